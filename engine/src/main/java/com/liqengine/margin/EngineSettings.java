@@ -1,0 +1,135 @@
+package com.liqengine.margin;
+
+/**
+ * Settings of the margin state machine, as a context: fluent setters, then {@link #conclude()} checks them.
+ * Defaults are documented on each setter.
+ */
+public final class EngineSettings
+{
+    /** Most instruments the engine can hold (sizes of the pre-allocated slot arrays). */
+    public static final int MAX_INSTRUMENTS_LIMIT = 16;
+
+    private int maxAccounts = 10_000;
+    private int maxInstruments = 8;
+    private long insuranceFundAccountId = 0;
+    private long marginCallRatio = 80_000_000L;
+    private boolean concluded;
+
+    /**
+     * Most accounts, the insurance fund included (default 10,000).
+     *
+     * @param maxAccounts capacity.
+     * @return this.
+     */
+    public EngineSettings maxAccounts(final int maxAccounts)
+    {
+        this.maxAccounts = maxAccounts;
+        return this;
+    }
+
+    /**
+     * Instrument ids run from 0 to this minus one (default 8, at most 16).
+     *
+     * @param maxInstruments capacity.
+     * @return this.
+     */
+    public EngineSettings maxInstruments(final int maxInstruments)
+    {
+        this.maxInstruments = maxInstruments;
+        return this;
+    }
+
+    /**
+     * Account id of the insurance fund (default 0).
+     *
+     * @param accountId account id.
+     * @return this.
+     */
+    public EngineSettings insuranceFundAccountId(final long accountId)
+    {
+        this.insuranceFundAccountId = accountId;
+        return this;
+    }
+
+    /**
+     * Margin ratio (8 decimals) at which a margin call is emitted (default 0.8).
+     *
+     * @param ratio rate.
+     * @return this.
+     */
+    public EngineSettings marginCallRatio(final long ratio)
+    {
+        this.marginCallRatio = ratio;
+        return this;
+    }
+
+    /**
+     * Checks the settings.
+     *
+     * @return this.
+     * @throws IllegalArgumentException naming the setting that is out of range.
+     */
+    public EngineSettings conclude()
+    {
+        if (maxAccounts < 1)
+        {
+            throw new IllegalArgumentException("maxAccounts must be at least 1: " + maxAccounts);
+        }
+        if (maxInstruments < 1 || maxInstruments > MAX_INSTRUMENTS_LIMIT)
+        {
+            throw new IllegalArgumentException(
+                "maxInstruments must be from 1 to " + MAX_INSTRUMENTS_LIMIT + ": " + maxInstruments);
+        }
+        if (marginCallRatio <= 0 || marginCallRatio > FixedPoint.SCALE)
+        {
+            throw new IllegalArgumentException("marginCallRatio must be in (0, 1]: " + marginCallRatio);
+        }
+        concluded = true;
+        return this;
+    }
+
+    boolean isConcluded()
+    {
+        return concluded;
+    }
+
+    /**
+     * Account capacity.
+     *
+     * @return most accounts.
+     */
+    public int maxAccounts()
+    {
+        return maxAccounts;
+    }
+
+    /**
+     * Instrument capacity.
+     *
+     * @return most instruments.
+     */
+    public int maxInstruments()
+    {
+        return maxInstruments;
+    }
+
+    /**
+     * Insurance fund account id.
+     *
+     * @return the id.
+     */
+    public long insuranceFundAccountId()
+    {
+        return insuranceFundAccountId;
+    }
+
+    /**
+     * Margin call ratio.
+     *
+     * @return the ratio, 8 decimals.
+     */
+    public long marginCallRatio()
+    {
+        return marginCallRatio;
+    }
+}

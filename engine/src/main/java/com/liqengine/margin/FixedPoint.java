@@ -1,0 +1,141 @@
+package com.liqengine.margin;
+
+/**
+ * Fixed-point arithmetic of the margin model (docs/margin.md, section 1): amounts and rates have 8 decimals,
+ * products are exact in 128 bits, every division says how it rounds, and a result that does not fit in a
+ * {@code long} throws {@link ArithmeticException} (reported as an overflow, never wrapped).
+ */
+public final class FixedPoint
+{
+    /** One unit of an amount or a rate: 8 decimals. */
+    public static final long SCALE = 100_000_000L;
+
+    /** Number of decimals of amounts and rates. */
+    public static final int DECIMALS = 8;
+
+    /** Largest absolute amount or position value accepted from an input, so sums stay far from overflow. */
+    public static final long MAX_AMOUNT = 1L << 58;
+
+    private static final long DIGIT = 1L << 32;
+    private static final long DIGIT_MASK = DIGIT - 1;
+
+    private FixedPoint()
+    {
+    }
+
+    /**
+     * {@code floor(a * b / c)} computed exactly.
+     *
+     * @param a first factor.
+     * @param b second factor.
+     * @param c divisor, positive.
+     * @return the quotient rounded toward negative infinity.
+     */
+    public static long mulDivFloor(final long a, final long b, final long c)
+    {
+        return mulDiv(a, b, c, false);
+    }
+
+    /**
+     * {@code ceil(a * b / c)} computed exactly.
+     *
+     * @param a first factor.
+     * @param b second factor.
+     * @param c divisor, positive.
+     * @return the quotient rounded toward positive infinity.
+     */
+    public static long mulDivCeil(final long a, final long b, final long c)
+    {
+        return mulDiv(a, b, c, true);
+    }
+
+    /**
+     * {@code ceil(a / b)} for a positive divisor.
+     *
+     * @param a dividend.
+     * @param b divisor, positive.
+     * @return the quotient rounded toward positive infinity.
+     */
+    public static long ceilDiv(final long a, final long b)
+    {
+        return -Math.floorDiv(-a, b);
+    }
+
+    private static long mulDiv(final long a, final long b, final long c, final boolean ceil)
+    {
+        if (c <= 0)
+        {
+            throw new ArithmeticException("divisor must be positive");
+        }
+        final long hi = Math.multiplyHigh(a, b);
+        final long lo = a * b;
+        if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0))
+        {
+            return ceil ? ceilDiv(lo, c) : Math.floorDiv(lo, c);
+        }
+        if (a == Long.MIN_VALUE || b == Long.MIN_VALUE)
+        {
+            throw new ArithmeticException("overflow");
+        }
+        final boolean negative = (a < 0) != (b < 0);
+        final long ua = Math.abs(a);
+        final long ub = Math.abs(b);
+        final long uhi = Math.multiplyHigh(ua, ub);
+        final long ulo = ua * ub;
+        if (Long.compareUnsigned(uhi, c) >= 0)
+        {
+            throw new ArithmeticException("overflow");
+        }
+        final long quotient = divideUnsigned128(uhi, ulo, c);
+        final long remainder = ulo - quotient * c;
+        if (quotient < 0)
+        {
+            throw new ArithmeticException("overflow");
+        }
+        final boolean roundAway = remainder != 0 && (ceil != negative);
+        final long magnitude = roundAway ? Math.addExact(quotient, 1) : quotient;
+        return negative ? -magnitude : magnitude;
+    }
+
+    /**
+     * Unsigned division of the 128-bit {@code (u1, u0)} by {@code v}, requiring {@code u1 < v} (Knuth's
+     * algorithm D with two 32-bit digits, as in Hacker's Delight {@code divlu}).
+     */
+    static long divideUnsigned128(final long u1, final long u0, final long divisor)
+    {
+        final int shift = Long.numberOfLeadingZeros(divisor);
+        final long v = divisor << shift;
+        final long vn1 = v >>> 32;
+        final long vn0 = v & DIGIT_MASK;
+        final long un32 = shift == 0 ? u1 : (u1 << shift) | (u0 >>> (64 - shift));
+        final long un10 = u0 << shift;
+        final long un1 = un10 >>> 32;
+        final long un0 = un10 & DIGIT_MASK;
+
+        long q1 = Long.divideUnsigned(un32, vn1);
+        long rhat = un32 - q1 * vn1;
+        while (q1 >= DIGIT || Long.compareUnsigned(q1 * vn0, (rhat << 32) | un1) > 0)
+        {
+            q1--;
+            rhat += vn1;
+            if (rhat >= DIGIT)
+            {
+                break;
+            }
+        }
+
+        final long un21 = (un32 << 32) + un1 - q1 * v;
+        long q0 = Long.divideUnsigned(un21, vn1);
+        rhat = un21 - q0 * vn1;
+        while (q0 >= DIGIT || Long.compareUnsigned(q0 * vn0, (rhat << 32) | un0) > 0)
+        {
+            q0--;
+            rhat += vn1;
+            if (rhat >= DIGIT)
+            {
+                break;
+            }
+        }
+        return (q1 << 32) + q0;
+    }
+}

@@ -1,0 +1,83 @@
+package com.liqengine.margin;
+
+import com.liqengine.codec.MarginMode;
+
+/**
+ * One perpetual instrument: its scales, risk tiers, defaults for new accounts, mark price and the last trade
+ * id seen per side (docs/margin.md, sections 2 and 3).
+ */
+public final class Instrument
+{
+    private static final long[] POWERS_OF_TEN = {
+        1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L
+    };
+
+    final int id;
+    final RiskTiers tiers = new RiskTiers();
+    boolean defined;
+    final byte[] symbol = new byte[16];
+    int symbolLength;
+    int priceDecimals;
+    int qtyDecimals;
+    long tickSize;
+    long stepSize;
+    long valueFactor;
+    int defaultLeverage;
+    MarginMode defaultMode;
+    long markPrice;
+    long lastBuyTradeId;
+    long lastSellTradeId;
+    long largestOpenQuantity;
+
+    Instrument(final int id)
+    {
+        this.id = id;
+    }
+
+    static long powerOfTen(final int exponent)
+    {
+        return POWERS_OF_TEN[exponent];
+    }
+
+    /**
+     * Exact value {@code q * P * f} of a signed quantity at a price, in amount units.
+     *
+     * @param quantity signed quantity, qtyDecimals.
+     * @param price price, priceDecimals.
+     * @return signed value, amount.
+     */
+    public long value(final long quantity, final long price)
+    {
+        return Math.multiplyExact(Math.multiplyExact(quantity, price), valueFactor);
+    }
+
+    /**
+     * The instrument's risk tiers.
+     *
+     * @return the tiers.
+     */
+    public RiskTiers tiers()
+    {
+        return tiers;
+    }
+
+    /**
+     * Current mark price (0 until known).
+     *
+     * @return mark price, priceDecimals.
+     */
+    public long markPrice()
+    {
+        return markPrice;
+    }
+
+    /**
+     * Symbol as text (cold path: allocates).
+     *
+     * @return the symbol.
+     */
+    public String symbol()
+    {
+        return new String(symbol, 0, symbolLength, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+}

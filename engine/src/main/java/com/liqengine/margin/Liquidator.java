@@ -1,0 +1,210 @@
+package com.liqengine.margin;
+
+/**
+ * Liquidation checks after every event that can change them, the insurance fund's takeover of what is
+ * liquidated, and margin calls (docs/margin.md, section 5). Isolated positions are checked alone; a cross
+ * account is checked as a whole and, when liquidatable, loses every cross position at once.
+ */
+final class Liquidator
+{
+    private static final int CROSS_ACCOUNT = -1;
+
+    private final Instrument[] instruments;
+    private final Accounts accounts;
+    private final MarginMath math;
+    private final LiquidationPrices prices;
+    private final FundBook fundBook;
+    private final Ledger ledger;
+    private final OutputEmitter emitter;
+    private final long marginCallRatio;
+    private final long fundAccountId;
+    private final int fundIndex;
+
+    Liquidator(
+        final Instrument[] instruments,
+        final Accounts accounts,
+        final MarginMath math,
+        final LiquidationPrices prices,
+        final FundBook fundBook,
+        final Ledger ledger,
+        final OutputEmitter emitter,
+        final long marginCallRatio,
+        final long fundAccountId,
+        final int fundIndex)
+    {
+        this.instruments = instruments;
+        this.accounts = accounts;
+        this.math = math;
+        this.prices = prices;
+        this.fundBook = fundBook;
+        this.ledger = ledger;
+        this.emitter = emitter;
+        this.marginCallRatio = marginCallRatio;
+        this.fundAccountId = fundAccountId;
+        this.fundIndex = fundIndex;
+    }
+
+    /** After a tick or funding: every account (but the fund) holding the instrument, in registration order. */
+    void checkInstrument(final int instrumentId)
+    {
+        for (int a = 0; a < accounts.count(); a++)
+        {
+            if (a != fundIndex && accounts.size[accounts.slot(a, instrumentId)] != 0)
+            {
+                checkSlot(a, instrumentId);
+            }
+        }
+    }
+
+    /** After a fill or a request on one (account, instrument). */
+    void checkSlot(final int accountIndex, final int instrumentId)
+    {
+        if (accountIndex == fundIndex)
+        {
+            return;
+        }
+        if (accounts.isolated[accounts.slot(accountIndex, instrumentId)])
+        {
+            checkIsolated(accountIndex, instrumentId);
+        }
+        else
+        {
+            checkCross(accountIndex);
+        }
+    }
+
+    void checkIsolated(final int accountIndex, final int instrumentId)
+    {
+        final int slot = accounts.slot(accountIndex, instrumentId);
+        if (accounts.size[slot] == 0)
+        {
+            return;
+        }
+        final Instrument instrument = instruments[instrumentId];
+        final long equity = math.isolatedEquity(slot, instrument);
+        final long maintenance = math.maintenanceMargin(slot, instrument);
+        final long ratio = MarginMath.marginRatio(maintenance, equity);
+        if (equity <= maintenance)
+        {
+            liquidateIsolated(accountIndex, instrumentId, equity, maintenance, ratio);
+        }
+        else
+        {
+            accounts.marginCall[slot] = marginCall(
+                accounts.marginCall[slot], accountIndex, instrumentId, true, equity, maintenance, ratio);
+        }
+    }
+
+    void checkCross(final int accountIndex)
+    {
+        if (accountIndex == fundIndex || !math.hasOpenCross(accountIndex))
+        {
+            return;
+        }
+        final long equity = math.crossEquity(accountIndex);
+        final long maintenance = math.crossMaintenanceMargin(accountIndex);
+        final long ratio = MarginMath.marginRatio(maintenance, equity);
+        if (equity <= maintenance)
+        {
+            liquidateCross(accountIndex, equity, maintenance, ratio);
+        }
+        else
+        {
+            accounts.crossMarginCall[accountIndex] = marginCall(
+                accounts.crossMarginCall[accountIndex], accountIndex, CROSS_ACCOUNT, false, equity, maintenance,
+                ratio);
+        }
+    }
+
+    private boolean marginCall(
+        final boolean called, final int accountIndex, final int instrumentId, final boolean isolated,
+        final long equity, final long maintenance, final long ratio)
+    {
+        if (ratio < marginCallRatio)
+        {
+            return false;
+        }
+        if (!called)
+        {
+            emitter.marginCall(accounts.idAt(accountIndex), instrumentId, isolated, equity, maintenance, ratio);
+        }
+        return true;
+    }
+
+    private void liquidateIsolated(
+        final int accountIndex, final int instrumentId, final long equity, final long maintenance, final long ratio)
+    {
+        final int slot = accounts.slot(accountIndex, instrumentId);
+        final Instrument instrument = instruments[instrumentId];
+        final long accountId = accounts.idAt(accountIndex);
+        final long size = accounts.size[slot];
+        final long bankruptcyPrice = prices.bankruptcyPrice(accountIndex, instrumentId);
+        emitter.liquidationTriggered(
+            accountId, instrumentId, true, size, instrument.markPrice,
+            prices.liquidationPrice(accountIndex, instrumentId), bankruptcyPrice, equity, maintenance, ratio);
+
+        // taken over at the bankruptcy price: the fund pays exactly C − B, the pool is consumed
+        final long pool = accounts.pool[slot];
+        final long value = Math.subtractExact(accounts.cost[slot], pool);
+        fundBook.book(fundIndex, instrumentId, size, value);
+        ledger.realizedPnl -= pool;
+        accounts.size[slot] = 0;
+        accounts.cost[slot] = 0;
+        accounts.pool[slot] = 0;
+        accounts.marginCall[slot] = false;
+        emitter.positionTakenOver(
+            accountId, instrumentId, true, size, bankruptcyPrice, value, -pool, 0, accounts.crossWallet[fundIndex]);
+        emitter.liquidationOrder(fundAccountId, instrumentId, size, bankruptcyPrice);
+    }
+
+    private void liquidateCross(
+        final int accountIndex, final long equity, final long maintenance, final long ratio)
+    {
+        final long accountId = accounts.idAt(accountIndex);
+        final int first = accounts.slot(accountIndex, 0);
+        int lastInstrument = -1;
+        for (int i = 0; i < accounts.maxInstruments(); i++)
+        {
+            final int slot = first + i;
+            if (accounts.size[slot] != 0 && !accounts.isolated[slot])
+            {
+                emitter.liquidationTriggered(
+                    accountId, i, false, accounts.size[slot], instruments[i].markPrice,
+                    prices.liquidationPrice(accountIndex, i), prices.bankruptcyPrice(accountIndex, i),
+                    equity, maintenance, ratio);
+                lastInstrument = i;
+            }
+        }
+        for (int i = 0; i <= lastInstrument; i++)
+        {
+            final int slot = first + i;
+            if (accounts.size[slot] == 0 || accounts.isolated[slot])
+            {
+                continue;
+            }
+            final Instrument instrument = instruments[i];
+            final long size = accounts.size[slot];
+            final long value = instrument.value(size, instrument.markPrice);
+            final long unrealized = Math.subtractExact(value, accounts.cost[slot]);
+            fundBook.book(fundIndex, i, size, value);
+            accounts.crossWallet[accountIndex] = Math.addExact(accounts.crossWallet[accountIndex], unrealized);
+            ledger.realizedPnl += unrealized;
+            accounts.size[slot] = 0;
+            accounts.cost[slot] = 0;
+            accounts.marginCall[slot] = false;
+            long clearanceFee = 0;
+            if (i == lastInstrument)
+            {
+                // what is left of the cross equity (or a deficit after a gap) goes to the fund
+                clearanceFee = accounts.crossWallet[accountIndex];
+                accounts.crossWallet[fundIndex] = Math.addExact(accounts.crossWallet[fundIndex], clearanceFee);
+                accounts.crossWallet[accountIndex] = 0;
+            }
+            emitter.positionTakenOver(
+                accountId, i, false, size, instrument.markPrice, value, unrealized, clearanceFee,
+                accounts.crossWallet[fundIndex]);
+            emitter.liquidationOrder(fundAccountId, i, size, instrument.markPrice);
+        }
+        accounts.crossMarginCall[accountIndex] = false;
+    }
+}

@@ -1,0 +1,817 @@
+package com.liqengine.margin;
+
+import com.liqengine.api.OutputSink;
+import com.liqengine.codec.AddIsolatedMarginDecoder;
+import com.liqengine.codec.DepositDecoder;
+import com.liqengine.codec.FillDecoder;
+import com.liqengine.codec.FundingRateDecoder;
+import com.liqengine.codec.InstrumentDefinitionDecoder;
+import com.liqengine.codec.MarginMode;
+import com.liqengine.codec.MarkPriceTickDecoder;
+import com.liqengine.codec.MessageHeaderDecoder;
+import com.liqengine.codec.RejectReason;
+import com.liqengine.codec.RemoveIsolatedMarginDecoder;
+import com.liqengine.codec.SetLeverageDecoder;
+import com.liqengine.codec.SetMarginModeDecoder;
+import com.liqengine.codec.SnapshotRequestDecoder;
+import com.liqengine.codec.WithdrawalDecoder;
+import org.agrona.DirectBuffer;
+
+import java.nio.ByteOrder;
+
+/**
+ * The margin state machine: applies one SBE input at a time to every account's collateral and positions
+ * under isolated and cross margin, and emits liquidations, takeovers, margin calls, funding and
+ * acknowledgements through an {@link OutputSink} (docs/margin.md). Single-threaded, reads no clock and
+ * allocates nothing once built. Bad input never throws out of here: it becomes a {@code RequestRejected} with
+ * a reason, and the state is left as it was.
+ */
+public final class MarginStateMachine
+{
+    private static final int NO_INSTRUMENT = -1;
+    private static final int TEMPLATE_UNKNOWN = -1;
+    private static final int GROUP_HEADER_LENGTH = 4;
+
+    private final EngineSettings settings;
+    private final Instrument[] instruments;
+    private final Accounts accounts;
+    private final Ledger ledger = new Ledger();
+    private final MarginMath math;
+    private final LiquidationPrices prices;
+    private final OutputEmitter emitter;
+    private final Liquidator liquidator;
+    private final FillProcessor fills;
+    private final AccountRequests accountRequests;
+    private final InstrumentRequests instrumentRequests;
+    private final int fundIndex;
+
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final MarkPriceTickDecoder tick = new MarkPriceTickDecoder();
+    private final FillDecoder fill = new FillDecoder();
+    private final DepositDecoder deposit = new DepositDecoder();
+    private final WithdrawalDecoder withdrawal = new WithdrawalDecoder();
+    private final SetMarginModeDecoder marginMode = new SetMarginModeDecoder();
+    private final SetLeverageDecoder leverage = new SetLeverageDecoder();
+    private final AddIsolatedMarginDecoder addMargin = new AddIsolatedMarginDecoder();
+    private final RemoveIsolatedMarginDecoder removeMargin = new RemoveIsolatedMarginDecoder();
+    private final FundingRateDecoder funding = new FundingRateDecoder();
+    private final InstrumentDefinitionDecoder definition = new InstrumentDefinitionDecoder();
+    private final SnapshotRequestDecoder snapshot = new SnapshotRequestDecoder();
+
+    private long sequence;
+    private int templateId;
+    private long accountId;
+    private int instrumentId;
+
+    /**
+     * Builds an engine with no instruments and only the insurance fund account.
+     *
+     * @param settings capacities and engine settings (concluded here if not yet).
+     * @param sink receives every output.
+     */
+    public MarginStateMachine(final EngineSettings settings, final OutputSink sink)
+    {
+        this.settings = settings.isConcluded() ? settings : settings.conclude();
+        this.instruments = new Instrument[settings.maxInstruments()];
+        for (int i = 0; i < instruments.length; i++)
+        {
+            instruments[i] = new Instrument(i);
+        }
+        this.accounts = new Accounts(settings.maxAccounts(), settings.maxInstruments());
+        this.fundIndex = accounts.open(settings.insuranceFundAccountId(), instruments);
+        this.math = new MarginMath(instruments, accounts);
+        this.prices = new LiquidationPrices(instruments, accounts, math);
+        this.emitter = new OutputEmitter(sink);
+        final FundBook fundBook = new FundBook(accounts, ledger);
+        this.liquidator = new Liquidator(
+            instruments, accounts, math, prices, fundBook, ledger, emitter, settings.marginCallRatio(),
+            settings.insuranceFundAccountId(), fundIndex);
+        this.fills = new FillProcessor(instruments, accounts, ledger, emitter, fundIndex);
+        this.accountRequests = new AccountRequests(accounts, math, ledger);
+        this.instrumentRequests = new InstrumentRequests(instruments, accounts, ledger, emitter);
+    }
+
+    /**
+     * Applies one input message. Every input, valid or not, takes the next sequence number.
+     *
+     * @param buffer holding the message.
+     * @param offset of its SBE header.
+     * @param length of header and body.
+     */
+    public void onInput(final DirectBuffer buffer, final int offset, final int length)
+    {
+        sequence++;
+        templateId = TEMPLATE_UNKNOWN;
+        accountId = 0;
+        instrumentId = NO_INSTRUMENT;
+        if (length < MessageHeaderDecoder.ENCODED_LENGTH)
+        {
+            emitter.beginInput(sequence, 0, 0);
+            reject(RejectReason.MALFORMED_MESSAGE);
+            return;
+        }
+        header.wrap(buffer, offset);
+        templateId = header.templateId();
+        final int blockLength = header.blockLength();
+        final int bodyOffset = offset + MessageHeaderDecoder.ENCODED_LENGTH;
+        final int bodyLength = length - MessageHeaderDecoder.ENCODED_LENGTH;
+        // every input starts with correlationId and eventTime: echo them whenever they are there
+        final boolean hasIds = bodyLength >= 16 && blockLength >= 16;
+        emitter.beginInput(
+            sequence, hasIds ? buffer.getLong(bodyOffset, ByteOrder.LITTLE_ENDIAN) : 0,
+            hasIds ? buffer.getLong(bodyOffset + 8, ByteOrder.LITTLE_ENDIAN) : 0);
+        if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID)
+        {
+            reject(RejectReason.MALFORMED_MESSAGE);
+            return;
+        }
+        if (header.version() > MessageHeaderDecoder.SCHEMA_VERSION)
+        {
+            reject(RejectReason.UNSUPPORTED_VERSION);
+            return;
+        }
+        final int expectedBlock = expectedBlockLength(templateId);
+        if (expectedBlock < 0)
+        {
+            reject(RejectReason.UNKNOWN_TEMPLATE);
+            return;
+        }
+        if (blockLength < expectedBlock || bodyLength < blockLength)
+        {
+            reject(RejectReason.MALFORMED_MESSAGE);
+            return;
+        }
+        try
+        {
+            dispatch(buffer, bodyOffset, blockLength, header.version(), bodyLength);
+        }
+        catch (final ArithmeticException ex)
+        {
+            // the handlers compute before they commit, so an overflow leaves the state as it was
+            reject(RejectReason.OVERFLOW);
+        }
+    }
+
+    private static int expectedBlockLength(final int templateId)
+    {
+        switch (templateId)
+        {
+            case MarkPriceTickDecoder.TEMPLATE_ID: return MarkPriceTickDecoder.BLOCK_LENGTH;
+            case FillDecoder.TEMPLATE_ID: return FillDecoder.BLOCK_LENGTH;
+            case DepositDecoder.TEMPLATE_ID: return DepositDecoder.BLOCK_LENGTH;
+            case WithdrawalDecoder.TEMPLATE_ID: return WithdrawalDecoder.BLOCK_LENGTH;
+            case SetMarginModeDecoder.TEMPLATE_ID: return SetMarginModeDecoder.BLOCK_LENGTH;
+            case SetLeverageDecoder.TEMPLATE_ID: return SetLeverageDecoder.BLOCK_LENGTH;
+            case AddIsolatedMarginDecoder.TEMPLATE_ID: return AddIsolatedMarginDecoder.BLOCK_LENGTH;
+            case RemoveIsolatedMarginDecoder.TEMPLATE_ID: return RemoveIsolatedMarginDecoder.BLOCK_LENGTH;
+            case FundingRateDecoder.TEMPLATE_ID: return FundingRateDecoder.BLOCK_LENGTH;
+            case InstrumentDefinitionDecoder.TEMPLATE_ID: return InstrumentDefinitionDecoder.BLOCK_LENGTH;
+            case SnapshotRequestDecoder.TEMPLATE_ID: return SnapshotRequestDecoder.BLOCK_LENGTH;
+            default: return -1;
+        }
+    }
+
+    private void dispatch(
+        final DirectBuffer buffer, final int offset, final int blockLength, final int version, final int bodyLength)
+    {
+        switch (templateId)
+        {
+            case MarkPriceTickDecoder.TEMPLATE_ID:
+                tick.wrap(buffer, offset, blockLength, version);
+                onMarkPrice(tick.instrumentId(), tick.price());
+                break;
+            case FillDecoder.TEMPLATE_ID:
+                fill.wrap(buffer, offset, blockLength, version);
+                onFill();
+                break;
+            case DepositDecoder.TEMPLATE_ID:
+                deposit.wrap(buffer, offset, blockLength, version);
+                onDeposit(deposit.accountId(), deposit.amount());
+                break;
+            case WithdrawalDecoder.TEMPLATE_ID:
+                withdrawal.wrap(buffer, offset, blockLength, version);
+                final int withdrawing = account(withdrawal.accountId());
+                if (withdrawing >= 0)
+                {
+                    conclude(accountRequests.withdraw(withdrawing, withdrawal.amount()), withdrawing);
+                }
+                break;
+            case SetMarginModeDecoder.TEMPLATE_ID:
+                marginMode.wrap(buffer, offset, blockLength, version);
+                onMarginMode();
+                break;
+            case SetLeverageDecoder.TEMPLATE_ID:
+                leverage.wrap(buffer, offset, blockLength, version);
+                final int leveraged = accountRequest(leverage.accountId(), leverage.instrumentId());
+                if (leveraged >= 0)
+                {
+                    concludeSlot(accountRequests.setLeverage(
+                        leveraged, instruments[instrumentId], leverage.leverage()), leveraged);
+                }
+                break;
+            case AddIsolatedMarginDecoder.TEMPLATE_ID:
+                addMargin.wrap(buffer, offset, blockLength, version);
+                final int adding = accountRequest(addMargin.accountId(), addMargin.instrumentId());
+                if (adding >= 0)
+                {
+                    concludeSlot(accountRequests.addIsolatedMargin(
+                        adding, instruments[instrumentId], addMargin.amount()), adding);
+                }
+                break;
+            case RemoveIsolatedMarginDecoder.TEMPLATE_ID:
+                removeMargin.wrap(buffer, offset, blockLength, version);
+                onRemoveMargin();
+                break;
+            case FundingRateDecoder.TEMPLATE_ID:
+                funding.wrap(buffer, offset, blockLength, version);
+                onFunding(funding.instrumentId(), funding.rate());
+                break;
+            case InstrumentDefinitionDecoder.TEMPLATE_ID:
+                onDefinition(buffer, offset, blockLength, version, bodyLength);
+                break;
+            default:
+                snapshot.wrap(buffer, offset, blockLength, version);
+                emitter.accepted(templateId, 0, NO_INSTRUMENT);
+                break;
+        }
+    }
+
+    private void onMarkPrice(final int instrument, final long price)
+    {
+        instrumentId = instrument;
+        if (!isDefined(instrument))
+        {
+            reject(RejectReason.UNKNOWN_INSTRUMENT);
+            return;
+        }
+        final RejectReason reason = instrumentRequests.markPrice(instruments[instrument], price);
+        if (reason != null)
+        {
+            reject(reason);
+            return;
+        }
+        liquidator.checkInstrument(instrument);
+    }
+
+    private void onFill()
+    {
+        final int index = account(fill.accountId());
+        if (index < 0)
+        {
+            return;
+        }
+        instrumentId = fill.instrumentId();
+        if (!isDefined(instrumentId))
+        {
+            reject(RejectReason.UNKNOWN_INSTRUMENT);
+            return;
+        }
+        final short side = fill.sideRaw();
+        if (side != 0 && side != 1)
+        {
+            reject(RejectReason.MALFORMED_MESSAGE);
+            return;
+        }
+        final RejectReason reason = fills.apply(
+            index, instruments[instrumentId], side == 0, fill.quantity(), fill.price(), fill.fee(), fill.tradeId());
+        if (reason != null)
+        {
+            reject(reason);
+            return;
+        }
+        liquidator.checkSlot(index, instrumentId);
+    }
+
+    private void onDeposit(final long id, final long amount)
+    {
+        accountId = id;
+        final RejectReason reason = AccountRequests.checkAmount(amount);
+        if (reason != null)
+        {
+            reject(reason);
+            return;
+        }
+        int index = accounts.indexOf(id);
+        if (index == Accounts.MISSING)
+        {
+            index = accounts.open(id, instruments);
+            if (index == Accounts.MISSING)
+            {
+                reject(RejectReason.CAPACITY_EXCEEDED);
+                return;
+            }
+        }
+        conclude(accountRequests.deposit(index, amount), index);
+    }
+
+    private void onMarginMode()
+    {
+        final int index = accountRequest(marginMode.accountId(), marginMode.instrumentId());
+        if (index < 0)
+        {
+            return;
+        }
+        final short mode = marginMode.modeRaw();
+        if (mode != 0 && mode != 1)
+        {
+            reject(RejectReason.MALFORMED_MESSAGE);
+            return;
+        }
+        final RejectReason reason = accountRequests.setMarginMode(
+            index, instruments[instrumentId], mode == MarginMode.ISOLATED.value());
+        if (reason != null)
+        {
+            reject(reason);
+            return;
+        }
+        emitter.accepted(templateId, accountId, instrumentId);
+    }
+
+    private void onRemoveMargin()
+    {
+        final int index = accountRequest(removeMargin.accountId(), removeMargin.instrumentId());
+        if (index < 0)
+        {
+            return;
+        }
+        final RejectReason reason = accountRequests.removeIsolatedMargin(
+            index, instruments[instrumentId], removeMargin.amount());
+        concludeSlot(reason, index);
+        if (reason == null)
+        {
+            liquidator.checkCross(index);
+        }
+    }
+
+    private void onFunding(final int instrument, final long rate)
+    {
+        instrumentId = instrument;
+        if (!isDefined(instrument))
+        {
+            reject(RejectReason.UNKNOWN_INSTRUMENT);
+            return;
+        }
+        final RejectReason reason = instrumentRequests.funding(instruments[instrument], rate);
+        if (reason != null)
+        {
+            reject(reason);
+            return;
+        }
+        emitter.accepted(templateId, 0, instrument);
+        liquidator.checkInstrument(instrument);
+    }
+
+    private void onDefinition(
+        final DirectBuffer buffer, final int offset, final int blockLength, final int version, final int bodyLength)
+    {
+        definition.wrap(buffer, offset, blockLength, version);
+        instrumentId = definition.instrumentId();
+        final short mode = definition.defaultModeRaw();
+        // the tiers group must lie inside the message before it is read
+        final int groupHeader = offset + blockLength;
+        final int bodyEnd = offset + bodyLength;
+        if ((mode != 0 && mode != 1) || !tiersFit(buffer, groupHeader, bodyEnd))
+        {
+            reject(RejectReason.MALFORMED_MESSAGE);
+            return;
+        }
+        final RejectReason reason = instrumentRequests.define(definition, MarginMode.get(mode));
+        if (reason != null)
+        {
+            reject(reason);
+            return;
+        }
+        emitter.accepted(templateId, 0, instrumentId);
+    }
+
+    private static boolean tiersFit(final DirectBuffer buffer, final int groupHeader, final int bodyEnd)
+    {
+        if (groupHeader + GROUP_HEADER_LENGTH > bodyEnd)
+        {
+            return false;
+        }
+        final int entryLength = buffer.getShort(groupHeader, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
+        final int entries = buffer.getShort(groupHeader + 2, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
+        return entryLength >= InstrumentDefinitionDecoder.TiersDecoder.sbeBlockLength() &&
+            groupHeader + GROUP_HEADER_LENGTH + (long)entryLength * entries <= bodyEnd;
+    }
+
+    /** Resolves an account and an instrument for a request; rejects and returns -1 when either is unknown. */
+    private int accountRequest(final long id, final int instrument)
+    {
+        final int index = account(id);
+        if (index < 0)
+        {
+            return -1;
+        }
+        instrumentId = instrument;
+        if (!isDefined(instrument))
+        {
+            reject(RejectReason.UNKNOWN_INSTRUMENT);
+            return -1;
+        }
+        if (index == fundIndex)
+        {
+            reject(RejectReason.INSURANCE_FUND_ACCOUNT);
+            return -1;
+        }
+        return index;
+    }
+
+    private int account(final long id)
+    {
+        accountId = id;
+        final int index = accounts.indexOf(id);
+        if (index == Accounts.MISSING)
+        {
+            reject(RejectReason.UNKNOWN_ACCOUNT);
+        }
+        return index;
+    }
+
+    private boolean isDefined(final int instrument)
+    {
+        return instrument >= 0 && instrument < instruments.length && instruments[instrument].defined;
+    }
+
+    private void conclude(final RejectReason reason, final int accountIndex)
+    {
+        if (reason != null)
+        {
+            reject(reason);
+            return;
+        }
+        emitter.accepted(templateId, accountId, instrumentId);
+        liquidator.checkCross(accountIndex);
+    }
+
+    private void concludeSlot(final RejectReason reason, final int accountIndex)
+    {
+        if (reason != null)
+        {
+            reject(reason);
+            return;
+        }
+        emitter.accepted(templateId, accountId, instrumentId);
+        liquidator.checkSlot(accountIndex, instrumentId);
+    }
+
+    private void reject(final RejectReason reason)
+    {
+        emitter.rejected(templateId, accountId, instrumentId, reason);
+    }
+
+    // ------------------------------------------------------------------ read-only views (any time, same thread)
+
+    /**
+     * Sequence number of the last input applied (0 before the first).
+     *
+     * @return the sequence.
+     */
+    public long lastSequence()
+    {
+        return sequence;
+    }
+
+    /**
+     * Settings in force.
+     *
+     * @return the settings.
+     */
+    public EngineSettings settings()
+    {
+        return settings;
+    }
+
+    /**
+     * Number of accounts, the insurance fund included.
+     *
+     * @return the count.
+     */
+    public int accountCount()
+    {
+        return accounts.count();
+    }
+
+    /**
+     * Account id by registration order (0 is the insurance fund).
+     *
+     * @param registrationIndex from 0 to {@link #accountCount()} - 1.
+     * @return the account id.
+     */
+    public long accountIdAt(final int registrationIndex)
+    {
+        return accounts.idAt(registrationIndex);
+    }
+
+    /**
+     * Whether an account is open.
+     *
+     * @param id account id.
+     * @return true when open.
+     */
+    public boolean hasAccount(final long id)
+    {
+        return accounts.indexOf(id) != Accounts.MISSING;
+    }
+
+    /**
+     * Cross wallet balance.
+     *
+     * @param id account id (must be open).
+     * @return amount.
+     */
+    public long crossWallet(final long id)
+    {
+        return accounts.crossWallet[indexOf(id)];
+    }
+
+    /**
+     * Insurance fund balance: the fund account's wallet.
+     *
+     * @return amount.
+     */
+    public long insuranceFundBalance()
+    {
+        return accounts.crossWallet[fundIndex];
+    }
+
+    /**
+     * Account id of the insurance fund.
+     *
+     * @return the id.
+     */
+    public long insuranceFundAccountId()
+    {
+        return settings.insuranceFundAccountId();
+    }
+
+    /**
+     * Signed position size.
+     *
+     * @param id account id.
+     * @param instrument instrument id.
+     * @return size, qtyDecimals.
+     */
+    public long positionSize(final long id, final int instrument)
+    {
+        return accounts.size[slotOf(id, instrument)];
+    }
+
+    /**
+     * Signed cost basis of the open position.
+     *
+     * @param id account id.
+     * @param instrument instrument id.
+     * @return amount.
+     */
+    public long costBasis(final long id, final int instrument)
+    {
+        return accounts.cost[slotOf(id, instrument)];
+    }
+
+    /**
+     * Isolated pool.
+     *
+     * @param id account id.
+     * @param instrument instrument id.
+     * @return amount.
+     */
+    public long isolatedMargin(final long id, final int instrument)
+    {
+        return accounts.pool[slotOf(id, instrument)];
+    }
+
+    /**
+     * Margin mode of the slot.
+     *
+     * @param id account id.
+     * @param instrument instrument id.
+     * @return isolated or cross.
+     */
+    public MarginMode marginMode(final long id, final int instrument)
+    {
+        return accounts.isolated[slotOf(id, instrument)] ? MarginMode.ISOLATED : MarginMode.CROSS;
+    }
+
+    /**
+     * Leverage of the slot.
+     *
+     * @param id account id.
+     * @param instrument instrument id.
+     * @return leverage.
+     */
+    public int leverage(final long id, final int instrument)
+    {
+        return accounts.leverage[slotOf(id, instrument)];
+    }
+
+    /**
+     * Whether an instrument is defined.
+     *
+     * @param instrument instrument id.
+     * @return true when defined.
+     */
+    public boolean hasInstrument(final int instrument)
+    {
+        return isDefined(instrument);
+    }
+
+    /**
+     * The instrument (read it, do not change it).
+     *
+     * @param instrument instrument id.
+     * @return the instrument.
+     */
+    public Instrument instrument(final int instrument)
+    {
+        return instruments[instrument];
+    }
+
+    /**
+     * Mark price.
+     *
+     * @param instrument instrument id.
+     * @return price, priceDecimals; 0 when not known yet.
+     */
+    public long markPrice(final int instrument)
+    {
+        return instruments[instrument].markPrice;
+    }
+
+    /**
+     * Symbol (allocates).
+     *
+     * @param instrument instrument id.
+     * @return the symbol.
+     */
+    public String symbol(final int instrument)
+    {
+        return instruments[instrument].symbol();
+    }
+
+    /**
+     * Price decimals.
+     *
+     * @param instrument instrument id.
+     * @return decimals.
+     */
+    public int priceDecimals(final int instrument)
+    {
+        return instruments[instrument].priceDecimals;
+    }
+
+    /**
+     * Quantity decimals.
+     *
+     * @param instrument instrument id.
+     * @return decimals.
+     */
+    public int qtyDecimals(final int instrument)
+    {
+        return instruments[instrument].qtyDecimals;
+    }
+
+    /**
+     * Unrealized PnL of the slot at the mark.
+     *
+     * @param id account id.
+     * @param instrument instrument id.
+     * @return amount.
+     */
+    public long unrealizedPnl(final long id, final int instrument)
+    {
+        final int slot = slotOf(id, instrument);
+        return accounts.size[slot] == 0 ? 0 : math.unrealizedPnl(slot, instruments[instrument]);
+    }
+
+    /**
+     * Maintenance margin of the slot at the mark.
+     *
+     * @param id account id.
+     * @param instrument instrument id.
+     * @return amount.
+     */
+    public long maintenanceMargin(final long id, final int instrument)
+    {
+        final int slot = slotOf(id, instrument);
+        return accounts.size[slot] == 0 ? 0 : math.maintenanceMargin(slot, instruments[instrument]);
+    }
+
+    /**
+     * Margin ratio: of the position when isolated, of the cross account when cross.
+     *
+     * @param id account id.
+     * @param instrument instrument id.
+     * @return rate (8 decimals), {@link Long#MAX_VALUE} when equity is 0 or less, 0 when flat.
+     */
+    public long marginRatio(final long id, final int instrument)
+    {
+        final int slot = slotOf(id, instrument);
+        if (accounts.size[slot] == 0)
+        {
+            return 0;
+        }
+        if (accounts.isolated[slot])
+        {
+            return MarginMath.marginRatio(
+                math.maintenanceMargin(slot, instruments[instrument]),
+                math.isolatedEquity(slot, instruments[instrument]));
+        }
+        final int index = indexOf(id);
+        return MarginMath.marginRatio(math.crossMaintenanceMargin(index), math.crossEquity(index));
+    }
+
+    /**
+     * Liquidation price (docs/margin.md, section 7).
+     *
+     * @param id account id.
+     * @param instrument instrument id.
+     * @return price, 0 when none.
+     */
+    public long liquidationPrice(final long id, final int instrument)
+    {
+        return prices.liquidationPrice(indexOf(id), instrument);
+    }
+
+    /**
+     * Bankruptcy price (docs/margin.md, section 7).
+     *
+     * @param id account id.
+     * @param instrument instrument id.
+     * @return price, 0 when none.
+     */
+    public long bankruptcyPrice(final long id, final int instrument)
+    {
+        return prices.bankruptcyPrice(indexOf(id), instrument);
+    }
+
+    /**
+     * Total deposited.
+     *
+     * @return amount.
+     */
+    public long totalDeposits()
+    {
+        return ledger.deposits;
+    }
+
+    /**
+     * Total withdrawn.
+     *
+     * @return amount.
+     */
+    public long totalWithdrawals()
+    {
+        return ledger.withdrawals;
+    }
+
+    /**
+     * Total realized PnL, the fund's and takeovers' included.
+     *
+     * @return amount.
+     */
+    public long totalRealizedPnl()
+    {
+        return ledger.realizedPnl;
+    }
+
+    /**
+     * Total fees charged (rebates negative).
+     *
+     * @return amount.
+     */
+    public long totalFees()
+    {
+        return ledger.fees;
+    }
+
+    /**
+     * Net funding received by all positions.
+     *
+     * @return amount.
+     */
+    public long totalFunding()
+    {
+        return ledger.funding;
+    }
+
+    private int indexOf(final long id)
+    {
+        final int index = accounts.indexOf(id);
+        if (index == Accounts.MISSING)
+        {
+            throw new IllegalArgumentException("unknown account " + id);
+        }
+        return index;
+    }
+
+    private int slotOf(final long id, final int instrument)
+    {
+        if (instrument < 0 || instrument >= instruments.length)
+        {
+            throw new IllegalArgumentException("unknown instrument " + instrument);
+        }
+        return accounts.slot(indexOf(id), instrument);
+    }
+}

@@ -1,0 +1,142 @@
+package com.liqengine.margin;
+
+import com.liqengine.api.OutputSink;
+import com.liqengine.codec.FundingAppliedEncoder;
+import com.liqengine.codec.LiquidationOrderEncoder;
+import com.liqengine.codec.LiquidationTriggeredEncoder;
+import com.liqengine.codec.MarginCallEncoder;
+import com.liqengine.codec.MarginMode;
+import com.liqengine.codec.MessageHeaderEncoder;
+import com.liqengine.codec.PositionTakenOverEncoder;
+import com.liqengine.codec.RejectReason;
+import com.liqengine.codec.RequestAcceptedEncoder;
+import com.liqengine.codec.RequestRejectedEncoder;
+import com.liqengine.codec.Side;
+import com.liqengine.codec.UnderMarginedFillEncoder;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Encodes the engine's outputs into one reused buffer and hands each to the sink. Every output carries the
+ * sequence, correlation id and event time of the input being applied, set by {@link #beginInput}.
+ */
+final class OutputEmitter
+{
+    private static final int BUFFER_LENGTH = 256;
+
+    private final OutputSink sink;
+    private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[BUFFER_LENGTH]);
+    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private final LiquidationTriggeredEncoder liquidationTriggered = new LiquidationTriggeredEncoder();
+    private final PositionTakenOverEncoder positionTakenOver = new PositionTakenOverEncoder();
+    private final LiquidationOrderEncoder liquidationOrder = new LiquidationOrderEncoder();
+    private final MarginCallEncoder marginCall = new MarginCallEncoder();
+    private final FundingAppliedEncoder fundingApplied = new FundingAppliedEncoder();
+    private final RequestAcceptedEncoder accepted = new RequestAcceptedEncoder();
+    private final RequestRejectedEncoder rejected = new RequestRejectedEncoder();
+    private final UnderMarginedFillEncoder underMarginedFill = new UnderMarginedFillEncoder();
+    private long sequence;
+    private long correlationId;
+    private long eventTime;
+
+    OutputEmitter(final OutputSink sink)
+    {
+        this.sink = sink;
+    }
+
+    void beginInput(final long sequence, final long correlationId, final long eventTime)
+    {
+        this.sequence = sequence;
+        this.correlationId = correlationId;
+        this.eventTime = eventTime;
+    }
+
+    void liquidationTriggered(
+        final long accountId, final int instrumentId, final boolean isolated, final long size, final long mark,
+        final long liquidationPrice, final long bankruptcyPrice, final long equity, final long maintenanceMargin,
+        final long marginRatio)
+    {
+        liquidationTriggered.wrapAndApplyHeader(buffer, 0, header)
+            .sequence(sequence).correlationId(correlationId).eventTime(eventTime)
+            .accountId(accountId).instrumentId(instrumentId).mode(mode(isolated))
+            .side(size > 0 ? Side.BUY : Side.SELL).size(Math.abs(size)).markPrice(mark)
+            .liquidationPrice(liquidationPrice).bankruptcyPrice(bankruptcyPrice)
+            .equity(equity).maintenanceMargin(maintenanceMargin).marginRatio(marginRatio);
+        send(liquidationTriggered.encodedLength());
+    }
+
+    void positionTakenOver(
+        final long accountId, final int instrumentId, final boolean isolated, final long size, final long price,
+        final long value, final long realizedPnl, final long clearanceFee, final long fundBalance)
+    {
+        positionTakenOver.wrapAndApplyHeader(buffer, 0, header)
+            .sequence(sequence).correlationId(correlationId).eventTime(eventTime)
+            .accountId(accountId).instrumentId(instrumentId).mode(mode(isolated)).size(size).price(price)
+            .value(value).realizedPnl(realizedPnl).clearanceFee(clearanceFee).insuranceFundBalance(fundBalance);
+        send(positionTakenOver.encodedLength());
+    }
+
+    void liquidationOrder(final long fundAccountId, final int instrumentId, final long takenSize, final long price)
+    {
+        liquidationOrder.wrapAndApplyHeader(buffer, 0, header)
+            .sequence(sequence).correlationId(correlationId).eventTime(eventTime)
+            .accountId(fundAccountId).instrumentId(instrumentId)
+            .side(takenSize > 0 ? Side.SELL : Side.BUY).quantity(Math.abs(takenSize)).price(price);
+        send(liquidationOrder.encodedLength());
+    }
+
+    void marginCall(
+        final long accountId, final int instrumentId, final boolean isolated, final long equity,
+        final long maintenanceMargin, final long marginRatio)
+    {
+        marginCall.wrapAndApplyHeader(buffer, 0, header)
+            .sequence(sequence).correlationId(correlationId).eventTime(eventTime)
+            .accountId(accountId).instrumentId(instrumentId).mode(mode(isolated))
+            .equity(equity).maintenanceMargin(maintenanceMargin).marginRatio(marginRatio);
+        send(marginCall.encodedLength());
+    }
+
+    void fundingApplied(
+        final long accountId, final int instrumentId, final boolean isolated, final long amount, final long rate,
+        final long mark)
+    {
+        fundingApplied.wrapAndApplyHeader(buffer, 0, header)
+            .sequence(sequence).correlationId(correlationId).eventTime(eventTime)
+            .accountId(accountId).instrumentId(instrumentId).mode(mode(isolated))
+            .amount(amount).rate(rate).markPrice(mark);
+        send(fundingApplied.encodedLength());
+    }
+
+    void accepted(final int templateId, final long accountId, final int instrumentId)
+    {
+        accepted.wrapAndApplyHeader(buffer, 0, header)
+            .sequence(sequence).correlationId(correlationId).eventTime(eventTime)
+            .requestTemplateId(templateId).accountId(accountId).instrumentId(instrumentId);
+        send(accepted.encodedLength());
+    }
+
+    void rejected(final int templateId, final long accountId, final int instrumentId, final RejectReason reason)
+    {
+        rejected.wrapAndApplyHeader(buffer, 0, header)
+            .sequence(sequence).correlationId(correlationId).eventTime(eventTime)
+            .requestTemplateId(templateId).accountId(accountId).instrumentId(instrumentId).reason(reason);
+        send(rejected.encodedLength());
+    }
+
+    void underMarginedFill(final long accountId, final int instrumentId, final long required, final long moved)
+    {
+        underMarginedFill.wrapAndApplyHeader(buffer, 0, header)
+            .sequence(sequence).correlationId(correlationId).eventTime(eventTime)
+            .accountId(accountId).instrumentId(instrumentId).required(required).moved(moved);
+        send(underMarginedFill.encodedLength());
+    }
+
+    private static MarginMode mode(final boolean isolated)
+    {
+        return isolated ? MarginMode.ISOLATED : MarginMode.CROSS;
+    }
+
+    private void send(final int bodyLength)
+    {
+        sink.onOutput(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + bodyLength);
+    }
+}
