@@ -18,8 +18,9 @@ import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * Encodes engine inputs as SBE messages at offset 0 of its own buffer; each method returns the encoded length
- * (header included). Allocation-free except {@link #instrumentDefinition}, which is a cold-path message.
+ * Encodes engine inputs as SBE messages at offset 0 of a target buffer (its own, or one set with
+ * {@link #target}, e.g. a ring buffer slot); each method returns the encoded length (header included).
+ * Allocation-free except {@link #instrumentDefinition}, which is a cold-path message.
  * Not thread-safe: one encoder per publishing thread.
  */
 public final class InputEncoder
@@ -27,7 +28,7 @@ public final class InputEncoder
     /** Size of the buffer: the largest input (an instrument with 16 tiers) fits with room to spare. */
     public static final int BUFFER_LENGTH = 1024;
 
-    private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[BUFFER_LENGTH]);
+    private MutableDirectBuffer buffer = new UnsafeBuffer(new byte[BUFFER_LENGTH]);
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final MarkPriceTickEncoder tick = new MarkPriceTickEncoder();
     private final FillEncoder fill = new FillEncoder();
@@ -40,6 +41,19 @@ public final class InputEncoder
     private final FundingRateEncoder funding = new FundingRateEncoder();
     private final InstrumentDefinitionEncoder instrument = new InstrumentDefinitionEncoder();
     private final SnapshotRequestEncoder snapshot = new SnapshotRequestEncoder();
+
+    /**
+     * Sets the buffer the next messages are encoded into, at offset 0; it must hold at least
+     * {@link #BUFFER_LENGTH} bytes.
+     *
+     * @param target the buffer.
+     * @return this.
+     */
+    public InputEncoder target(final MutableDirectBuffer target)
+    {
+        this.buffer = target;
+        return this;
+    }
 
     /**
      * The buffer every method encodes into, at offset 0.

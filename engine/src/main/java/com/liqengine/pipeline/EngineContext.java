@@ -1,0 +1,191 @@
+package com.liqengine.pipeline;
+
+import com.liqengine.margin.EngineSettings;
+
+/**
+ * Settings of a running engine, as a context: fluent setters, {@link #conclude()} checks them and fills in
+ * defaults. The defaults are safe on a 2-core machine (no busy-spin unless asked).
+ */
+public final class EngineContext
+{
+    private int ringSize = 16 * 1024;
+    private IdleStrategyName idleStrategy = IdleStrategyName.SLEEPING;
+    private Topology topology = Topology.INLINE_JOURNAL;
+    private boolean multiProducer = true;
+    private EngineSettings marginSettings = new EngineSettings();
+    private InputJournal inputJournal;
+    private OutputChannel outputChannel;
+    private EngineCounters counters;
+
+    /**
+     * Ring size, a power of two (default 16,384 slots of {@link InputSlot#CAPACITY} bytes).
+     *
+     * @param ringSize slots.
+     * @return this.
+     */
+    public EngineContext ringSize(final int ringSize)
+    {
+        this.ringSize = ringSize;
+        return this;
+    }
+
+    /**
+     * How consumers wait for input (default {@link IdleStrategyName#SLEEPING}).
+     *
+     * @param idleStrategy the strategy.
+     * @return this.
+     */
+    public EngineContext idleStrategy(final IdleStrategyName idleStrategy)
+    {
+        this.idleStrategy = idleStrategy;
+        return this;
+    }
+
+    /**
+     * Handler topology (default {@link Topology#INLINE_JOURNAL}; see docs/pipeline.md for the measurements).
+     *
+     * @param topology the topology.
+     * @return this.
+     */
+    public EngineContext topology(final Topology topology)
+    {
+        this.topology = topology;
+        return this;
+    }
+
+    /**
+     * Whether several threads publish (default true; false is faster but then exactly one thread may publish).
+     *
+     * @param multiProducer true for several publishing threads.
+     * @return this.
+     */
+    public EngineContext multiProducer(final boolean multiProducer)
+    {
+        this.multiProducer = multiProducer;
+        return this;
+    }
+
+    /**
+     * Settings of the margin state machine.
+     *
+     * @param settings the settings.
+     * @return this.
+     */
+    public EngineContext marginSettings(final EngineSettings settings)
+    {
+        this.marginSettings = settings;
+        return this;
+    }
+
+    /**
+     * Where inputs are journaled before they are applied (required).
+     *
+     * @param journal the journal; the engine closes it.
+     * @return this.
+     */
+    public EngineContext inputJournal(final InputJournal journal)
+    {
+        this.inputJournal = journal;
+        return this;
+    }
+
+    /**
+     * Where outputs go (required).
+     *
+     * @param channel the channel; the engine closes it.
+     * @return this.
+     */
+    public EngineContext outputChannel(final OutputChannel channel)
+    {
+        this.outputChannel = channel;
+        return this;
+    }
+
+    /**
+     * Counters to update (optional).
+     *
+     * @param counters the counters.
+     * @return this.
+     */
+    public EngineContext counters(final EngineCounters counters)
+    {
+        this.counters = counters;
+        return this;
+    }
+
+    /**
+     * Checks the settings.
+     *
+     * @return this.
+     * @throws IllegalArgumentException naming what is wrong.
+     */
+    public EngineContext conclude()
+    {
+        if (ringSize < 2 || Integer.bitCount(ringSize) != 1)
+        {
+            throw new IllegalArgumentException("ringSize must be a power of two of at least 2: " + ringSize);
+        }
+        if (inputJournal == null)
+        {
+            throw new IllegalArgumentException("an input journal is required");
+        }
+        if (outputChannel == null)
+        {
+            throw new IllegalArgumentException("an output channel is required");
+        }
+        if (idleStrategy == null || topology == null || marginSettings == null)
+        {
+            throw new IllegalArgumentException("idleStrategy, topology and marginSettings may not be null");
+        }
+        marginSettings.conclude();
+        return this;
+    }
+
+    /** @return ring size. */
+    public int ringSize()
+    {
+        return ringSize;
+    }
+
+    /** @return idle strategy. */
+    public IdleStrategyName idleStrategy()
+    {
+        return idleStrategy;
+    }
+
+    /** @return topology. */
+    public Topology topology()
+    {
+        return topology;
+    }
+
+    /** @return whether several threads may publish. */
+    public boolean multiProducer()
+    {
+        return multiProducer;
+    }
+
+    /** @return margin settings. */
+    public EngineSettings marginSettings()
+    {
+        return marginSettings;
+    }
+
+    /** @return input journal. */
+    public InputJournal inputJournal()
+    {
+        return inputJournal;
+    }
+
+    /** @return output channel. */
+    public OutputChannel outputChannel()
+    {
+        return outputChannel;
+    }
+
+    /** @return counters, or null. */
+    public EngineCounters counters()
+    {
+        return counters;
+    }
+}

@@ -1,0 +1,176 @@
+package com.liqengine.pipeline;
+
+import com.liqengine.margin.MarginStateMachine;
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The running engine: a Disruptor ring of pre-allocated slots holding SBE inputs, the input journal and the
+ * single-threaded margin state machine wired as the context's topology says, outputs to the output channel.
+ * The threads are the Disruptor's handlers, started here and nowhere else. Publish with
+ * {@link #newPublisher()}; {@link #close()} drains the ring, then flushes and closes journal and outputs.
+ */
+public final class LiquidationEngine implements AutoCloseable
+{
+    private final EngineContext context;
+    private final Disruptor<InputSlot> disruptor;
+    private final RingBuffer<InputSlot> ring;
+    private final MarginStateMachine stateMachine;
+    private volatile Throwable failure;
+    private volatile boolean closed;
+
+    private LiquidationEngine(final EngineContext context)
+    {
+        this.context = context;
+        final OutputChannel outputs = context.counters() == null ?
+            context.outputChannel() : new CountingOutputChannel(context.outputChannel(), context.counters());
+        this.stateMachine = new MarginStateMachine(context.marginSettings(), outputs);
+        this.disruptor = new Disruptor<>(
+            InputSlot::new, context.ringSize(), new NamedThreadFactory(),
+            context.multiProducer() ? ProducerType.MULTI : ProducerType.SINGLE,
+            context.idleStrategy().newWaitStrategy());
+        this.ring = disruptor.getRingBuffer();
+        disruptor.setDefaultExceptionHandler(new StopOnError());
+        if (context.topology() == Topology.JOURNAL_THEN_APPLY)
+        {
+            disruptor.handleEventsWith(new JournalHandler(context.inputJournal(), context.counters()))
+                .then(new StateMachineHandler(stateMachine, outputs, null, ring, context.counters()));
+        }
+        else
+        {
+            disruptor.handleEventsWith(
+                new StateMachineHandler(stateMachine, outputs, context.inputJournal(), ring, context.counters()));
+        }
+    }
+
+    /**
+     * Starts an engine.
+     *
+     * @param context settings, journal and output channel (concluded here).
+     * @return the running engine.
+     */
+    public static LiquidationEngine launch(final EngineContext context)
+    {
+        final LiquidationEngine engine = new LiquidationEngine(context.conclude());
+        engine.disruptor.start();
+        return engine;
+    }
+
+    /**
+     * A publisher for one thread (with {@code multiProducer(false)}, for exactly one thread in all).
+     *
+     * @return a new publisher.
+     */
+    public InputPublisher newPublisher()
+    {
+        return new InputPublisher(this, ring, context.counters());
+    }
+
+    /**
+     * The state machine. Its state belongs to the engine's thread: read it only after {@link #close()}.
+     *
+     * @return the state machine.
+     */
+    public MarginStateMachine stateMachine()
+    {
+        return stateMachine;
+    }
+
+    /**
+     * The error that stopped the engine, if any.
+     *
+     * @return the error, or null while healthy.
+     */
+    public Throwable failure()
+    {
+        return failure;
+    }
+
+    /**
+     * Sequence of the last slot published (ring sequence, from 0).
+     *
+     * @return the cursor.
+     */
+    public long publishedSequence()
+    {
+        return ring.getCursor();
+    }
+
+    void checkRunning()
+    {
+        if (failure != null)
+        {
+            throw new IllegalStateException("the engine stopped after an error: " + failure, failure);
+        }
+        if (closed)
+        {
+            throw new IllegalStateException("the engine is closed");
+        }
+    }
+
+    /**
+     * Drains every published input through journal and state machine, then closes journal and outputs.
+     */
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        if (failure == null)
+        {
+            disruptor.shutdown();
+        }
+        else
+        {
+            disruptor.halt();
+        }
+        context.inputJournal().close();
+        context.outputChannel().close();
+    }
+
+    /** An unexpected exception stops the engine: its state or journal can no longer be trusted. */
+    private final class StopOnError implements ExceptionHandler<InputSlot>
+    {
+        @Override
+        public void handleEventException(final Throwable ex, final long sequence, final InputSlot event)
+        {
+            failure = ex;
+            System.err.println("liq engine: stopped at ring sequence " + sequence + ": " + ex);
+            ex.printStackTrace();
+            throw new IllegalStateException(ex);
+        }
+
+        @Override
+        public void handleOnStartException(final Throwable ex)
+        {
+            failure = ex;
+        }
+
+        @Override
+        public void handleOnShutdownException(final Throwable ex)
+        {
+            failure = ex;
+        }
+    }
+
+    private static final class NamedThreadFactory implements ThreadFactory
+    {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(final Runnable runnable)
+        {
+            final Thread thread = new Thread(runnable, "liq-handler-" + count.getAndIncrement());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package com.liqengine.pipeline;
+
+import com.liqengine.margin.MarginStateMachine;
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.RingBuffer;
+
+/**
+ * The margin state machine's handler. In {@link Topology#INLINE_JOURNAL} it journals each batch itself, then
+ * applies it: the batch's slots stay valid until this handler's sequence moves past them, so they can be read
+ * again once the journal has the whole batch. In {@link Topology#JOURNAL_THEN_APPLY} it runs gated behind a
+ * {@link JournalHandler} and only applies.
+ */
+final class StateMachineHandler implements EventHandler<InputSlot>
+{
+    private final MarginStateMachine stateMachine;
+    private final OutputChannel outputs;
+    private final InputJournal journal;
+    private final RingBuffer<InputSlot> ring;
+    private final EngineCounters counters;
+    private long batchStart = -1;
+
+    /**
+     * @param journal the journal to write before applying, or null when a separate handler journals.
+     */
+    StateMachineHandler(
+        final MarginStateMachine stateMachine,
+        final OutputChannel outputs,
+        final InputJournal journal,
+        final RingBuffer<InputSlot> ring,
+        final EngineCounters counters)
+    {
+        this.stateMachine = stateMachine;
+        this.outputs = outputs;
+        this.journal = journal;
+        this.ring = ring;
+        this.counters = counters;
+    }
+
+    @Override
+    public void onEvent(final InputSlot slot, final long sequence, final boolean endOfBatch)
+    {
+        if (journal == null)
+        {
+            apply(slot);
+            if (endOfBatch)
+            {
+                endOfBatch();
+            }
+            return;
+        }
+        if (batchStart < 0)
+        {
+            batchStart = sequence;
+        }
+        journal.append(slot.buffer, 0, slot.length);
+        if (endOfBatch)
+        {
+            journal.endOfBatch();
+            if (counters != null)
+            {
+                counters.journalAppended(journal.appended());
+            }
+            for (long s = batchStart; s <= sequence; s++)
+            {
+                apply(ring.get(s));
+            }
+            batchStart = -1;
+            endOfBatch();
+        }
+    }
+
+    private void apply(final InputSlot slot)
+    {
+        stateMachine.onInput(slot.buffer, 0, slot.length);
+        if (counters != null)
+        {
+            counters.onInput(slot.buffer, 0);
+        }
+    }
+
+    private void endOfBatch()
+    {
+        outputs.endOfBatch();
+        if (counters != null)
+        {
+            counters.ringRemaining(ring.remainingCapacity());
+        }
+    }
+}
