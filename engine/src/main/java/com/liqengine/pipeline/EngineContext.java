@@ -16,6 +16,7 @@ public final class EngineContext
     private InputJournal inputJournal;
     private OutputChannel outputChannel;
     private EngineCounters counters;
+    private AppliedListener appliedListener;
 
     /**
      * Ring size, a power of two (default 16,384 slots of {@link InputSlot#CAPACITY} bytes).
@@ -114,6 +115,18 @@ public final class EngineContext
     }
 
     /**
+     * Told after each input is applied, for latency measurement (optional).
+     *
+     * @param listener the listener.
+     * @return this.
+     */
+    public EngineContext appliedListener(final AppliedListener listener)
+    {
+        this.appliedListener = listener;
+        return this;
+    }
+
+    /**
      * Checks the settings.
      *
      * @return this.
@@ -181,6 +194,12 @@ public final class EngineContext
     public OutputChannel outputChannel()
     {
         return outputChannel;
+    }
+
+    /** @return applied listener, or null. */
+    public AppliedListener appliedListener()
+    {
+        return appliedListener;
     }
 
     /** @return counters, or null. */

@@ -39,12 +39,14 @@ public final class LiquidationEngine implements AutoCloseable
         if (context.topology() == Topology.JOURNAL_THEN_APPLY)
         {
             disruptor.handleEventsWith(new JournalHandler(context.inputJournal(), context.counters()))
-                .then(new StateMachineHandler(stateMachine, outputs, null, ring, context.counters()));
+                .then(new StateMachineHandler(
+                    stateMachine, outputs, null, ring, context.counters(), context.appliedListener()));
         }
         else
         {
             disruptor.handleEventsWith(
-                new StateMachineHandler(stateMachine, outputs, context.inputJournal(), ring, context.counters()));
+                new StateMachineHandler(stateMachine, outputs, context.inputJournal(), ring, context.counters(),
+                    context.appliedListener()));
         }
     }
 

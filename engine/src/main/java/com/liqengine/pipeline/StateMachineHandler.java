@@ -17,6 +17,7 @@ final class StateMachineHandler implements EventHandler<InputSlot>
     private final InputJournal journal;
     private final RingBuffer<InputSlot> ring;
     private final EngineCounters counters;
+    private final AppliedListener appliedListener;
     private long batchStart = -1;
 
     /**
@@ -27,13 +28,15 @@ final class StateMachineHandler implements EventHandler<InputSlot>
         final OutputChannel outputs,
         final InputJournal journal,
         final RingBuffer<InputSlot> ring,
-        final EngineCounters counters)
+        final EngineCounters counters,
+        final AppliedListener appliedListener)
     {
         this.stateMachine = stateMachine;
         this.outputs = outputs;
         this.journal = journal;
         this.ring = ring;
         this.counters = counters;
+        this.appliedListener = appliedListener;
     }
 
     @Override
@@ -75,6 +78,10 @@ final class StateMachineHandler implements EventHandler<InputSlot>
         if (counters != null)
         {
             counters.onInput(slot.buffer, 0);
+        }
+        if (appliedListener != null)
+        {
+            appliedListener.onApplied(slot.ingressNanos);
         }
     }
 
