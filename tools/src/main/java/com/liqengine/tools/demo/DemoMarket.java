@@ -1,0 +1,198 @@
+package com.liqengine.tools.demo;
+
+import com.liqengine.api.InputEncoder;
+import com.liqengine.codec.MarginMode;
+import com.liqengine.codec.Side;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A deterministic, realistic-looking market for the demo: random-walk marks with occasional crashes and
+ * squeezes, thousands of accounts of mixed isolated and cross margin with varied leverage trading with each
+ * other at the mark, periodic funding, and top-ups after losses. The same seed gives the same inputs.
+ */
+final class DemoMarket
+{
+    private static final long AMOUNT = 100_000_000L;
+    private static final long FUND_ACCOUNT = 0;
+    private static final int[] LEVERAGES = {2, 3, 5, 10, 20, 25, 50, 75};
+
+    private final SplittableRandom random;
+    private final List<DemoInstrument> instruments = DemoInstrument.market();
+    private final int accounts;
+    private final long[] marks;
+    private final long[] deposits;
+    private final int[] crashTicksLeft;
+    private final long[] crashStep;
+    private long tradeId = 1;
+    private long eventTime;
+    private int pendingSellAccount = -1;
+    private int pendingInstrument;
+    private long pendingQuantity;
+    private long pendingPrice;
+    private long pendingTradeId;
+
+    DemoMarket(final long seed, final int accounts)
+    {
+        this.random = new SplittableRandom(seed);
+        this.accounts = accounts;
+        this.marks = new long[instruments.size()];
+        this.deposits = new long[accounts + 1];
+        this.crashTicksLeft = new int[instruments.size()];
+        this.crashStep = new long[instruments.size()];
+        for (int i = 0; i < marks.length; i++)
+        {
+            marks[i] = instruments.get(i).startPrice();
+        }
+    }
+
+    List<DemoInstrument> instruments()
+    {
+        return instruments;
+    }
+
+    int accounts()
+    {
+        return accounts;
+    }
+
+    /** Number of set-up inputs: definitions, marks, the fund, and per account a deposit, modes and leverage. */
+    int setUpCount()
+    {
+        return instruments.size() * 2 + 1 + accounts * (1 + 2 * instruments.size());
+    }
+
+    /**
+     * Encodes set-up input {@code n} (0 ≤ n < {@link #setUpCount()}).
+     *
+     * @return encoded length.
+     */
+    int setUp(final InputEncoder encoder, final int n)
+    {
+        final int defined = instruments.size();
+        if (n < defined)
+        {
+            return encoder.instrumentDefinition(n, eventTime, instruments.get(n).spec());
+        }
+        if (n < 2 * defined)
+        {
+            return encoder.markPriceTick(n, eventTime, n - defined, marks[n - defined]);
+        }
+        if (n == 2 * defined)
+        {
+            return encoder.deposit(n, eventTime, FUND_ACCOUNT, 1_000_000 * AMOUNT);
+        }
+        final int perAccount = 1 + 2 * defined;
+        final int index = n - 2 * defined - 1;
+        final long account = 1 + index / perAccount;
+        final int step = index % perAccount;
+        if (step == 0)
+        {
+            // wallets from a hundred to a million USDT, most of them small
+            final double size = Math.exp(4.6 + random.nextDouble() * 9.2);
+            deposits[(int)account] = (long)(size * AMOUNT);
+            return encoder.deposit(n, eventTime, account, deposits[(int)account]);
+        }
+        final int instrument = (step - 1) / 2;
+        if ((step - 1) % 2 == 0)
+        {
+            final MarginMode mode = random.nextInt(2) == 0 ? MarginMode.ISOLATED : MarginMode.CROSS;
+            return encoder.setMarginMode(n, eventTime, account, instrument, mode);
+        }
+        final int maxLeverage = instruments.get(instrument).spec().tiers().get(0).maxLeverage();
+        final int leverage = Math.min(maxLeverage, LEVERAGES[random.nextInt(LEVERAGES.length)]);
+        return encoder.setLeverage(n, eventTime, account, instrument, leverage);
+    }
+
+    /**
+     * Encodes the next market event: a tick, one side of a trade (the other side follows), funding or a
+     * top-up.
+     *
+     * @return encoded length.
+     */
+    int next(final InputEncoder encoder, final long correlationId)
+    {
+        eventTime += 1_000_000;
+        if (pendingSellAccount >= 0)
+        {
+            final long account = pendingSellAccount;
+            pendingSellAccount = -1;
+            return encoder.fill(correlationId, eventTime, account, pendingInstrument, Side.SELL, pendingQuantity,
+                pendingPrice, fee(pendingInstrument, pendingQuantity, pendingPrice), pendingTradeId);
+        }
+        final int roll = random.nextInt(1000);
+        final int instrument = random.nextInt(instruments.size());
+        if (roll < 450)
+        {
+            return encoder.markPriceTick(correlationId, eventTime, instrument, moveMark(instrument));
+        }
+        if (roll < 985)
+        {
+            return trade(encoder, correlationId, instrument);
+        }
+        if (roll < 990)
+        {
+            final long rate = random.nextInt(201) - 100;
+            return encoder.fundingRate(correlationId, eventTime, instrument, rate * 100);
+        }
+        final int account = 1 + random.nextInt(accounts);
+        return encoder.deposit(correlationId, eventTime, account, Math.max(AMOUNT, deposits[account] / 4));
+    }
+
+    private long moveMark(final int instrument)
+    {
+        final DemoInstrument definition = instruments.get(instrument);
+        final long start = definition.startPrice();
+        long mark = marks[instrument];
+        if (crashTicksLeft[instrument] > 0)
+        {
+            crashTicksLeft[instrument]--;
+            mark += crashStep[instrument];
+        }
+        else if (random.nextInt(3_000) == 0)
+        {
+            // a crash (or a squeeze) of 8% to 20% over a few dozen ticks
+            final long move = mark * (8 + random.nextInt(13)) / 100 * (random.nextInt(3) == 0 ? 1 : -1);
+            crashTicksLeft[instrument] = 20 + random.nextInt(30);
+            crashStep[instrument] = move / crashTicksLeft[instrument];
+        }
+        else
+        {
+            final double shock = random.nextGaussian() * definition.volatilityBasisPoints() / 10_000.0;
+            mark += (long)(mark * shock) + (start - mark) / 500;
+        }
+        mark = Math.max(start / 4, Math.min(start * 4, mark));
+        marks[instrument] = mark;
+        return mark;
+    }
+
+    private int trade(final InputEncoder encoder, final long correlationId, final int instrument)
+    {
+        final int buyer = 1 + random.nextInt(accounts);
+        int seller = 1 + random.nextInt(accounts);
+        if (seller == buyer)
+        {
+            seller = buyer % accounts + 1;
+        }
+        final DemoInstrument definition = instruments.get(instrument);
+        final long price = marks[instrument];
+        // a trade worth a slice of the smaller wallet times a typical leverage
+        final long budget = Math.min(deposits[buyer], deposits[seller]) / (2 + random.nextInt(8)) * 10;
+        final long quantity = Math.max(1, budget / Math.max(1, price * definition.valueFactor()));
+        final long id = tradeId++;
+        pendingSellAccount = seller;
+        pendingInstrument = instrument;
+        pendingQuantity = quantity;
+        pendingPrice = price;
+        pendingTradeId = id;
+        return encoder.fill(correlationId, eventTime, buyer, instrument, Side.BUY, quantity, price,
+            fee(instrument, quantity, price), id);
+    }
+
+    private long fee(final int instrument, final long quantity, final long price)
+    {
+        // 4 basis points of the notional
+        return quantity * price * instruments.get(instrument).valueFactor() / 2_500;
+    }
+}
