@@ -1,13 +1,24 @@
 package com.liqengine.tools;
 
+import com.liqengine.tools.simulate.SimulateCommand;
+import com.liqengine.tools.stat.StatCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
 /**
- * Entry point of the {@code liq} command line.
+ * Entry point of the {@code liq} command line: one subcommand per job.
  */
-public final class Liq
+@Command(
+    name = "liq",
+    mixinStandardHelpOptions = true,
+    version = "liq 0.1.0",
+    description = "A low-latency liquidation engine for perpetual futures: isolated and cross margin, "
+        + "liquidation, insurance-fund takeover.",
+    subcommands = {SimulateCommand.class, StatCommand.class, CommandLine.HelpCommand.class})
+public final class Liq implements Runnable
 {
-    private Liq()
-    {
-    }
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
 
     /**
      * Runs the command line.
@@ -16,6 +27,20 @@ public final class Liq
      */
     public static void main(final String[] args)
     {
-        System.out.println("liq");
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * @return the command line, for tests.
+     */
+    public static CommandLine commandLine()
+    {
+        return new CommandLine(new Liq());
+    }
+
+    @Override
+    public void run()
+    {
+        spec.commandLine().usage(System.out);
     }
 }

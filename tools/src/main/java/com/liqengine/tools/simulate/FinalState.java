@@ -1,0 +1,136 @@
+package com.liqengine.tools.simulate;
+
+import com.liqengine.margin.MarginStateMachine;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every account and open position of an engine, in decimals (cold path): what {@code liq simulate} prints at the
+ * end and {@code --json} writes as its {@code State} object.
+ *
+ * @param accounts in the order they were opened, the insurance fund excluded.
+ * @param insuranceFund the fund's wallet.
+ * @param insuranceFundPositions positions the fund took over and has not yet unwound.
+ */
+public record FinalState(
+    List<AccountState> accounts, BigDecimal insuranceFund, List<PositionState> insuranceFundPositions)
+{
+    /** Extra decimals of an average entry price beyond its tick: enough to show where between ticks it is. */
+    private static final int ENTRY_EXTRA_DECIMALS = 4;
+
+    /**
+     * One account.
+     *
+     * @param id account id.
+     * @param wallet cross wallet.
+     * @param positions open positions, by instrument id.
+     */
+    public record AccountState(long id, BigDecimal wallet, List<PositionState> positions)
+    {
+        /**
+         * @return wallet + isolated margin + unrealized PnL of every position: what the account is worth now.
+         */
+        public BigDecimal equity()
+        {
+            BigDecimal equity = wallet;
+            for (final PositionState p : positions)
+            {
+                equity = equity.add(p.isolatedMargin()).add(p.unrealizedPnl());
+            }
+            return equity;
+        }
+    }
+
+    /**
+     * One open position. Null prices mean none exists; a null margin ratio means equity ≤ 0 (infinite).
+     *
+     * @param symbol instrument.
+     * @param mode isolated or cross.
+     * @param size signed: positive long, negative short.
+     * @param entryPrice cost basis ÷ size.
+     * @param isolatedMargin the position's pool (0 for cross).
+     * @param mark mark price.
+     * @param unrealizedPnl at the mark.
+     * @param maintenanceMargin at the mark.
+     * @param marginRatio the position's (isolated) or its account's (cross).
+     * @param liquidationPrice mark at or beyond which it is liquidated.
+     * @param bankruptcyPrice mark at which its margin is gone.
+     */
+    public record PositionState(
+        String symbol,
+        String mode,
+        BigDecimal size,
+        BigDecimal entryPrice,
+        BigDecimal isolatedMargin,
+        BigDecimal mark,
+        BigDecimal unrealizedPnl,
+        BigDecimal maintenanceMargin,
+        BigDecimal marginRatio,
+        BigDecimal liquidationPrice,
+        BigDecimal bankruptcyPrice)
+    {
+    }
+
+    /**
+     * Reads the state of an engine.
+     *
+     * @param engine the engine.
+     * @return its accounts and positions.
+     */
+    public static FinalState of(final MarginStateMachine engine)
+    {
+        final List<AccountState> accounts = new ArrayList<>();
+        final long fund = engine.insuranceFundAccountId();
+        for (int i = 0; i < engine.accountCount(); i++)
+        {
+            final long id = engine.accountIdAt(i);
+            if (id != fund)
+            {
+                accounts.add(new AccountState(id, Units.decimal(engine.crossWallet(id), Units.AMOUNT_DECIMALS),
+                    positions(engine, id, true)));
+            }
+        }
+        return new FinalState(List.copyOf(accounts), Units.decimal(engine.insuranceFundBalance(),
+            Units.AMOUNT_DECIMALS), positions(engine, fund, false));
+    }
+
+    private static List<PositionState> positions(final MarginStateMachine engine, final long id, final boolean risk)
+    {
+        final List<PositionState> positions = new ArrayList<>();
+        for (int i = 0; i < engine.settings().maxInstruments(); i++)
+        {
+            if (!engine.hasInstrument(i) || engine.positionSize(id, i) == 0)
+            {
+                continue;
+            }
+            final int pd = engine.priceDecimals(i);
+            final int qd = engine.qtyDecimals(i);
+            final BigDecimal size = Units.decimal(engine.positionSize(id, i), qd);
+            final BigDecimal cost = Units.decimal(engine.costBasis(id, i), Units.AMOUNT_DECIMALS);
+            final BigDecimal entry = cost.divide(size, pd + ENTRY_EXTRA_DECIMALS, RoundingMode.HALF_EVEN)
+                .stripTrailingZeros();
+            final long ratio = engine.marginRatio(id, i);
+            positions.add(new PositionState(
+                engine.symbol(i),
+                Describe.mode(engine.marginMode(id, i)),
+                size,
+                entry.scale() < 0 ? entry.setScale(0) : entry,
+                Units.decimal(engine.isolatedMargin(id, i), Units.AMOUNT_DECIMALS),
+                Units.decimal(engine.markPrice(i), pd),
+                Units.decimal(engine.unrealizedPnl(id, i), Units.AMOUNT_DECIMALS),
+                Units.decimal(engine.maintenanceMargin(id, i), Units.AMOUNT_DECIMALS),
+                ratio == Long.MAX_VALUE ? null : Units.decimal(ratio, Units.AMOUNT_DECIMALS),
+                risk ? price(engine.liquidationPrice(id, i), pd) : null,
+                risk ? price(engine.bankruptcyPrice(id, i), pd) : null));
+        }
+        return List.copyOf(positions);
+    }
+
+    private static BigDecimal price(final long units, final int decimals)
+    {
+        return units == 0 ? null : Units.decimal(units, decimals);
+    }
+}
