@@ -5,6 +5,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -181,6 +182,10 @@ final class YamlMap
     List<Node> list(final String key)
     {
         final Node value = node(key);
+        if (value instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL))
+        {
+            return new ArrayList<>();
+        }
         if (!(value instanceof SequenceNode))
         {
             throw new ScenarioException(file, line(value), "'" + key + "' of " + what + " must be a list");

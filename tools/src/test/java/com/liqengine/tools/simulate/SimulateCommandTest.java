@@ -1,0 +1,93 @@
+package com.liqengine.tools.simulate;
+
+import com.liqengine.tools.Liq;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code liq simulate} as a user runs it: exit codes, the timeline, the JSON lines.
+ */
+class SimulateCommandTest
+{
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void timelineShowsLiquidationsAndTheFinalTable()
+    {
+        assertThat(run("../config/scenarios/isolated-vs-cross.yaml")).isZero();
+
+        final String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("#14  mark BTCUSDT 56500")
+            .contains("LIQUIDATED account 1 BTCUSDT isolated long 0.2 at mark 56500")
+            .contains("LIQUIDATED account 2 LINKUSDT cross long 500 at mark 15")
+            .contains("Final state").contains("insurance fund: 10100");
+    }
+
+    @Test
+    void jsonIsOneObjectPerLineWithTypeAndEndsWithState()
+    {
+        assertThat(run("--json", "../config/scenarios/cross-three-legs.yaml")).isZero();
+
+        final List<String> lines = Arrays.asList(out.toString(StandardCharsets.UTF_8).split("\n"));
+        assertThat(lines).allMatch(l -> l.startsWith("{\"type\":\"") && l.endsWith("}"));
+        assertThat(lines).filteredOn(l -> l.startsWith("{\"type\":\"LiquidationTriggered\"")).hasSize(3)
+            .first().asString().contains("\"account\":7", "\"symbol\":\"BTCUSDT\"", "\"mode\":\"cross\"",
+            "\"side\":\"long\"", "\"size\":\"0.2\"", "\"mark\":\"45500\"", "\"liquidationPrice\":\"45845.8\"",
+            "\"bankruptcyPrice\":\"45000\"", "\"equity\":\"100\"", "\"maintenanceMargin\":\"168.9\"",
+            "\"marginRatio\":\"1.689\"");
+        assertThat(lines.get(lines.size() - 1)).startsWith("{\"type\":\"State\",\"accounts\":[{\"id\":7,"
+            + "\"wallet\":\"0\",\"positions\":[]}],\"insuranceFund\":\"100\"");
+    }
+
+    @Test
+    void compareModesPrintsBothRunsSideBySide()
+    {
+        assertThat(run("--compare-modes", "../config/scenarios/isolated-vs-cross.yaml")).isZero();
+
+        // All isolated: the 1,575 left in each wallet is spread 525 per position, so BTC's pool is 1,125 and
+        // survives 56,500 (1,125 - 700 > MM) but not 52,000; the account loses 1,125 and gains 250 on ETH and LINK.
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("all isolated").contains("all cross")
+            .containsPattern("BTCUSDT +liquidated at 52000 +liquidated at 45500")
+            .containsPattern("lost +875 +3000");
+    }
+
+    @Test
+    void malformedScenarioExitsTwoWithFileAndLine(@TempDir final Path dir) throws IOException
+    {
+        final Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "name: x\ninstruments: []\nevents:\n  - mark: { symbol: X, price: 1 }\n");
+
+        assertThat(run(file.toString())).isEqualTo(SimulateCommand.BAD_SCENARIO);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith(file + ":2: a scenario needs at least one");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void helpListsTheOptions()
+    {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--json").contains("--compare-modes");
+    }
+
+    private int run(final String... args)
+    {
+        final var commandLine = new picocli.CommandLine(
+            new SimulateCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8)));
+        commandLine.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
+        assertThat(Liq.commandLine().getSubcommands()).containsKey("simulate");
+        return commandLine.execute(args);
+    }
+}
