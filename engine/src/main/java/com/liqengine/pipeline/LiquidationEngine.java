@@ -8,6 +8,7 @@ import com.lmax.disruptor.dsl.ProducerType;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The running engine: a Disruptor ring of pre-allocated slots holding SBE inputs, the input journal and the
@@ -17,10 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LiquidationEngine implements AutoCloseable
 {
+    private static final long DRAIN_PAUSE_NANOS = 100_000;
+
     private final EngineContext context;
     private final Disruptor<InputSlot> disruptor;
     private final RingBuffer<InputSlot> ring;
     private final MarginStateMachine stateMachine;
+    private final StateMachineHandler applier;
     private volatile Throwable failure;
     private volatile boolean closed;
 
@@ -38,15 +42,15 @@ public final class LiquidationEngine implements AutoCloseable
         disruptor.setDefaultExceptionHandler(new StopOnError());
         if (context.topology() == Topology.JOURNAL_THEN_APPLY)
         {
-            disruptor.handleEventsWith(new JournalHandler(context.inputJournal(), context.counters()))
-                .then(new StateMachineHandler(
-                    stateMachine, outputs, null, ring, context.counters(), context.appliedListener()));
+            applier = new StateMachineHandler(
+                stateMachine, outputs, null, ring, context.counters(), context.appliedListener());
+            disruptor.handleEventsWith(new JournalHandler(context.inputJournal(), context.counters())).then(applier);
         }
         else
         {
-            disruptor.handleEventsWith(
-                new StateMachineHandler(stateMachine, outputs, context.inputJournal(), ring, context.counters(),
-                    context.appliedListener()));
+            applier = new StateMachineHandler(
+                stateMachine, outputs, context.inputJournal(), ring, context.counters(), context.appliedListener());
+            disruptor.handleEventsWith(applier);
         }
     }
 
@@ -126,14 +130,14 @@ public final class LiquidationEngine implements AutoCloseable
             return;
         }
         closed = true;
-        if (failure == null)
+        // Wait for the state machine (the last handler) to pass the last published slot. Disruptor's own
+        // shutdown() skips handlers whose thread has not started yet, and would halt them with inputs unread.
+        final long last = ring.getCursor();
+        while (failure == null && disruptor.getSequenceValueFor(applier) < last)
         {
-            disruptor.shutdown();
+            LockSupport.parkNanos(DRAIN_PAUSE_NANOS);
         }
-        else
-        {
-            disruptor.halt();
-        }
+        disruptor.halt();
         context.inputJournal().close();
         context.outputChannel().close();
     }

@@ -1,0 +1,166 @@
+package com.liqengine.pipeline;
+
+import com.liqengine.margin.EngineSettings;
+import com.liqengine.testing.MixedEvents;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pipeline's hot path allocates nothing in steady state: after warm-up, a million mixed events published
+ * through the ring, journaled and applied allocate zero bytes on the publishing thread, the journaling thread
+ * and the state machine's thread. The journal here copies each input into a pre-allocated buffer; the real
+ * Chronicle journal has its own allocation test in the journal module.
+ */
+class PipelineAllocationTest
+{
+    private static final int ACCOUNTS = 2_000;
+    private static final int WARM_UP_EVENTS = 300_000;
+    private static final int MEASURED_EVENTS = 1_000_000;
+
+    private final com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+
+    @ParameterizedTest
+    @EnumSource(Topology.class)
+    void millionEventsThroughThePipelineAllocateNothing(final Topology topology)
+    {
+        final CopyingJournal journal = new CopyingJournal();
+        final CountingOutputs outputs = new CountingOutputs();
+        final ThreadCapture applier = new ThreadCapture();
+        final LiquidationEngine engine = LiquidationEngine.launch(new EngineContext()
+            .topology(topology)
+            .marginSettings(new EngineSettings().maxAccounts(ACCOUNTS + 1).maxInstruments(2))
+            .inputJournal(journal)
+            .outputChannel(outputs)
+            .appliedListener(applier));
+        final InputPublisher publisher = engine.newPublisher();
+        final MixedEvents events = new MixedEvents(ACCOUNTS, 42);
+        for (int i = 0; i < events.setUpCount(); i++)
+        {
+            publisher.commit(events.setUp(i, publisher.claim()));
+        }
+        publish(publisher, events, WARM_UP_EVENTS);
+        awaitApplied(applier, events.setUpCount() + WARM_UP_EVENTS);
+
+        final long publisherThread = Thread.currentThread().getId();
+        final long publisherBefore = threads.getThreadAllocatedBytes(publisherThread);
+        final long applierBefore = threads.getThreadAllocatedBytes(applier.thread.getId());
+        final long journalBefore = threads.getThreadAllocatedBytes(journal.thread.getId());
+        final long liquidationsBefore = outputs.liquidations;
+        publish(publisher, events, MEASURED_EVENTS);
+        awaitApplied(applier, events.setUpCount() + WARM_UP_EVENTS + MEASURED_EVENTS);
+        final long publisherBytes = threads.getThreadAllocatedBytes(publisherThread) - publisherBefore;
+        final long applierBytes = threads.getThreadAllocatedBytes(applier.thread.getId()) - applierBefore;
+        final long journalBytes = threads.getThreadAllocatedBytes(journal.thread.getId()) - journalBefore;
+        engine.close();
+
+        assertThat(outputs.liquidations - liquidationsBefore).as("the measured run must liquidate")
+            .isGreaterThan(100);
+        assertThat(journal.appended()).isEqualTo(events.setUpCount() + WARM_UP_EVENTS + MEASURED_EVENTS);
+        assertThat(publisherBytes).as("bytes allocated by the publisher").isZero();
+        assertThat(applierBytes).as("bytes allocated by the state machine's thread").isZero();
+        assertThat(journalBytes).as("bytes allocated by the journaling thread").isZero();
+    }
+
+    private static void publish(final InputPublisher publisher, final MixedEvents events, final int count)
+    {
+        for (int n = 0; n < count; n++)
+        {
+            publisher.commit(events.next(n, publisher.claim()));
+        }
+    }
+
+    private static void awaitApplied(final ThreadCapture applier, final long count)
+    {
+        while (applier.applied.get() < count)
+        {
+            LockSupport.parkNanos(1_000_000);
+        }
+    }
+
+    /** Knows the state machine's thread and counts applied inputs, without allocating. */
+    private static final class ThreadCapture implements AppliedListener
+    {
+        final AtomicLong applied = new AtomicLong();
+        volatile Thread thread;
+
+        @Override
+        public void onApplied(final long ingressNanos)
+        {
+            if (thread == null)
+            {
+                thread = Thread.currentThread();
+            }
+            applied.lazySet(applied.get() + 1);
+        }
+    }
+
+    /** Copies every input into one pre-allocated buffer, as a journal's write would. */
+    private static final class CopyingJournal implements InputJournal
+    {
+        private final UnsafeBuffer sink = new UnsafeBuffer(ByteBuffer.allocateDirect(4096));
+        private final AtomicLong appended = new AtomicLong();
+        volatile Thread thread;
+
+        @Override
+        public void append(final DirectBuffer buffer, final int offset, final int length)
+        {
+            if (thread == null)
+            {
+                thread = Thread.currentThread();
+            }
+            sink.putBytes(0, buffer, offset, length);
+            appended.lazySet(appended.get() + 1);
+        }
+
+        @Override
+        public void endOfBatch()
+        {
+        }
+
+        @Override
+        public long appended()
+        {
+            return appended.get();
+        }
+
+        @Override
+        public void close()
+        {
+        }
+    }
+
+    /** Counts outputs and liquidations. */
+    private static final class CountingOutputs implements OutputChannel
+    {
+        long liquidations;
+
+        @Override
+        public void onOutput(final DirectBuffer buffer, final int offset, final int length)
+        {
+            if (buffer.getShort(offset + 2, java.nio.ByteOrder.LITTLE_ENDIAN) == 50)
+            {
+                liquidations++;
+            }
+        }
+
+        @Override
+        public void endOfBatch()
+        {
+        }
+
+        @Override
+        public void close()
+        {
+        }
+    }
+}
