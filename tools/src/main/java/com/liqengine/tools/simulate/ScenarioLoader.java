@@ -1,25 +1,17 @@
 package com.liqengine.tools.simulate;
 
+import com.liqengine.tools.yaml.YamlFileException;
+import com.liqengine.tools.yaml.YamlMap;
 import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.Side;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -50,25 +42,11 @@ public final class ScenarioLoader
      *
      * @param path the file.
      * @return the scenario.
-     * @throws ScenarioException when the file is missing, unreadable or wrong.
+     * @throws YamlFileException when the file is missing, unreadable or wrong.
      */
     public static Scenario load(final Path path)
     {
-        final String file = path.toString();
-        final String text;
-        try
-        {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        }
-        catch (final NoSuchFileException ex)
-        {
-            throw new ScenarioException(file, 0, "no such file");
-        }
-        catch (final IOException ex)
-        {
-            throw new ScenarioException(file, 0, "cannot read: " + ex.getMessage());
-        }
-        return parse(file, new StringReader(text));
+        return read(path.toString(), YamlMap.root(path));
     }
 
     /**
@@ -80,25 +58,12 @@ public final class ScenarioLoader
      */
     public static Scenario parse(final String file, final Reader reader)
     {
-        final Optional<Node> root;
-        try
-        {
-            root = new Compose(LoadSettings.builder().setLabel(file).build()).composeReader(reader);
-        }
-        catch (final MarkedYamlEngineException ex)
-        {
-            final int line = ex.getProblemMark().map(mark -> mark.getLine() + 1).orElse(0);
-            throw new ScenarioException(file, line, "not valid YAML: " + ex.getProblem());
-        }
-        catch (final YamlEngineException ex)
-        {
-            throw new ScenarioException(file, 0, "not valid YAML: " + ex.getMessage());
-        }
-        if (root.isEmpty())
-        {
-            throw new ScenarioException(file, 0, "the file is empty");
-        }
-        return new ScenarioLoader.Reading(file).scenario(YamlMap.of(file, "the scenario", root.get(), TOP));
+        return read(file, YamlMap.root(file, reader));
+    }
+
+    private static Scenario read(final String file, final Node root)
+    {
+        return new ScenarioLoader.Reading(file).scenario(YamlMap.of(file, "the scenario", root, TOP));
     }
 
     /** The state of one read: symbols and accounts seen so far, for cross-references. */
@@ -228,7 +193,7 @@ public final class ScenarioLoader
             final YamlMap outer = YamlMap.of(file, "event " + number, node, eventKeys());
             if (outer.keyCount() != 1)
             {
-                throw new ScenarioException(file, outer.line(),
+                throw new YamlFileException(file, outer.line(),
                     "event " + number + " must have exactly one key, its type (one of " + String.join(", ", eventKeys())
                         + ")");
             }

@@ -1,5 +1,6 @@
 package com.liqengine.tools.simulate;
 
+import com.liqengine.tools.yaml.YamlFileException;
 import com.liqengine.api.InputEncoder;
 import com.liqengine.api.InstrumentSpec;
 import com.liqengine.api.OutputRecord;
@@ -67,13 +68,13 @@ public final class ScenarioRunner
      * @param scenario the scenario.
      * @param policy how margin modes are chosen.
      * @return every step and the final state.
-     * @throws ScenarioException when the engine refuses an instrument's definition.
+     * @throws YamlFileException when the engine refuses an instrument's definition.
      */
     public static Simulation run(final Scenario scenario, final ModePolicy policy)
     {
         if (scenario.instruments().size() > EngineSettings.MAX_INSTRUMENTS_LIMIT)
         {
-            throw new ScenarioException(scenario.file(), scenario.instruments().get(0).line(),
+            throw new YamlFileException(scenario.file(), scenario.instruments().get(0).line(),
                 "at most " + EngineSettings.MAX_INSTRUMENTS_LIMIT + " instruments per engine");
         }
         final ScenarioRunner runner = new ScenarioRunner(scenario, policy);
@@ -94,7 +95,7 @@ public final class ScenarioRunner
             final OutputRecord last = current.get(current.size() - 1);
             if ("RequestRejected".equals(last.type()))
             {
-                throw new ScenarioException(scenario.file(), instrument.line(),
+                throw new YamlFileException(scenario.file(), instrument.line(),
                     "the engine refuses instrument " + instrument.symbol() + ": " + refusal(instrument, last));
             }
         }

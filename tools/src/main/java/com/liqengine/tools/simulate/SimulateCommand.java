@@ -1,5 +1,6 @@
 package com.liqengine.tools.simulate;
 
+import com.liqengine.tools.yaml.YamlFileException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -87,7 +88,7 @@ public final class SimulateCommand implements Callable<Integer>
             }
             return 0;
         }
-        catch (final ScenarioException ex)
+        catch (final YamlFileException ex)
         {
             err.println(ex.getMessage());
             return BAD_SCENARIO;

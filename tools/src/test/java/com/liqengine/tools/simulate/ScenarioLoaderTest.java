@@ -1,5 +1,6 @@
 package com.liqengine.tools.simulate;
 
+import com.liqengine.tools.yaml.YamlFileException;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
@@ -119,7 +120,7 @@ class ScenarioLoaderTest
         final Scenario scenario = parse(HEAD.replace("maintenanceAmount: 50", "maintenanceAmount: 60"));
 
         assertThatThrownBy(() -> ScenarioRunner.run(scenario, ModePolicy.AS_WRITTEN))
-            .isInstanceOf(ScenarioException.class)
+            .isInstanceOf(YamlFileException.class)
             .hasMessageStartingWith("t.yaml:3: the engine refuses instrument BTCUSDT: INVALID_TIERS")
             .hasMessageContaining("0, 50)");
     }
@@ -138,7 +139,7 @@ class ScenarioLoaderTest
 
     private static void assertError(final String yaml, final String expectedStart)
     {
-        assertThatThrownBy(() -> parse(yaml)).isInstanceOf(ScenarioException.class)
+        assertThatThrownBy(() -> parse(yaml)).isInstanceOf(YamlFileException.class)
             .hasMessageStartingWith(expectedStart);
     }
 }

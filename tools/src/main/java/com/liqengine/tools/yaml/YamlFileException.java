@@ -1,9 +1,10 @@
-package com.liqengine.tools.simulate;
+package com.liqengine.tools.yaml;
 
 /**
- * A scenario that cannot be run, with the place in its file: printed as {@code FILE:LINE: what is wrong}.
+ * A scenario or configuration file that is wrong, with the place in the file: printed as
+ * {@code FILE:LINE: what is wrong}.
  */
-public final class ScenarioException extends RuntimeException
+public final class YamlFileException extends RuntimeException
 {
     private static final long serialVersionUID = 1L;
 
@@ -12,11 +13,11 @@ public final class ScenarioException extends RuntimeException
     private final String problem;
 
     /**
-     * @param file the scenario file as the user named it.
+     * @param file the file as the user named it.
      * @param line 1-based line, or 0 when the whole file is at fault.
      * @param problem what is wrong, in the user's words.
      */
-    public ScenarioException(final String file, final int line, final String problem)
+    public YamlFileException(final String file, final int line, final String problem)
     {
         super(file + (line > 0 ? ":" + line : "") + ": " + problem);
         this.file = file;
