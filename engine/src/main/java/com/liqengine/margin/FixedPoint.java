@@ -73,14 +73,11 @@ public final class FixedPoint
         {
             return ceil ? ceilDiv(lo, c) : Math.floorDiv(lo, c);
         }
-        if (a == Long.MIN_VALUE || b == Long.MIN_VALUE)
-        {
-            throw new ArithmeticException("overflow");
-        }
+        // magnitudes as unsigned 64-bit numbers: |Long.MIN_VALUE| = 2^63 is representable that way
         final boolean negative = (a < 0) != (b < 0);
         final long ua = Math.abs(a);
         final long ub = Math.abs(b);
-        final long uhi = Math.multiplyHigh(ua, ub);
+        final long uhi = Math.multiplyHigh(ua, ub) + ((ua >> 63) & ub) + ((ub >> 63) & ua);
         final long ulo = ua * ub;
         if (Long.compareUnsigned(uhi, c) >= 0)
         {
@@ -88,12 +85,14 @@ public final class FixedPoint
         }
         final long quotient = divideUnsigned128(uhi, ulo, c);
         final long remainder = ulo - quotient * c;
-        if (quotient < 0)
+        final boolean roundAway = remainder != 0 && (ceil != negative);
+        final long magnitude = roundAway ? quotient + 1 : quotient;
+        // a positive result fits up to 2^63 − 1, a negative one down to −2^63 (whose negation is itself)
+        if ((roundAway && magnitude == 0) ||
+            Long.compareUnsigned(magnitude, negative ? Long.MIN_VALUE : Long.MAX_VALUE) > 0)
         {
             throw new ArithmeticException("overflow");
         }
-        final boolean roundAway = remainder != 0 && (ceil != negative);
-        final long magnitude = roundAway ? Math.addExact(quotient, 1) : quotient;
         return negative ? -magnitude : magnitude;
     }
 

@@ -294,6 +294,8 @@ public final class MarginStateMachine
         int index = accounts.indexOf(id);
         if (index == Accounts.MISSING)
         {
+            // a deposit the ledger total cannot take (OVERFLOW) must not open the account either
+            Math.addExact(ledger.deposits, amount);
             index = accounts.open(id, instruments);
             if (index == Accounts.MISSING)
             {

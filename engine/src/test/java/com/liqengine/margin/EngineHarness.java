@@ -5,11 +5,17 @@ import com.liqengine.api.InstrumentSpec;
 import com.liqengine.api.OutputRecord;
 import com.liqengine.api.TierSpec;
 import com.liqengine.codec.MarginMode;
+import com.liqengine.codec.RejectReason;
 import com.liqengine.codec.Side;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Drives a {@link MarginStateMachine} with human decimals for hand-checkable tests, and collects the outputs
@@ -22,7 +28,7 @@ final class EngineHarness
     final MarginStateMachine engine;
     final InputEncoder encoder = new InputEncoder();
     final List<OutputRecord> outputs = new ArrayList<>();
-    private final List<InstrumentSpec> specs = new ArrayList<>();
+    private final Map<Integer, InstrumentSpec> specs = new TreeMap<>();
     private long nextTradeId = 1;
 
     EngineHarness()
@@ -82,9 +88,32 @@ final class EngineHarness
         final InstrumentSpec spec = new InstrumentSpec(
             specs.size(), symbol, priceDecimals, qtyDecimals, 1, 1, Math.min(20, tiers.get(0).maxLeverage()),
             MarginMode.CROSS, tiers);
-        specs.add(spec);
+        specs.put(spec.instrumentId(), spec);
         send(encoder.instrumentDefinition(0, 0, spec));
         return spec.instrumentId();
+    }
+
+    /**
+     * Three tiers that are easy to work with by hand: up to 10,000 at 1% (50x), up to 100,000 at 2.5% (20x,
+     * cum 10,000 × 1.5% = 150), up to 1,000,000 at 5% (10x, cum 150 + 100,000 × 2.5% = 2,650).
+     */
+    static List<TierSpec> simpleTiers()
+    {
+        return List.of(
+            tier("10000", 50, "0.01", "0"),
+            tier("100000", 20, "0.025", "150"),
+            tier("1000000", 10, "0.05", "2650"));
+    }
+
+    /** Sends a definition; the spec is remembered (for prices and quantities) only when it is accepted. */
+    List<OutputRecord> define(final InstrumentSpec spec)
+    {
+        send(encoder.instrumentDefinition(0, 0, spec));
+        if (outputs.size() == 1 && outputs.get(0).type().equals("RequestAccepted"))
+        {
+            specs.put(spec.instrumentId(), spec);
+        }
+        return outputs;
     }
 
     long price(final int instrument, final String decimal)
@@ -135,6 +164,16 @@ final class EngineHarness
     {
         return send(encoder.fill(0, 0, account, instrument, side, quantity(instrument, quantity),
             price(instrument, price), amount(fee), nextTradeId++));
+    }
+
+    /** A fill with an explicit trade id (later automatic ids continue above it). */
+    List<OutputRecord> fill(
+        final long account, final int instrument, final Side side, final String quantity, final String price,
+        final String fee, final long tradeId)
+    {
+        nextTradeId = Math.max(nextTradeId, tradeId + 1);
+        return send(encoder.fill(0, 0, account, instrument, side, quantity(instrument, quantity),
+            price(instrument, price), amount(fee), tradeId));
     }
 
     List<OutputRecord> isolated(final long account, final int instrument)
@@ -205,12 +244,97 @@ final class EngineHarness
         {
             final long id = engine.accountIdAt(a);
             books += engine.crossWallet(id);
-            for (int i = 0; i < specs.size(); i++)
+            for (final int i : specs.keySet())
             {
                 books += engine.isolatedMargin(id, i);
             }
         }
         return books - (engine.totalDeposits() - engine.totalWithdrawals() + engine.totalRealizedPnl() -
             engine.totalFees() + engine.totalFunding());
+    }
+
+    /**
+     * Everything an input may change, as text: accounts (wallet and every slot), instruments (definition, mark,
+     * last trade ids, largest position), ledger totals and the sequence-independent engine state.
+     */
+    String state()
+    {
+        final StringBuilder text = new StringBuilder();
+        text.append("ledger ").append(engine.totalDeposits()).append(' ').append(engine.totalWithdrawals())
+            .append(' ').append(engine.totalRealizedPnl()).append(' ').append(engine.totalFees()).append(' ')
+            .append(engine.totalFunding()).append('\n');
+        final int maxInstruments = engine.settings().maxInstruments();
+        for (int i = 0; i < maxInstruments; i++)
+        {
+            final Instrument instrument = engine.instrument(i);
+            if (instrument.defined)
+            {
+                text.append("instrument ").append(i).append(' ').append(instrument.symbol()).append(' ')
+                    .append(instrument.priceDecimals).append(' ').append(instrument.qtyDecimals).append(' ')
+                    .append(instrument.tickSize).append(' ').append(instrument.stepSize).append(' ')
+                    .append(instrument.defaultLeverage).append(' ').append(instrument.defaultMode).append(' ')
+                    .append(instrument.markPrice).append(' ').append(instrument.lastBuyTradeId).append(' ')
+                    .append(instrument.lastSellTradeId).append(' ').append(instrument.largestOpenQuantity);
+                final RiskTiers tiers = instrument.tiers();
+                for (int t = 0; t < tiers.count(); t++)
+                {
+                    text.append(" [").append(tiers.maxNotional(t)).append(' ').append(tiers.maxLeverageOfTier(t))
+                        .append(' ').append(tiers.maintenanceMarginRate(t)).append(' ')
+                        .append(tiers.maintenanceAmount(t)).append(']');
+                }
+                text.append('\n');
+            }
+        }
+        for (int a = 0; a < engine.accountCount(); a++)
+        {
+            final long id = engine.accountIdAt(a);
+            text.append("account ").append(id).append(' ').append(engine.crossWallet(id));
+            for (int i = 0; i < maxInstruments; i++)
+            {
+                if (engine.hasInstrument(i))
+                {
+                    text.append(" | ").append(i).append(' ').append(engine.marginMode(id, i)).append(' ')
+                        .append(engine.leverage(id, i)).append(' ').append(engine.positionSize(id, i)).append(' ')
+                        .append(engine.costBasis(id, i)).append(' ').append(engine.isolatedMargin(id, i));
+                }
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    /**
+     * Sends an input that must be refused: exactly one {@code RequestRejected} with the reason, and
+     * {@link #state()} the same before and after.
+     *
+     * @return the rejection.
+     */
+    OutputRecord assertRejected(final RejectReason reason, final Supplier<List<OutputRecord>> input)
+    {
+        final String before = state();
+        final long sequence = engine.lastSequence();
+        final List<OutputRecord> records = input.get();
+        assertThat(types(records)).containsExactly("RequestRejected");
+        final OutputRecord rejection = records.get(0);
+        assertThat(rejection.get("reason")).as("reason").isEqualTo(reason.value());
+        assertThat(rejection.get("sequence")).as("sequence").isEqualTo(sequence + 1);
+        assertThat(state()).isEqualTo(before);
+        return rejection;
+    }
+
+    /** The only record of a type in a list of outputs. */
+    static OutputRecord only(final List<OutputRecord> records, final String type)
+    {
+        OutputRecord found = null;
+        for (final OutputRecord record : records)
+        {
+            if (record.type().equals(type))
+            {
+                assertThat(found).as("a single " + type).isNull();
+                found = record;
+            }
+        }
+        assertThat(found).as(type).isNotNull();
+        return found;
     }
 }
