@@ -1,5 +1,6 @@
 package com.liqengine.journal;
 
+import com.liqengine.pipeline.InputSlot;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -22,6 +23,8 @@ public final class JournalReader implements AutoCloseable
 {
     /** No index: an empty journal, or nothing read yet. */
     public static final long NO_INDEX = -1;
+    /** No journaled input is longer: the engine's ring slots hold at most this many bytes. */
+    public static final int MAX_DOCUMENT_LENGTH = InputSlot.CAPACITY;
 
     private final Path path;
     private final SingleChronicleQueue queue;
@@ -144,8 +147,9 @@ public final class JournalReader implements AutoCloseable
         {
             return tailer.readingDocument();
         }
-        catch (final RuntimeException ex)
+        catch (final RuntimeException | InternalError ex)
         {
+            // InternalError: the JVM's report of a fault reading the mapped file (e.g. beyond its end)
             throw corrupted("could not read the document after " + describe(lastIndexRead) + ": " + ex, ex);
         }
     }
@@ -155,12 +159,21 @@ public final class JournalReader implements AutoCloseable
         try
         {
             final Bytes<?> bytes = document.wire().bytes();
-            final int length = (int)bytes.readRemaining();
-            view.wrap(bytes.addressForRead(bytes.readPosition()), length);
-            return length;
+            final long length = bytes.readRemaining();
+            if (length > MAX_DOCUMENT_LENGTH)
+            {
+                throw corrupted("the document after " + describe(lastIndexRead) + " claims " + length +
+                    " bytes, more than any input (" + MAX_DOCUMENT_LENGTH + "): its header is damaged", null);
+            }
+            view.wrap(bytes.addressForRead(bytes.readPosition()), (int)length);
+            return (int)length;
         }
-        catch (final RuntimeException ex)
+        catch (final RuntimeException | InternalError ex)
         {
+            if (ex instanceof JournalCorruptedException)
+            {
+                throw ex;
+            }
             throw corrupted("could not read the document after " + describe(lastIndexRead) + ": " + ex, ex);
         }
     }
