@@ -56,7 +56,8 @@ class SteadyStateAllocationTest
             readBytes = allocated() - before;
             assertThat(read).isEqualTo(MEASURED);
         }
-        System.out.printf("SteadyStateAllocationTest: %,d appends of %d bytes allocated %,d bytes; %,d reads %,d bytes%n",
+        System.out.printf(
+            "SteadyStateAllocationTest: %,d appends of %d bytes allocated %,d bytes; %,d reads %,d bytes%n",
             MEASURED, MESSAGE_LENGTH, appendBytes, MEASURED, readBytes);
         assertThat(checksum).isNotZero();
         assertThat(appendBytes).as("bytes allocated by %d appends", MEASURED).isLessThan(BUDGET_BYTES);
