@@ -35,6 +35,9 @@ public final class EngineCounters implements AutoCloseable
     private static final int TEMPLATES = 64;
 
     private final MappedByteBuffer mapped;
+    // keeps the memory under the counters reachable: they address it directly, so a direct buffer that only
+    // they used would be freed by its cleaner at the next GC while they still write to it
+    private final AtomicBuffer memory;
     private final AtomicCounter[] inputsByTemplate = new AtomicCounter[TEMPLATES];
     private final AtomicCounter[] outputsByTemplate = new AtomicCounter[TEMPLATES * 2];
     private final AtomicCounter inputs;
@@ -48,6 +51,7 @@ public final class EngineCounters implements AutoCloseable
     private EngineCounters(final AtomicBuffer header, final MappedByteBuffer mapped)
     {
         this.mapped = mapped;
+        this.memory = header;
         header.putInt(4, VERSION);
         header.putInt(8, METADATA_LENGTH);
         header.putInt(12, VALUES_LENGTH);

@@ -1,0 +1,112 @@
+package com.liqengine.journal;
+
+import com.liqengine.pipeline.InputJournal;
+import org.agrona.DirectBuffer;
+
+import java.nio.file.Path;
+
+/**
+ * The engine's input journal in a Chronicle queue: each input's SBE bytes, exactly as published, as one
+ * document; forced to disk at the end of each batch as the {@link FsyncPolicy} says. Allocation-free in steady
+ * state. The pipeline calls it from one thread (the journaling thread, where the appender is created on the
+ * first append); {@link #close()} may come from another thread once that one is done.
+ *
+ * <pre>
+ * InputJournal journal = ChronicleInputJournal.open(
+ *     new QueueContext().path(dir).rollCycle("FAST_HOURLY").fsyncPolicy(FsyncPolicy.PER_BATCH));
+ * </pre>
+ */
+public final class ChronicleInputJournal implements InputJournal
+{
+    /** {@link #lastIndex()} before the first batch ends. */
+    public static final long NO_INDEX = QueueWriter.NO_INDEX;
+
+    private final QueueWriter writer;
+    private final Path path;
+
+    private ChronicleInputJournal(final QueueContext context)
+    {
+        this.writer = new QueueWriter(context);
+        this.path = context.path();
+    }
+
+    /**
+     * Opens (or creates) the journal; an existing journal is appended to.
+     *
+     * @param context where and how (concluded here).
+     * @return the journal.
+     */
+    public static ChronicleInputJournal open(final QueueContext context)
+    {
+        return new ChronicleInputJournal(context.conclude());
+    }
+
+    /**
+     * Opens (or creates) the journal in a directory with the default settings.
+     *
+     * @param path the directory.
+     * @return the journal.
+     */
+    public static ChronicleInputJournal open(final Path path)
+    {
+        return open(new QueueContext().path(path));
+    }
+
+    @Override
+    public void append(final DirectBuffer buffer, final int offset, final int length)
+    {
+        writer.append(buffer, offset, length);
+    }
+
+    @Override
+    public void endOfBatch()
+    {
+        writer.endOfBatch();
+    }
+
+    @Override
+    public long appended()
+    {
+        return writer.appended();
+    }
+
+    /**
+     * The journal position: the Chronicle index of the last input appended, as of the last end of batch (read
+     * it on the journaling thread, or after close).
+     *
+     * @return the index, or {@link #NO_INDEX} before the first batch ended.
+     */
+    public long lastIndex()
+    {
+        return writer.lastIndex();
+    }
+
+    /**
+     * Times the journal was forced to disk.
+     *
+     * @return forces.
+     */
+    public long syncs()
+    {
+        return writer.syncs();
+    }
+
+    /**
+     * The journal's directory.
+     *
+     * @return the directory.
+     */
+    public Path path()
+    {
+        return path;
+    }
+
+    /**
+     * Forces what is not yet on disk (unless the policy is {@link FsyncPolicy#NONE}) and closes the queue.
+     */
+    @Override
+    public void close()
+    {
+        writer.close();
+    }
+}

@@ -1,0 +1,202 @@
+package com.liqengine.journal;
+
+import com.liqengine.pipeline.InputSlot;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads an input journal from its start (or after an index, e.g. a snapshot's) to the last document it holds
+ * when the read starts, for replay, recovery and audit: each document's index and bytes, in order. A journal
+ * that cannot be read to that end (an incomplete document, damaged files) fails with a
+ * {@link JournalCorruptedException} naming the last index read well, never silently stops short.
+ * The documents themselves are opaque bytes: a malformed message is a legitimate journal entry (the engine
+ * journals inputs as received and rejects the malformed ones), so it is handed over, not judged here.
+ */
+public final class JournalReader implements AutoCloseable
+{
+    /** No index: an empty journal, or nothing read yet. */
+    public static final long NO_INDEX = -1;
+    /** No journaled input is longer: the engine's ring slots hold at most this many bytes. */
+    public static final int MAX_DOCUMENT_LENGTH = InputSlot.CAPACITY;
+
+    private final Path path;
+    private final SingleChronicleQueue queue;
+    private final ExcerptTailer tailer;
+    private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
+    private long lastIndexRead = NO_INDEX;
+
+    private JournalReader(final Path path)
+    {
+        this.path = path;
+        this.queue = SingleChronicleQueueBuilder.binary(path).readOnly(true).build();
+        this.tailer = queue.createTailer();
+        this.tailer.singleThreadedCheckDisabled(true);
+    }
+
+    /**
+     * Opens a journal for reading (read-only: the reader never changes it).
+     *
+     * @param path the journal's directory.
+     * @return the reader.
+     * @throws IllegalStateException when there is no journal there.
+     */
+    public static JournalReader open(final Path path)
+    {
+        if (!Files.isDirectory(path))
+        {
+            throw new IllegalStateException("no journal at " + path);
+        }
+        return new JournalReader(path);
+    }
+
+    /**
+     * Index of the journal's last document now.
+     *
+     * @return the index, or {@link #NO_INDEX} when the journal is empty.
+     */
+    public long lastIndex()
+    {
+        final long last = queue.lastIndex();
+        return last < 0 ? NO_INDEX : last;
+    }
+
+    /**
+     * Reads every document from the first to the last one there now.
+     *
+     * @param handler receives each document, in order.
+     * @return documents read.
+     * @throws JournalCorruptedException when the journal cannot be read to its last document.
+     */
+    public long readAll(final DocumentHandler handler)
+    {
+        tailer.toStart();
+        lastIndexRead = NO_INDEX;
+        return readToEnd(handler);
+    }
+
+    /**
+     * Reads every document after a given one (e.g. the last input a snapshot covers) to the last one there now.
+     *
+     * @param index the document to start after.
+     * @param handler receives each document, in order.
+     * @return documents read.
+     * @throws IllegalArgumentException when the journal holds no document at that index.
+     * @throws JournalCorruptedException when the journal cannot be read to its last document.
+     */
+    public long readAfter(final long index, final DocumentHandler handler)
+    {
+        if (!tailer.moveToIndex(index))
+        {
+            throw new IllegalArgumentException("no document at index " + index + " in the journal at " + path);
+        }
+        try (DocumentContext document = tailer.readingDocument())
+        {
+            if (!document.isPresent())
+            {
+                throw new IllegalArgumentException("no document at index " + index + " in the journal at " + path);
+            }
+        }
+        lastIndexRead = index;
+        return readToEnd(handler);
+    }
+
+    /**
+     * Index of the last document handed over by the last read.
+     *
+     * @return the index, or {@link #NO_INDEX}.
+     */
+    public long lastIndexRead()
+    {
+        return lastIndexRead;
+    }
+
+    private long readToEnd(final DocumentHandler handler)
+    {
+        final long end = lastIndex();
+        long read = 0;
+        while (lastIndexRead < end)
+        {
+            try (DocumentContext document = next())
+            {
+                if (!document.isPresent())
+                {
+                    throw corrupted("reading stopped after " + describe(lastIndexRead) + " but the journal's last" +
+                        " index is " + describe(end) + ": the next document is incomplete (its writer died while" +
+                        " writing it) or damaged", null);
+                }
+                final long index = document.index();
+                final int length = wrap(document);
+                lastIndexRead = index;
+                handler.onDocument(index, view, 0, length);
+                read++;
+            }
+        }
+        return read;
+    }
+
+    private DocumentContext next()
+    {
+        try
+        {
+            return tailer.readingDocument();
+        }
+        catch (final RuntimeException | InternalError ex)
+        {
+            // InternalError: the JVM's report of a fault reading the mapped file (e.g. beyond its end)
+            throw corrupted("could not read the document after " + describe(lastIndexRead) + ": " + ex, ex);
+        }
+    }
+
+    private int wrap(final DocumentContext document)
+    {
+        try
+        {
+            final Bytes<?> bytes = document.wire().bytes();
+            final long length = bytes.readRemaining();
+            if (length > MAX_DOCUMENT_LENGTH)
+            {
+                throw corrupted("the document after " + describe(lastIndexRead) + " claims " + length +
+                    " bytes, more than any input (" + MAX_DOCUMENT_LENGTH + "): its header is damaged", null);
+            }
+            view.wrap(bytes.addressForRead(bytes.readPosition()), (int)length);
+            return (int)length;
+        }
+        catch (final RuntimeException | InternalError ex)
+        {
+            if (ex instanceof JournalCorruptedException)
+            {
+                throw ex;
+            }
+            throw corrupted("could not read the document after " + describe(lastIndexRead) + ": " + ex, ex);
+        }
+    }
+
+    private JournalCorruptedException corrupted(final String reason, final Throwable cause)
+    {
+        return new JournalCorruptedException("journal at " + path + ": " + reason, lastIndexRead, cause);
+    }
+
+    private String describe(final long index)
+    {
+        if (index == NO_INDEX)
+        {
+            return "the start";
+        }
+        final int cycle = queue.rollCycle().toCycle(index);
+        return "index " + index + " (cycle " + cycle + ", sequence " + queue.rollCycle().toSequenceNumber(index) + ")";
+    }
+
+    @Override
+    public void close()
+    {
+        tailer.close();
+        queue.close();
+    }
+}

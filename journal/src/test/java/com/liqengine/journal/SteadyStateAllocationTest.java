@@ -1,0 +1,125 @@
+package com.liqengine.journal;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Journaling and tailing allocate (almost) nothing once warm. What is left is Chronicle's own bookkeeping when
+ * the appender moves to the next memory-mapped chunk of the queue file (a few objects per chunk of megabytes)
+ * or the queue rolls to the next cycle's file (not expected within one test unless it runs across the roll
+ * time); hence a small fixed budget instead of zero, and the measured bytes are printed.
+ */
+class SteadyStateAllocationTest
+{
+    private static final int WARM_UP = 200_000;
+    private static final int MEASURED = 1_000_000;
+    private static final int MESSAGE_LENGTH = 64;
+    private static final int BATCH = 16;
+    private static final long BUDGET_BYTES = 64 * 1024;
+
+    @TempDir
+    Path dir;
+
+    private final com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+    private final UnsafeBuffer message = new UnsafeBuffer(new byte[MESSAGE_LENGTH]);
+    private long checksum;
+    // one handler object: a method reference written at the call would be a new capture per poll
+    private final DocumentHandler handler = this::onDocument;
+
+    @Test
+    void millionAppendsAndReadsAllocateAlmostNothing()
+    {
+        final Path journalDir = dir.resolve("journal");
+        final long appendBytes;
+        try (ChronicleInputJournal journal = ChronicleInputJournal.open(journalDir))
+        {
+            append(journal, WARM_UP);
+            final long before = allocated();
+            append(journal, MEASURED);
+            appendBytes = allocated() - before;
+            assertThat(journal.appended()).isEqualTo(WARM_UP + MEASURED);
+        }
+
+        final long readBytes;
+        try (InputQueueReader reader = InputQueueReader.open(journalDir, true))
+        {
+            assertThat(read(reader, WARM_UP)).isEqualTo(WARM_UP);
+            final long before = allocated();
+            final long read = read(reader, MEASURED);
+            readBytes = allocated() - before;
+            assertThat(read).isEqualTo(MEASURED);
+        }
+        System.out.printf(
+            "SteadyStateAllocationTest: %,d appends of %d bytes allocated %,d bytes; %,d reads %,d bytes%n",
+            MEASURED, MESSAGE_LENGTH, appendBytes, MEASURED, readBytes);
+        assertThat(checksum).isNotZero();
+        assertThat(appendBytes).as("bytes allocated by %d appends", MEASURED).isLessThan(BUDGET_BYTES);
+        assertThat(readBytes).as("bytes allocated by %d reads", MEASURED).isLessThan(BUDGET_BYTES);
+    }
+
+    @Test
+    void perBatchForcingAllocatesAlmostNothing()
+    {
+        final int appends = 20_000;
+        final long bytes;
+        try (ChronicleInputJournal journal = ChronicleInputJournal.open(
+            new QueueContext().path(dir).fsyncPolicy(FsyncPolicy.PER_BATCH)))
+        {
+            append(journal, appends);
+            final long before = allocated();
+            append(journal, appends);
+            bytes = allocated() - before;
+            assertThat(journal.syncs()).isEqualTo(2 * appends / BATCH);
+        }
+        System.out.printf("SteadyStateAllocationTest: %,d appends forced every %d allocated %,d bytes%n",
+            appends, BATCH, bytes);
+        assertThat(bytes).isLessThan(BUDGET_BYTES);
+    }
+
+    private void append(final ChronicleInputJournal journal, final int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            message.putLong(0, i);
+            message.putLong(MESSAGE_LENGTH - 8, ~i);
+            journal.append(message, 0, MESSAGE_LENGTH);
+            if (i % BATCH == BATCH - 1)
+            {
+                journal.endOfBatch();
+            }
+        }
+        journal.endOfBatch();
+    }
+
+    private long read(final InputQueueReader reader, final int count)
+    {
+        long read = 0;
+        while (read < count)
+        {
+            final int polled = reader.poll(handler, (int)Math.min(256, count - read));
+            if (polled == 0)
+            {
+                break;
+            }
+            read += polled;
+        }
+        return read;
+    }
+
+    private void onDocument(final long index, final org.agrona.DirectBuffer buffer, final int offset, final int length)
+    {
+        checksum += buffer.getLong(offset) + length;
+    }
+
+    private long allocated()
+    {
+        return threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+    }
+}
