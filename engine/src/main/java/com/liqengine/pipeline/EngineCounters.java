@@ -28,6 +28,14 @@ public final class EngineCounters implements AutoCloseable
     public static final int MAGIC = 0x4C495143;
     /** Layout version. */
     public static final int VERSION = 1;
+
+    private static final int INPUTS_INDEX = 0;
+    private static final int OUTPUTS_INDEX = 1;
+    private static final int LIQUIDATIONS_INDEX = 2;
+    private static final int REJECTIONS_INDEX = 3;
+    private static final int PUBLISHERWAITS_INDEX = 4;
+    private static final int JOURNALAPPENDED_INDEX = 5;
+
     static final int HEADER_LENGTH = 64;
     private static final int MAX_COUNTERS = 64;
     private static final int METADATA_LENGTH = MAX_COUNTERS * CountersReader.METADATA_LENGTH;
@@ -47,6 +55,8 @@ public final class EngineCounters implements AutoCloseable
     private final AtomicCounter ringRemaining;
     private final AtomicCounter publisherWaits;
     private final AtomicCounter journalAppended;
+    private final long[] finalValues = new long[6];
+    private volatile boolean closed;
 
     private EngineCounters(final AtomicBuffer header, final MappedByteBuffer mapped)
     {
@@ -179,42 +189,57 @@ public final class EngineCounters implements AutoCloseable
     /** @return inputs applied. */
     public long inputs()
     {
-        return inputs.get();
+        return closed ? finalValues[INPUTS_INDEX] : inputs.get();
     }
 
     /** @return outputs written. */
     public long outputs()
     {
-        return outputs.get();
+        return closed ? finalValues[OUTPUTS_INDEX] : outputs.get();
     }
 
     /** @return liquidations triggered. */
     public long liquidations()
     {
-        return liquidations.get();
+        return closed ? finalValues[LIQUIDATIONS_INDEX] : liquidations.get();
     }
 
     /** @return inputs rejected. */
     public long rejections()
     {
-        return rejections.get();
+        return closed ? finalValues[REJECTIONS_INDEX] : rejections.get();
     }
 
     /** @return times a publisher found the ring full and waited. */
     public long publisherWaits()
     {
-        return publisherWaits.get();
+        return closed ? finalValues[PUBLISHERWAITS_INDEX] : publisherWaits.get();
     }
 
     /** @return inputs journaled. */
     public long journalAppended()
     {
-        return journalAppended.get();
+        return closed ? finalValues[JOURNALAPPENDED_INDEX] : journalAppended.get();
     }
 
+    /**
+     * Unmaps the file. The totals stay readable from the thread that closed: they are copied first, because
+     * reading an unmapped counter would crash the JVM.
+     */
     @Override
     public void close()
     {
+        if (closed)
+        {
+            return;
+        }
+        finalValues[INPUTS_INDEX] = inputs.get();
+        finalValues[OUTPUTS_INDEX] = outputs.get();
+        finalValues[LIQUIDATIONS_INDEX] = liquidations.get();
+        finalValues[REJECTIONS_INDEX] = rejections.get();
+        finalValues[PUBLISHERWAITS_INDEX] = publisherWaits.get();
+        finalValues[JOURNALAPPENDED_INDEX] = journalAppended.get();
+        closed = true;
         if (mapped != null)
         {
             IoUtil.unmap(mapped);

@@ -1,5 +1,8 @@
 package com.liqengine.tools;
 
+import com.liqengine.tools.demo.DemoCommand;
+import com.liqengine.tools.feed.FeedCommand;
+import com.liqengine.tools.run.RunCommand;
 import com.liqengine.tools.simulate.SimulateCommand;
 import com.liqengine.tools.stat.StatCommand;
 import picocli.CommandLine;
@@ -14,7 +17,9 @@ import picocli.CommandLine.Command;
     version = "liq 0.1.0",
     description = "A low-latency liquidation engine for perpetual futures: isolated and cross margin, "
         + "liquidation, insurance-fund takeover.",
-    subcommands = {SimulateCommand.class, StatCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+        DemoCommand.class, SimulateCommand.class, RunCommand.class, FeedCommand.class, StatCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Liq implements Runnable
 {
     @CommandLine.Spec

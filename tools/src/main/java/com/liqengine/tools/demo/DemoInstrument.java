@@ -15,7 +15,7 @@ import java.util.List;
  * @param startPrice starting mark, in price units.
  * @param volatilityBasisPoints typical move per tick, in hundredths of a percent.
  */
-record DemoInstrument(InstrumentSpec spec, long startPrice, int volatilityBasisPoints)
+public record DemoInstrument(InstrumentSpec spec, long startPrice, int volatilityBasisPoints)
 {
     private static final long SCALE = 100_000_000L;
     private static final long[] CAP_MULTIPLES = {1, 5, 20, 100, 500, 2_000};

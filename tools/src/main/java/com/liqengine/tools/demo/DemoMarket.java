@@ -6,13 +6,14 @@ import com.liqengine.codec.Side;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * A deterministic, realistic-looking market for the demo: random-walk marks with occasional crashes and
  * squeezes, thousands of accounts of mixed isolated and cross margin with varied leverage trading with each
  * other at the mark, periodic funding, and top-ups after losses. The same seed gives the same inputs.
  */
-final class DemoMarket
+public final class DemoMarket
 {
     private static final long AMOUNT = 100_000_000L;
     private static final long FUND_ACCOUNT = 0;
@@ -23,6 +24,9 @@ final class DemoMarket
     private final int accounts;
     private final long[] marks;
     private final long[] deposits;
+    private final int[][] leverage;
+    private final int[] traded;
+    private final AtomicIntegerArray liquidated;
     private final int[] crashTicksLeft;
     private final long[] crashStep;
     private long tradeId = 1;
@@ -33,12 +37,24 @@ final class DemoMarket
     private long pendingPrice;
     private long pendingTradeId;
 
-    DemoMarket(final long seed, final int accounts)
+    public DemoMarket(final long seed, final int accounts)
     {
         this.random = new SplittableRandom(seed);
         this.accounts = accounts;
         this.marks = new long[instruments.size()];
         this.deposits = new long[accounts + 1];
+        this.leverage = new int[accounts + 1][instruments.size()];
+        this.traded = new int[accounts + 1];
+        for (int a = 1; a <= accounts; a++)
+        {
+            // one to three instruments each, BTC and ETH the most popular
+            final int count = 1 + random.nextInt(3);
+            for (int i = 0; i < count; i++)
+            {
+                traded[a] |= 1 << Math.min(instruments.size() - 1, (int)(Math.abs(random.nextGaussian()) * 2));
+            }
+        }
+        this.liquidated = new AtomicIntegerArray(accounts + 1);
         this.crashTicksLeft = new int[instruments.size()];
         this.crashStep = new long[instruments.size()];
         for (int i = 0; i < marks.length; i++)
@@ -47,18 +63,18 @@ final class DemoMarket
         }
     }
 
-    List<DemoInstrument> instruments()
+    public List<DemoInstrument> instruments()
     {
         return instruments;
     }
 
-    int accounts()
+    public int accounts()
     {
         return accounts;
     }
 
     /** Number of set-up inputs: definitions, marks, the fund, and per account a deposit, modes and leverage. */
-    int setUpCount()
+    public int setUpCount()
     {
         return instruments.size() * 2 + 1 + accounts * (1 + 2 * instruments.size());
     }
@@ -68,7 +84,7 @@ final class DemoMarket
      *
      * @return encoded length.
      */
-    int setUp(final InputEncoder encoder, final int n)
+    public int setUp(final InputEncoder encoder, final int n)
     {
         final int defined = instruments.size();
         if (n < defined)
@@ -101,8 +117,9 @@ final class DemoMarket
             return encoder.setMarginMode(n, eventTime, account, instrument, mode);
         }
         final int maxLeverage = instruments.get(instrument).spec().tiers().get(0).maxLeverage();
-        final int leverage = Math.min(maxLeverage, LEVERAGES[random.nextInt(LEVERAGES.length)]);
-        return encoder.setLeverage(n, eventTime, account, instrument, leverage);
+        final int chosen = Math.min(maxLeverage, LEVERAGES[random.nextInt(LEVERAGES.length)]);
+        leverage[(int)account][instrument] = chosen;
+        return encoder.setLeverage(n, eventTime, account, instrument, chosen);
     }
 
     /**
@@ -111,7 +128,7 @@ final class DemoMarket
      *
      * @return encoded length.
      */
-    int next(final InputEncoder encoder, final long correlationId)
+    public int next(final InputEncoder encoder, final long correlationId)
     {
         eventTime += 1_000_000;
         if (pendingSellAccount >= 0)
@@ -127,12 +144,13 @@ final class DemoMarket
         {
             return encoder.markPriceTick(correlationId, eventTime, instrument, moveMark(instrument));
         }
-        if (roll < 985)
+        if (roll < 995)
         {
             return trade(encoder, correlationId, instrument);
         }
-        if (roll < 990)
+        if (random.nextInt(100) == 0)
         {
+            // funding settles every position of the instrument: rare, as on an exchange (every few hours)
             final long rate = random.nextInt(201) - 100;
             return encoder.fundingRate(correlationId, eventTime, instrument, rate * 100);
         }
@@ -167,18 +185,48 @@ final class DemoMarket
         return mark;
     }
 
+    /**
+     * Tells the market that an account was liquidated (from any thread): like a real trader, it deposits again
+     * before its next trade.
+     *
+     * @param account the account.
+     */
+    public void accountLiquidated(final long account)
+    {
+        if (account > 0 && account <= accounts)
+        {
+            liquidated.lazySet((int)account, 1);
+        }
+    }
+
+    /** An account that trades the instrument (most accounts trade one to three), other than {@code not}. */
+    private int trader(final int instrument, final int not)
+    {
+        int account = 1 + random.nextInt(accounts);
+        for (int tries = 0; tries < 20 && (account == not || (traded[account] & (1 << instrument)) == 0); tries++)
+        {
+            account = 1 + random.nextInt(accounts);
+        }
+        return account == not ? account % accounts + 1 : account;
+    }
+
     private int trade(final InputEncoder encoder, final long correlationId, final int instrument)
     {
-        final int buyer = 1 + random.nextInt(accounts);
-        int seller = 1 + random.nextInt(accounts);
-        if (seller == buyer)
+        final int buyer = trader(instrument, 0);
+        final int seller = trader(instrument, buyer);
+        final int topUp = liquidated.get(buyer) == 1 ? buyer : liquidated.get(seller) == 1 ? seller : 0;
+        if (topUp != 0)
         {
-            seller = buyer % accounts + 1;
+            liquidated.lazySet(topUp, 0);
+            return encoder.deposit(correlationId, eventTime, topUp, deposits[topUp]);
         }
         final DemoInstrument definition = instruments.get(instrument);
         final long price = marks[instrument];
-        // a trade worth a slice of the smaller wallet times a typical leverage
-        final long budget = Math.min(deposits[buyer], deposits[seller]) / (2 + random.nextInt(8)) * 10;
+        // a trade worth 2% to 20% of what the smaller side could open at its leverage: most accounts stay well
+        // margined, the most leveraged ones are the first to go in a crash
+        final long capacity = Math.min(deposits[buyer] * leverage[buyer][instrument],
+            deposits[seller] * leverage[seller][instrument]);
+        final long budget = capacity / 100 * (2 + random.nextInt(19));
         final long quantity = Math.max(1, budget / Math.max(1, price * definition.valueFactor()));
         final long id = tradeId++;
         pendingSellAccount = seller;

@@ -168,7 +168,7 @@ public final class ScenarioRunner
         final String skip = skipReason(event);
         if (skip != null)
         {
-            steps.add(new Step(event, Describe.event(event), skip, List.of()));
+            steps.add(new Step(event, Describe.event(event), skip, new byte[0], List.of()));
             return;
         }
         send(event, Describe.event(event), encode(event));
@@ -264,8 +264,10 @@ public final class ScenarioRunner
     private void send(final ScenarioEvent event, final String description, final int length)
     {
         current.clear();
+        final byte[] input = new byte[length];
+        encoder.buffer().getBytes(0, input);
         engine.onInput(encoder.buffer(), 0, length);
-        steps.add(new Step(event, description, null, List.copyOf(current)));
+        steps.add(new Step(event, description, null, input, List.copyOf(current)));
     }
 
     private static long amount(final BigDecimal value)

@@ -10,8 +10,9 @@ import java.util.List;
  * @param event the event, or null for set-up (instruments, initial deposits).
  * @param description the input in words.
  * @param skipped why the event was not sent to the engine in this run, or null when it was.
+ * @param input the SBE input sent to the engine (empty when skipped).
  * @param outputs every output of the engine for it, in order.
  */
-public record Step(ScenarioEvent event, String description, String skipped, List<OutputRecord> outputs)
+public record Step(ScenarioEvent event, String description, String skipped, byte[] input, List<OutputRecord> outputs)
 {
 }

@@ -1,0 +1,240 @@
+package com.liqengine.tools.demo;
+
+import com.liqengine.api.InputEncoder;
+import com.liqengine.pipeline.IdleStrategyName;
+import com.liqengine.pipeline.InputPublisher;
+import com.liqengine.pipeline.Topology;
+import com.liqengine.tools.engine.EngineConfig;
+import com.liqengine.tools.engine.EngineRuntime;
+import com.liqengine.tools.simulate.Units;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * {@code liq demo}: the whole engine on a generated market, with nothing to start first. Journals go to a
+ * temporary (or given) folder; progress and liquidations show as they happen; a summary ends it.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Runs the whole pipeline (ring, Chronicle journal, state machine, output queue) on a generated market: "
+            + "instruments from BTC to a small-cap, random-walk marks with crashes and squeezes, thousands of "
+            + "accounts of mixed isolated and cross margin at varied leverage trading with each other.",
+        "Shows progress and liquidations as they happen, then a summary: events, liquidations by mode, the "
+            + "insurance fund, throughput, end-to-end latency percentiles, and where the journals are."})
+public final class DemoCommand implements Callable<Integer>
+{
+    private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final int CHECK_EVERY = 1_024;
+
+    @Option(names = "--events", defaultValue = "300000",
+        description = "Market events to generate (default ${DEFAULT-VALUE}).")
+    private long events;
+
+    @Option(names = "--accounts", defaultValue = "2000",
+        description = "Accounts (default ${DEFAULT-VALUE}). Every tick checks every account holding the instrument, "
+            + "so the engine's capacity falls as accounts grow (docs/pipeline.md).")
+    private int accounts;
+
+    @Option(names = "--rate", defaultValue = "15000",
+        description = "Events per second offered; 0 offers them as fast as the engine takes them, which measures "
+            + "throughput but makes latency mostly queueing (default ${DEFAULT-VALUE}).")
+    private long rate;
+
+    @Option(names = "--duration", defaultValue = "45", paramLabel = "SECONDS",
+        description = "Stop generating after this long even if events remain (default ${DEFAULT-VALUE}).")
+    private double durationSeconds;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Market seed (default ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--dir", paramLabel = "FOLDER",
+        description = "Folder for the journal, output queue and counters (default: a new temporary folder).")
+    private Path dir;
+
+    @Option(names = "--topology", defaultValue = "inline-journal",
+        description = "inline-journal or journal-then-apply (default ${DEFAULT-VALUE}; docs/pipeline.md).")
+    private String topology;
+
+    @Option(names = "--idle", defaultValue = "sleeping",
+        description = "Handler wait strategy: sleeping, yielding, busy-spin or blocking (default ${DEFAULT-VALUE}).")
+    private String idle;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    /** A command printing to standard output and error. */
+    public DemoCommand()
+    {
+        this(System.out, System.err);
+    }
+
+    /**
+     * @param out where progress and the summary go.
+     * @param err where problems go.
+     */
+    public DemoCommand(final PrintStream out, final PrintStream err)
+    {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws IOException
+    {
+        final Topology chosenTopology = EngineConfig.parseWord(Topology.class, topology);
+        final IdleStrategyName chosenIdle = EngineConfig.parseWord(IdleStrategyName.class, idle);
+        if (chosenTopology == null || chosenIdle == null || accounts < 2 || events < 0)
+        {
+            err.println("liq demo: --topology must be one of " + EngineConfig.words(Topology.class) + ", --idle one of "
+                + EngineConfig.words(IdleStrategyName.class) + ", --accounts at least 2, --events not negative");
+            return 2;
+        }
+        final Path folder = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("liq-demo-");
+        final EngineConfig config = EngineConfig.defaults(folder).withMaxAccounts(accounts + 1)
+            .withPipeline(chosenTopology, chosenIdle);
+        final DemoMarket market = new DemoMarket(seed, accounts);
+        final LatencyRecorder latency = new LatencyRecorder(market.setUpCount());
+        out.printf(Locale.ROOT, "liq demo: %d instruments, %,d accounts (isolated and cross), %,d events at %s; "
+                + "journals in %s%n", market.instruments().size(), accounts, events,
+            rate > 0 ? String.format(Locale.ROOT, "%,d/s", rate) : "full speed", folder);
+        final EngineRuntime runtime;
+        try
+        {
+            runtime = EngineRuntime.start(config, latency);
+        }
+        catch (final IllegalStateException ex)
+        {
+            err.println("liq demo: " + ex.getMessage());
+            return 3;
+        }
+        final OutputMonitor monitor = new OutputMonitor(config.outputs(), market, out);
+        monitor.start();
+        final long start = System.nanoTime();
+        final long generated = publish(runtime, market, monitor, start);
+        runtime.close();
+        final long elapsed = System.nanoTime() - start;
+        monitor.finish(runtime.counters().outputs());
+        summary(runtime, market, monitor, latency, generated, elapsed);
+        return runtime.engine().failure() == null ? 0 : 3;
+    }
+
+    private long publish(
+        final EngineRuntime runtime, final DemoMarket market, final OutputMonitor monitor, final long start)
+    {
+        final InputPublisher publisher = runtime.engine().newPublisher();
+        for (int i = 0; i < market.setUpCount(); i++)
+        {
+            final InputEncoder encoder = publisher.claim();
+            publisher.commit(market.setUp(encoder, i));
+        }
+        final long stopAt = start + (long)(durationSeconds * 1e9);
+        long nextProgress = start + PROGRESS_INTERVAL_NANOS;
+        long n = 0;
+        while (n < events)
+        {
+            final InputEncoder encoder = publisher.claim();
+            publisher.commit(market.next(encoder, ++n));
+            if ((n & (CHECK_EVERY - 1)) == 0 || rate > 0)
+            {
+                final long now = System.nanoTime();
+                if (now >= nextProgress)
+                {
+                    nextProgress = now + PROGRESS_INTERVAL_NANOS;
+                    progress(runtime, monitor, n, now - start);
+                }
+                if (now >= stopAt)
+                {
+                    out.printf(Locale.ROOT, "liq demo: --duration of %s s reached%n", durationSeconds);
+                    break;
+                }
+                pace(start, n, now);
+            }
+        }
+        return n;
+    }
+
+    /** Holds the offered load to --rate: a steady rate measures latency, not queueing behind a burst. */
+    private void pace(final long start, final long n, final long now)
+    {
+        if (rate <= 0)
+        {
+            return;
+        }
+        final long due = start + n * 1_000_000_000L / rate;
+        if (due - now > 50_000)
+        {
+            LockSupport.parkNanos(due - now);
+        }
+    }
+
+    private void progress(final EngineRuntime runtime, final OutputMonitor monitor, final long n, final long nanos)
+    {
+        out.printf(Locale.ROOT, "[%5.1f s] %,11d events  %,9d/s  liquidations %,d (isolated %,d, cross %,d)  "
+                + "margin calls %,d  publisher waits %,d%n",
+            nanos / 1e9, n, (long)(n / (nanos / 1e9)), runtime.counters().liquidations(),
+            monitor.isolatedLiquidations(), monitor.crossLiquidations(), monitor.marginCalls(),
+            runtime.counters().publisherWaits());
+    }
+
+    private void summary(
+        final EngineRuntime runtime,
+        final DemoMarket market,
+        final OutputMonitor monitor,
+        final LatencyRecorder latency,
+        final long generated,
+        final long elapsedNanos)
+    {
+        final EngineConfig config = runtime.config();
+        final Histogram h = latency.histogram();
+        final double seconds = elapsedNanos / 1e9;
+        out.println();
+        out.println("Summary");
+        out.printf(Locale.ROOT, "  events          %,d market events + %,d set-up inputs in %.2f s: %,d inputs/s "
+                + "(journaled, applied, outputs written)%n", generated, market.setUpCount(), seconds,
+            (long)((generated + market.setUpCount()) / seconds));
+        out.printf(Locale.ROOT, "  liquidations    %,d: isolated %,d, cross %,d; %,d positions taken over by the "
+                + "insurance fund; %,d margin calls%n", runtime.counters().liquidations(),
+            monitor.isolatedLiquidations(), monitor.crossLiquidations(), monitor.takeovers(), monitor.marginCalls());
+        out.printf(Locale.ROOT, "  rejections      %,d (inputs refused with a reason, e.g. a fill below the "
+            + "last trade id)%n", runtime.counters().rejections());
+        out.printf(Locale.ROOT, "  insurance fund  %s (started with 1000000)%n",
+            Units.amount(runtime.engine().stateMachine().insuranceFundBalance()));
+        out.printf(Locale.ROOT, "  latency         from ring commit to applied, %,d market events: p50 %s, p90 %s, "
+                + "p99 %s, p99.9 %s, p99.99 %s, max %s%n", h.getTotalCount(), micros(h.getValueAtPercentile(50)),
+            micros(h.getValueAtPercentile(90)), micros(h.getValueAtPercentile(99)),
+            micros(h.getValueAtPercentile(99.9)), micros(h.getValueAtPercentile(99.99)), micros(h.getMaxValue()));
+        out.printf(Locale.ROOT, "  publisher       waited %,d times for a full ring%n",
+            runtime.counters().publisherWaits());
+        out.println("  journal         " + config.journal().toAbsolutePath() + " (every input, as received)");
+        out.println("  outputs         " + config.outputs().toAbsolutePath() + " (" + runtime.counters().outputs()
+            + " output messages)");
+        out.println("  counters        " + config.counters().toAbsolutePath() + " (read live with: ./liq stat "
+            + "--counters <that file>)");
+        if (monitor.notShown() > 0)
+        {
+            out.printf(Locale.ROOT, "  (%,d more liquidations happened than were printed above)%n",
+                monitor.notShown());
+        }
+        if (runtime.engine().failure() != null)
+        {
+            err.println("liq demo: the engine stopped on an error: " + runtime.engine().failure());
+        }
+    }
+
+    private static String micros(final long nanos)
+    {
+        return String.format(Locale.ROOT, "%.1f µs", nanos / 1_000.0);
+    }
+}

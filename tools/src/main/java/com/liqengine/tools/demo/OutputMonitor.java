@@ -1,0 +1,171 @@
+package com.liqengine.tools.demo;
+
+import com.liqengine.api.InstrumentSpec;
+import com.liqengine.codec.LiquidationTriggeredDecoder;
+import com.liqengine.codec.MarginCallDecoder;
+import com.liqengine.codec.MarginMode;
+import com.liqengine.codec.MessageHeaderDecoder;
+import com.liqengine.codec.PositionTakenOverDecoder;
+import com.liqengine.codec.Side;
+import com.liqengine.journal.DocumentHandler;
+import com.liqengine.journal.OutputQueueReader;
+import com.liqengine.tools.simulate.Units;
+import org.agrona.DirectBuffer;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The demo's window on the engine: tails the output queue from another thread, as any consumer would, counts
+ * liquidations by mode, takeovers and margin calls, and prints a few liquidations as they happen (at most a
+ * handful per second, so the terminal stays readable).
+ */
+final class OutputMonitor implements DocumentHandler, Runnable
+{
+    private static final int SHOWN_PER_SECOND = 3;
+
+    private final Path outputs;
+    private final DemoMarket market;
+    private final List<DemoInstrument> instruments;
+    private final PrintStream out;
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final LiquidationTriggeredDecoder liquidation = new LiquidationTriggeredDecoder();
+    private final Thread thread = new Thread(this, "liq-demo-monitor");
+    private volatile boolean running = true;
+    private volatile long isolatedLiquidations;
+    private volatile long crossLiquidations;
+    private volatile long takeovers;
+    private volatile long marginCalls;
+    private volatile long outputsRead;
+    private long windowStart;
+    private int shownInWindow;
+    private long notShown;
+
+    OutputMonitor(final Path outputs, final DemoMarket market, final PrintStream out)
+    {
+        this.outputs = outputs;
+        this.market = market;
+        this.instruments = market.instruments();
+        this.out = out;
+    }
+
+    void start()
+    {
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Reads what is left up to the given count of outputs, then stops. */
+    void finish(final long expectedOutputs)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (outputsRead < expectedOutputs && System.nanoTime() < deadline)
+        {
+            LockSupport.parkNanos(1_000_000);
+        }
+        running = false;
+        try
+        {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void run()
+    {
+        try (OutputQueueReader reader = OutputQueueReader.open(outputs, true))
+        {
+            reader.toStart();
+            while (running)
+            {
+                if (reader.poll(this, 1_000) == 0)
+                {
+                    LockSupport.parkNanos(200_000);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void onDocument(final long index, final DirectBuffer buffer, final int offset, final int length)
+    {
+        outputsRead++;
+        header.wrap(buffer, offset);
+        switch (header.templateId())
+        {
+            case LiquidationTriggeredDecoder.TEMPLATE_ID ->
+            {
+                liquidation.wrapAndApplyHeader(buffer, offset, header);
+                market.accountLiquidated(liquidation.accountId());
+                if (liquidation.mode() == MarginMode.ISOLATED)
+                {
+                    isolatedLiquidations++;
+                }
+                else
+                {
+                    crossLiquidations++;
+                }
+                show();
+            }
+            case PositionTakenOverDecoder.TEMPLATE_ID -> takeovers++;
+            case MarginCallDecoder.TEMPLATE_ID -> marginCalls++;
+            default ->
+            {
+            }
+        }
+    }
+
+    private void show()
+    {
+        final long now = System.nanoTime();
+        if (now - windowStart > TimeUnit.SECONDS.toNanos(1))
+        {
+            windowStart = now;
+            shownInWindow = 0;
+        }
+        if (shownInWindow >= SHOWN_PER_SECOND)
+        {
+            notShown++;
+            return;
+        }
+        shownInWindow++;
+        final InstrumentSpec spec = instruments.get(liquidation.instrumentId()).spec();
+        out.printf("    LIQUIDATED  account %-6d %-9s %-8s %-5s %s at mark %s (equity %s <= maintenance %s)%n",
+            liquidation.accountId(), spec.symbol(), liquidation.mode() == MarginMode.ISOLATED ? "isolated" : "cross",
+            liquidation.side() == Side.BUY ? "long" : "short", Units.text(liquidation.size(), spec.qtyDecimals()),
+            Units.text(liquidation.markPrice(), spec.priceDecimals()), Units.amount(liquidation.equity()),
+            Units.amount(liquidation.maintenanceMargin()));
+    }
+
+    long isolatedLiquidations()
+    {
+        return isolatedLiquidations;
+    }
+
+    long crossLiquidations()
+    {
+        return crossLiquidations;
+    }
+
+    long takeovers()
+    {
+        return takeovers;
+    }
+
+    long marginCalls()
+    {
+        return marginCalls;
+    }
+
+    long notShown()
+    {
+        return notShown;
+    }
+}

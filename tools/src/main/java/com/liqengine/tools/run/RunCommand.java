@@ -1,0 +1,187 @@
+package com.liqengine.tools.run;
+
+import com.liqengine.journal.DocumentHandler;
+import com.liqengine.journal.InputQueueReader;
+import com.liqengine.pipeline.InputPublisher;
+import com.liqengine.tools.engine.EngineConfig;
+import com.liqengine.tools.engine.EngineRuntime;
+import com.liqengine.tools.yaml.YamlFileException;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code liq run}: the standalone engine. Tails the Chronicle input queue a matching engine or gateway writes
+ * (one SBE message per document), journals and applies every input, writes outputs to the output queue, and
+ * on SIGTERM or Ctrl-C stops reading, drains the ring and closes the queues cleanly.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Runs the engine standalone: tails the input queue of the configuration (written by a matching engine, a "
+            + "gateway or 'liq feed'), journals and applies every input, and writes outputs to the output queue.",
+        "Stop it with Ctrl-C or SIGTERM: it drains what it has read, then flushes and closes the queues."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:stopped cleanly", "2:bad configuration", "3:the engine could not start or stopped on an error"})
+public final class RunCommand implements Callable<Integer>
+{
+    private static final long STATUS_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final int POLL_LIMIT = 256;
+
+    @Option(names = "--config", defaultValue = "config/engine.yaml",
+        description = "The engine configuration (default: ${DEFAULT-VALUE}).")
+    private Path configFile;
+
+    @Option(names = "--exit-when-idle", defaultValue = "0", paramLabel = "SECONDS",
+        description = "Stop after the input queue has had nothing new for this long; 0 runs until stopped "
+            + "(default 0).")
+    private double exitWhenIdleSeconds;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private volatile boolean running = true;
+
+    /** A command printing to standard output and error. */
+    public RunCommand()
+    {
+        this(System.out, System.err);
+    }
+
+    /**
+     * @param out where status goes.
+     * @param err where problems go.
+     */
+    public RunCommand(final PrintStream out, final PrintStream err)
+    {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call()
+    {
+        final EngineConfig config;
+        try
+        {
+            config = EngineConfig.load(configFile);
+        }
+        catch (final YamlFileException ex)
+        {
+            err.println(ex.getMessage());
+            return 2;
+        }
+        final EngineRuntime runtime;
+        try
+        {
+            runtime = EngineRuntime.start(config, null);
+        }
+        catch (final RuntimeException ex)
+        {
+            err.println("liq run: cannot start: " + ex.getMessage());
+            return 3;
+        }
+        final CountDownLatch stopped = new CountDownLatch(1);
+        final Thread hook = new Thread(() ->
+        {
+            running = false;
+            awaitQuietly(stopped);
+        }, "liq-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println("liq run: reading " + config.inputQueue() + ", journal " + config.journal() + ", outputs "
+            + config.outputs() + ", counters " + config.counters() + " (topology "
+            + EngineConfig.word(config.topology()) + ", fsync " + EngineConfig.word(config.fsync()) + ")");
+        int exitCode = 0;
+        long read = 0;
+        try (InputQueueReader inputs = InputQueueReader.open(config.inputQueue(), false))
+        {
+            read = tail(inputs.toStart(), runtime);
+        }
+        catch (final RuntimeException ex)
+        {
+            err.println("liq run: stopped on an error: " + ex);
+            exitCode = 3;
+        }
+        finally
+        {
+            runtime.close();
+            final Throwable failure = runtime.engine().failure();
+            if (failure != null)
+            {
+                err.println("liq run: the engine stopped on an error: " + failure);
+                exitCode = 3;
+            }
+            out.println("liq run: stopped after " + read + " inputs; " + runtime.counters().liquidations()
+                + " liquidations, " + runtime.counters().rejections() + " rejections, " + runtime.counters().outputs()
+                + " outputs in " + config.outputs());
+            stopped.countDown();
+            removeHook(hook);
+        }
+        return exitCode;
+    }
+
+    private long tail(final InputQueueReader inputs, final EngineRuntime runtime)
+    {
+        final InputPublisher publisher = runtime.engine().newPublisher();
+        final DocumentHandler publish = (index, buffer, offset, length) -> publisher.publish(buffer, offset, length);
+        final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
+        final long idleLimitNanos = (long)(exitWhenIdleSeconds * 1e9);
+        long read = 0;
+        long lastInputNanos = System.nanoTime();
+        long nextStatus = lastInputNanos + STATUS_INTERVAL_NANOS;
+        while (running)
+        {
+            final int count = inputs.poll(publish, POLL_LIMIT);
+            read += count;
+            final long now = System.nanoTime();
+            if (count > 0)
+            {
+                lastInputNanos = now;
+            }
+            else if (idleLimitNanos > 0 && now - lastInputNanos > idleLimitNanos)
+            {
+                out.println("liq run: no new input for " + exitWhenIdleSeconds + " s, stopping");
+                break;
+            }
+            if (now >= nextStatus)
+            {
+                nextStatus = now + STATUS_INTERVAL_NANOS;
+                out.println("liq run: " + read + " inputs, " + runtime.counters().liquidations() + " liquidations, "
+                    + runtime.counters().rejections() + " rejections, journal index " + runtime.journalIndex());
+            }
+            idle.idle(count);
+        }
+        return read;
+    }
+
+    private static void awaitQuietly(final CountDownLatch latch)
+    {
+        try
+        {
+            latch.await(30, TimeUnit.SECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(final Thread hook)
+    {
+        try
+        {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        catch (final IllegalStateException ex)
+        {
+            // already shutting down: the hook is running and waits for us
+        }
+    }
+}
