@@ -5,6 +5,7 @@ import com.liqengine.tools.feed.FeedCommand;
 import com.liqengine.tools.run.RunCommand;
 import com.liqengine.tools.simulate.SimulateCommand;
 import com.liqengine.tools.stat.StatCommand;
+import com.liqengine.tools.tail.TailCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,8 +19,8 @@ import picocli.CommandLine.Command;
     description = "A low-latency liquidation engine for perpetual futures: isolated and cross margin, "
         + "liquidation, insurance-fund takeover.",
     subcommands = {
-        DemoCommand.class, SimulateCommand.class, RunCommand.class, FeedCommand.class, StatCommand.class,
-        CommandLine.HelpCommand.class})
+        DemoCommand.class, SimulateCommand.class, RunCommand.class, FeedCommand.class, TailCommand.class,
+        StatCommand.class, CommandLine.HelpCommand.class})
 public final class Liq implements Runnable
 {
     @CommandLine.Spec
