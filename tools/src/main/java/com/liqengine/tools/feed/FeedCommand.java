@@ -4,7 +4,8 @@ import com.liqengine.api.InputEncoder;
 import com.liqengine.journal.ChronicleInputJournal;
 import com.liqengine.journal.QueueContext;
 import com.liqengine.tools.demo.DemoMarket;
-import com.liqengine.tools.engine.EngineConfig;
+import com.liqengine.runtime.EngineConfig;
+import com.liqengine.tools.engine.EngineConfigFile;
 import com.liqengine.tools.simulate.ModePolicy;
 import com.liqengine.tools.simulate.ScenarioLoader;
 import com.liqengine.tools.simulate.ScenarioRunner;
@@ -95,7 +96,7 @@ public final class FeedCommand implements Callable<Integer>
         final Simulation scenario;
         try
         {
-            config = EngineConfig.load(configFile);
+            config = EngineConfigFile.load(configFile);
             scenario = source.scenario == null ? null :
                 ScenarioRunner.run(ScenarioLoader.load(source.scenario), ModePolicy.AS_WRITTEN);
         }

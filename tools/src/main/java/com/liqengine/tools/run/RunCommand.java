@@ -3,8 +3,9 @@ package com.liqengine.tools.run;
 import com.liqengine.journal.DocumentHandler;
 import com.liqengine.journal.InputQueueReader;
 import com.liqengine.pipeline.InputPublisher;
-import com.liqengine.tools.engine.EngineConfig;
-import com.liqengine.tools.engine.EngineRuntime;
+import com.liqengine.runtime.EngineConfig;
+import com.liqengine.tools.engine.EngineConfigFile;
+import com.liqengine.runtime.EngineRuntime;
 import com.liqengine.tools.yaml.YamlFileException;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
@@ -71,7 +72,7 @@ public final class RunCommand implements Callable<Integer>
         final EngineConfig config;
         try
         {
-            config = EngineConfig.load(configFile);
+            config = EngineConfigFile.load(configFile);
         }
         catch (final YamlFileException ex)
         {

@@ -7,7 +7,8 @@ import com.liqengine.journal.JournalReader;
 import com.liqengine.journal.OutputQueueReader;
 import com.liqengine.margin.EngineSettings;
 import com.liqengine.margin.MarginStateMachine;
-import com.liqengine.tools.engine.EngineConfig;
+import com.liqengine.runtime.EngineConfig;
+import com.liqengine.tools.engine.EngineConfigFile;
 import com.liqengine.tools.simulate.EventView;
 import com.liqengine.tools.simulate.Json;
 import com.liqengine.tools.yaml.YamlFileException;
@@ -68,7 +69,7 @@ public final class TailCommand implements Callable<Integer>
         final EngineConfig config;
         try
         {
-            config = EngineConfig.load(configFile);
+            config = EngineConfigFile.load(configFile);
         }
         catch (final YamlFileException ex)
         {

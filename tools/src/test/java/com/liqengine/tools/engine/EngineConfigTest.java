@@ -3,6 +3,7 @@ package com.liqengine.tools.engine;
 import com.liqengine.journal.FsyncPolicy;
 import com.liqengine.pipeline.IdleStrategyName;
 import com.liqengine.pipeline.Topology;
+import com.liqengine.runtime.EngineConfig;
 import com.liqengine.tools.yaml.YamlFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,7 @@ class EngineConfigTest
     @Test
     void shippedConfigurationIsTheDefaults()
     {
-        final EngineConfig shipped = EngineConfig.load(Path.of("..", "config", "engine.yaml"));
+        final EngineConfig shipped = EngineConfigFile.load(Path.of("..", "config", "engine.yaml"));
 
         assertThat(shipped).isEqualTo(EngineConfig.defaults(Path.of("liq-data")));
     }
@@ -30,7 +31,7 @@ class EngineConfigTest
     @Test
     void readsEverySetting(@TempDir final Path dir) throws IOException
     {
-        final EngineConfig config = EngineConfig.load(write(dir, """
+        final EngineConfig config = EngineConfigFile.load(write(dir, """
             paths: { inputQueue: a, journal: b, outputs: c, counters: d.dat }
             journal: { rollCycle: FAST_HOURLY, fsync: per-batch, fsyncIntervalMs: 5 }
             pipeline: { ringSize: 1024, idleStrategy: busy-spin, topology: journal-then-apply }
@@ -55,7 +56,7 @@ class EngineConfigTest
     private static void assertError(final Path dir, final String yaml, final String expected) throws IOException
     {
         final Path file = write(dir, yaml);
-        assertThatThrownBy(() -> EngineConfig.load(file)).isInstanceOf(YamlFileException.class)
+        assertThatThrownBy(() -> EngineConfigFile.load(file)).isInstanceOf(YamlFileException.class)
             .hasMessageStartingWith(file + expected);
     }
 

@@ -1,13 +1,15 @@
-package com.liqengine.tools.engine;
+package com.liqengine.runtime;
 
 import com.liqengine.journal.ChronicleInputJournal;
 import com.liqengine.journal.ChronicleOutputChannel;
 import com.liqengine.journal.JournalReader;
+import com.liqengine.journal.OutputQueueReader;
 import com.liqengine.journal.QueueContext;
 import com.liqengine.margin.EngineSettings;
 import com.liqengine.pipeline.AppliedListener;
 import com.liqengine.pipeline.EngineContext;
 import com.liqengine.pipeline.EngineCounters;
+import com.liqengine.pipeline.InputPublisher;
 import com.liqengine.pipeline.LiquidationEngine;
 
 import java.io.IOException;
@@ -16,9 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A standalone engine as a configuration describes it: the Chronicle input journal and output queue, the
- * counters file, and the pipeline, started together and closed in order (drain the ring, flush and close the
- * queues, then the counters).
+ * A running engine as a configuration describes it, for {@code liq run} and for a program that embeds the
+ * engine: the Chronicle input journal and output queue, the counters file (in memory when the configuration
+ * names none), and the pipeline, started together and closed in order (drain the ring, flush and close the
+ * queues, then the counters). Publish with {@link #newPublisher()}, read outputs with {@link #newOutputPoller()}.
  */
 public final class EngineRuntime implements AutoCloseable
 {
@@ -31,8 +34,12 @@ public final class EngineRuntime implements AutoCloseable
     private EngineRuntime(final EngineConfig config, final AppliedListener listener)
     {
         this.config = config;
-        createParent(config.counters());
-        this.counters = EngineCounters.create(config.counters().toFile());
+        if (config.counters() != null)
+        {
+            createParent(config.counters());
+        }
+        this.counters = config.counters() == null ?
+            EngineCounters.inMemory() : EngineCounters.create(config.counters().toFile());
         this.journal = ChronicleInputJournal.open(queue(config, config.journal()));
         this.outputs = ChronicleOutputChannel.open(queue(config, config.outputs()));
         this.engine = LiquidationEngine.launch(new EngineContext()
@@ -77,6 +84,29 @@ public final class EngineRuntime implements AutoCloseable
     public LiquidationEngine engine()
     {
         return engine;
+    }
+
+    /**
+     * A publisher for the calling thread (the engine takes one publishing thread; see
+     * {@link com.liqengine.pipeline.EngineContext#multiProducer}).
+     *
+     * @return a new publisher.
+     */
+    public InputPublisher newPublisher()
+    {
+        return engine.newPublisher();
+    }
+
+    /**
+     * A poller of the output queue from its start, for the calling thread: {@code poll(handler, limit)} hands
+     * over each output message's bytes (decode with the generated codecs or
+     * {@link com.liqengine.api.OutputRecord}). Close it when done.
+     *
+     * @return a new reader.
+     */
+    public OutputQueueReader newOutputPoller()
+    {
+        return OutputQueueReader.open(config.outputs(), true).toStart();
     }
 
     /**

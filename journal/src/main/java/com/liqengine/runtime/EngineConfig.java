@@ -1,0 +1,134 @@
+package com.liqengine.runtime;
+
+import com.liqengine.journal.FsyncPolicy;
+import com.liqengine.journal.RollCycleNames;
+import com.liqengine.pipeline.IdleStrategyName;
+import com.liqengine.pipeline.Topology;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where an engine reads and writes, and how its pipeline runs (docs/pipeline.md): what {@code config/engine.yaml}
+ * holds for {@code liq run}, and what an embedding program gives {@link EngineRuntime#start}. Every field has a
+ * default that is safe on a 2-core machine.
+ *
+ * @param inputQueue the Chronicle queue a matching engine or gateway writes inputs to.
+ * @param journal the engine's input journal.
+ * @param outputs the output queue other processes tail.
+ * @param counters the counters file {@code liq stat} reads.
+ * @param rollCycle roll cycle of the journal and output queue.
+ * @param fsync when the journal and output queue are forced to disk.
+ * @param fsyncIntervalMs interval of the periodic policy.
+ * @param ringSize slots in the ring (a power of two).
+ * @param idleStrategy how handlers wait for work.
+ * @param topology where journaling happens.
+ * @param maxAccounts account capacity, the insurance fund included.
+ * @param maxInstruments instrument capacity.
+ * @param marginCallRatio margin ratio of a margin call.
+ * @param insuranceFundAccount the insurance fund's account id.
+ */
+public record EngineConfig(
+    Path inputQueue,
+    Path journal,
+    Path outputs,
+    Path counters,
+    String rollCycle,
+    FsyncPolicy fsync,
+    long fsyncIntervalMs,
+    int ringSize,
+    IdleStrategyName idleStrategy,
+    Topology topology,
+    int maxAccounts,
+    int maxInstruments,
+    BigDecimal marginCallRatio,
+    long insuranceFundAccount)
+{
+
+    /**
+     * The defaults, with every path under one folder.
+     *
+     * @param dir the folder.
+     * @return the configuration.
+     */
+    public static EngineConfig defaults(final Path dir)
+    {
+        return new EngineConfig(dir.resolve("input"), dir.resolve("journal"), dir.resolve("outputs"),
+            dir.resolve("counters.dat"), RollCycleNames.DEFAULT, FsyncPolicy.NONE, 100, 16 * 1024,
+            IdleStrategyName.SLEEPING, Topology.INLINE_JOURNAL, 100_001, 8, new BigDecimal("0.8"), 0);
+    }
+
+    /**
+     * The same configuration with another account capacity.
+     *
+     * @param accounts capacity.
+     * @return a copy.
+     */
+    public EngineConfig withMaxAccounts(final int accounts)
+    {
+        return new EngineConfig(inputQueue, journal, outputs, counters, rollCycle, fsync, fsyncIntervalMs, ringSize,
+            idleStrategy, topology, accounts, maxInstruments, marginCallRatio, insuranceFundAccount);
+    }
+
+    /**
+     * The same configuration with other pipeline settings.
+     *
+     * @param topology where journaling happens.
+     * @param idleStrategy how handlers wait.
+     * @return a copy.
+     */
+    public EngineConfig withPipeline(final Topology topology, final IdleStrategyName idleStrategy)
+    {
+        return new EngineConfig(inputQueue, journal, outputs, counters, rollCycle, fsync, fsyncIntervalMs, ringSize,
+            idleStrategy, topology, maxAccounts, maxInstruments, marginCallRatio, insuranceFundAccount);
+    }
+
+    /**
+     * An enum constant as written in configuration: lower case with dashes ({@code per-batch}).
+     *
+     * @param value the constant.
+     * @return its word.
+     */
+    public static String word(final Enum<?> value)
+    {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * Parses an enum constant written as {@link #word(Enum)} (or its Java name).
+     *
+     * @param type the enum.
+     * @param text as written.
+     * @param <E> the enum type.
+     * @return the constant, or null.
+     */
+    public static <E extends Enum<E>> E parseWord(final Class<E> type, final String text)
+    {
+        for (final E value : type.getEnumConstants())
+        {
+            if (word(value).equalsIgnoreCase(text) || value.name().equalsIgnoreCase(text))
+            {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param type an enum.
+     * @param <E> the enum type.
+     * @return its words, for messages and help.
+     */
+    public static <E extends Enum<E>> List<String> words(final Class<E> type)
+    {
+        final List<String> words = new ArrayList<>();
+        for (final E value : type.getEnumConstants())
+        {
+            words.add(word(value));
+        }
+        return words;
+    }
+}

@@ -1,0 +1,141 @@
+package com.liqengine.runtime;
+
+import com.liqengine.api.InstrumentSpec;
+import com.liqengine.api.OutputRecord;
+import com.liqengine.api.TierSpec;
+import com.liqengine.codec.MarginMode;
+import com.liqengine.codec.Side;
+import com.liqengine.journal.DocumentHandler;
+import com.liqengine.journal.OutputQueueReader;
+import com.liqengine.pipeline.InputPublisher;
+import com.liqengine.testing.MixedEvents;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedding API as a matching engine would use it: start an engine in-process, publish with plain method
+ * calls, poll the outputs. And the whole pipeline with the real Chronicle journal and output queue allocates
+ * (next to) nothing in steady state.
+ */
+class EmbeddedEngineTest
+{
+    private static final long UNIT = 100_000_000L;
+
+    @Test
+    void embeddedEnginePublishesWithMethodCallsAndPollsOutputs(@TempDir final Path dir)
+    {
+        final List<OutputRecord> outputs = new ArrayList<>();
+        try (EngineRuntime engine = EngineRuntime.start(EngineConfig.defaults(dir).withMaxAccounts(10), null))
+        {
+            final InputPublisher publisher = engine.newPublisher();
+            publisher.commit(publisher.claim().instrumentDefinition(1, 1, new InstrumentSpec(0, "BTCUSDT", 1, 3, 1, 1,
+                20, MarginMode.ISOLATED, List.of(new TierSpec(50_000 * UNIT, 125, 400_000, 0)))));
+            publisher.commit(publisher.claim().markPriceTick(2, 2, 0, 500_000));            // 50,000.0
+            publisher.commit(publisher.claim().deposit(3, 3, 7, 1_000 * UNIT));
+            // 0.100 BTC at 50,000.0, 20x isolated: 250 of margin; bankruptcy at 47,500.0
+            publisher.commit(publisher.claim().fill(4, 4, 7, 0, Side.BUY, 100, 500_000, 0, 1));
+            publisher.commit(publisher.claim().markPriceTick(5, 5, 0, 470_000));            // 47,000.0
+
+            try (OutputQueueReader poller = engine.newOutputPoller())
+            {
+                final DocumentHandler collect = (index, buffer, offset, length) ->
+                    outputs.add(OutputRecord.decode(buffer, offset, length));
+                final long deadline = System.nanoTime() + 10_000_000_000L;
+                while (outputs.stream().noneMatch(o -> o.type().equals("LiquidationOrder"))
+                    && System.nanoTime() < deadline)
+                {
+                    if (poller.poll(collect, 100) == 0)
+                    {
+                        LockSupport.parkNanos(1_000_000);
+                    }
+                }
+            }
+        }
+
+        assertThat(outputs).extracting(OutputRecord::type).containsExactly("RequestAccepted", "RequestAccepted",
+            "LiquidationTriggered", "PositionTakenOver", "LiquidationOrder");
+        final OutputRecord takeover = outputs.get(3);
+        assertThat(takeover.get("accountId")).isEqualTo(7);
+        assertThat(takeover.get("price")).isEqualTo(475_000);
+        assertThat(takeover.get("correlationId")).isEqualTo(5);
+    }
+
+    @Test
+    void millionEventsThroughChronicleJournalAndOutputQueueAllocateAlmostNothing(@TempDir final Path dir)
+    {
+        final int accounts = 2_000;
+        final var threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final ThreadWatch applier = new ThreadWatch();
+        final MixedEvents events = new MixedEvents(accounts, 42);
+        final long publisherBytes;
+        final long applierBytes;
+        try (EngineRuntime engine = EngineRuntime.start(
+            EngineConfig.defaults(dir).withMaxAccounts(accounts + 1), applier))
+        {
+            final InputPublisher publisher = engine.newPublisher();
+            for (int i = 0; i < events.setUpCount(); i++)
+            {
+                publisher.commit(events.setUp(i, publisher.claim()));
+            }
+            publish(publisher, events, 300_000);
+            applier.await(events.setUpCount() + 300_000);
+            final long me = Thread.currentThread().getId();
+            final long publisherBefore = threads.getThreadAllocatedBytes(me);
+            final long applierBefore = threads.getThreadAllocatedBytes(applier.thread.getId());
+            publish(publisher, events, 1_000_000);
+            applier.await(events.setUpCount() + 1_300_000);
+            publisherBytes = threads.getThreadAllocatedBytes(me) - publisherBefore;
+            applierBytes = threads.getThreadAllocatedBytes(applier.thread.getId()) - applierBefore;
+            assertThat(engine.counters().liquidations()).isGreaterThan(100);
+        }
+        System.out.printf("EmbeddedEngineTest: 1,000,000 events through ring, Chronicle journal, state machine and "
+            + "Chronicle output queue: publisher allocated %,d bytes, engine thread %,d bytes%n",
+            publisherBytes, applierBytes);
+
+        assertThat(publisherBytes).isZero();
+        // Chronicle's bookkeeping when its queue files map their next chunk: about a kilobyte per million appends
+        // (journal module's SteadyStateAllocationTest), twice here (journal and output queue); nothing per event.
+        assertThat(applierBytes).isLessThan(64 * 1024);
+    }
+
+    private static void publish(final InputPublisher publisher, final MixedEvents events, final int count)
+    {
+        for (int n = 0; n < count; n++)
+        {
+            publisher.commit(events.next(n, publisher.claim()));
+        }
+    }
+
+    /** Knows the engine's thread and how many inputs it applied, without allocating. */
+    private static final class ThreadWatch implements com.liqengine.pipeline.AppliedListener
+    {
+        volatile Thread thread;
+        volatile long applied;
+
+        @Override
+        public void onApplied(final long ingressNanos)
+        {
+            if (thread == null)
+            {
+                thread = Thread.currentThread();
+            }
+            applied++;
+        }
+
+        void await(final long count)
+        {
+            while (applied < count)
+            {
+                LockSupport.parkNanos(1_000_000);
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package com.liqengine.tools.engine;
+
+import com.liqengine.journal.FsyncPolicy;
+import com.liqengine.journal.RollCycleNames;
+import com.liqengine.pipeline.IdleStrategyName;
+import com.liqengine.pipeline.Topology;
+import com.liqengine.runtime.EngineConfig;
+import com.liqengine.tools.yaml.YamlFileException;
+import com.liqengine.tools.yaml.YamlMap;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads {@code config/engine.yaml} (docs/pipeline.md) into an {@link EngineConfig}, naming the line of anything
+ * wrong. Every field is optional; what is left out keeps its default.
+ */
+public final class EngineConfigFile
+{
+    private static final List<String> TOP = List.of("paths", "journal", "pipeline", "engine");
+    private static final List<String> PATHS = List.of("inputQueue", "journal", "outputs", "counters");
+    private static final List<String> JOURNAL = List.of("rollCycle", "fsync", "fsyncIntervalMs");
+    private static final List<String> PIPELINE = List.of("ringSize", "idleStrategy", "topology");
+    private static final List<String> ENGINE =
+        List.of("maxAccounts", "maxInstruments", "marginCallRatio", "insuranceFundAccount");
+
+    private EngineConfigFile()
+    {
+    }
+
+    /**
+     * Reads a configuration file; paths in it are relative to the working directory.
+     *
+     * @param file the YAML file.
+     * @return the configuration.
+     * @throws YamlFileException for a missing file, an unknown field or a bad value, with the line.
+     */
+    public static EngineConfig load(final Path file)
+    {
+        final String name = file.toString();
+        final Node root = YamlMap.root(file);
+        final YamlMap top = YamlMap.of(name, "the configuration", root, TOP);
+        final EngineConfig d = EngineConfig.defaults(Path.of("liq-data"));
+        final YamlMap paths = section(name, top, "paths", PATHS);
+        final YamlMap journal = section(name, top, "journal", JOURNAL);
+        final YamlMap pipeline = section(name, top, "pipeline", PIPELINE);
+        final YamlMap engine = section(name, top, "engine", ENGINE);
+        final String rollCycle = journal.has("rollCycle") ? journal.text("rollCycle") : d.rollCycle();
+        try
+        {
+            RollCycleNames.resolve(rollCycle);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw journal.error("rollCycle", ex.getMessage());
+        }
+        final int ringSize = pipeline.has("ringSize") ? pipeline.smallInteger("ringSize") : d.ringSize();
+        if (ringSize < 2 || Integer.bitCount(ringSize) != 1)
+        {
+            throw pipeline.error("ringSize", "ringSize must be a power of two of at least 2, not " + ringSize);
+        }
+        final int maxInstruments = engine.has("maxInstruments") ? engine.smallInteger("maxInstruments") :
+            d.maxInstruments();
+        if (maxInstruments < 1 || maxInstruments > 16)
+        {
+            throw engine.error("maxInstruments", "maxInstruments must be from 1 to 16, not " + maxInstruments);
+        }
+        final int maxAccounts = engine.has("maxAccounts") ? engine.smallInteger("maxAccounts") : d.maxAccounts();
+        if (maxAccounts < 2)
+        {
+            throw engine.error("maxAccounts", "maxAccounts must be at least 2 (the fund and one account)");
+        }
+        final BigDecimal ratio = engine.decimal("marginCallRatio", d.marginCallRatio());
+        if (ratio.signum() <= 0 || ratio.scale() > 8)
+        {
+            throw engine.error("marginCallRatio", "marginCallRatio must be positive with at most 8 decimals");
+        }
+        return new EngineConfig(
+            path(paths, "inputQueue", d.inputQueue()),
+            path(paths, "journal", d.journal()),
+            path(paths, "outputs", d.outputs()),
+            path(paths, "counters", d.counters()),
+            rollCycle,
+            word(journal, "fsync", FsyncPolicy.class, d.fsync()),
+            journal.has("fsyncIntervalMs") ? journal.integer("fsyncIntervalMs") : d.fsyncIntervalMs(),
+            ringSize,
+            word(pipeline, "idleStrategy", IdleStrategyName.class, d.idleStrategy()),
+            word(pipeline, "topology", Topology.class, d.topology()),
+            maxAccounts,
+            maxInstruments,
+            ratio,
+            engine.has("insuranceFundAccount") ? engine.integer("insuranceFundAccount") : d.insuranceFundAccount());
+    }
+
+    private static <E extends Enum<E>> E word(
+        final YamlMap map, final String key, final Class<E> type, final E otherwise)
+    {
+        if (!map.has(key))
+        {
+            return otherwise;
+        }
+        return type.getEnumConstants()[map.choice(key, EngineConfig.words(type))];
+    }
+
+    private static Path path(final YamlMap map, final String key, final Path otherwise)
+    {
+        return map.has(key) ? Path.of(map.text(key)) : otherwise;
+    }
+
+    private static YamlMap section(final String file, final YamlMap top, final String key, final List<String> allowed)
+    {
+        if (!top.has(key))
+        {
+            return YamlMap.of(file, key, new org.snakeyaml.engine.v2.nodes.MappingNode(
+                org.snakeyaml.engine.v2.nodes.Tag.MAP, List.of(), org.snakeyaml.engine.v2.common.FlowStyle.AUTO),
+                allowed);
+        }
+        return YamlMap.of(file, key, top.node(key), allowed);
+    }
+}
