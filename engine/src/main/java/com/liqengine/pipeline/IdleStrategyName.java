@@ -22,7 +22,10 @@ public enum IdleStrategyName
     /** Lock and condition: lowest CPU, highest wake-up latency. */
     BLOCKING;
 
-    WaitStrategy newWaitStrategy()
+    /**
+     * @return a new Disruptor wait strategy of this kind.
+     */
+    public WaitStrategy newWaitStrategy()
     {
         switch (this)
         {

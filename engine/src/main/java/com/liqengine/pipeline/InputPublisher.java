@@ -17,14 +17,14 @@ import org.agrona.DirectBuffer;
  */
 public final class InputPublisher
 {
-    private final LiquidationEngine engine;
+    private final RingOwner engine;
     private final RingBuffer<InputSlot> ring;
     private final EngineCounters counters;
     private final InputEncoder encoder = new InputEncoder();
     private long claimed = -1;
     private long waits;
 
-    InputPublisher(final LiquidationEngine engine, final RingBuffer<InputSlot> ring, final EngineCounters counters)
+    InputPublisher(final RingOwner engine, final RingBuffer<InputSlot> ring, final EngineCounters counters)
     {
         this.engine = engine;
         this.ring = ring;
@@ -55,6 +55,20 @@ public final class InputPublisher
      */
     public long commit(final int length)
     {
+        return commit(length, System.nanoTime());
+    }
+
+    /**
+     * Publishes the claimed slot with the time the input should have been sent: an open-loop load generator
+     * gives its planned send time, so latency counts the time an input waited to get in (no coordinated
+     * omission).
+     *
+     * @param length the encoded length the encoder returned.
+     * @param ingressNanos {@link System#nanoTime()} the input is measured from.
+     * @return the slot's ring sequence.
+     */
+    public long commit(final int length, final long ingressNanos)
+    {
         final long sequence = claimed;
         if (sequence < 0)
         {
@@ -62,7 +76,7 @@ public final class InputPublisher
         }
         final InputSlot slot = ring.get(sequence);
         slot.length = length;
-        slot.ingressNanos = System.nanoTime();
+        slot.ingressNanos = ingressNanos;
         claimed = -1;
         ring.publish(sequence);
         return sequence;

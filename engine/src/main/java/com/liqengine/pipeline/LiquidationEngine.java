@@ -16,7 +16,7 @@ import java.util.concurrent.locks.LockSupport;
  * The threads are the Disruptor's handlers, started here and nowhere else. Publish with
  * {@link #newPublisher()}; {@link #close()} drains the ring, then flushes and closes journal and outputs.
  */
-public final class LiquidationEngine implements AutoCloseable
+public final class LiquidationEngine implements AutoCloseable, RingOwner
 {
     private static final long DRAIN_PAUSE_NANOS = 100_000;
 
@@ -107,7 +107,8 @@ public final class LiquidationEngine implements AutoCloseable
         return ring.getCursor();
     }
 
-    void checkRunning()
+    @Override
+    public void checkRunning()
     {
         if (failure != null)
         {

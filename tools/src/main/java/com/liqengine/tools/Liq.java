@@ -1,5 +1,6 @@
 package com.liqengine.tools;
 
+import com.liqengine.tools.bench.BenchCommand;
 import com.liqengine.tools.demo.DemoCommand;
 import com.liqengine.tools.feed.FeedCommand;
 import com.liqengine.tools.run.RunCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
         + "liquidation, insurance-fund takeover.",
     subcommands = {
         DemoCommand.class, SimulateCommand.class, RunCommand.class, FeedCommand.class, TailCommand.class,
-        StatCommand.class, CommandLine.HelpCommand.class})
+        StatCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Liq implements Runnable
 {
     @CommandLine.Spec

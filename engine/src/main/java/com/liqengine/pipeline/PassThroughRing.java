@@ -1,0 +1,71 @@
+package com.liqengine.pipeline;
+
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The baseline for benchmarks: the engine's ring (same slots, size, producer type and wait strategy) with one
+ * handler that only reports each slot to a listener: no journal, no state machine. Comparing the engine with
+ * it in the same run shows what journaling and margin work cost on top of the bare Disruptor.
+ */
+public final class PassThroughRing implements AutoCloseable, RingOwner
+{
+    private final Disruptor<InputSlot> disruptor;
+    private final RingBuffer<InputSlot> ring;
+    private final AppliedListener listener;
+    private volatile boolean closed;
+
+    /**
+     * Starts the ring.
+     *
+     * @param ringSize slots, a power of two.
+     * @param idle the handler's wait strategy.
+     * @param listener told of every slot, on the handler's thread.
+     */
+    public PassThroughRing(final int ringSize, final IdleStrategyName idle, final AppliedListener listener)
+    {
+        this.listener = listener;
+        this.disruptor = new Disruptor<>(InputSlot::new, ringSize, runnable ->
+        {
+            final Thread thread = new Thread(runnable, "liq-pass-through");
+            thread.setDaemon(true);
+            return thread;
+        }, ProducerType.SINGLE, idle.newWaitStrategy());
+        this.ring = disruptor.getRingBuffer();
+        disruptor.handleEventsWith((slot, sequence, endOfBatch) -> this.listener.onApplied(slot.ingressNanos));
+        disruptor.start();
+    }
+
+    /**
+     * @return a publisher for one thread, as the engine's.
+     */
+    public InputPublisher newPublisher()
+    {
+        return new InputPublisher(this, ring, null);
+    }
+
+    @Override
+    public void checkRunning()
+    {
+        if (closed)
+        {
+            throw new IllegalStateException("the ring is closed");
+        }
+    }
+
+    /** Waits for the handler to pass the last published slot, then stops it. */
+    @Override
+    public void close()
+    {
+        closed = true;
+        final long last = ring.getCursor();
+        while (disruptor.getRingBuffer().getMinimumGatingSequence() < last)
+        {
+            LockSupport.parkNanos(100_000);
+        }
+        disruptor.halt();
+    }
+}

@@ -1,0 +1,318 @@
+package com.liqengine.tools.bench;
+
+import com.liqengine.api.InputEncoder;
+import com.liqengine.journal.ChronicleInputJournal;
+import com.liqengine.journal.QueueContext;
+import com.liqengine.pipeline.IdleStrategyName;
+import com.liqengine.pipeline.InputPublisher;
+import com.liqengine.pipeline.PassThroughRing;
+import com.liqengine.pipeline.Topology;
+import com.liqengine.runtime.EngineConfig;
+import com.liqengine.runtime.EngineRuntime;
+import com.liqengine.tools.demo.DemoMarket;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * {@code liq bench}: the open-loop latency harness. Runs the whole engine (ring, Chronicle journal, state machine,
+ * Chronicle output queue) at fixed offered rates, and in the same run the baselines (the bare Disruptor ring
+ * with a pass-through handler, and bare Chronicle appends of the same bytes), then writes the percentiles,
+ * ratios, {@code .hgrm} files, a histogram log and a chart (docs/performance.md).
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Measures the engine end to end at fixed offered rates (open loop: latency from each event's planned send "
+            + "time, so stalls are not hidden), with the bare Disruptor and bare Chronicle baselines in the same "
+            + "run, and writes tables, .hgrm files, a histogram log and a chart to --out.",
+        "Workload: the demo market (ticks, fills between accounts of both margin modes, rare funding and "
+            + "deposits)."})
+public final class BenchCommand implements Callable<Integer>
+{
+    private static final long NANOS = 1_000_000_000L;
+
+    @Option(names = "--rates", split = ",", defaultValue = "10000,25000,50000",
+        description = "Offered rates in events/s, comma separated (default ${DEFAULT-VALUE}).")
+    private List<Long> rates;
+
+    @Option(names = "--seconds", defaultValue = "10",
+        description = "Measured seconds per rate (default ${DEFAULT-VALUE}).")
+    private int seconds;
+
+    @Option(names = "--warmup", defaultValue = "3",
+        description = "Warm-up seconds per rate (default ${DEFAULT-VALUE}).")
+    private int warmupSeconds;
+
+    @Option(names = "--max-events", defaultValue = "1000000",
+        description = "Events of the closed-loop (maximum throughput) runs (default ${DEFAULT-VALUE}).")
+    private long maxEvents;
+
+    @Option(names = "--accounts", defaultValue = "1000", description = "Accounts (default ${DEFAULT-VALUE}).")
+    private int accounts;
+
+    @Option(names = "--topology", defaultValue = "inline-journal",
+        description = "inline-journal or journal-then-apply (default ${DEFAULT-VALUE}).")
+    private String topology;
+
+    @Option(names = "--idle", defaultValue = "sleeping",
+        description = "Handler wait strategy: sleeping, yielding, busy-spin or blocking (default ${DEFAULT-VALUE}).")
+    private String idle;
+
+    @Option(names = "--soak-minutes", defaultValue = "0",
+        description = "Afterwards, run the engine at the first rate for this many minutes and report latency and GC "
+            + "per minute (default ${DEFAULT-VALUE}: no soak).")
+    private int soakMinutes;
+
+    @Option(names = "--out", description = "Results folder (default perf/results/bench-<date-time>).")
+    private Path out;
+
+    private final PrintStream console;
+    private Topology chosenTopology;
+    private IdleStrategyName chosenIdle;
+
+    /** A command printing to standard output. */
+    public BenchCommand()
+    {
+        this(System.out);
+    }
+
+    /**
+     * @param console where progress and tables go.
+     */
+    public BenchCommand(final PrintStream console)
+    {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() throws IOException
+    {
+        chosenTopology = EngineConfig.parseWord(Topology.class, topology);
+        chosenIdle = EngineConfig.parseWord(IdleStrategyName.class, idle);
+        if (chosenTopology == null || chosenIdle == null || rates.stream().anyMatch(r -> r <= 0) || seconds <= 0)
+        {
+            System.err.println("liq bench: --topology must be one of " + EngineConfig.words(Topology.class)
+                + ", --idle one of " + EngineConfig.words(IdleStrategyName.class) + ", rates and --seconds positive");
+            return 2;
+        }
+        final Path folder = out != null ? out : Path.of("perf", "results",
+            "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Files.createDirectories(folder);
+        final BenchReport report = new BenchReport(folder, describeSettings());
+        console.println(report.header());
+
+        report.add(section("closed loop: engine, as fast as it takes them"), engine(0, maxEvents, folder));
+        report.add(section("closed loop: bare Disruptor pass-through"), disruptor(0, maxEvents));
+        report.add(section("closed loop: bare Chronicle appends"), chronicle(maxEvents, folder));
+        for (final long rate : rates)
+        {
+            report.add(section(String.format(Locale.ROOT, "open loop at %,d/s: engine", rate)),
+                engine(rate, Long.MAX_VALUE, folder));
+            report.add(section(String.format(Locale.ROOT, "open loop at %,d/s: bare Disruptor", rate)),
+                disruptor(rate, Long.MAX_VALUE));
+        }
+        if (soakMinutes > 0)
+        {
+            section(String.format(Locale.ROOT, "soak at %,d/s for %d minutes", rates.get(0), soakMinutes));
+            report.soak(soak(rates.get(0), folder));
+        }
+        report.write(console);
+        return 0;
+    }
+
+    private String describeSettings()
+    {
+        return String.format(Locale.ROOT, "%d cores, %s %s, max heap %d MB; accounts %,d, topology %s, idle %s, "
+                + "ring %,d, fsync none; %d s warm-up and %d s measured per rate",
+            Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+            System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, accounts,
+            EngineConfig.word(chosenTopology), EngineConfig.word(chosenIdle), 16 * 1024, warmupSeconds, seconds);
+    }
+
+    private String section(final String title)
+    {
+        console.println();
+        console.println("== " + title);
+        return title;
+    }
+
+    private RunResult engine(final long rate, final long events, final Path folder) throws IOException
+    {
+        final Path dir = Files.createTempDirectory(folder, "engine-");
+        final LatencyProbe probe = new LatencyProbe();
+        final DemoMarket market = new DemoMarket(1, accounts);
+        try (EngineRuntime runtime = EngineRuntime.start(EngineConfig.defaults(dir).withMaxAccounts(accounts + 1)
+            .withPipeline(chosenTopology, chosenIdle), probe))
+        {
+            final InputPublisher publisher = runtime.newPublisher();
+            for (int i = 0; i < market.setUpCount(); i++)
+            {
+                final InputEncoder encoder = publisher.claim();
+                publisher.commit(market.setUp(encoder, i));
+            }
+            return measure("engine", rate, events, publisher, market, probe, market.setUpCount());
+        }
+        finally
+        {
+            delete(dir);
+        }
+    }
+
+    private RunResult disruptor(final long rate, final long events)
+    {
+        final LatencyProbe probe = new LatencyProbe();
+        try (PassThroughRing ring = new PassThroughRing(16 * 1024, chosenIdle, probe))
+        {
+            return measure("disruptor", rate, events, ring.newPublisher(), new DemoMarket(1, accounts), probe, 0);
+        }
+    }
+
+    /** Warm-up (open loop only), then the measured part; waits for the handler to finish every input. */
+    private RunResult measure(
+        final String subject,
+        final long rate,
+        final long events,
+        final InputPublisher publisher,
+        final DemoMarket market,
+        final LatencyProbe probe,
+        final long before)
+    {
+        long published = before;
+        if (rate > 0)
+        {
+            published += OpenLoop.run(publisher, market, rate, Long.MAX_VALUE, warmupSeconds * NANOS, n ->
+            {
+            });
+        }
+        probe.awaitSeen(published);
+        probe.interval();
+        final long gcBefore = gcCount();
+        final long start = System.nanoTime();
+        final long measured = OpenLoop.run(publisher, market, rate, events, rate > 0 ? seconds * NANOS : Long.MAX_VALUE,
+            n -> console.printf(Locale.ROOT, "  %,d events, %,d processed%n", n, probe.seen() - before));
+        probe.awaitSeen(published + measured);
+        final double elapsed = (System.nanoTime() - start) / 1e9;
+        final RunResult result =
+            new RunResult(subject, rate, measured, elapsed, gcCount() - gcBefore, probe.interval());
+        console.printf(Locale.ROOT, "  %s: %,.0f events/s; p50 %.1f µs, p99 %.1f µs, p99.9 %.1f µs, max %.1f µs; "
+                + "%d GCs%n", subject, result.throughput(), result.micros(50), result.micros(99),
+            result.micros(99.9), result.maxMicros(), result.gcCount());
+        return result;
+    }
+
+    private RunResult chronicle(final long events, final Path folder) throws IOException
+    {
+        final Path dir = Files.createTempDirectory(folder, "chronicle-");
+        final DemoMarket market = new DemoMarket(1, accounts);
+        final InputEncoder encoder = new InputEncoder();
+        final Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        try (ChronicleInputJournal journal = ChronicleInputJournal.open(new QueueContext().path(dir)))
+        {
+            for (int i = 0; i < market.setUpCount(); i++)
+            {
+                journal.append(encoder.buffer(), 0, market.setUp(encoder, i));
+            }
+            final long gcBefore = gcCount();
+            final long start = System.nanoTime();
+            for (long n = 1; n <= events; n++)
+            {
+                final int length = market.next(encoder, n);
+                final long t0 = System.nanoTime();
+                journal.append(encoder.buffer(), 0, length);
+                latency.recordValue(System.nanoTime() - t0);
+            }
+            journal.endOfBatch();
+            final double elapsed = (System.nanoTime() - start) / 1e9;
+            final RunResult result = new RunResult("chronicle", 0, events, elapsed, gcCount() - gcBefore, latency);
+            console.printf(Locale.ROOT, "  chronicle: %,.0f appends/s (event generation included); append p50 %.2f "
+                + "µs, p99 %.2f µs, p99.9 %.2f µs%n", result.throughput(), result.micros(50), result.micros(99),
+                result.micros(99.9));
+            return result;
+        }
+        finally
+        {
+            delete(dir);
+        }
+    }
+
+    private List<RunResult> soak(final long rate, final Path folder) throws IOException
+    {
+        final Path dir = Files.createTempDirectory(folder, "soak-");
+        final LatencyProbe probe = new LatencyProbe();
+        final DemoMarket market = new DemoMarket(1, accounts);
+        final List<RunResult> minutes = new ArrayList<>();
+        try (EngineRuntime runtime = EngineRuntime.start(EngineConfig.defaults(dir).withMaxAccounts(accounts + 1)
+            .withPipeline(chosenTopology, chosenIdle), probe))
+        {
+            final InputPublisher publisher = runtime.newPublisher();
+            for (int i = 0; i < market.setUpCount(); i++)
+            {
+                final InputEncoder encoder = publisher.claim();
+                publisher.commit(market.setUp(encoder, i));
+            }
+            long published = market.setUpCount();
+            for (int minute = 1; minute <= soakMinutes; minute++)
+            {
+                probe.awaitSeen(published);
+                probe.interval();
+                final long gcBefore = gcCount();
+                final long start = System.nanoTime();
+                final long n = OpenLoop.run(publisher, market, rate, Long.MAX_VALUE, 60 * NANOS, x ->
+                {
+                });
+                published += n;
+                probe.awaitSeen(published);
+                final RunResult result = new RunResult("minute " + minute, rate, n,
+                    (System.nanoTime() - start) / 1e9, gcCount() - gcBefore, probe.interval());
+                console.printf(Locale.ROOT, "  minute %d: p50 %.1f µs, p99 %.1f µs, p99.9 %.1f µs, max %.1f µs; "
+                    + "%d GCs%n", minute, result.micros(50), result.micros(99), result.micros(99.9),
+                    result.maxMicros(), result.gcCount());
+                minutes.add(result);
+            }
+        }
+        finally
+        {
+            delete(dir);
+        }
+        return minutes;
+    }
+
+    private static long gcCount()
+    {
+        long count = 0;
+        for (final GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans())
+        {
+            count += Math.max(0, gc.getCollectionCount());
+        }
+        return count;
+    }
+
+    private static void delete(final Path dir) throws IOException
+    {
+        try (Stream<Path> files = Files.walk(dir))
+        {
+            for (final Path file : files.sorted(Comparator.reverseOrder()).toList())
+            {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+}
