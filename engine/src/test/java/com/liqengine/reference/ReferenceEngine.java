@@ -643,6 +643,16 @@ public final class ReferenceEngine
     // ------------------------------------------------------------------ views, in the engine's units
 
     /**
+     * Sequence number of the last input (0 before the first).
+     *
+     * @return the sequence.
+     */
+    public long lastSequence()
+    {
+        return sequence;
+    }
+
+    /**
      * Number of accounts, the fund included.
      *
      * @return the count.
