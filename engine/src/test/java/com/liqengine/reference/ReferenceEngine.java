@@ -146,6 +146,10 @@ public final class ReferenceEngine
                 instrument.lastSellTradeId = tradeId;
             }
             liquidator.checkSlot(account, instrumentId);
+            if (account.slot(instrumentId).isolated)
+            {
+                liquidator.checkCross(account);
+            }
         }
         catch (final RefRejected rejected)
         {
@@ -348,6 +352,7 @@ public final class ReferenceEngine
             slot.pool = slot.pool.add(money);
             outputs.accepted(type, accountId, instrumentId);
             liquidator.checkSlot(account, instrumentId);
+            liquidator.checkCross(account);
         }
         catch (final RefRejected rejected)
         {
@@ -471,6 +476,7 @@ public final class ReferenceEngine
         {
             define(spec);
             outputs.accepted(MessageType.INSTRUMENT_DEFINITION, 0, id);
+            liquidator.checkInstrument(id);
         }
         catch (final RefRejected rejected)
         {
