@@ -25,16 +25,9 @@ class EngineMatchesReferenceTest
     {
         final TwinRun twin = new TwinRun(MarketSetup.random(seed));
         final RunStatistics statistics = new RunStatistics();
-        for (final Input input : twin.run.setup.preamble())
+        for (final Input input : new RunInputs(twin.run, steps))
         {
             statistics.count(twin.apply(input));
-        }
-        for (final Step step : steps)
-        {
-            for (final Input input : twin.run.resolver.resolve(step))
-            {
-                statistics.count(twin.apply(input));
-            }
         }
         statistics.report();
     }

@@ -152,7 +152,8 @@ final class StepResolver
         switch (variant)
         {
             case 0:
-                return new Input.Definition(setup.alternatives().get(instrument));
+                return new Input.Definition(
+                    instrument < setup.alternatives().size() ? setup.alternatives().get(instrument) : spec);
             case 1:
                 return new Input.Definition(spec);
             case 2:

@@ -52,11 +52,18 @@ final class Steps
                 .as(Step.AddMargin::new)),
             Tuple.of(3, Combinators.combine(selector(), instrument(), Arbitraries.integers().between(1, 150))
                 .as(Step.RemoveMargin::new)),
-            Tuple.of(1, Combinators.combine(instrument(), Arbitraries.integers().between(0, REDEFINE_VARIANTS - 1))
-                .as(Step.Redefine::new)),
+            Tuple.of(2, Combinators.combine(instrument(), redefinition()).as(Step.Redefine::new)),
             Tuple.of(5, Combinators.combine(
                 Arbitraries.integers().between(0, INVALID_KINDS - 1), selector(), instrument(),
                 Arbitraries.integers().between(0, 99)).as(Step.Invalid::new)));
+    }
+
+    /** Half of the redefinitions switch between the two tier tables, which can make positions liquidatable. */
+    private static Arbitrary<Integer> redefinition()
+    {
+        return Arbitraries.frequencyOf(
+            Tuple.of(1, Arbitraries.integers().between(0, 1)),
+            Tuple.of(1, Arbitraries.integers().between(2, REDEFINE_VARIANTS - 1)));
     }
 
     private static Arbitrary<Integer> selector()
