@@ -53,7 +53,7 @@ final class Steps
             Tuple.of(3, Combinators.combine(selector(), instrument(), Arbitraries.integers().between(1, 150))
                 .as(Step.RemoveMargin::new)),
             Tuple.of(2, Combinators.combine(instrument(), redefinition()).as(Step.Redefine::new)),
-            Tuple.of(5, Combinators.combine(
+            Tuple.of(8, Combinators.combine(
                 Arbitraries.integers().between(0, INVALID_KINDS - 1), selector(), instrument(),
                 Arbitraries.integers().between(0, 99)).as(Step.Invalid::new)));
     }
@@ -87,9 +87,13 @@ final class Steps
 
     private static Arbitrary<Step> close()
     {
+        // now and then far from the mark, so that an isolated loss can exceed the pool (the fund pays the rest)
+        final Arbitrary<Integer> priceOffsetBp = Arbitraries.frequencyOf(
+            Tuple.of(80, Arbitraries.integers().between(-50, 50)),
+            Tuple.of(20, Arbitraries.integers().between(-3_000, 3_000)));
         return Combinators.combine(
-            selector(), selector(), instrument(), Arbitraries.integers().between(10, 160),
-            Arbitraries.integers().between(-50, 50), Arbitraries.integers().between(0, 3).map(n -> n == 0))
+            selector(), selector(), instrument(), Arbitraries.integers().between(10, 160), priceOffsetBp,
+            Arbitraries.integers().between(0, 3).map(n -> n == 0))
             .as(Step.Close::new);
     }
 
