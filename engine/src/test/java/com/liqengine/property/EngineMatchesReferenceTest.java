@@ -19,7 +19,7 @@ import java.util.List;
  */
 class EngineMatchesReferenceTest
 {
-    @Property(tries = 400, edgeCases = EdgeCasesMode.NONE)
+    @Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
     void engineAndReferenceAgreeToTheLastUnit(
         @ForAll("seeds") final long seed, @ForAll("sequences") final List<Step> steps)
     {

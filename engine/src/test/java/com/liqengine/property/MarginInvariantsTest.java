@@ -23,7 +23,7 @@ class MarginInvariantsTest
 {
     private static final long ISOLATED = 0;
 
-    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
+    @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
     void ledgerIdentityHoldsAfterEveryInput(
         @ForAll("seeds") final long seed, @ForAll("sequences") final List<Step> steps)
     {
@@ -38,7 +38,7 @@ class MarginInvariantsTest
         }
     }
 
-    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
+    @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
     void isolatedLiquidationLeavesTheWalletAndOtherPositionsAlone(
         @ForAll("seeds") final long seed, @ForAll("sequences") final List<Step> steps)
     {
@@ -76,7 +76,7 @@ class MarginInvariantsTest
             .coverage(c -> c.check(true).percentage(p -> p >= 25));
     }
 
-    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
+    @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
     void exactlyTheLiquidatablePositionsAreLiquidated(
         @ForAll("seeds") final long seed, @ForAll("sequences") final List<Step> steps)
     {
