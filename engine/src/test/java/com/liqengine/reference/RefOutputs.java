@@ -24,15 +24,15 @@ final class RefOutputs
     private long correlationId;
     private long eventTime;
 
-    List<RefOutput> begin(final long sequence, final long correlationId, final long eventTime)
+    void begin(final long sequence, final long correlationId, final long eventTime)
     {
         this.sequence = sequence;
         this.correlationId = correlationId;
         this.eventTime = eventTime;
         outputs.clear();
-        return outputs;
     }
 
+    /** The outputs of the current input, as a copy. */
     List<RefOutput> list()
     {
         return new ArrayList<>(outputs);
