@@ -38,7 +38,8 @@ final class FillProcessor
         final int accountIndex, final Instrument instrument, final boolean buy, final long quantity,
         final long price, final long fee, final long tradeId)
     {
-        if (quantity <= 0 || price <= 0 || tradeId <= 0 || Math.abs(fee) > FixedPoint.MAX_AMOUNT)
+        // not Math.abs(fee): it leaves Long.MIN_VALUE negative
+        if (quantity <= 0 || price <= 0 || tradeId <= 0 || fee < -FixedPoint.MAX_AMOUNT || fee > FixedPoint.MAX_AMOUNT)
         {
             return RejectReason.OUT_OF_RANGE;
         }

@@ -106,7 +106,8 @@ final class InstrumentRequests
 
     RejectReason funding(final Instrument instrument, final long rate)
     {
-        if (Math.abs(rate) > FixedPoint.SCALE)
+        // not Math.abs: it leaves Long.MIN_VALUE negative
+        if (rate < -FixedPoint.SCALE || rate > FixedPoint.SCALE)
         {
             return RejectReason.OUT_OF_RANGE;
         }

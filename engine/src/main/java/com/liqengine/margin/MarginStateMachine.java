@@ -214,8 +214,14 @@ public final class MarginStateMachine
                 final int adding = accountRequest(addMargin.accountId(), addMargin.instrumentId());
                 if (adding >= 0)
                 {
-                    concludeSlot(accountRequests.addIsolatedMargin(
-                        adding, instruments[instrumentId], addMargin.amount()), adding);
+                    final RejectReason reason = accountRequests.addIsolatedMargin(
+                        adding, instruments[instrumentId], addMargin.amount());
+                    concludeSlot(reason, adding);
+                    if (reason == null)
+                    {
+                        // the money left the cross wallet
+                        liquidator.checkCross(adding);
+                    }
                 }
                 break;
             case RemoveIsolatedMarginDecoder.TEMPLATE_ID:
@@ -280,6 +286,11 @@ public final class MarginStateMachine
             return;
         }
         liquidator.checkSlot(index, instrumentId);
+        // an isolated fill moves the fee and margin through the cross wallet: the cross account may have changed
+        if (accounts.isolated[accounts.slot(index, instrumentId)])
+        {
+            liquidator.checkCross(index);
+        }
     }
 
     private void onDeposit(final long id, final long amount)
@@ -384,6 +395,8 @@ public final class MarginStateMachine
             return;
         }
         emitter.accepted(templateId, 0, instrumentId);
+        // new tiers change the maintenance margin of every position held
+        liquidator.checkInstrument(instrumentId);
     }
 
     private static boolean tiersFit(final DirectBuffer buffer, final int groupHeader, final int bodyEnd)

@@ -1,0 +1,203 @@
+package com.liqengine.reference;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks, liquidation, the insurance fund's takeover and margin calls (docs/margin.md, section 5).
+ */
+final class RefLiquidator
+{
+    private static final int CROSS_ACCOUNT = -1;
+
+    private final List<RefAccount> accounts;
+    private final RefLedger ledger;
+    private final RefOutputs outputs;
+    private final BigDecimal marginCallRatio;
+
+    RefLiquidator(
+        final List<RefAccount> accounts, final RefLedger ledger, final RefOutputs outputs,
+        final BigDecimal marginCallRatio)
+    {
+        this.accounts = accounts;
+        this.ledger = ledger;
+        this.outputs = outputs;
+        this.marginCallRatio = marginCallRatio;
+    }
+
+    /** Margin ratio {@code ceil(MM / equity)} to 8 decimals, "infinite" when equity is not positive. */
+    static long marginRatio(final BigDecimal maintenance, final BigDecimal equity)
+    {
+        return equity.signum() <= 0 ? Long.MAX_VALUE : RefMath.units(RefMath.divideUp(maintenance, equity));
+    }
+
+    private RefAccount fund()
+    {
+        return accounts.get(0);
+    }
+
+    /** After a tick or funding of an instrument: every account but the fund holding it, in registration order. */
+    void checkInstrument(final int instrumentId)
+    {
+        for (final RefAccount account : accounts)
+        {
+            if (!account.fund && account.slot(instrumentId).isOpen())
+            {
+                checkSlot(account, instrumentId);
+            }
+        }
+    }
+
+    void checkSlot(final RefAccount account, final int instrumentId)
+    {
+        if (account.fund)
+        {
+            return;
+        }
+        final RefPosition slot = account.slot(instrumentId);
+        if (slot.isolated)
+        {
+            checkIsolated(account, slot);
+        }
+        else
+        {
+            checkCross(account);
+        }
+    }
+
+    void checkIsolated(final RefAccount account, final RefPosition slot)
+    {
+        if (!slot.isOpen())
+        {
+            return;
+        }
+        final BigDecimal equity = slot.isolatedEquity();
+        final BigDecimal maintenance = slot.maintenanceMargin();
+        final long ratio = marginRatio(maintenance, equity);
+        if (RefMath.atMost(equity, maintenance))
+        {
+            liquidateIsolated(account, slot, equity, maintenance, ratio);
+            return;
+        }
+        if (isWarning(ratio))
+        {
+            if (!slot.marginCalled)
+            {
+                outputs.marginCall(account.id, slot.instrument.id, true, equity, maintenance, ratio);
+            }
+            slot.marginCalled = true;
+        }
+        else
+        {
+            slot.marginCalled = false;
+        }
+    }
+
+    void checkCross(final RefAccount account)
+    {
+        if (account.fund || !account.hasOpenCross())
+        {
+            return;
+        }
+        final BigDecimal equity = account.crossEquity();
+        final BigDecimal maintenance = account.crossMaintenanceMargin();
+        final long ratio = marginRatio(maintenance, equity);
+        if (RefMath.atMost(equity, maintenance))
+        {
+            liquidateCross(account, equity, maintenance, ratio);
+            return;
+        }
+        if (isWarning(ratio))
+        {
+            if (!account.crossMarginCalled)
+            {
+                outputs.marginCall(account.id, CROSS_ACCOUNT, false, equity, maintenance, ratio);
+            }
+            account.crossMarginCalled = true;
+        }
+        else
+        {
+            account.crossMarginCalled = false;
+        }
+    }
+
+    private boolean isWarning(final long ratio)
+    {
+        return RefMath.amount(ratio).compareTo(marginCallRatio) >= 0;
+    }
+
+    /** The fund takes the position at the bankruptcy price: it pays exactly {@code C − B}; the wallet is kept. */
+    private void liquidateIsolated(
+        final RefAccount account, final RefPosition slot, final BigDecimal equity, final BigDecimal maintenance,
+        final long ratio)
+    {
+        final RefInstrument instrument = slot.instrument;
+        final long bankruptcyPrice = RefPrices.bankruptcyPrice(account, slot);
+        outputs.liquidationTriggered(
+            account.id, slot, RefPrices.liquidationPrice(account, slot), bankruptcyPrice, equity, maintenance, ratio);
+        final BigDecimal size = slot.size;
+        final BigDecimal pool = slot.pool;
+        final BigDecimal value = slot.cost.subtract(pool);
+        takeOver(instrument, size, value);
+        ledger.realizedPnl = ledger.realizedPnl.subtract(pool);
+        slot.flatten();
+        slot.marginCalled = false;
+        outputs.positionTakenOver(
+            account.id, instrument, true, size, bankruptcyPrice, value, pool.negate(), BigDecimal.ZERO,
+            fund().wallet);
+        outputs.liquidationOrder(fund().id, instrument, size, bankruptcyPrice);
+    }
+
+    /** Every cross position goes to the fund at its mark; what is left of the wallet is the clearance fee. */
+    private void liquidateCross(
+        final RefAccount account, final BigDecimal equity, final BigDecimal maintenance, final long ratio)
+    {
+        final List<RefPosition> open = new ArrayList<>();
+        for (final RefPosition slot : account.slots())
+        {
+            if (slot.isOpenCross())
+            {
+                open.add(slot);
+            }
+        }
+        for (final RefPosition slot : open)
+        {
+            outputs.liquidationTriggered(
+                account.id, slot, RefPrices.liquidationPrice(account, slot), RefPrices.bankruptcyPrice(account, slot),
+                equity, maintenance, ratio);
+        }
+        for (int k = 0; k < open.size(); k++)
+        {
+            final RefPosition slot = open.get(k);
+            final RefInstrument instrument = slot.instrument;
+            final BigDecimal size = slot.size;
+            final BigDecimal value = slot.value(instrument.mark);
+            final BigDecimal unrealized = value.subtract(slot.cost);
+            takeOver(instrument, size, value);
+            account.wallet = account.wallet.add(unrealized);
+            ledger.realizedPnl = ledger.realizedPnl.add(unrealized);
+            slot.flatten();
+            slot.marginCalled = false;
+            BigDecimal clearanceFee = BigDecimal.ZERO;
+            if (k == open.size() - 1)
+            {
+                clearanceFee = account.wallet;
+                fund().wallet = fund().wallet.add(clearanceFee);
+                account.wallet = BigDecimal.ZERO;
+            }
+            final long mark = instrument.priceUnits(instrument.mark);
+            outputs.positionTakenOver(
+                account.id, instrument, false, size, mark, value, unrealized, clearanceFee, fund().wallet);
+            outputs.liquidationOrder(fund().id, instrument, size, mark);
+        }
+        account.crossMarginCalled = false;
+    }
+
+    private void takeOver(final RefInstrument instrument, final BigDecimal size, final BigDecimal value)
+    {
+        final BigDecimal realized = RefFundBook.book(fund().slot(instrument.id), size, value);
+        fund().wallet = fund().wallet.add(realized);
+        ledger.realizedPnl = ledger.realizedPnl.add(realized);
+    }
+}

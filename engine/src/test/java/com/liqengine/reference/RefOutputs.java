@@ -1,0 +1,163 @@
+package com.liqengine.reference;
+
+import com.liqengine.api.MessageType;
+import com.liqengine.codec.RejectReason;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * Builds the outputs of one input in the field order of the schema (docs/messages.md); every output starts
+ * with the input's sequence, correlation id and event time.
+ */
+final class RefOutputs
+{
+    static final long BUY = 0;
+    static final long SELL = 1;
+    static final long ISOLATED = 0;
+    static final long CROSS = 1;
+
+    private final List<RefOutput> outputs = new ArrayList<>();
+    private long sequence;
+    private long correlationId;
+    private long eventTime;
+
+    void begin(final long sequence, final long correlationId, final long eventTime)
+    {
+        this.sequence = sequence;
+        this.correlationId = correlationId;
+        this.eventTime = eventTime;
+        outputs.clear();
+    }
+
+    /** The outputs of the current input, as a copy. */
+    List<RefOutput> list()
+    {
+        return new ArrayList<>(outputs);
+    }
+
+    static long mode(final boolean isolated)
+    {
+        return isolated ? ISOLATED : CROSS;
+    }
+
+    static long side(final BigDecimal size)
+    {
+        return size.signum() > 0 ? BUY : SELL;
+    }
+
+    void liquidationTriggered(
+        final long accountId, final RefPosition position, final long liquidationPrice, final long bankruptcyPrice,
+        final BigDecimal equity, final BigDecimal maintenance, final long ratio)
+    {
+        final RefInstrument instrument = position.instrument;
+        emit(MessageType.LIQUIDATION_TRIGGERED,
+            "accountId", accountId,
+            "instrumentId", instrument.id,
+            "mode", mode(position.isolated),
+            "side", side(position.size),
+            "size", Math.abs(instrument.quantityUnits(position.size)),
+            "markPrice", instrument.priceUnits(instrument.mark),
+            "liquidationPrice", liquidationPrice,
+            "bankruptcyPrice", bankruptcyPrice,
+            "equity", RefMath.units(equity),
+            "maintenanceMargin", RefMath.units(maintenance),
+            "marginRatio", ratio);
+    }
+
+    void positionTakenOver(
+        final long accountId, final RefInstrument instrument, final boolean isolated, final BigDecimal size,
+        final long price, final BigDecimal value, final BigDecimal realized, final BigDecimal clearanceFee,
+        final BigDecimal fundBalance)
+    {
+        emit(MessageType.POSITION_TAKEN_OVER,
+            "accountId", accountId,
+            "instrumentId", instrument.id,
+            "mode", mode(isolated),
+            "size", instrument.quantityUnits(size),
+            "price", price,
+            "value", RefMath.units(value),
+            "realizedPnl", RefMath.units(realized),
+            "clearanceFee", RefMath.units(clearanceFee),
+            "insuranceFundBalance", RefMath.units(fundBalance));
+    }
+
+    void liquidationOrder(final long fundId, final RefInstrument instrument, final BigDecimal size, final long price)
+    {
+        emit(MessageType.LIQUIDATION_ORDER,
+            "accountId", fundId,
+            "instrumentId", instrument.id,
+            "side", size.signum() > 0 ? SELL : BUY,
+            "quantity", Math.abs(instrument.quantityUnits(size)),
+            "price", price);
+    }
+
+    void marginCall(
+        final long accountId, final int instrumentId, final boolean isolated, final BigDecimal equity,
+        final BigDecimal maintenance, final long ratio)
+    {
+        emit(MessageType.MARGIN_CALL,
+            "accountId", accountId,
+            "instrumentId", instrumentId,
+            "mode", mode(isolated),
+            "equity", RefMath.units(equity),
+            "maintenanceMargin", RefMath.units(maintenance),
+            "marginRatio", ratio);
+    }
+
+    void fundingApplied(
+        final long accountId, final RefPosition position, final BigDecimal amount, final long rate)
+    {
+        final RefInstrument instrument = position.instrument;
+        emit(MessageType.FUNDING_APPLIED,
+            "accountId", accountId,
+            "instrumentId", instrument.id,
+            "mode", mode(position.isolated),
+            "amount", RefMath.units(amount),
+            "rate", rate,
+            "markPrice", instrument.priceUnits(instrument.mark));
+    }
+
+    void accepted(final MessageType request, final long accountId, final int instrumentId)
+    {
+        emit(MessageType.REQUEST_ACCEPTED,
+            "requestTemplateId", request.templateId(),
+            "accountId", accountId,
+            "instrumentId", instrumentId);
+    }
+
+    void rejected(final MessageType request, final long accountId, final int instrumentId, final RejectReason reason)
+    {
+        emit(MessageType.REQUEST_REJECTED,
+            "requestTemplateId", request.templateId(),
+            "accountId", accountId,
+            "instrumentId", instrumentId,
+            "reason", reason.value());
+    }
+
+    void underMarginedFill(
+        final long accountId, final int instrumentId, final BigDecimal required, final BigDecimal moved)
+    {
+        emit(MessageType.UNDER_MARGINED_FILL,
+            "accountId", accountId,
+            "instrumentId", instrumentId,
+            "required", RefMath.units(required),
+            "moved", RefMath.units(moved));
+    }
+
+    /** Name and value pairs after the common fields; values are {@code Number}s. */
+    private void emit(final MessageType type, final Object... namesAndValues)
+    {
+        final LinkedHashMap<String, Long> fields = new LinkedHashMap<>();
+        fields.put("sequence", sequence);
+        fields.put("correlationId", correlationId);
+        fields.put("eventTime", eventTime);
+        for (int i = 0; i < namesAndValues.length; i += 2)
+        {
+            fields.put((String)namesAndValues[i], ((Number)namesAndValues[i + 1]).longValue());
+        }
+        outputs.add(new RefOutput(type, fields));
+    }
+}
