@@ -51,10 +51,11 @@ class PipelineAllocationTest
         publish(publisher, events, WARM_UP_EVENTS);
         awaitApplied(applier, events.setUpCount() + WARM_UP_EVENTS);
 
+        // the publisher's own reading last before and first after, so reading the others is not counted
         final long publisherThread = Thread.currentThread().getId();
-        final long publisherBefore = threads.getThreadAllocatedBytes(publisherThread);
         final long applierBefore = threads.getThreadAllocatedBytes(applier.thread.getId());
         final long journalBefore = threads.getThreadAllocatedBytes(journal.thread.getId());
+        final long publisherBefore = threads.getThreadAllocatedBytes(publisherThread);
         final long liquidationsBefore = outputs.liquidations;
         publish(publisher, events, MEASURED_EVENTS);
         awaitApplied(applier, events.setUpCount() + WARM_UP_EVENTS + MEASURED_EVENTS);
