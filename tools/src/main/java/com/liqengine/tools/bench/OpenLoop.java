@@ -38,7 +38,6 @@ final class OpenLoop
         final LongConsumer progress)
     {
         final long start = System.nanoTime();
-        final long end = start + durationNanos;
         long nextProgress = start + 1_000_000_000L;
         long n = 0;
         while (n < maxEvents)
@@ -57,7 +56,7 @@ final class OpenLoop
                 }
                 now = System.nanoTime();
             }
-            if (now >= end)
+            if (now - start >= durationNanos)
             {
                 break;
             }
