@@ -17,6 +17,7 @@ final class LatencyRecorder implements AppliedListener
     private final Histogram histogram = new Histogram(HIGHEST_NANOS, 3);
     private final long skipped;
     private volatile long applied;
+    private long marketStart;
 
     /**
      * @param skipped the first inputs (set-up, not market traffic) are not recorded.
@@ -34,6 +35,16 @@ final class LatencyRecorder implements AppliedListener
             histogram.recordValue(Math.min(HIGHEST_NANOS, Math.max(0, System.nanoTime() - ingressNanos)));
         }
         applied++;
+    }
+
+    void marketStart(final long nanos)
+    {
+        marketStart = nanos;
+    }
+
+    long marketStart()
+    {
+        return marketStart;
     }
 
     long applied()
