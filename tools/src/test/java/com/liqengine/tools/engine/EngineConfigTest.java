@@ -40,8 +40,8 @@ class EngineConfigTest
             """));
 
         assertThat(config).isEqualTo(new EngineConfig(Path.of("a"), Path.of("b"), Path.of("c"), Path.of("d.dat"),
-            Path.of("e"), "FAST_HOURLY", FsyncPolicy.PER_BATCH, 5, 1024, IdleStrategyName.BUSY_SPIN, Topology.JOURNAL_THEN_APPLY,
-            10, 4, new java.math.BigDecimal("0.9"), 99, 5000));
+            Path.of("e"), "FAST_HOURLY", FsyncPolicy.PER_BATCH, 5, 1024, IdleStrategyName.BUSY_SPIN,
+            Topology.JOURNAL_THEN_APPLY, 10, 4, new java.math.BigDecimal("0.9"), 99, 5000));
     }
 
     @Test
