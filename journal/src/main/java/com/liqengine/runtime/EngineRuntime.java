@@ -41,6 +41,7 @@ public final class EngineRuntime implements AutoCloseable
         if (config.counters() != null)
         {
             createParent(config.counters());
+            deleteOld(config.counters());
         }
         this.counters = config.counters() == null ?
             EngineCounters.inMemory() : EngineCounters.create(config.counters().toFile());
@@ -171,6 +172,19 @@ public final class EngineRuntime implements AutoCloseable
     {
         return new QueueContext().path(path).rollCycle(config.rollCycle()).fsyncPolicy(config.fsync())
             .fsyncIntervalMs(config.fsyncIntervalMs());
+    }
+
+    /** A restarted engine's counters start again from zero in a new file. */
+    private static void deleteOld(final Path file)
+    {
+        try
+        {
+            Files.deleteIfExists(file);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot replace the counters file " + file, ex);
+        }
     }
 
     private static void createParent(final Path file)
