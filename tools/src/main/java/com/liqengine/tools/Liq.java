@@ -1,7 +1,9 @@
 package com.liqengine.tools;
 
 import com.liqengine.tools.demo.DemoCommand;
+import com.liqengine.tools.dump.DumpCommand;
 import com.liqengine.tools.feed.FeedCommand;
+import com.liqengine.tools.replay.ReplayCommand;
 import com.liqengine.tools.run.RunCommand;
 import com.liqengine.tools.simulate.SimulateCommand;
 import com.liqengine.tools.stat.StatCommand;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Command;
         + "liquidation, insurance-fund takeover.",
     subcommands = {
         DemoCommand.class, SimulateCommand.class, RunCommand.class, FeedCommand.class, TailCommand.class,
-        StatCommand.class, CommandLine.HelpCommand.class})
+        StatCommand.class, ReplayCommand.class, DumpCommand.class, CommandLine.HelpCommand.class})
 public final class Liq implements Runnable
 {
     @CommandLine.Spec
