@@ -60,6 +60,7 @@ public final class JournalReader implements AutoCloseable
      * Index of the journal's last document now.
      *
      * @return the index, or {@link #NO_INDEX} when the journal is empty.
+     * @throws JournalCorruptedException when the journal's files cannot be read (e.g. one was cut short).
      */
     public long lastIndex()
     {
