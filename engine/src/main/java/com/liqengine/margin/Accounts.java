@@ -3,6 +3,8 @@ package com.liqengine.margin;
 import com.liqengine.codec.MarginMode;
 import org.agrona.collections.Long2LongHashMap;
 
+import java.util.Arrays;
+
 /**
  * Every account's cross wallet and its per-instrument slots (mode, leverage, size, cost basis, isolated pool,
  * margin-call flag), in flat pre-sized arrays indexed by registration order: no allocation once built.
@@ -91,6 +93,45 @@ final class Accounts
             }
         }
         return index;
+    }
+
+    /** Forgets every account and zeroes their slots, before a restore (cold path). */
+    void reset()
+    {
+        indexById.clear();
+        Arrays.fill(ids, 0, count, 0);
+        Arrays.fill(crossWallet, 0, count, 0);
+        Arrays.fill(crossMarginCall, 0, count, false);
+        final int slots = count * maxInstruments;
+        Arrays.fill(size, 0, slots, 0);
+        Arrays.fill(cost, 0, slots, 0);
+        Arrays.fill(pool, 0, slots, 0);
+        Arrays.fill(isolated, 0, slots, false);
+        Arrays.fill(leverage, 0, slots, 0);
+        Arrays.fill(marginCall, 0, slots, false);
+        count = 0;
+    }
+
+    /**
+     * Registers an account of a restored state at the next index, its slots left as they are.
+     *
+     * @return the new index, or {@link #MISSING} when full or the id is already registered.
+     */
+    int register(final long accountId)
+    {
+        if (count == maxAccounts || indexById.get(accountId) != MISSING)
+        {
+            return MISSING;
+        }
+        final int index = count++;
+        ids[index] = accountId;
+        indexById.put(accountId, index);
+        return index;
+    }
+
+    int maxAccounts()
+    {
+        return maxAccounts;
     }
 
     void applyDefaults(final int slot, final Instrument instrument)

@@ -16,6 +16,7 @@ import com.liqengine.codec.SetMarginModeDecoder;
 import com.liqengine.codec.SnapshotRequestDecoder;
 import com.liqengine.codec.WithdrawalDecoder;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteOrder;
 
@@ -62,6 +63,7 @@ public final class MarginStateMachine
     private int templateId;
     private long accountId;
     private int instrumentId;
+    private boolean snapshotRequested;
 
     /**
      * Builds an engine with no instruments and only the insurance fund account.
@@ -101,6 +103,7 @@ public final class MarginStateMachine
     public void onInput(final DirectBuffer buffer, final int offset, final int length)
     {
         sequence++;
+        snapshotRequested = false;
         templateId = TEMPLATE_UNKNOWN;
         accountId = 0;
         instrumentId = NO_INSTRUMENT;
@@ -237,6 +240,7 @@ public final class MarginStateMachine
                 break;
             default:
                 snapshot.wrap(buffer, offset, blockLength, version);
+                snapshotRequested = true;
                 emitter.accepted(templateId, 0, NO_INSTRUMENT);
                 break;
         }
@@ -474,6 +478,69 @@ public final class MarginStateMachine
     private void reject(final RejectReason reason)
     {
         emitter.rejected(templateId, accountId, instrumentId, reason);
+    }
+
+    // ------------------------------------------------------------------ snapshots and restore (cold path)
+
+    /**
+     * Whether the input just applied was an accepted {@code SnapshotRequest}: the pipeline then takes a snapshot
+     * of exactly this state (docs/replay.md).
+     *
+     * @return true right after an accepted snapshot request.
+     */
+    public boolean snapshotRequested()
+    {
+        return snapshotRequested;
+    }
+
+    /**
+     * Replaces the whole state with one written by {@link StateCodec#write} (a snapshot's), then rebuilds what
+     * is derived from it. The next input takes the restored sequence plus one. On an exception the state is
+     * undefined: restore another one, or discard this engine.
+     *
+     * @param buffer holding the state.
+     * @param offset of its first byte.
+     * @param length of the state.
+     * @throws IllegalArgumentException when the state does not fit this engine's settings or is damaged.
+     */
+    public void restore(final DirectBuffer buffer, final int offset, final int length)
+    {
+        sequence = StateCodec.read(buffer, offset, length, settings, instruments, accounts, ledger);
+        snapshotRequested = false;
+        afterRestore();
+    }
+
+    /** Rebuilds derived structures (indexes) from the restored state; the single place a restore ends. */
+    private void afterRestore()
+    {
+    }
+
+    /**
+     * Deterministic 64-bit hash of the whole state: FNV-1a over its canonical bytes ({@link StateCodec}), the
+     * same on every run and JVM for the same state. Allocates a buffer of the state's size.
+     *
+     * @return the hash.
+     */
+    public long stateHash()
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[StateCodec.length(this)]);
+        final int length = StateCodec.write(this, buffer, 0);
+        return StateCodec.fnv1a64(buffer, 0, length);
+    }
+
+    Instrument[] instrumentArray()
+    {
+        return instruments;
+    }
+
+    Accounts accountSlots()
+    {
+        return accounts;
+    }
+
+    Ledger ledgerTotals()
+    {
+        return ledger;
     }
 
     // ------------------------------------------------------------------ read-only views (any time, same thread)

@@ -17,6 +17,8 @@ public final class EngineContext
     private OutputChannel outputChannel;
     private EngineCounters counters;
     private AppliedListener appliedListener;
+    private SnapshotTaker snapshotTaker;
+    private StateRecovery recovery;
 
     /**
      * Ring size, a power of two (default 16,384 slots of {@link InputSlot#CAPACITY} bytes).
@@ -127,6 +129,31 @@ public final class EngineContext
     }
 
     /**
+     * Takes a snapshot whenever a {@code SnapshotRequest} is applied (optional; without one, requests are only
+     * acknowledged).
+     *
+     * @param taker the snapshot taker.
+     * @return this.
+     */
+    public EngineContext snapshotTaker(final SnapshotTaker taker)
+    {
+        this.snapshotTaker = taker;
+        return this;
+    }
+
+    /**
+     * Recovers the state before the first input (optional; without one the engine starts empty).
+     *
+     * @param recovery the recovery.
+     * @return this.
+     */
+    public EngineContext recovery(final StateRecovery recovery)
+    {
+        this.recovery = recovery;
+        return this;
+    }
+
+    /**
      * Checks the settings.
      *
      * @return this.
@@ -206,5 +233,17 @@ public final class EngineContext
     public EngineCounters counters()
     {
         return counters;
+    }
+
+    /** @return snapshot taker, or null. */
+    public SnapshotTaker snapshotTaker()
+    {
+        return snapshotTaker;
+    }
+
+    /** @return recovery, or null. */
+    public StateRecovery recovery()
+    {
+        return recovery;
     }
 }

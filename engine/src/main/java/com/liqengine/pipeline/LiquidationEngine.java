@@ -43,27 +43,45 @@ public final class LiquidationEngine implements AutoCloseable, RingOwner
         if (context.topology() == Topology.JOURNAL_THEN_APPLY)
         {
             applier = new StateMachineHandler(
-                stateMachine, outputs, null, ring, context.counters(), context.appliedListener());
+                stateMachine, outputs, null, ring, context.counters(), context.appliedListener(),
+                context.snapshotTaker(), context.recovery());
             disruptor.handleEventsWith(new JournalHandler(context.inputJournal(), context.counters())).then(applier);
         }
         else
         {
             applier = new StateMachineHandler(
-                stateMachine, outputs, context.inputJournal(), ring, context.counters(), context.appliedListener());
+                stateMachine, outputs, context.inputJournal(), ring, context.counters(), context.appliedListener(),
+                context.snapshotTaker(), context.recovery());
             disruptor.handleEventsWith(applier);
         }
     }
 
     /**
-     * Starts an engine.
+     * Starts an engine; with a {@link StateRecovery} in the context, returns once it has run on the engine's
+     * thread.
      *
      * @param context settings, journal and output channel (concluded here).
      * @return the running engine.
+     * @throws RuntimeException the recovery's failure (journal and outputs are closed then).
      */
     public static LiquidationEngine launch(final EngineContext context)
     {
         final LiquidationEngine engine = new LiquidationEngine(context.conclude());
         engine.disruptor.start();
+        final Throwable failure = engine.applier.awaitStarted();
+        if (failure != null)
+        {
+            engine.failure = failure;
+            engine.closed = true;
+            engine.disruptor.halt();
+            context.inputJournal().close();
+            context.outputChannel().close();
+            if (failure instanceof RuntimeException runtime)
+            {
+                throw runtime;
+            }
+            throw new IllegalStateException("recovery failed: " + failure, failure);
+        }
         return engine;
     }
 

@@ -4,11 +4,14 @@ import com.liqengine.margin.MarginStateMachine;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 
+import java.util.concurrent.CountDownLatch;
+
 /**
  * The margin state machine's handler. In {@link Topology#INLINE_JOURNAL} it journals each batch itself, then
  * applies it: the batch's slots stay valid until this handler's sequence moves past them, so they can be read
  * again once the journal has the whole batch. In {@link Topology#JOURNAL_THEN_APPLY} it runs gated behind a
- * {@link JournalHandler} and only applies.
+ * {@link JournalHandler} and only applies. On its thread, before the first input, it runs the context's
+ * {@link StateRecovery}; after each accepted {@code SnapshotRequest} it calls the {@link SnapshotTaker}.
  */
 final class StateMachineHandler implements EventHandler<InputSlot>
 {
@@ -18,6 +21,10 @@ final class StateMachineHandler implements EventHandler<InputSlot>
     private final RingBuffer<InputSlot> ring;
     private final EngineCounters counters;
     private final AppliedListener appliedListener;
+    private final SnapshotTaker snapshotTaker;
+    private final StateRecovery recovery;
+    private final CountDownLatch started = new CountDownLatch(1);
+    private volatile Throwable recoveryFailure;
     private long batchStart = -1;
 
     /**
@@ -29,7 +36,9 @@ final class StateMachineHandler implements EventHandler<InputSlot>
         final InputJournal journal,
         final RingBuffer<InputSlot> ring,
         final EngineCounters counters,
-        final AppliedListener appliedListener)
+        final AppliedListener appliedListener,
+        final SnapshotTaker snapshotTaker,
+        final StateRecovery recovery)
     {
         this.stateMachine = stateMachine;
         this.outputs = outputs;
@@ -37,6 +46,47 @@ final class StateMachineHandler implements EventHandler<InputSlot>
         this.ring = ring;
         this.counters = counters;
         this.appliedListener = appliedListener;
+        this.snapshotTaker = snapshotTaker;
+        this.recovery = recovery;
+    }
+
+    @Override
+    public void onStart()
+    {
+        try
+        {
+            if (recovery != null)
+            {
+                recovery.recover(stateMachine);
+            }
+        }
+        catch (final Throwable ex)
+        {
+            recoveryFailure = ex;
+        }
+        finally
+        {
+            started.countDown();
+        }
+    }
+
+    /**
+     * Waits until the handler's thread has started and the recovery (if any) has run.
+     *
+     * @return the recovery's failure, or null.
+     */
+    Throwable awaitStarted()
+    {
+        try
+        {
+            started.await();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return ex;
+        }
+        return recoveryFailure;
     }
 
     @Override
@@ -75,6 +125,10 @@ final class StateMachineHandler implements EventHandler<InputSlot>
     private void apply(final InputSlot slot)
     {
         stateMachine.onInput(slot.buffer, 0, slot.length);
+        if (snapshotTaker != null && stateMachine.snapshotRequested())
+        {
+            snapshotTaker.onSnapshotRequest(stateMachine, slot.buffer, 0, slot.length);
+        }
         if (counters != null)
         {
             counters.onInput(slot.buffer, 0);

@@ -60,10 +60,20 @@ public final class JournalReader implements AutoCloseable
      * Index of the journal's last document now.
      *
      * @return the index, or {@link #NO_INDEX} when the journal is empty.
+     * @throws JournalCorruptedException when the journal's files cannot be read (e.g. one was cut short).
      */
     public long lastIndex()
     {
-        final long last = queue.lastIndex();
+        final long last;
+        try
+        {
+            last = queue.lastIndex();
+        }
+        catch (final RuntimeException | InternalError ex)
+        {
+            // InternalError: a fault reading the mapped file, e.g. a file cut short
+            throw corrupted("cannot find the journal's last document (damaged or truncated files): " + ex, ex);
+        }
         return last < 0 ? NO_INDEX : last;
     }
 
@@ -76,8 +86,15 @@ public final class JournalReader implements AutoCloseable
      */
     public long readAll(final DocumentHandler handler)
     {
-        tailer.toStart();
         lastIndexRead = NO_INDEX;
+        try
+        {
+            tailer.toStart();
+        }
+        catch (final RuntimeException | InternalError ex)
+        {
+            throw corrupted("cannot find the journal's first document (damaged or truncated files): " + ex, ex);
+        }
         return readToEnd(handler);
     }
 
@@ -136,6 +153,11 @@ public final class JournalReader implements AutoCloseable
                 lastIndexRead = index;
                 handler.onDocument(index, view, 0, length);
                 read++;
+            }
+            catch (final InternalError ex)
+            {
+                // a fault in the mapped file when the document is closed (moving past it): a truncated file
+                throw corrupted("could not read past the document after " + describe(lastIndexRead) + ": " + ex, ex);
             }
         }
         return read;

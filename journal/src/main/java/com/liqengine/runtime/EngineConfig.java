@@ -2,6 +2,7 @@ package com.liqengine.runtime;
 
 import com.liqengine.journal.FsyncPolicy;
 import com.liqengine.journal.RollCycleNames;
+import com.liqengine.margin.EngineSettings;
 import com.liqengine.pipeline.IdleStrategyName;
 import com.liqengine.pipeline.Topology;
 
@@ -20,6 +21,7 @@ import java.util.Locale;
  * @param journal the engine's input journal.
  * @param outputs the output queue other processes tail.
  * @param counters the counters file {@code liq stat} reads.
+ * @param snapshots the snapshot folder (docs/replay.md).
  * @param rollCycle roll cycle of the journal and output queue.
  * @param fsync when the journal and output queue are forced to disk.
  * @param fsyncIntervalMs interval of the periodic policy.
@@ -30,12 +32,15 @@ import java.util.Locale;
  * @param maxInstruments instrument capacity.
  * @param marginCallRatio margin ratio of a margin call.
  * @param insuranceFundAccount the insurance fund's account id.
+ * @param snapshotInterval inputs from the input queue between two snapshots {@code liq run} requests itself;
+ *     0 takes snapshots only when a {@code SnapshotRequest} arrives.
  */
 public record EngineConfig(
     Path inputQueue,
     Path journal,
     Path outputs,
     Path counters,
+    Path snapshots,
     String rollCycle,
     FsyncPolicy fsync,
     long fsyncIntervalMs,
@@ -45,8 +50,12 @@ public record EngineConfig(
     int maxAccounts,
     int maxInstruments,
     BigDecimal marginCallRatio,
-    long insuranceFundAccount)
+    long insuranceFundAccount,
+    long snapshotInterval)
 {
+    /** Default of {@link #snapshotInterval()}. */
+    public static final long DEFAULT_SNAPSHOT_INTERVAL = 1_000_000;
+
 
     /**
      * The defaults, with every path under one folder.
@@ -57,8 +66,9 @@ public record EngineConfig(
     public static EngineConfig defaults(final Path dir)
     {
         return new EngineConfig(dir.resolve("input"), dir.resolve("journal"), dir.resolve("outputs"),
-            dir.resolve("counters.dat"), RollCycleNames.DEFAULT, FsyncPolicy.NONE, 100, 16 * 1024,
-            IdleStrategyName.SLEEPING, Topology.INLINE_JOURNAL, 100_001, 8, new BigDecimal("0.8"), 0);
+            dir.resolve("counters.dat"), dir.resolve("snapshots"), RollCycleNames.DEFAULT, FsyncPolicy.NONE, 100,
+            16 * 1024, IdleStrategyName.SLEEPING, Topology.INLINE_JOURNAL, 100_001, 8, new BigDecimal("0.8"), 0,
+            DEFAULT_SNAPSHOT_INTERVAL);
     }
 
     /**
@@ -69,8 +79,9 @@ public record EngineConfig(
      */
     public EngineConfig withMaxAccounts(final int accounts)
     {
-        return new EngineConfig(inputQueue, journal, outputs, counters, rollCycle, fsync, fsyncIntervalMs, ringSize,
-            idleStrategy, topology, accounts, maxInstruments, marginCallRatio, insuranceFundAccount);
+        return new EngineConfig(inputQueue, journal, outputs, counters, snapshots, rollCycle, fsync, fsyncIntervalMs,
+            ringSize, idleStrategy, topology, accounts, maxInstruments, marginCallRatio, insuranceFundAccount,
+            snapshotInterval);
     }
 
     /**
@@ -82,8 +93,34 @@ public record EngineConfig(
      */
     public EngineConfig withPipeline(final Topology topology, final IdleStrategyName idleStrategy)
     {
-        return new EngineConfig(inputQueue, journal, outputs, counters, rollCycle, fsync, fsyncIntervalMs, ringSize,
-            idleStrategy, topology, maxAccounts, maxInstruments, marginCallRatio, insuranceFundAccount);
+        return new EngineConfig(inputQueue, journal, outputs, counters, snapshots, rollCycle, fsync, fsyncIntervalMs,
+            ringSize, idleStrategy, topology, maxAccounts, maxInstruments, marginCallRatio, insuranceFundAccount,
+            snapshotInterval);
+    }
+
+    /**
+     * The same configuration with another snapshot interval.
+     *
+     * @param interval outside inputs between two snapshots, 0 for none.
+     * @return a copy.
+     */
+    public EngineConfig withSnapshotInterval(final long interval)
+    {
+        return new EngineConfig(inputQueue, journal, outputs, counters, snapshots, rollCycle, fsync, fsyncIntervalMs,
+            ringSize, idleStrategy, topology, maxAccounts, maxInstruments, marginCallRatio, insuranceFundAccount,
+            interval);
+    }
+
+    /**
+     * The margin state machine's settings this configuration gives.
+     *
+     * @return the settings, concluded.
+     */
+    public EngineSettings engineSettings()
+    {
+        return new EngineSettings().maxAccounts(maxAccounts).maxInstruments(maxInstruments)
+            .insuranceFundAccountId(insuranceFundAccount)
+            .marginCallRatio(marginCallRatio.movePointRight(8).longValueExact()).conclude();
     }
 
     /**

@@ -2,15 +2,15 @@ package com.liqengine.runtime;
 
 import com.liqengine.journal.ChronicleInputJournal;
 import com.liqengine.journal.ChronicleOutputChannel;
-import com.liqengine.journal.JournalReader;
+import com.liqengine.journal.OutputQueueEnd;
 import com.liqengine.journal.OutputQueueReader;
 import com.liqengine.journal.QueueContext;
-import com.liqengine.margin.EngineSettings;
 import com.liqengine.pipeline.AppliedListener;
 import com.liqengine.pipeline.EngineContext;
 import com.liqengine.pipeline.EngineCounters;
 import com.liqengine.pipeline.InputPublisher;
 import com.liqengine.pipeline.LiquidationEngine;
+import com.liqengine.snapshot.SnapshotStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +22,8 @@ import java.nio.file.Path;
  * engine: the Chronicle input journal and output queue, the counters file (in memory when the configuration
  * names none), and the pipeline, started together and closed in order (drain the ring, flush and close the
  * queues, then the counters). Publish with {@link #newPublisher()}, read outputs with {@link #newOutputPoller()}.
+ * On start it recovers what the journal holds (docs/replay.md): latest valid snapshot, the journal's tail, and no
+ * output written twice; it takes a snapshot whenever a {@code SnapshotRequest} is applied.
  */
 public final class EngineRuntime implements AutoCloseable
 {
@@ -29,6 +31,8 @@ public final class EngineRuntime implements AutoCloseable
     private final EngineCounters counters;
     private final ChronicleInputJournal journal;
     private final ChronicleOutputChannel outputs;
+    private final SnapshotStore snapshots;
+    private final Recovery recovery;
     private final LiquidationEngine engine;
 
     private EngineRuntime(final EngineConfig config, final AppliedListener listener)
@@ -37,45 +41,69 @@ public final class EngineRuntime implements AutoCloseable
         if (config.counters() != null)
         {
             createParent(config.counters());
+            deleteOld(config.counters());
         }
         this.counters = config.counters() == null ?
             EngineCounters.inMemory() : EngineCounters.create(config.counters().toFile());
-        this.journal = ChronicleInputJournal.open(queue(config, config.journal()));
-        this.outputs = ChronicleOutputChannel.open(queue(config, config.outputs()));
-        this.engine = LiquidationEngine.launch(new EngineContext()
-            .ringSize(config.ringSize())
-            .idleStrategy(config.idleStrategy())
-            .topology(config.topology())
-            .multiProducer(false)
-            .marginSettings(new EngineSettings()
-                .maxAccounts(config.maxAccounts())
-                .maxInstruments(config.maxInstruments())
-                .insuranceFundAccountId(config.insuranceFundAccount())
-                .marginCallRatio(config.marginCallRatio().movePointRight(8).longValueExact()))
-            .inputJournal(journal)
-            .outputChannel(outputs)
-            .counters(counters)
-            .appliedListener(listener));
+        try
+        {
+            this.journal = ChronicleInputJournal.open(queue(config, config.journal()));
+            final OutputQueueEnd outputEnd = OutputQueueEnd.read(config.outputs());
+            this.outputs = ChronicleOutputChannel.open(queue(config, config.outputs()));
+            final DeduplicatingOutputChannel deduplicated = new DeduplicatingOutputChannel(
+                outputs, outputEnd.lastSequence(), outputEnd.outputsOfLastSequence());
+            this.snapshots = config.snapshots() == null ? null : new SnapshotStore(config.snapshots(), System.err);
+            this.recovery = new Recovery(config.journal(), snapshots, outputEnd, deduplicated);
+            this.engine = LiquidationEngine.launch(new EngineContext()
+                .ringSize(config.ringSize())
+                .idleStrategy(config.idleStrategy())
+                .topology(config.topology())
+                .multiProducer(false)
+                .marginSettings(config.engineSettings())
+                .inputJournal(journal)
+                .outputChannel(deduplicated)
+                .counters(counters)
+                .appliedListener(listener)
+                .snapshotTaker(snapshots)
+                .recovery(recovery));
+        }
+        catch (final RuntimeException ex)
+        {
+            counters.close();
+            throw ex;
+        }
     }
 
     /**
-     * Starts an engine on an empty journal.
+     * Starts an engine, recovering the state of what its journal already holds (see {@link #recovery()}).
      *
      * @param config where and how.
      * @param listener told of every applied input on the engine's thread (may be null).
      * @return the running engine.
-     * @throws IllegalStateException when the journal already holds inputs: this engine would not know the state
-     *     they built (recovery by replay is docs/pipeline.md's open point).
+     * @throws RecoveryException when the state cannot be recovered without a gap (the message says why).
+     * @throws com.liqengine.journal.JournalCorruptedException when the journal cannot be read to its end.
      */
     public static EngineRuntime start(final EngineConfig config, final AppliedListener listener)
     {
-        if (holdsInputs(config.journal()))
-        {
-            throw new IllegalStateException("the journal at " + config.journal() + " already holds inputs; "
-                + "starting on it would apply new inputs to an empty state. Move it (and the output queue "
-                + config.outputs() + ") away, or point paths.journal and paths.outputs at a new folder");
-        }
         return new EngineRuntime(config, listener);
+    }
+
+    /**
+     * What the recovery at start did: the snapshot used, inputs replayed, outputs not written again, state hash.
+     *
+     * @return the report.
+     */
+    public RecoveryReport recovery()
+    {
+        return recovery.report();
+    }
+
+    /**
+     * @return the snapshot folder, or null when snapshots are off.
+     */
+    public SnapshotStore snapshots()
+    {
+        return snapshots;
     }
 
     /**
@@ -146,15 +174,16 @@ public final class EngineRuntime implements AutoCloseable
             .fsyncIntervalMs(config.fsyncIntervalMs());
     }
 
-    private static boolean holdsInputs(final Path journal)
+    /** A restarted engine's counters start again from zero in a new file. */
+    private static void deleteOld(final Path file)
     {
-        if (!Files.isDirectory(journal))
+        try
         {
-            return false;
+            Files.deleteIfExists(file);
         }
-        try (JournalReader reader = JournalReader.open(journal))
+        catch (final IOException ex)
         {
-            return reader.lastIndex() != JournalReader.NO_INDEX;
+            throw new UncheckedIOException("cannot replace the counters file " + file, ex);
         }
     }
 

@@ -2,7 +2,9 @@ package com.liqengine.tools;
 
 import com.liqengine.tools.bench.BenchCommand;
 import com.liqengine.tools.demo.DemoCommand;
+import com.liqengine.tools.dump.DumpCommand;
 import com.liqengine.tools.feed.FeedCommand;
+import com.liqengine.tools.replay.ReplayCommand;
 import com.liqengine.tools.run.RunCommand;
 import com.liqengine.tools.simulate.SimulateCommand;
 import com.liqengine.tools.stat.StatCommand;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Command;
         + "liquidation, insurance-fund takeover.",
     subcommands = {
         DemoCommand.class, SimulateCommand.class, RunCommand.class, FeedCommand.class, TailCommand.class,
-        StatCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        StatCommand.class, ReplayCommand.class, DumpCommand.class, BenchCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Liq implements Runnable
 {
     @CommandLine.Spec

@@ -114,7 +114,7 @@ public final class DemoCommand implements Callable<Integer>
         {
             runtime = EngineRuntime.start(config, latency);
         }
-        catch (final IllegalStateException ex)
+        catch (final RuntimeException ex)
         {
             err.println("liq demo: " + ex.getMessage());
             return 3;

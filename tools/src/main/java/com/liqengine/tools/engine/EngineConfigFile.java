@@ -19,8 +19,9 @@ import java.util.List;
  */
 public final class EngineConfigFile
 {
-    private static final List<String> TOP = List.of("paths", "journal", "pipeline", "engine");
-    private static final List<String> PATHS = List.of("inputQueue", "journal", "outputs", "counters");
+    private static final List<String> TOP = List.of("paths", "journal", "pipeline", "engine", "snapshots");
+    private static final List<String> PATHS = List.of("inputQueue", "journal", "outputs", "counters", "snapshots");
+    private static final List<String> SNAPSHOTS = List.of("interval");
     private static final List<String> JOURNAL = List.of("rollCycle", "fsync", "fsyncIntervalMs");
     private static final List<String> PIPELINE = List.of("ringSize", "idleStrategy", "topology");
     private static final List<String> ENGINE =
@@ -47,6 +48,12 @@ public final class EngineConfigFile
         final YamlMap journal = section(name, top, "journal", JOURNAL);
         final YamlMap pipeline = section(name, top, "pipeline", PIPELINE);
         final YamlMap engine = section(name, top, "engine", ENGINE);
+        final YamlMap snapshots = section(name, top, "snapshots", SNAPSHOTS);
+        final long interval = snapshots.has("interval") ? snapshots.integer("interval") : d.snapshotInterval();
+        if (interval < 0)
+        {
+            throw snapshots.error("interval", "interval must be 0 (no periodic snapshots) or more, not " + interval);
+        }
         final String rollCycle = journal.has("rollCycle") ? journal.text("rollCycle") : d.rollCycle();
         try
         {
@@ -82,6 +89,7 @@ public final class EngineConfigFile
             path(paths, "journal", d.journal()),
             path(paths, "outputs", d.outputs()),
             path(paths, "counters", d.counters()),
+            path(paths, "snapshots", d.snapshots()),
             rollCycle,
             word(journal, "fsync", FsyncPolicy.class, d.fsync()),
             journal.has("fsyncIntervalMs") ? journal.integer("fsyncIntervalMs") : d.fsyncIntervalMs(),
@@ -91,7 +99,8 @@ public final class EngineConfigFile
             maxAccounts,
             maxInstruments,
             ratio,
-            engine.has("insuranceFundAccount") ? engine.integer("insuranceFundAccount") : d.insuranceFundAccount());
+            engine.has("insuranceFundAccount") ? engine.integer("insuranceFundAccount") : d.insuranceFundAccount(),
+            interval);
     }
 
     private static <E extends Enum<E>> E word(

@@ -2,10 +2,14 @@ package com.liqengine.tools.run;
 
 import com.liqengine.journal.DocumentHandler;
 import com.liqengine.journal.InputQueueReader;
+import com.liqengine.margin.MarginStateMachine;
 import com.liqengine.pipeline.InputPublisher;
 import com.liqengine.runtime.EngineConfig;
 import com.liqengine.tools.engine.EngineConfigFile;
 import com.liqengine.runtime.EngineRuntime;
+import com.liqengine.runtime.RecoveryReport;
+import com.liqengine.runtime.SnapshotSchedule;
+import com.liqengine.snapshot.SnapshotFile;
 import com.liqengine.tools.yaml.YamlFileException;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
@@ -21,7 +25,10 @@ import java.util.concurrent.Callable;
 /**
  * {@code liq run}: the standalone engine. Tails the Chronicle input queue a matching engine or gateway writes
  * (one SBE message per document), journals and applies every input, writes outputs to the output queue, and
- * on SIGTERM or Ctrl-C stops reading, drains the ring and closes the queues cleanly.
+ * on SIGTERM or Ctrl-C stops reading, drains the ring and closes the queues cleanly. On start it recovers
+ * (docs/replay.md): latest valid snapshot, the journal's tail, no output written twice, and it resumes the input
+ * queue after the last input the journal holds. It requests a snapshot after every {@code snapshots.interval}
+ * inputs.
  */
 @Command(
     name = "run",
@@ -29,9 +36,12 @@ import java.util.concurrent.Callable;
     description = {
         "Runs the engine standalone: tails the input queue of the configuration (written by a matching engine, a "
             + "gateway or 'liq feed'), journals and applies every input, and writes outputs to the output queue.",
-        "Stop it with Ctrl-C or SIGTERM: it drains what it has read, then flushes and closes the queues."},
+        "Stop it with Ctrl-C or SIGTERM: it drains what it has read, then flushes and closes the queues.",
+        "On start it recovers what the journal holds: the latest valid snapshot, then the journal's tail, without "
+            + "writing an output twice; then it reads the input queue after the last input it journaled."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:stopped cleanly", "2:bad configuration", "3:the engine could not start or stopped on an error"})
+    exitCodeList = {"0:stopped cleanly", "2:bad configuration",
+        "3:the engine could not start (e.g. recovery found a gap) or stopped on an error"})
 public final class RunCommand implements Callable<Integer>
 {
     private static final long STATUS_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
@@ -96,6 +106,11 @@ public final class RunCommand implements Callable<Integer>
             awaitQuietly(stopped);
         }, "liq-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        final RecoveryReport recovery = runtime.recovery();
+        for (final String line : recovery.lines())
+        {
+            out.println("liq run: " + line);
+        }
         out.println("liq run: reading " + config.inputQueue() + ", journal " + config.journal() + ", outputs "
             + config.outputs() + ", counters " + config.counters() + " (topology "
             + EngineConfig.word(config.topology()) + ", fsync " + EngineConfig.word(config.fsync()) + ")");
@@ -103,7 +118,8 @@ public final class RunCommand implements Callable<Integer>
         long read = 0;
         try (InputQueueReader inputs = InputQueueReader.open(config.inputQueue(), false))
         {
-            read = tail(inputs.toStart(), runtime);
+            skipJournaled(inputs.toStart(), recovery.externalInputs());
+            read = tail(inputs, runtime, recovery);
         }
         catch (final RuntimeException ex)
         {
@@ -119,6 +135,9 @@ public final class RunCommand implements Callable<Integer>
                 err.println("liq run: the engine stopped on an error: " + failure);
                 exitCode = 3;
             }
+            final MarginStateMachine stateMachine = runtime.engine().stateMachine();
+            out.println("liq run: state hash " + SnapshotFile.hex(stateMachine.stateHash()) + " at sequence "
+                + stateMachine.lastSequence());
             out.println("liq run: stopped after " + read + " inputs; " + runtime.counters().liquidations()
                 + " liquidations, " + runtime.counters().rejections() + " rejections, " + runtime.counters().outputs()
                 + " outputs in " + config.outputs());
@@ -128,10 +147,36 @@ public final class RunCommand implements Callable<Integer>
         return exitCode;
     }
 
-    private long tail(final InputQueueReader inputs, final EngineRuntime runtime)
+    /** The input queue's first inputs are in the journal already: read on after them. */
+    private static void skipJournaled(final InputQueueReader inputs, final long journaled)
+    {
+        final DocumentHandler skip = (index, buffer, offset, length) ->
+        {
+        };
+        long skipped = 0;
+        while (skipped < journaled)
+        {
+            final int count = inputs.poll(skip, (int)Math.min(POLL_LIMIT, journaled - skipped));
+            if (count == 0)
+            {
+                throw new IllegalStateException("the journal holds " + journaled + " inputs from the input queue "
+                    + "but the input queue only " + skipped + ": was the input queue replaced?");
+            }
+            skipped += count;
+        }
+    }
+
+    private long tail(final InputQueueReader inputs, final EngineRuntime runtime, final RecoveryReport recovery)
     {
         final InputPublisher publisher = runtime.engine().newPublisher();
-        final DocumentHandler publish = (index, buffer, offset, length) -> publisher.publish(buffer, offset, length);
+        final SnapshotSchedule schedule =
+            new SnapshotSchedule(runtime.config().snapshotInterval(), recovery.externalInputs());
+        schedule.resume(publisher, recovery.lastInputInjected());
+        final DocumentHandler publish = (index, buffer, offset, length) ->
+        {
+            publisher.publish(buffer, offset, length);
+            schedule.afterInput(publisher);
+        };
         final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
         final long idleLimitNanos = (long)(exitWhenIdleSeconds * 1e9);
         long read = 0;

@@ -32,15 +32,16 @@ class EngineConfigTest
     void readsEverySetting(@TempDir final Path dir) throws IOException
     {
         final EngineConfig config = EngineConfigFile.load(write(dir, """
-            paths: { inputQueue: a, journal: b, outputs: c, counters: d.dat }
+            paths: { inputQueue: a, journal: b, outputs: c, counters: d.dat, snapshots: e }
             journal: { rollCycle: FAST_HOURLY, fsync: per-batch, fsyncIntervalMs: 5 }
             pipeline: { ringSize: 1024, idleStrategy: busy-spin, topology: journal-then-apply }
             engine: { maxAccounts: 10, maxInstruments: 4, marginCallRatio: "0.9", insuranceFundAccount: 99 }
+            snapshots: { interval: 5000 }
             """));
 
         assertThat(config).isEqualTo(new EngineConfig(Path.of("a"), Path.of("b"), Path.of("c"), Path.of("d.dat"),
-            "FAST_HOURLY", FsyncPolicy.PER_BATCH, 5, 1024, IdleStrategyName.BUSY_SPIN, Topology.JOURNAL_THEN_APPLY,
-            10, 4, new java.math.BigDecimal("0.9"), 99));
+            Path.of("e"), "FAST_HOURLY", FsyncPolicy.PER_BATCH, 5, 1024, IdleStrategyName.BUSY_SPIN,
+            Topology.JOURNAL_THEN_APPLY, 10, 4, new java.math.BigDecimal("0.9"), 99, 5000));
     }
 
     @Test
@@ -51,6 +52,7 @@ class EngineConfigTest
             + "periodic, not 'always'");
         assertError(dir, "engine:\n  maxAccount: 5\n", ":2: unknown field 'maxAccount' in engine");
         assertError(dir, "journal:\n  rollCycle: FORTNIGHTLY\n", ":2: ");
+        assertError(dir, "snapshots:\n  interval: -1\n", ":2: interval must be 0");
     }
 
     private static void assertError(final Path dir, final String yaml, final String expected) throws IOException

@@ -1,0 +1,34 @@
+package com.liqengine.replay;
+
+import com.liqengine.margin.MarginStateMachine;
+
+/**
+ * What a replay did.
+ *
+ * @param inputs inputs applied (from the journal's start, or after the snapshot it started from).
+ * @param sequence the engine's sequence at the end.
+ * @param outputs outputs the replay produced.
+ * @param compared outputs compared with the recording (0 without one).
+ * @param divergence the first difference from the recording, or null when there was none (or no recording).
+ * @param stateHash the state hash at the end.
+ * @param nanos how long it took.
+ * @param engine the replayed state machine, for reading its state.
+ */
+public record ReplayResult(
+    long inputs,
+    long sequence,
+    long outputs,
+    long compared,
+    Divergence divergence,
+    long stateHash,
+    long nanos,
+    MarginStateMachine engine)
+{
+    /**
+     * @return inputs per second.
+     */
+    public double inputsPerSecond()
+    {
+        return nanos == 0 ? 0 : inputs * 1e9 / nanos;
+    }
+}

@@ -1,0 +1,204 @@
+package com.liqengine.runtime;
+
+import com.liqengine.codec.MessageHeaderDecoder;
+import com.liqengine.codec.SnapshotRequestDecoder;
+import com.liqengine.journal.JournalReader;
+import com.liqengine.journal.OutputQueueEnd;
+import com.liqengine.margin.MarginStateMachine;
+import com.liqengine.margin.StateCodec;
+import com.liqengine.pipeline.StateRecovery;
+import com.liqengine.snapshot.Snapshot;
+import com.liqengine.snapshot.SnapshotCorruptedException;
+import com.liqengine.snapshot.SnapshotFile;
+import com.liqengine.snapshot.SnapshotStore;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Recovery of a restarted engine (docs/replay.md), run on the engine's thread before its first input: restore the
+ * latest valid snapshot no newer than the output queue's last output, then apply the journal's inputs after it,
+ * with the outputs the output queue already holds dropped by the {@link DeduplicatingOutputChannel}. A corrupt
+ * snapshot is reported and the previous one used; a journal that does not continue the snapshot (fewer inputs
+ * than its sequence, or another input at that sequence than its request) stops the start with a
+ * {@link RecoveryException}.
+ */
+public final class Recovery implements StateRecovery
+{
+    private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
+
+    private final Path journal;
+    private final SnapshotStore snapshots;
+    private final OutputQueueEnd outputEnd;
+    private final DeduplicatingOutputChannel outputs;
+    private final List<String> rejected = new ArrayList<>();
+    private final Set<Long> rejectedSequences = new HashSet<>();
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private volatile RecoveryReport report;
+
+    /**
+     * @param journal the input journal's directory.
+     * @param snapshots the snapshot folder, or null when snapshots are not used.
+     * @param outputEnd where the output queue ended before the restart.
+     * @param outputs the engine's output channel, dropping what the queue already holds.
+     */
+    public Recovery(
+        final Path journal,
+        final SnapshotStore snapshots,
+        final OutputQueueEnd outputEnd,
+        final DeduplicatingOutputChannel outputs)
+    {
+        this.journal = journal;
+        this.snapshots = snapshots;
+        this.outputEnd = outputEnd;
+        this.outputs = outputs;
+    }
+
+    @Override
+    public void recover(final MarginStateMachine engine)
+    {
+        final long start = System.nanoTime();
+        final Snapshot snapshot = restoreLatest(engine);
+        final long snapshotSequence = snapshot == null ? 0 : snapshot.sequence();
+        final Tail tail = new Tail(engine, snapshot);
+        if (Files.isDirectory(journal))
+        {
+            try (JournalReader reader = JournalReader.open(journal))
+            {
+                reader.readAll(tail);
+            }
+        }
+        if (tail.inputs < snapshotSequence)
+        {
+            throw new RecoveryException("the journal at " + journal + " holds " + tail.inputs + " inputs, but "
+                + "snapshot " + snapshot.file() + " is at sequence " + snapshotSequence + ": the journal does not "
+                + "continue the snapshot (truncated, or another journal). Refusing to start with a gap.");
+        }
+        if (outputEnd.lastSequence() > tail.inputs)
+        {
+            throw new RecoveryException("the output queue holds outputs of input " + outputEnd.lastSequence()
+                + " but the journal at " + journal + " holds only " + tail.inputs + " inputs: the journal lost "
+                + "inputs that were applied (a power cut with fsync none?) or belongs to another engine");
+        }
+        outputs.endOfBatch();
+        report = new RecoveryReport(snapshot == null ? null : snapshot.file(), snapshotSequence, List.copyOf(rejected),
+            tail.inputs, tail.inputs - snapshotSequence, tail.injected, tail.lastInjected, outputs.skipped(),
+            outputs.passed(), tail.snapshotsWritten, engine.stateHash(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * @return what the recovery did, or null before it ran.
+     */
+    public RecoveryReport report()
+    {
+        return report;
+    }
+
+    private Snapshot restoreLatest(final MarginStateMachine engine)
+    {
+        if (snapshots == null)
+        {
+            return null;
+        }
+        final UnsafeBuffer fresh = new UnsafeBuffer(new byte[StateCodec.length(engine)]);
+        final int freshLength = StateCodec.write(engine, fresh, 0);
+        for (final Path file : snapshots.files())
+        {
+            final long sequence = SnapshotFile.sequenceOf(file.getFileName().toString());
+            if (sequence > outputEnd.lastSequence())
+            {
+                rejected.add("snapshot " + file + " is newer than the output queue's last output (input "
+                    + outputEnd.lastSequence() + "): an older one is used so that the missing outputs are written");
+                continue;
+            }
+            try
+            {
+                final Snapshot snapshot = SnapshotFile.read(file);
+                final String mismatch = snapshot.settingsMismatch(engine.settings());
+                if (mismatch != null)
+                {
+                    throw new RecoveryException("snapshot " + file + " was taken with " + mismatch + ": start with "
+                        + "the settings the journal was written with");
+                }
+                snapshot.restoreInto(engine);
+                return snapshot;
+            }
+            catch (final SnapshotCorruptedException ex)
+            {
+                rejected.add(ex.getMessage() + "; using the previous snapshot");
+                rejectedSequences.add(sequence);
+                engine.restore(fresh, 0, freshLength);
+            }
+        }
+        return null;
+    }
+
+    /** Walks the journal: checks the inputs the snapshot covers, applies the ones after it. */
+    private final class Tail implements com.liqengine.journal.DocumentHandler
+    {
+        private final MarginStateMachine engine;
+        private final Snapshot snapshot;
+        private final long snapshotSequence;
+        long inputs;
+        long injected;
+        boolean lastInjected;
+        long snapshotsWritten;
+
+        Tail(final MarginStateMachine engine, final Snapshot snapshot)
+        {
+            this.engine = engine;
+            this.snapshot = snapshot;
+            this.snapshotSequence = snapshot == null ? 0 : snapshot.sequence();
+        }
+
+        @Override
+        public void onDocument(final long index, final DirectBuffer buffer, final int offset, final int length)
+        {
+            inputs++;
+            lastInjected = SnapshotSchedule.isInjected(header, buffer, offset, length);
+            if (lastInjected)
+            {
+                injected++;
+            }
+            if (inputs < snapshotSequence)
+            {
+                return;
+            }
+            if (inputs == snapshotSequence)
+            {
+                checkRequest(buffer, offset, length);
+                return;
+            }
+            engine.onInput(buffer, offset, length);
+            if (snapshots != null && engine.snapshotRequested() && (rejectedSequences.contains(inputs)
+                || !Files.exists(snapshots.folder().resolve(SnapshotFile.name(inputs)))))
+            {
+                snapshots.onSnapshotRequest(engine, buffer, offset, length);
+                snapshotsWritten++;
+            }
+        }
+
+        private void checkRequest(final DirectBuffer buffer, final int offset, final int length)
+        {
+            final boolean isRequest =
+                length >= MessageHeaderDecoder.ENCODED_LENGTH + SnapshotRequestDecoder.BLOCK_LENGTH
+                && header.wrap(buffer, offset).templateId() == SnapshotRequestDecoder.TEMPLATE_ID;
+            final int body = offset + MessageHeaderDecoder.ENCODED_LENGTH;
+            if (!isRequest || buffer.getLong(body, ORDER) != snapshot.requestCorrelationId()
+                || buffer.getLong(body + 8, ORDER) != snapshot.requestEventTime())
+            {
+                throw new RecoveryException("input " + inputs + " of the journal at " + journal + " is not the "
+                    + "snapshot request (correlation id " + snapshot.requestCorrelationId() + ", event time "
+                    + snapshot.requestEventTime() + ") that snapshot " + snapshot.file() + " answered: the journal "
+                    + "does not continue the snapshot (another journal?). Refusing to start.");
+            }
+        }
+    }
+}

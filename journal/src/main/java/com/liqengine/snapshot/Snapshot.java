@@ -1,0 +1,93 @@
+package com.liqengine.snapshot;
+
+import com.liqengine.margin.EngineSettings;
+import com.liqengine.margin.MarginStateMachine;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.file.Path;
+
+/**
+ * A snapshot read from its file and checked (format, length, checksum): the engine state at an input sequence,
+ * the request that asked for it, and the settings and state hash it was taken with (docs/replay.md).
+ *
+ * @param file where it was read from.
+ * @param sequence the input sequence it covers (inputs 1 to sequence).
+ * @param requestCorrelationId correlation id of the {@code SnapshotRequest} at that sequence.
+ * @param requestEventTime event time of that request.
+ * @param maxAccounts engine setting it was taken with.
+ * @param maxInstruments engine setting it was taken with.
+ * @param insuranceFundAccountId engine setting it was taken with.
+ * @param marginCallRatio engine setting it was taken with.
+ * @param stateHash {@link MarginStateMachine#stateHash()} when it was taken.
+ * @param state the canonical state bytes ({@link com.liqengine.margin.StateCodec}).
+ */
+public record Snapshot(
+    Path file,
+    long sequence,
+    long requestCorrelationId,
+    long requestEventTime,
+    int maxAccounts,
+    int maxInstruments,
+    long insuranceFundAccountId,
+    long marginCallRatio,
+    long stateHash,
+    byte[] state)
+{
+    /**
+     * Why this snapshot cannot be restored into an engine with these settings.
+     *
+     * @param settings the engine's settings.
+     * @return the difference in words, or null when they match.
+     */
+    public String settingsMismatch(final EngineSettings settings)
+    {
+        if (settings.maxAccounts() != maxAccounts)
+        {
+            return "maxAccounts " + maxAccounts + " (the engine has " + settings.maxAccounts() + ")";
+        }
+        if (settings.maxInstruments() != maxInstruments)
+        {
+            return "maxInstruments " + maxInstruments + " (the engine has " + settings.maxInstruments() + ")";
+        }
+        if (settings.insuranceFundAccountId() != insuranceFundAccountId)
+        {
+            return "insurance fund account " + insuranceFundAccountId + " (the engine has "
+                + settings.insuranceFundAccountId() + ")";
+        }
+        if (settings.marginCallRatio() != marginCallRatio)
+        {
+            return "margin call ratio " + marginCallRatio + " (the engine has " + settings.marginCallRatio() + ")";
+        }
+        return null;
+    }
+
+    /**
+     * Restores this state into an engine and checks it hashes as it did when taken.
+     *
+     * @param engine the state machine (its settings must match: see {@link #settingsMismatch}).
+     * @throws SnapshotCorruptedException when the state does not restore or hashes differently; the engine's
+     *     state is then undefined.
+     */
+    public void restoreInto(final MarginStateMachine engine)
+    {
+        try
+        {
+            engine.restore(new UnsafeBuffer(state), 0, state.length);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new SnapshotCorruptedException(file, ex.getMessage());
+        }
+        final long restored = engine.stateHash();
+        if (restored != stateHash)
+        {
+            throw new SnapshotCorruptedException(file, "the restored state hashes to " + SnapshotFile.hex(restored)
+                + ", the snapshot recorded " + SnapshotFile.hex(stateHash));
+        }
+        if (engine.lastSequence() != sequence)
+        {
+            throw new SnapshotCorruptedException(file, "the state is at sequence " + engine.lastSequence()
+                + ", the header says " + sequence);
+        }
+    }
+}

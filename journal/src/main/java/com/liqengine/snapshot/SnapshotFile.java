@@ -1,0 +1,250 @@
+package com.liqengine.snapshot;
+
+import com.liqengine.codec.MessageHeaderDecoder;
+import com.liqengine.codec.SnapshotRequestDecoder;
+import com.liqengine.margin.MarginStateMachine;
+import com.liqengine.margin.StateCodec;
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32C;
+
+/**
+ * The snapshot file format (docs/replay.md): a fixed header (magic, format version, state layout version, the
+ * sequence and the request it answers, the engine settings, the state hash, the state's length), the canonical
+ * state bytes, then a CRC32C of everything before it. All little endian. Written to a temporary file, forced to
+ * disk, then renamed atomically over the final name, so a reader sees a whole snapshot or none.
+ */
+public final class SnapshotFile
+{
+    /** "LIQSNAP1" read as a little-endian long. */
+    public static final long MAGIC = 0x3150414E5351494CL;
+    /** Version of this file format. */
+    public static final int FORMAT_VERSION = 1;
+    /** Bytes before the state. */
+    public static final int HEADER_LENGTH = 80;
+    /** Bytes after the state: the checksum. */
+    public static final int TRAILER_LENGTH = 4;
+    /** Extension of snapshot files. */
+    public static final String SUFFIX = ".snap";
+    /** Start of snapshot file names. */
+    public static final String PREFIX = "snapshot-";
+
+    private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
+
+    private SnapshotFile()
+    {
+    }
+
+    /**
+     * The file name of the snapshot at a sequence: zero-padded so names sort as sequences do.
+     *
+     * @param sequence the input sequence.
+     * @return the name.
+     */
+    public static String name(final long sequence)
+    {
+        return String.format("%s%020d%s", PREFIX, sequence, SUFFIX);
+    }
+
+    /**
+     * The sequence a snapshot file name stands for.
+     *
+     * @param name a file name.
+     * @return the sequence, or -1 when the name is not a snapshot's.
+     */
+    public static long sequenceOf(final String name)
+    {
+        if (!name.startsWith(PREFIX) || !name.endsWith(SUFFIX) || name.length() != name(0).length())
+        {
+            return -1;
+        }
+        try
+        {
+            return Long.parseLong(name.substring(PREFIX.length(), name.length() - SUFFIX.length()));
+        }
+        catch (final NumberFormatException ex)
+        {
+            return -1;
+        }
+    }
+
+    /**
+     * Encodes a whole snapshot file of the state machine's current state into a buffer.
+     *
+     * @param engine the state machine (on its thread).
+     * @param request the buffer holding the {@code SnapshotRequest} just applied.
+     * @param offset of the request's header.
+     * @param length of the request.
+     * @param out where to encode (grows as needed).
+     * @return the file's length.
+     */
+    public static int encode(
+        final MarginStateMachine engine,
+        final DirectBuffer request,
+        final int offset,
+        final int length,
+        final ExpandableArrayBuffer out)
+    {
+        final int stateLength = StateCodec.length(engine);
+        out.checkLimit(HEADER_LENGTH + stateLength + TRAILER_LENGTH);
+        final int written = StateCodec.write(engine, out, HEADER_LENGTH);
+        final int body = offset + MessageHeaderDecoder.ENCODED_LENGTH;
+        final boolean hasIds = length >= MessageHeaderDecoder.ENCODED_LENGTH + SnapshotRequestDecoder.BLOCK_LENGTH;
+        out.putLong(0, MAGIC, ORDER);
+        out.putInt(8, FORMAT_VERSION, ORDER);
+        out.putInt(12, StateCodec.LAYOUT_VERSION, ORDER);
+        out.putLong(16, engine.lastSequence(), ORDER);
+        out.putLong(24, hasIds ? request.getLong(body, ORDER) : 0, ORDER);
+        out.putLong(32, hasIds ? request.getLong(body + 8, ORDER) : 0, ORDER);
+        out.putInt(40, engine.settings().maxAccounts(), ORDER);
+        out.putInt(44, engine.settings().maxInstruments(), ORDER);
+        out.putLong(48, engine.settings().insuranceFundAccountId(), ORDER);
+        out.putLong(56, engine.settings().marginCallRatio(), ORDER);
+        out.putLong(64, StateCodec.fnv1a64(out, HEADER_LENGTH, written), ORDER);
+        out.putInt(72, written, ORDER);
+        out.putInt(76, 0, ORDER);
+        final int end = HEADER_LENGTH + written;
+        out.putInt(end, crc(out.byteArray(), end), ORDER);
+        return end + TRAILER_LENGTH;
+    }
+
+    /**
+     * Writes file bytes atomically: to {@code name.tmp}, forced, renamed over {@code name}, folder forced.
+     *
+     * @param folder the snapshot folder (created when missing).
+     * @param name the file name.
+     * @param bytes the file's bytes.
+     * @param length how many of them.
+     * @return the file written.
+     * @throws IOException when it cannot be written.
+     */
+    public static Path writeAtomically(final Path folder, final String name, final byte[] bytes, final int length)
+        throws IOException
+    {
+        Files.createDirectories(folder);
+        final Path temporary = folder.resolve(name + ".tmp");
+        final Path target = folder.resolve(name);
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))
+        {
+            final ByteBuffer content = ByteBuffer.wrap(bytes, 0, length);
+            while (content.hasRemaining())
+            {
+                channel.write(content);
+            }
+            channel.force(true);
+        }
+        try
+        {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        catch (final AtomicMoveNotSupportedException ex)
+        {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        forceFolder(folder);
+        return target;
+    }
+
+    /**
+     * Reads and checks a snapshot file: length, magic, versions, checksum. The state itself is checked when it
+     * is restored ({@link Snapshot#restoreInto}).
+     *
+     * @param file the file.
+     * @return the snapshot.
+     * @throws SnapshotCorruptedException naming what is wrong.
+     */
+    public static Snapshot read(final Path file)
+    {
+        final byte[] bytes;
+        try
+        {
+            bytes = Files.readAllBytes(file);
+        }
+        catch (final IOException ex)
+        {
+            throw new SnapshotCorruptedException(file, "cannot be read: " + ex);
+        }
+        if (bytes.length < HEADER_LENGTH + TRAILER_LENGTH)
+        {
+            throw new SnapshotCorruptedException(file, "truncated: " + bytes.length + " bytes, shorter than the "
+                + (HEADER_LENGTH + TRAILER_LENGTH) + " bytes of header and checksum");
+        }
+        final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
+        if (buffer.getLong(0, ORDER) != MAGIC)
+        {
+            throw new SnapshotCorruptedException(file, "not a snapshot file (its first 8 bytes are not LIQSNAP1)");
+        }
+        final int format = buffer.getInt(8, ORDER);
+        final int layout = buffer.getInt(12, ORDER);
+        if (format != FORMAT_VERSION || layout != StateCodec.LAYOUT_VERSION)
+        {
+            throw new SnapshotCorruptedException(file, "format version " + format + " with state layout " + layout
+                + "; this engine reads format " + FORMAT_VERSION + " with layout " + StateCodec.LAYOUT_VERSION);
+        }
+        final int stateLength = buffer.getInt(72, ORDER);
+        final long expected = (long)HEADER_LENGTH + stateLength + TRAILER_LENGTH;
+        if (stateLength < 0 || expected != bytes.length)
+        {
+            throw new SnapshotCorruptedException(file, (expected > bytes.length ? "truncated: " : "wrong length: ")
+                + "the header announces " + stateLength + " state bytes, a file of " + expected
+                + " bytes; the file has " + bytes.length);
+        }
+        final int end = HEADER_LENGTH + stateLength;
+        final int stored = buffer.getInt(end, ORDER);
+        final int computed = crc(bytes, end);
+        if (stored != computed)
+        {
+            throw new SnapshotCorruptedException(file, String.format(
+                "checksum mismatch: the file records CRC32C %08x, its bytes give %08x (damaged bytes)",
+                stored, computed));
+        }
+        final byte[] state = new byte[stateLength];
+        buffer.getBytes(HEADER_LENGTH, state);
+        return new Snapshot(file, buffer.getLong(16, ORDER), buffer.getLong(24, ORDER), buffer.getLong(32, ORDER),
+            buffer.getInt(40, ORDER), buffer.getInt(44, ORDER), buffer.getLong(48, ORDER), buffer.getLong(56, ORDER),
+            buffer.getLong(64, ORDER), state);
+    }
+
+    /**
+     * A hash as printed everywhere: 16 hex digits.
+     *
+     * @param hash the hash.
+     * @return its text.
+     */
+    public static String hex(final long hash)
+    {
+        return String.format("%016x", hash);
+    }
+
+    private static int crc(final byte[] bytes, final int length)
+    {
+        final CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, length);
+        return (int)crc.getValue();
+    }
+
+    private static void forceFolder(final Path folder)
+    {
+        // makes the rename durable; not every platform can open a folder, and then the OS decides when
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ))
+        {
+            channel.force(true);
+        }
+        catch (final IOException ex)
+        {
+            // best effort
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package com.liqengine.tools.replay;
+
+import com.liqengine.journal.JournalCorruptedException;
+import com.liqengine.margin.MarginStateMachine;
+import com.liqengine.replay.JournalReplay;
+import com.liqengine.replay.ReplayListener;
+import com.liqengine.replay.ReplayResult;
+import com.liqengine.runtime.EngineConfig;
+import com.liqengine.snapshot.SnapshotCorruptedException;
+import com.liqengine.snapshot.SnapshotFile;
+import com.liqengine.tools.engine.EngineConfigFile;
+import com.liqengine.tools.yaml.YamlFileException;
+import org.agrona.DirectBuffer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code liq replay}: replays an input journal through a fresh engine (docs/replay.md). With the recorded output
+ * queue it reports "identical" or the first divergence; with {@code --until} it stops at a sequence; with
+ * {@code --account} it prints that account's history and state, every number of its liquidations included.
+ * Progress goes to standard error on long journals; throughput and the state hash end the report.
+ */
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Replays an input journal through a fresh engine with the configuration's settings. With --outputs, "
+            + "compares every replayed output with the recorded output queue and reports 'identical: N inputs, M "
+            + "outputs' or the first divergence (input sequence, output type, field, recorded and replayed values).",
+        "--until SEQ stops after that input; --account ID prints that account's history (inputs naming it, outputs "
+            + "about it, the ticks that moved it, every number of its liquidations) and its state at the end."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:replayed (identical when compared)", "1:the replay diverges from the recorded outputs",
+        "2:bad options or configuration", "3:a damaged journal or snapshot"})
+public final class ReplayCommand implements Callable<Integer>
+{
+    private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    @Option(names = "--config", defaultValue = "config/engine.yaml",
+        description = "The engine configuration: the settings the journal was written with and the default journal "
+            + "(default: ${DEFAULT-VALUE}; its defaults when the file is missing).")
+    private Path configFile;
+
+    @Option(names = "--journal", paramLabel = "DIR", description = "The input journal (default: the configuration's).")
+    private Path journal;
+
+    @Option(names = "--outputs", paramLabel = "DIR", description = "The recorded output queue to compare with.")
+    private Path outputs;
+
+    @Option(names = "--until", paramLabel = "SEQ", description = "Stop after the input with this sequence.")
+    private Long until;
+
+    @Option(names = "--account", paramLabel = "ID", description = "Print this account's history and final state.")
+    private Long account;
+
+    @Option(names = "--snapshot", paramLabel = "FILE",
+        description = "Start from this snapshot instead of the journal's start.")
+    private Path snapshot;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    /** A command printing to standard output and error. */
+    public ReplayCommand()
+    {
+        this(System.out, System.err);
+    }
+
+    /**
+     * @param out where the report goes.
+     * @param err where progress and problems go.
+     */
+    public ReplayCommand(final PrintStream out, final PrintStream err)
+    {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call()
+    {
+        final EngineConfig config;
+        try
+        {
+            config = Files.exists(configFile) ? EngineConfigFile.load(configFile) :
+                EngineConfig.defaults(Path.of("liq-data"));
+        }
+        catch (final YamlFileException ex)
+        {
+            err.println(ex.getMessage());
+            return 2;
+        }
+        final Path journalPath = journal != null ? journal : config.journal();
+        if (!Files.isDirectory(journalPath))
+        {
+            err.println("liq replay: no journal at " + journalPath);
+            return 2;
+        }
+        if (outputs != null && !Files.isDirectory(outputs))
+        {
+            err.println("liq replay: no output queue at " + outputs);
+            return 2;
+        }
+        final AccountHistory history = account == null ? null : new AccountHistory(account, out);
+        final JournalReplay replay = new JournalReplay(config.engineSettings()).compareWith(outputs)
+            .listener(new Progress(history));
+        if (until != null)
+        {
+            replay.until(until);
+        }
+        final ReplayResult result;
+        try
+        {
+            if (snapshot != null)
+            {
+                replay.from(SnapshotFile.read(snapshot));
+            }
+            result = replay.run(journalPath);
+        }
+        catch (final JournalCorruptedException | SnapshotCorruptedException ex)
+        {
+            out.flush();
+            err.println("liq replay: " + ex.getMessage());
+            return 3;
+        }
+        if (history != null)
+        {
+            history.finish(result.engine());
+            out.println();
+        }
+        out.println(String.format(Locale.ROOT, "liq replay: %,d inputs replayed from %s%s in %.3f s (%,.0f inputs/s),"
+            + " %,d outputs", result.inputs(), journalPath, snapshot == null ? "" : " after snapshot " + snapshot,
+            result.nanos() / 1e9, result.inputsPerSecond(), result.outputs()));
+        int exitCode = 0;
+        if (outputs != null)
+        {
+            if (result.divergence() == null)
+            {
+                out.println("identical: " + result.inputs() + " inputs, " + result.outputs() + " outputs");
+            }
+            else
+            {
+                out.println(result.divergence().describe());
+                exitCode = 1;
+            }
+        }
+        out.println("state hash " + SnapshotFile.hex(result.stateHash()) + " at sequence " + result.sequence());
+        return exitCode;
+    }
+
+    /** Progress on standard error every two seconds, and the account's history when asked. */
+    private final class Progress implements ReplayListener
+    {
+        private final AccountHistory history;
+        private final long start = System.nanoTime();
+        private long next = start + PROGRESS_NANOS;
+
+        Progress(final AccountHistory history)
+        {
+            this.history = history;
+        }
+
+        @Override
+        public void beforeInput(
+            final long sequence, final DirectBuffer buffer, final int offset, final int length,
+            final MarginStateMachine engine)
+        {
+            if (history != null)
+            {
+                history.beforeInput(sequence, buffer, offset, length, engine);
+            }
+        }
+
+        @Override
+        public void onOutput(final DirectBuffer buffer, final int offset, final int length)
+        {
+            if (history != null)
+            {
+                history.onOutput(buffer, offset, length);
+            }
+        }
+
+        @Override
+        public void afterInput(
+            final long sequence, final DirectBuffer buffer, final int offset, final int length,
+            final MarginStateMachine engine)
+        {
+            if (history != null)
+            {
+                history.afterInput(sequence, buffer, offset, length, engine);
+            }
+            if ((sequence & 0xFFFF) == 0)
+            {
+                final long now = System.nanoTime();
+                if (now >= next)
+                {
+                    next = now + PROGRESS_NANOS;
+                    err.println(String.format(Locale.ROOT, "liq replay: at sequence %,d (%,.0f inputs/s)", sequence,
+                        sequence * 1e9 / (now - start)));
+                }
+            }
+        }
+    }
+}

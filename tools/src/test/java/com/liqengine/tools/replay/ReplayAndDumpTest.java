@@ -1,0 +1,283 @@
+package com.liqengine.tools.replay;
+
+import com.liqengine.tools.Liq;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code liq replay} and {@code liq dump} on the journal, output queue and snapshots of a real {@code liq run} of
+ * the isolated-vs-cross scenario: identical replay, an account's history explaining its liquidation, replay to a
+ * sequence or from a snapshot, filters; and damaged files (a flipped byte in the journal or the output queue, a
+ * damaged journal header, a damaged snapshot) detected and reported.
+ */
+class ReplayAndDumpTest
+{
+    private static final String SCENARIO = Path.of("..", "config", "scenarios", "isolated-vs-cross.yaml")
+        .toAbsolutePath().toString();
+
+    @TempDir
+    static Path data;
+    private static String runLog;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void runTheScenario() throws IOException
+    {
+        final Path config = config(data);
+        assertThat(liq("feed", "--config", config.toString(), "--scenario", SCENARIO).code).isZero();
+        final Result run = liq("run", "--config", config.toString(), "--exit-when-idle", "0.5");
+        assertThat(run.code).as(run.err).isZero();
+        runLog = run.out;
+    }
+
+    @Test
+    void replayIsIdenticalToTheRecordedOutputsWithTheRunsStateHash()
+    {
+        final Result replay = liq("replay", "--config", config(data).toString(), "--outputs",
+            data.resolve("outputs").toString());
+
+        assertThat(replay.code).isZero();
+        assertThat(replay.out).contains("identical: 28 inputs, 23 outputs").contains("inputs/s");
+        final String hash = runLog.substring(runLog.indexOf("liq run: state hash", runLog.indexOf("reading")))
+            .substring("liq run: ".length(), "liq run: state hash 0123456789abcdef at sequence 28".length());
+        assertThat(replay.out).contains(hash);
+    }
+
+    @Test
+    void accountHistoryExplainsTheLiquidation()
+    {
+        final Result replay = liq("replay", "--config", config(data).toString(), "--account", "2");
+
+        assertThat(replay.code).isZero();
+        assertThat(replay.out)
+            .contains("Fill                   correlationId=8 eventTime=8 account=2 instrumentId=0 symbol=BTCUSDT "
+                + "side=buy quantity=0.2 price=60000")
+            .contains("5 ticks of BTCUSDT moved the mark from 58000 to 47000")
+            .contains("LiquidationTriggered   event=18 account=2 symbol=BTCUSDT mode=cross side=long size=0.2 "
+                + "mark=45500 liquidationPrice=45845.8 bankruptcyPrice=45000 equity=100 maintenanceMargin=168.9")
+            .contains("BTCUSDT: size 0.2 at mark 45500: value 9100 - cost 12000 = unrealized -2900; notional 9100 in "
+                + "tier 1 (rate 0.004, amount 0): maintenance margin 36.4")
+            .contains("LINKUSDT: size 500 at mark 15: value 7500 - cost 7500 = unrealized 0; notional 7500 in tier 2"
+                + " (rate 0.015, amount 25): maintenance margin 87.5")
+            .contains("equity 100 <= maintenance margin 168.9: liquidated")
+            .contains("account 2 at sequence 28: wallet 0");
+
+        final Result before = liq("replay", "--config", config(data).toString(), "--account", "2", "--until", "20");
+        assertThat(before.out).contains("account 2 at sequence 20: wallet 3000")
+            .contains("BTCUSDT cross size 0.2 cost 12000").doesNotContain("LiquidationTriggered");
+    }
+
+    @Test
+    void replayFromASnapshotComparesTheRestOfTheOutputs() throws IOException
+    {
+        final Path snapshot;
+        try (Stream<Path> files = Files.list(data.resolve("snapshots")))
+        {
+            snapshot = files.filter(f -> f.toString().endsWith("22.snap")).findFirst().orElseThrow();
+        }
+        final Result replay = liq("replay", "--config", config(data).toString(), "--outputs",
+            data.resolve("outputs").toString(), "--snapshot", snapshot.toString());
+
+        assertThat(replay.out).contains("identical: 6 inputs, 9 outputs");
+        final Result dump = liq("dump", "--config", config(data).toString(), "--snapshot", snapshot.toString());
+        assertThat(dump.out).contains("sequence: 22").contains("checksum: ok").contains("accounts: 3");
+    }
+
+    @Test
+    void dumpFiltersByTypeAccountInstrumentAndSequence()
+    {
+        final String config = config(data).toString();
+        final Result fills = liq("dump", "--config", config, "--json", "--type", "Fill", "--account", "2");
+        assertThat(fills.out.lines()).hasSize(3).allMatch(line -> line.startsWith("{\"sequence\":")
+            && line.contains("\"type\":\"Fill\"") && line.contains("\"account\":2"));
+
+        final Result liquidations = liq("dump", "--config", config, "--outputs", data.resolve("outputs").toString(),
+            "--type", "LiquidationTriggered", "--instrument", "BTCUSDT");
+        assertThat(liquidations.out.lines()).hasSize(2).allMatch(line -> line.contains("symbol=BTCUSDT"));
+
+        final Result range = liq("dump", "--config", config, "--from", "20", "--to", "22");
+        assertThat(range.out.lines()).hasSize(3);
+        assertThat(range.out.lines().toList().get(2)).contains("#22").contains("SnapshotRequest")
+            .contains("correlationId=-9223372036854775808 eventTime=20");
+    }
+
+    @Test
+    void aFlippedByteInTheJournalIsTheFirstDivergenceOfTheReplay() throws IOException
+    {
+        final Path copy = copyData();
+        // the quantity of account 2's BTC fill (correlation id 8): 0.200 becomes 0.201
+        final long fill = find(cq4(copy.resolve("journal")), 2, 8);
+        flip(cq4(copy.resolve("journal")), fill + 8 + 29, 0x01);
+
+        final Result replay = liq("replay", "--config", config(copy).toString(), "--outputs",
+            copy.resolve("outputs").toString());
+        assertThat(replay.code).isEqualTo(1);
+        assertThat(replay.out).contains("first divergence at input sequence").doesNotContain("identical");
+    }
+
+    @Test
+    void aFlippedByteInTheOutputQueueIsFoundWithItsField() throws IOException
+    {
+        final Path copy = copyData();
+        // the mark of the first LiquidationTriggered of input 26
+        final long liquidation = find(cq4(copy.resolve("outputs")), 50, 26);
+        flip(cq4(copy.resolve("outputs")), liquidation + 8 + 46, 0x10);
+
+        final Result replay = liq("replay", "--config", config(copy).toString(), "--outputs",
+            copy.resolve("outputs").toString());
+        assertThat(replay.code).isEqualTo(1);
+        assertThat(replay.out).contains("first divergence at input sequence 26, output #15 (recorded "
+            + "LiquidationTriggered, replayed LiquidationTriggered): field markPrice recorded");
+    }
+
+    @Test
+    void aDamagedJournalHeaderAndADamagedSnapshotAreReported() throws IOException
+    {
+        final Path copy = copyData();
+        final Path journal = cq4(copy.resolve("journal"));
+        final long fill = find(journal, 2, 8);
+        flip(journal, fill - 1, 0x80); // the document's header word: "not complete"
+        final Result dump = liq("dump", "--config", config(copy).toString());
+        assertThat(dump.code).isEqualTo(3);
+        assertThat(dump.err).contains("liq dump: journal at " + copy.resolve("journal"))
+            .contains("the next document is incomplete");
+        final Result replay = liq("replay", "--config", config(copy).toString());
+        assertThat(replay.code).isEqualTo(3);
+
+        final Path snapshot;
+        try (Stream<Path> files = Files.list(copy.resolve("snapshots")))
+        {
+            snapshot = files.filter(f -> f.toString().endsWith("22.snap")).findFirst().orElseThrow();
+        }
+        flip(snapshot, 100, 0x04);
+        final Result damaged = liq("dump", "--config", config(copy).toString(), "--snapshot", snapshot.toString());
+        assertThat(damaged.code).isEqualTo(3);
+        assertThat(damaged.err).contains("snapshot " + snapshot + " is unusable: checksum mismatch");
+    }
+
+    private Path copyData() throws IOException
+    {
+        for (final String folder : new String[] {"input", "journal", "outputs", "snapshots"})
+        {
+            Files.createDirectories(dir.resolve(folder));
+            try (Stream<Path> files = Files.list(data.resolve(folder)))
+            {
+                for (final Path file : files.toList())
+                {
+                    Files.copy(file, dir.resolve(folder).resolve(file.getFileName()));
+                }
+            }
+        }
+        config(dir);
+        return dir;
+    }
+
+    private static Path config(final Path folder)
+    {
+        final Path config = folder.resolve("engine.yaml");
+        try
+        {
+            Files.writeString(config, "paths:\n"
+                + "  inputQueue: " + folder.resolve("input") + "\n"
+                + "  journal: " + folder.resolve("journal") + "\n"
+                + "  outputs: " + folder.resolve("outputs") + "\n"
+                + "  counters: " + folder.resolve("counters.dat") + "\n"
+                + "  snapshots: " + folder.resolve("snapshots") + "\n"
+                + "engine: { maxAccounts: 1000 }\n"
+                + "snapshots: { interval: 10 }\n");
+        }
+        catch (final IOException ex)
+        {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        return config;
+    }
+
+    private static Path cq4(final Path queue) throws IOException
+    {
+        try (Stream<Path> files = Files.list(queue))
+        {
+            return files.filter(f -> f.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+    }
+
+    /** Position of the SBE message with this template whose first field is this value. */
+    private static long find(final Path file, final int templateId, final long firstField) throws IOException
+    {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
+        {
+            final ByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(channel.size(), 1 << 24))
+                .order(ByteOrder.LITTLE_ENDIAN);
+            for (int p = 0; p + 16 <= map.limit(); p += 4)
+            {
+                if (map.getShort(p + 2) == templateId && map.getShort(p + 4) == 701 && map.getShort(p + 6) == 1
+                    && map.getLong(p + 8) == firstField)
+                {
+                    return p;
+                }
+            }
+        }
+        throw new AssertionError("no message " + templateId + " with " + firstField + " in " + file);
+    }
+
+    private static void flip(final Path file, final long position, final int mask) throws IOException
+    {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
+        {
+            raf.seek(position);
+            final int b = raf.read();
+            raf.seek(position);
+            raf.write(b ^ mask);
+        }
+    }
+
+    private record Result(int code, String out, String err)
+    {
+    }
+
+    private static Result liq(final String... args)
+    {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        final PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        final picocli.CommandLine commandLine = Liq.commandLine();
+        final int code;
+        final String name = args[0];
+        final Object command = switch (name)
+        {
+            case "replay" -> new ReplayCommand(outStream, errStream);
+            case "dump" -> new com.liqengine.tools.dump.DumpCommand(outStream, errStream);
+            case "run" -> new com.liqengine.tools.run.RunCommand(outStream, errStream);
+            default -> null;
+        };
+        if (command == null)
+        {
+            code = commandLine.execute(args);
+        }
+        else
+        {
+            final String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+            code = new picocli.CommandLine(command).execute(rest);
+        }
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,255 @@
+package com.liqengine.tools.run;
+
+import com.liqengine.api.InputEncoder;
+import com.liqengine.journal.ChronicleInputJournal;
+import com.liqengine.journal.JournalReader;
+import com.liqengine.journal.OutputQueueReader;
+import com.liqengine.margin.MarginStateMachine;
+import com.liqengine.runtime.EngineConfig;
+import com.liqengine.runtime.SnapshotSchedule;
+import com.liqengine.snapshot.SnapshotFile;
+import com.liqengine.testing.MixedEvents;
+import com.liqengine.tools.Liq;
+import com.liqengine.tools.engine.EngineConfigFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The crash test: {@code liq run} in its own JVM tails an input queue that this process keeps writing, and is
+ * killed with SIGKILL at random moments, four times, each time restarted on the same folders. At the end its state
+ * hash equals that of a clean run over the same inputs, its journal holds every input of the queue exactly once
+ * (with its own snapshot requests where a clean run puts them), and its output queue holds every output of the
+ * clean run exactly once, byte for byte.
+ */
+class CrashRecoveryTest
+{
+    private static final int ACCOUNTS = 300;
+    private static final int EVENTS = 400_000;
+    private static final int SNAPSHOT_INTERVAL = 25_000;
+    private static final int KILLS = 4;
+    private static final Pattern HASH = Pattern.compile("liq run: state hash ([0-9a-f]{16}) at sequence (\\d+)");
+
+    @Test
+    void killedFourTimesUnderLoadEndsAsTheCleanRunWithNothingLostOrWrittenTwice(@TempDir final Path dir)
+        throws Exception
+    {
+        final Path configFile = dir.resolve("engine.yaml");
+        Files.writeString(configFile, "paths:\n"
+            + "  inputQueue: " + dir.resolve("input") + "\n"
+            + "  journal: " + dir.resolve("journal") + "\n"
+            + "  outputs: " + dir.resolve("outputs") + "\n"
+            + "  counters: " + dir.resolve("counters.dat") + "\n"
+            + "  snapshots: " + dir.resolve("snapshots") + "\n"
+            + "engine: { maxAccounts: " + (ACCOUNTS + 1) + ", maxInstruments: 2 }\n"
+            + "snapshots: { interval: " + SNAPSHOT_INTERVAL + " }\n");
+        final EngineConfig config = EngineConfigFile.load(configFile);
+        final long seed = System.nanoTime();
+        final Random random = new Random(seed);
+
+        final Thread writer = new Thread(() -> writeInputs(config.inputQueue()), "input-writer");
+        writer.start();
+        final List<String> logs = new ArrayList<>();
+        for (int kill = 1; kill <= KILLS; kill++)
+        {
+            final Path log = dir.resolve("engine-" + kill + ".log");
+            final Process engine = liq(log, "run", "--config", configFile.toString());
+            awaitLog(engine, log, "liq run: reading");
+            Thread.sleep(100 + random.nextInt(600));
+            engine.destroyForcibly(); // SIGKILL
+            assertThat(engine.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            logs.add(Files.readString(log, StandardCharsets.UTF_8));
+        }
+        writer.join();
+        final Path lastLog = dir.resolve("engine-last.log");
+        final Process last = liq(lastLog, "run", "--config", configFile.toString(), "--exit-when-idle", "2");
+        assertThat(last.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        final String finalLog = Files.readString(lastLog, StandardCharsets.UTF_8);
+        assertThat(last.exitValue()).as(finalLog).isZero();
+        System.out.println("CrashRecoveryTest (seed " + seed + "): recoveries after each kill:");
+        for (final String text : logs.subList(1, logs.size()))
+        {
+            text.lines().filter(line -> line.startsWith("liq run: recovered") || line.startsWith("liq run: outputs"))
+                .forEach(line -> System.out.println("  " + line));
+        }
+        finalLog.lines().filter(line -> line.startsWith("liq run: recovered")).forEach(System.out::println);
+
+        final Clean clean = cleanRun(config);
+        final Matcher matcher = HASH.matcher(finalLog.substring(finalLog.indexOf("liq run: reading")));
+        assertThat(matcher.find()).as(finalLog).isTrue();
+        assertThat(matcher.group(1)).isEqualTo(SnapshotFile.hex(clean.hash));
+        assertThat(Long.parseLong(matcher.group(2))).isEqualTo(clean.inputs.size());
+
+        final List<byte[]> journal = journal(config.journal());
+        assertThat(journal).as("journaled inputs").hasSize(clean.inputs.size());
+        for (int i = 0; i < journal.size(); i++)
+        {
+            assertThat(journal.get(i)).as("input %d", i + 1).isEqualTo(clean.inputs.get(i));
+        }
+        final List<byte[]> outputs = outputs(config.outputs());
+        assertThat(outputs).as("outputs").hasSize(clean.outputs.size());
+        for (int i = 0; i < outputs.size(); i++)
+        {
+            assertThat(outputs.get(i)).as("output %d", i + 1).isEqualTo(clean.outputs.get(i));
+        }
+        assertThat(logs.stream().skip(1).anyMatch(text -> text.contains("from snapshot"))).as(String.join("\n", logs))
+            .isTrue();
+    }
+
+    private static void writeInputs(final Path inputQueue)
+    {
+        final MixedEvents events = new MixedEvents(ACCOUNTS, 77);
+        final InputEncoder encoder = new InputEncoder();
+        try (ChronicleInputJournal queue = ChronicleInputJournal.open(inputQueue))
+        {
+            for (int i = 0; i < events.setUpCount(); i++)
+            {
+                queue.append(encoder.buffer(), 0, events.setUp(i, encoder));
+            }
+            for (int n = 1; n <= EVENTS; n++)
+            {
+                queue.append(encoder.buffer(), 0, events.next(n, encoder));
+                if (n % 5_000 == 0)
+                {
+                    queue.endOfBatch();
+                    Thread.sleep(5);
+                }
+            }
+            queue.endOfBatch();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The same inputs through a bare state machine, with the snapshot requests liq run injects. */
+    private static Clean cleanRun(final EngineConfig config)
+    {
+        final Clean clean = new Clean();
+        final MarginStateMachine engine = new MarginStateMachine(config.engineSettings(), (buffer, offset, length) ->
+        {
+            final byte[] copy = new byte[length];
+            buffer.getBytes(offset, copy);
+            clean.outputs.add(copy);
+        });
+        final MixedEvents events = new MixedEvents(ACCOUNTS, 77);
+        final InputEncoder encoder = new InputEncoder();
+        long external = 0;
+        for (int i = 0; i < events.setUpCount() + EVENTS; i++)
+        {
+            final int length = i < events.setUpCount() ? events.setUp(i, encoder) :
+                events.next(i - events.setUpCount() + 1, encoder);
+            clean.apply(engine, encoder, length);
+            external++;
+            if (external % SNAPSHOT_INTERVAL == 0)
+            {
+                clean.apply(engine, encoder,
+                    encoder.snapshotRequest(SnapshotSchedule.INJECTED_CORRELATION_ID, external));
+            }
+        }
+        clean.hash = engine.stateHash();
+        return clean;
+    }
+
+    private static final class Clean
+    {
+        final List<byte[]> inputs = new ArrayList<>();
+        final List<byte[]> outputs = new ArrayList<>();
+        long hash;
+
+        void apply(final MarginStateMachine engine, final InputEncoder encoder, final int length)
+        {
+            final byte[] copy = new byte[length];
+            encoder.buffer().getBytes(0, copy);
+            inputs.add(copy);
+            engine.onInput(encoder.buffer(), 0, length);
+        }
+    }
+
+    private static List<byte[]> journal(final Path path)
+    {
+        final List<byte[]> inputs = new ArrayList<>();
+        try (JournalReader reader = JournalReader.open(path))
+        {
+            reader.readAll((index, buffer, offset, length) ->
+            {
+                final byte[] copy = new byte[length];
+                buffer.getBytes(offset, copy);
+                inputs.add(copy);
+            });
+        }
+        return inputs;
+    }
+
+    private static List<byte[]> outputs(final Path path)
+    {
+        final List<byte[]> outputs = new ArrayList<>();
+        try (OutputQueueReader reader = OutputQueueReader.open(path, true))
+        {
+            reader.toStart();
+            while (reader.poll((index, buffer, offset, length) ->
+            {
+                final byte[] copy = new byte[length];
+                buffer.getBytes(offset, copy);
+                outputs.add(copy);
+            }, 10_000) > 0)
+            {
+                Thread.onSpinWait();
+            }
+        }
+        return outputs;
+    }
+
+    private static void awaitLog(final Process engine, final Path log, final String text) throws Exception
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline)
+        {
+            final String content = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+            if (content.contains(text))
+            {
+                return;
+            }
+            if (!engine.isAlive())
+            {
+                throw new AssertionError("liq run exited " + engine.exitValue() + ":\n" + content);
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("liq run did not print '" + text + "'");
+    }
+
+    /** Starts {@code liq} in a new JVM with this JVM's class path and the flags Chronicle needs. */
+    private static Process liq(final Path log, final String... args) throws IOException
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (final String flag : ManagementFactory.getRuntimeMXBean().getInputArguments())
+        {
+            if (flag.startsWith("--add-") || flag.startsWith("-Dchronicle") || flag.startsWith("--enable-native")
+                || flag.startsWith("--sun-misc"))
+            {
+                command.add(flag);
+            }
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Liq.class.getName());
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+}
