@@ -136,7 +136,7 @@ public final class DumpCommand implements Callable<Integer>
             final Path journalPath = journal != null ? journal : config.journal();
             if (outputs != null)
             {
-                return outputs(journalPath);
+                return outputs(journalFor(outputs, config));
             }
             if (!Files.isDirectory(journalPath))
             {
@@ -173,6 +173,25 @@ public final class DumpCommand implements Callable<Integer>
         }
     }
 
+    /**
+     * The journal whose instrument definitions give an output queue its symbols and decimals: the one named
+     * with --journal, else the {@code journal} folder beside the output queue, else the configuration's when
+     * the output queue is the configuration's. Another engine's journal would label the outputs wrongly.
+     */
+    private Path journalFor(final Path outputQueue, final EngineConfig config)
+    {
+        if (journal != null)
+        {
+            return journal;
+        }
+        final Path sibling = outputQueue.toAbsolutePath().resolveSibling("journal");
+        if (Files.isDirectory(sibling))
+        {
+            return sibling;
+        }
+        return outputQueue.toAbsolutePath().equals(config.outputs().toAbsolutePath()) ? config.journal() : null;
+    }
+
     private int outputs(final Path journalPath)
     {
         if (!Files.isDirectory(outputs))
@@ -180,7 +199,7 @@ public final class DumpCommand implements Callable<Integer>
             err.println("liq dump: no output queue at " + outputs);
             return 2;
         }
-        if (Files.isDirectory(journalPath))
+        if (journalPath != null && Files.isDirectory(journalPath))
         {
             try (JournalReader reader = JournalReader.open(journalPath))
             {
@@ -223,11 +242,16 @@ public final class DumpCommand implements Callable<Integer>
         }
         final boolean known = instrumentId == null || instrumentId < 0
             || instruments.hasInstrument(instrumentId.intValue());
-        final Map<String, Object> view = known ? EventView.of(record, instruments) :
-            new LinkedHashMap<>(record.fields());
-        if (!known)
+        final Map<String, Object> view = new LinkedHashMap<>();
+        if (known)
         {
+            view.putAll(EventView.of(record, instruments));
+        }
+        else
+        {
+            // no definition of the instrument: the raw fixed-point fields, named as in the schema
             view.put("type", record.type());
+            view.putAll(record.fields());
         }
         print(view);
     }

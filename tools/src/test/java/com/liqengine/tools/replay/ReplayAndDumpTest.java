@@ -120,6 +120,30 @@ class ReplayAndDumpTest
     }
 
     @Test
+    void dumpedOutputsTakeSymbolsOnlyFromTheirOwnJournal() throws IOException
+    {
+        // another engine's journal (the default configuration's) must not label these outputs: beside the
+        // output queue is the right one; with none, the raw fields are printed
+        final Path copy = Files.createDirectories(dir.resolve("elsewhere")).resolve("outputs");
+        try (Stream<Path> files = Files.walk(data.resolve("outputs")))
+        {
+            for (final Path file : files.toList())
+            {
+                Files.copy(file, copy.resolve(data.resolve("outputs").relativize(file).toString()));
+            }
+        }
+        final Result raw = liq("dump", "--config", dir.resolve("none.yaml").toString(), "--json", "--outputs",
+            copy.toString(), "--type", "LiquidationTriggered");
+        assertThat(raw.out.lines()).hasSize(4).allMatch(line -> line.contains("\"instrumentId\":")
+            && !line.contains("\"symbol\""));
+
+        final Result labelled = liq("dump", "--config", dir.resolve("none.yaml").toString(), "--json", "--outputs",
+            data.resolve("outputs").toString(), "--type", "LiquidationTriggered");
+        assertThat(labelled.out.lines()).hasSize(4).first().asString().contains("\"symbol\":\"BTCUSDT\"")
+            .contains("\"mark\":\"56500\"");
+    }
+
+    @Test
     void aFlippedByteInTheJournalIsTheFirstDivergenceOfTheReplay() throws IOException
     {
         final Path copy = copyData();
