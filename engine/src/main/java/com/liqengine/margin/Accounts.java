@@ -64,6 +64,11 @@ final class Accounts
         return accountIndex * maxInstruments + instrumentId;
     }
 
+    int maxAccounts()
+    {
+        return maxAccounts;
+    }
+
     int maxInstruments()
     {
         return maxInstruments;

@@ -85,7 +85,7 @@ public final class MarginStateMachine
         final FundBook fundBook = new FundBook(accounts, ledger);
         this.liquidator = new Liquidator(
             instruments, accounts, math, prices, fundBook, ledger, emitter, settings.marginCallRatio(),
-            settings.insuranceFundAccountId(), fundIndex);
+            settings.insuranceFundAccountId(), fundIndex, settings.indexedChecks());
         this.fills = new FillProcessor(instruments, accounts, ledger, emitter, fundIndex);
         this.accountRequests = new AccountRequests(accounts, math, ledger);
         this.instrumentRequests = new InstrumentRequests(instruments, accounts, ledger, emitter);
@@ -360,7 +360,7 @@ public final class MarginStateMachine
             return;
         }
         emitter.accepted(templateId, 0, instrument);
-        liquidator.checkInstrument(instrument);
+        liquidator.checkFunded(instrument);
     }
 
     private void onDefinition(
@@ -384,6 +384,7 @@ public final class MarginStateMachine
             return;
         }
         emitter.accepted(templateId, 0, instrumentId);
+        liquidator.instrumentDefined(instrumentId);
     }
 
     private static boolean tiersFit(final DirectBuffer buffer, final int groupHeader, final int bodyEnd)
@@ -461,6 +462,15 @@ public final class MarginStateMachine
     private void reject(final RejectReason reason)
     {
         emitter.rejected(templateId, accountId, instrumentId, reason);
+    }
+
+    /**
+     * Recomputes the liquidation index from the current state (docs/index.md); whatever loads state in bulk
+     * (a snapshot restore) calls this before the next input.
+     */
+    void rebuildIndex()
+    {
+        liquidator.rebuildIndex();
     }
 
     // ------------------------------------------------------------------ read-only views (any time, same thread)

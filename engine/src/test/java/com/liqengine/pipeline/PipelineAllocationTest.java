@@ -23,7 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PipelineAllocationTest
 {
     private static final int ACCOUNTS = 2_000;
-    private static final int WARM_UP_EVENTS = 300_000;
+    // long enough for the JIT to settle: C2's first compile request for a class resolves the class's string
+    // constants on the requesting thread (a one-off allocation), and with the liquidation index there is more to
+    // compile, so on a busy machine the last of those requests came after 300,000 events
+    private static final int WARM_UP_EVENTS = 1_000_000;
     private static final int MEASURED_EVENTS = 1_000_000;
 
     private final com.sun.management.ThreadMXBean threads =
