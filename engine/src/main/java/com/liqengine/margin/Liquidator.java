@@ -82,7 +82,7 @@ final class Liquidator
             }
             finally
             {
-                bands.refresh(accountIndex);
+                bands.refresh(accountIndex, instrumentId);
             }
         }
     }
@@ -126,7 +126,11 @@ final class Liquidator
         }
         finally
         {
-            refresh(accountIndex);
+            if (indexed)
+            {
+                // a liquidation of the slot or of the cross account changes nothing else of the account
+                bands.refresh(accountIndex, instrumentId);
+            }
         }
     }
 

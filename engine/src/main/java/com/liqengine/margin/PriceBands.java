@@ -49,6 +49,18 @@ final class PriceBands
     /** Recomputes every band of the account from its current state and the current marks. Never throws. */
     void refresh(final int accountIndex)
     {
+        refresh(accountIndex, -1);
+    }
+
+    /**
+     * Recomputes the bands of an account after a change of one slot and, possibly, of its cross wallet: that
+     * slot's band, and every cross band (the wallet is part of cross equity). Other isolated slots did not
+     * change. Never throws.
+     *
+     * @param instrumentId the slot that changed, or -1 to recompute every band.
+     */
+    void refresh(final int accountIndex, final int instrumentId)
+    {
         if (accountIndex == fundIndex)
         {
             return;
@@ -63,13 +75,13 @@ final class PriceBands
             {
                 index.remove(accountIndex, i);
             }
-            else if (accounts.isolated[slot])
-            {
-                refreshIsolated(accountIndex, i, slot);
-            }
-            else
+            else if (!accounts.isolated[slot])
             {
                 crossCount++;
+            }
+            else if (instrumentId < 0 || i == instrumentId)
+            {
+                refreshIsolated(accountIndex, i, slot);
             }
         }
         if (crossCount > 0)
