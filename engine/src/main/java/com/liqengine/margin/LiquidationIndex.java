@@ -16,14 +16,15 @@ final class LiquidationIndex
     /** High end of a band that is never crossed from above. */
     static final long UNBOUNDED_ABOVE = Long.MAX_VALUE;
 
+    /** High end of a slot without a band: a real band holds its mark (at least 1), an empty one is MIN_VALUE. */
+    private static final long UNLISTED = 0;
     private static final int INSERTION_SORT_LIMIT = 24;
 
     private final int maxInstruments;
     private final BandHeap[] lows;
     private final BandHeap[] highs;
-    private final long[] bandLow;
-    private final long[] bandHigh;
-    private final boolean[] listed;
+    /** Per slot, its band's low and high end side by side (one cache line); high 0 when the slot has none. */
+    private final long[] bands;
     private final int[] candidates;
     private final int[] stamps;
     private final int[] stack;
@@ -40,9 +41,7 @@ final class LiquidationIndex
             highs[i] = new BandHeap(maxAccounts, false);
         }
         final int slots = maxAccounts * maxInstruments;
-        this.bandLow = new long[slots];
-        this.bandHigh = new long[slots];
-        this.listed = new boolean[slots];
+        this.bands = new long[slots * 2];
         this.candidates = new int[maxAccounts];
         this.stamps = new int[maxAccounts];
         this.stack = new int[maxAccounts + 2];
@@ -52,34 +51,42 @@ final class LiquidationIndex
     void set(final int accountIndex, final int instrumentId, final long low, final long high)
     {
         final int slot = accountIndex * maxInstruments + instrumentId;
-        if (!listed[slot])
+        final int at = slot << 1;
+        if (bands[at + 1] == UNLISTED)
         {
-            listed[slot] = true;
-            bandLow[slot] = low;
-            bandHigh[slot] = high;
+            bands[at] = low;
+            bands[at + 1] = high;
             lows[instrumentId].set(accountIndex, low);
             highs[instrumentId].set(accountIndex, high);
             return;
         }
-        if (bandLow[slot] != low)
+        if (bands[at] != low)
         {
-            bandLow[slot] = low;
+            bands[at] = low;
             lows[instrumentId].set(accountIndex, low);
         }
-        if (bandHigh[slot] != high)
+        if (bands[at + 1] != high)
         {
-            bandHigh[slot] = high;
+            bands[at + 1] = high;
             highs[instrumentId].set(accountIndex, high);
         }
+    }
+
+    /** Whether the slot has a band and it lies inside {@code [low, high]} (an empty band lies inside any). */
+    boolean holds(final int accountIndex, final int instrumentId, final long low, final long high)
+    {
+        final int at = (accountIndex * maxInstruments + instrumentId) << 1;
+        final long storedHigh = bands[at + 1];
+        return storedHigh != UNLISTED && bands[at] >= low && storedHigh <= high;
     }
 
     /** Removes a slot's band (the slot is flat). */
     void remove(final int accountIndex, final int instrumentId)
     {
-        final int slot = accountIndex * maxInstruments + instrumentId;
-        if (listed[slot])
+        final int at = (accountIndex * maxInstruments + instrumentId) << 1;
+        if (bands[at + 1] != UNLISTED)
         {
-            listed[slot] = false;
+            bands[at + 1] = UNLISTED;
             lows[instrumentId].remove(accountIndex);
             highs[instrumentId].remove(accountIndex);
         }
@@ -87,17 +94,17 @@ final class LiquidationIndex
 
     boolean isListed(final int accountIndex, final int instrumentId)
     {
-        return listed[accountIndex * maxInstruments + instrumentId];
+        return bands[((accountIndex * maxInstruments + instrumentId) << 1) + 1] != UNLISTED;
     }
 
     long low(final int accountIndex, final int instrumentId)
     {
-        return bandLow[accountIndex * maxInstruments + instrumentId];
+        return bands[(accountIndex * maxInstruments + instrumentId) << 1];
     }
 
     long high(final int accountIndex, final int instrumentId)
     {
-        return bandHigh[accountIndex * maxInstruments + instrumentId];
+        return bands[((accountIndex * maxInstruments + instrumentId) << 1) + 1];
     }
 
     int size(final int instrumentId)
@@ -112,7 +119,7 @@ final class LiquidationIndex
             lows[i].clear();
             highs[i].clear();
         }
-        Arrays.fill(listed, false);
+        Arrays.fill(bands, UNLISTED);
     }
 
     /**

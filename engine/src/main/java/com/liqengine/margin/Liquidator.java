@@ -82,7 +82,7 @@ final class Liquidator
             }
             finally
             {
-                bands.refresh(accountIndex, instrumentId);
+                bands.refresh(accountIndex, instrumentId, true);
             }
         }
     }
@@ -129,7 +129,7 @@ final class Liquidator
             if (indexed)
             {
                 // a liquidation of the slot or of the cross account changes nothing else of the account
-                bands.refresh(accountIndex, instrumentId);
+                bands.refresh(accountIndex, instrumentId, false);
             }
         }
     }
@@ -143,15 +143,10 @@ final class Liquidator
         }
         finally
         {
-            refresh(accountIndex);
-        }
-    }
-
-    private void refresh(final int accountIndex)
-    {
-        if (indexed)
-        {
-            bands.refresh(accountIndex);
+            if (indexed)
+            {
+                bands.refresh(accountIndex, PriceBands.CROSS_ONLY, false);
+            }
         }
     }
 

@@ -29,6 +29,7 @@ final class PriceBands
     /** Slack per position to the margin-call boundary, from the side the flag is on (split). */
     private long callBudget;
     private boolean flagged;
+    private boolean reset;
 
     PriceBands(
         final Instrument[] instruments,
@@ -46,10 +47,15 @@ final class PriceBands
         this.fundIndex = fundIndex;
     }
 
+    /** Every band of the account: {@code instrumentId} of {@link #refresh(int, int, boolean)}. */
+    static final int ALL_SLOTS = -1;
+    /** The cross bands only (the cross wallet moved): {@code instrumentId} of {@link #refresh(int, int, boolean)}. */
+    static final int CROSS_ONLY = Integer.MAX_VALUE;
+
     /** Recomputes every band of the account from its current state and the current marks. Never throws. */
     void refresh(final int accountIndex)
     {
-        refresh(accountIndex, -1);
+        refresh(accountIndex, ALL_SLOTS, true);
     }
 
     /**
@@ -57,10 +63,14 @@ final class PriceBands
      * slot's band, and every cross band (the wallet is part of cross equity). Other isolated slots did not
      * change. Never throws.
      *
-     * @param instrumentId the slot that changed, or -1 to recompute every band.
+     * @param instrumentId the slot that changed, {@link #ALL_SLOTS} or {@link #CROSS_ONLY}.
+     * @param reset true to store the new bands; false to keep a stored band that lies inside the new one (it is
+     *     still valid, and the heaps need not move), storing a band a sixteenth narrower than the new one when it
+     *     does not, so that the next small change is likely to keep it too.
      */
-    void refresh(final int accountIndex, final int instrumentId)
+    void refresh(final int accountIndex, final int instrumentId, final boolean reset)
     {
+        this.reset = reset;
         if (accountIndex == fundIndex)
         {
             return;
@@ -79,7 +89,7 @@ final class PriceBands
             {
                 crossCount++;
             }
-            else if (instrumentId < 0 || i == instrumentId)
+            else if (instrumentId == ALL_SLOTS || i == instrumentId)
             {
                 refreshIsolated(accountIndex, i, slot);
             }
@@ -209,6 +219,12 @@ final class PriceBands
         final long empty = -(long)acts;
         final long low = ((mark - down) & ~empty) | (LiquidationIndex.UNBOUNDED_ABOVE & empty);
         final long high = ((mark + up) & ~empty) | (LiquidationIndex.UNBOUNDED_BELOW & empty);
-        index.set(accountIndex, instrumentId, low, high);
+        if (!reset && index.holds(accountIndex, instrumentId, low, high))
+        {
+            return;
+        }
+        final long keptLow = ((mark - down + (down >> 4)) & ~empty) | (LiquidationIndex.UNBOUNDED_ABOVE & empty);
+        final long keptHigh = ((mark + up - (up >> 4)) & ~empty) | (LiquidationIndex.UNBOUNDED_BELOW & empty);
+        index.set(accountIndex, instrumentId, reset ? low : keptLow, reset ? high : keptHigh);
     }
 }
