@@ -106,7 +106,8 @@ final class PriceBands
         try
         {
             final long exposure = Math.addExact(
-                Math.addExact(Math.abs(accounts.pool[slot]), Math.abs(accounts.cost[slot])), FixedPoint.MAX_AMOUNT);
+                Math.addExact(Math.absExact(accounts.pool[slot]), Math.absExact(accounts.cost[slot])),
+                FixedPoint.MAX_AMOUNT);
             final int acts = budgets(
                 math.isolatedEquity(slot, instrument), math.maintenanceMargin(slot, instrument),
                 accounts.marginCall[slot], 1, exposure);
@@ -126,7 +127,7 @@ final class PriceBands
         try
         {
             final long wallet = accounts.crossWallet[accountIndex];
-            long exposure = Math.abs(wallet);
+            long exposure = Math.absExact(wallet);
             long equity = wallet;
             long maintenance = 0;
             for (int i = 0; i < maxInstruments; i++)
@@ -136,7 +137,7 @@ final class PriceBands
                 {
                     final Instrument instrument = instruments[i];
                     exposure = Math.addExact(
-                        exposure, Math.addExact(Math.abs(accounts.cost[slot]), FixedPoint.MAX_AMOUNT));
+                        exposure, Math.addExact(Math.absExact(accounts.cost[slot]), FixedPoint.MAX_AMOUNT));
                     equity = Math.addExact(equity, math.unrealizedPnl(slot, instrument));
                     maintenance = Math.addExact(maintenance, math.maintenanceMargin(slot, instrument));
                 }
