@@ -4,9 +4,11 @@ import com.liqengine.api.InputEncoder;
 import com.liqengine.api.InstrumentSpec;
 import com.liqengine.api.TierSpec;
 import com.liqengine.codec.LiquidationTriggeredEncoder;
+import com.liqengine.codec.MarginCallEncoder;
 import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.Side;
 import com.liqengine.testing.MixedEvents;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -298,6 +300,32 @@ class IndexedChecksProperties
             }
             return value;
         }
+    }
+
+    /** At scale: the allocation test's market (2,000 accounts, crashes in both modes), 300,000 inputs. */
+    @Example
+    void mixedMarketAtScaleEmitsWhatTheFullScanEmits()
+    {
+        final int accounts = 2_000;
+        final Recorder indexed = new Recorder(true, accounts, 80_000_000L);
+        final Recorder scan = new Recorder(false, accounts, 80_000_000L);
+        final MixedEvents events = new MixedEvents(accounts, 42);
+        final InputEncoder encoder = new InputEncoder();
+        final int inputs = events.setUpCount() + 300_000;
+        for (int n = 0; n < inputs; n++)
+        {
+            final int length = n < events.setUpCount() ? events.setUp(n, encoder) : events.next(n, encoder);
+            final List<byte[]> expected = scan.apply(encoder, length);
+            final List<byte[]> actual = indexed.apply(encoder, length);
+            assertThat(actual.size()).as("outputs of input %d", n).isEqualTo(expected.size());
+            for (int k = 0; k < expected.size(); k++)
+            {
+                assertThat(actual.get(k)).as("output %d of input %d", k, n).isEqualTo(expected.get(k));
+            }
+        }
+        assertThat(scan.count(LiquidationTriggeredEncoder.TEMPLATE_ID)).as("liquidations").isGreaterThan(1_000);
+        assertThat(scan.count(MarginCallEncoder.TEMPLATE_ID)).as("margin calls").isGreaterThan(100);
+        assertThat(state(indexed.engine, 2)).isEqualTo(state(scan.engine, 2));
     }
 
     @Property(tries = 200)
