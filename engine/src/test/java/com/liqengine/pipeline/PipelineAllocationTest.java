@@ -2,6 +2,7 @@ package com.liqengine.pipeline;
 
 import com.liqengine.margin.EngineSettings;
 import com.liqengine.testing.MixedEvents;
+import com.liqengine.testing.StringConstants;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,10 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PipelineAllocationTest
 {
     private static final int ACCOUNTS = 2_000;
-    // long enough for the JIT to settle: C2's first compile request for a class resolves the class's string
-    // constants on the requesting thread (a one-off allocation), and with the liquidation index there is more to
-    // compile, so on a busy machine the last of those requests came after 300,000 events
-    private static final int WARM_UP_EVENTS = 1_000_000;
+    private static final int WARM_UP_EVENTS = 300_000;
     private static final int MEASURED_EVENTS = 1_000_000;
 
     private final com.sun.management.ThreadMXBean threads =
@@ -36,6 +34,9 @@ class PipelineAllocationTest
     @EnumSource(Topology.class)
     void millionEventsThroughThePipelineAllocateNothing(final Topology topology)
     {
+        // the JVM's own one-off allocation of string literals at C2's first compile request per class
+        StringConstants.intern(
+            LiquidationEngine.class, MixedEvents.class, DirectBuffer.class, com.lmax.disruptor.RingBuffer.class);
         final CopyingJournal journal = new CopyingJournal();
         final CountingOutputs outputs = new CountingOutputs();
         final ThreadCapture applier = new ThreadCapture();
