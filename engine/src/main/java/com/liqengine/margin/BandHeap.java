@@ -90,6 +90,8 @@ final class BandHeap
      * Appends to {@code out} every account whose band end lies beyond {@code price} (a low end above it, or a
      * high end below it) and is not yet stamped with {@code epoch}, stamping it. A depth-first walk that stops
      * at the first entry inside the band on every path: O(k) for k entries found.
+     * {@code out} needs one spare entry beyond the most accounts it can hold (an account is written before it is
+     * known to be new); {@code stack} needs the heap's capacity plus two.
      *
      * @return the new number of entries in {@code out}.
      */

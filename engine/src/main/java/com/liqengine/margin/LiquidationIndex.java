@@ -42,7 +42,8 @@ final class LiquidationIndex
         }
         final int slots = maxAccounts * maxInstruments;
         this.bands = new long[slots * 2];
-        this.candidates = new int[maxAccounts];
+        // one spare: the walk writes an account before it knows whether it is new
+        this.candidates = new int[maxAccounts + 1];
         this.stamps = new int[maxAccounts];
         this.stack = new int[maxAccounts + 2];
     }
