@@ -66,6 +66,11 @@ final class Accounts
         return accountIndex * maxInstruments + instrumentId;
     }
 
+    int maxAccounts()
+    {
+        return maxAccounts;
+    }
+
     int maxInstruments()
     {
         return maxInstruments;

@@ -13,6 +13,7 @@ public final class EngineSettings
     private int maxInstruments = 8;
     private long insuranceFundAccountId = 0;
     private long marginCallRatio = 80_000_000L;
+    private boolean indexedChecks = true;
     private boolean concluded;
 
     /**
@@ -60,6 +61,20 @@ public final class EngineSettings
     public EngineSettings marginCallRatio(final long ratio)
     {
         this.marginCallRatio = ratio;
+        return this;
+    }
+
+    /**
+     * Whether a mark tick checks only the accounts the liquidation index finds outside their price band
+     * (default true), or scans every account holding the instrument. Both give the same outputs in the same
+     * order (docs/index.md); the scan is kept for tests that compare the two and for benchmarks' baselines.
+     *
+     * @param indexed false for the full scan.
+     * @return this.
+     */
+    public EngineSettings indexedChecks(final boolean indexed)
+    {
+        this.indexedChecks = indexed;
         return this;
     }
 
@@ -121,6 +136,16 @@ public final class EngineSettings
     public long insuranceFundAccountId()
     {
         return insuranceFundAccountId;
+    }
+
+    /**
+     * Whether ticks use the liquidation index.
+     *
+     * @return true unless the full scan was asked for.
+     */
+    public boolean indexedChecks()
+    {
+        return indexedChecks;
     }
 
     /**

@@ -3,7 +3,9 @@ package com.liqengine.margin;
 /**
  * Liquidation checks after every event that can change them, the insurance fund's takeover of what is
  * liquidated, and margin calls (docs/margin.md, section 5). Isolated positions are checked alone; a cross
- * account is checked as a whole and, when liquidatable, loses every cross position at once.
+ * account is checked as a whole and, when liquidatable, loses every cross position at once. A tick checks only
+ * the accounts the {@link LiquidationIndex} finds outside their price band; every change of an account
+ * recomputes its bands ({@link PriceBands}).
  */
 final class Liquidator
 {
@@ -19,6 +21,9 @@ final class Liquidator
     private final long marginCallRatio;
     private final long fundAccountId;
     private final int fundIndex;
+    private final boolean indexed;
+    private final LiquidationIndex index;
+    private final PriceBands bands;
 
     Liquidator(
         final Instrument[] instruments,
@@ -30,7 +35,8 @@ final class Liquidator
         final OutputEmitter emitter,
         final long marginCallRatio,
         final long fundAccountId,
-        final int fundIndex)
+        final int fundIndex,
+        final boolean indexed)
     {
         this.instruments = instruments;
         this.accounts = accounts;
@@ -42,22 +48,128 @@ final class Liquidator
         this.marginCallRatio = marginCallRatio;
         this.fundAccountId = fundAccountId;
         this.fundIndex = fundIndex;
+        this.indexed = indexed;
+        // the brute-force scan (a test and comparison setting) keeps no index at all
+        this.index = indexed ? new LiquidationIndex(accounts.maxAccounts(), accounts.maxInstruments()) : null;
+        this.bands = indexed ? new PriceBands(instruments, accounts, math, index, marginCallRatio, fundIndex) : null;
     }
 
-    /** After a tick or funding: every account (but the fund) holding the instrument, in registration order. */
+    /**
+     * After a tick: every account (but the fund) holding the instrument, in registration order, whose check can
+     * act. Indexed, only the accounts whose price band the mark left are checked; every other one would do
+     * nothing (docs/index.md), so the outputs are those of the full scan.
+     */
     void checkInstrument(final int instrumentId)
     {
+        if (!indexed)
+        {
+            for (int a = 0; a < accounts.count(); a++)
+            {
+                if (a != fundIndex && accounts.size[accounts.slot(a, instrumentId)] != 0)
+                {
+                    slotCheck(a, instrumentId);
+                }
+            }
+            return;
+        }
+        final int count = index.collect(instrumentId, instruments[instrumentId].markPrice);
+        for (int n = 0; n < count; n++)
+        {
+            final int accountIndex = index.candidate(n);
+            try
+            {
+                slotCheck(accountIndex, instrumentId);
+            }
+            finally
+            {
+                bands.refresh(accountIndex, instrumentId, true);
+            }
+        }
+    }
+
+    /** After funding: every holder's pool or wallet moved, so their bands are recomputed before the check. */
+    void checkFunded(final int instrumentId)
+    {
+        refreshHolders(instrumentId);
+        checkInstrument(instrumentId);
+    }
+
+    /**
+     * After an instrument definition: new tiers move every holder's maintenance margin, so their bands are
+     * recomputed, then the instrument check runs (docs/margin.md section 5).
+     */
+    void instrumentDefined(final int instrumentId)
+    {
+        refreshHolders(instrumentId);
+        checkInstrument(instrumentId);
+    }
+
+    /**
+     * Recomputes the whole index from the current state: call after the state was loaded in bulk (a snapshot
+     * restore). O(accounts × instruments).
+     */
+    void rebuildIndex()
+    {
+        if (!indexed)
+        {
+            return;
+        }
+        index.clear();
         for (int a = 0; a < accounts.count(); a++)
         {
-            if (a != fundIndex && accounts.size[accounts.slot(a, instrumentId)] != 0)
-            {
-                checkSlot(a, instrumentId);
-            }
+            bands.refresh(a);
         }
     }
 
     /** After a fill or a request on one (account, instrument). */
     void checkSlot(final int accountIndex, final int instrumentId)
+    {
+        try
+        {
+            slotCheck(accountIndex, instrumentId);
+        }
+        finally
+        {
+            if (indexed)
+            {
+                // a liquidation of the slot or of the cross account changes nothing else of the account
+                bands.refresh(accountIndex, instrumentId, false);
+            }
+        }
+    }
+
+    /** After a change of the cross wallet (deposit, withdrawal, isolated margin removed). */
+    void checkCross(final int accountIndex)
+    {
+        try
+        {
+            crossCheck(accountIndex);
+        }
+        finally
+        {
+            if (indexed)
+            {
+                bands.refresh(accountIndex, PriceBands.CROSS_ONLY, false);
+            }
+        }
+    }
+
+    private void refreshHolders(final int instrumentId)
+    {
+        if (!indexed)
+        {
+            return;
+        }
+        for (int a = 0; a < accounts.count(); a++)
+        {
+            if (accounts.size[accounts.slot(a, instrumentId)] != 0)
+            {
+                bands.refresh(a);
+            }
+        }
+    }
+
+    private void slotCheck(final int accountIndex, final int instrumentId)
     {
         if (accountIndex == fundIndex)
         {
@@ -69,11 +181,11 @@ final class Liquidator
         }
         else
         {
-            checkCross(accountIndex);
+            crossCheck(accountIndex);
         }
     }
 
-    void checkIsolated(final int accountIndex, final int instrumentId)
+    private void checkIsolated(final int accountIndex, final int instrumentId)
     {
         final int slot = accounts.slot(accountIndex, instrumentId);
         if (accounts.size[slot] == 0)
@@ -95,7 +207,7 @@ final class Liquidator
         }
     }
 
-    void checkCross(final int accountIndex)
+    private void crossCheck(final int accountIndex)
     {
         if (accountIndex == fundIndex || !math.hasOpenCross(accountIndex))
         {

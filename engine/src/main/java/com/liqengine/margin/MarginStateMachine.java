@@ -87,7 +87,7 @@ public final class MarginStateMachine
         final FundBook fundBook = new FundBook(accounts, ledger);
         this.liquidator = new Liquidator(
             instruments, accounts, math, prices, fundBook, ledger, emitter, settings.marginCallRatio(),
-            settings.insuranceFundAccountId(), fundIndex);
+            settings.insuranceFundAccountId(), fundIndex, settings.indexedChecks());
         this.fills = new FillProcessor(instruments, accounts, ledger, emitter, fundIndex);
         this.accountRequests = new AccountRequests(accounts, math, ledger);
         this.instrumentRequests = new InstrumentRequests(instruments, accounts, ledger, emitter);
@@ -375,7 +375,7 @@ public final class MarginStateMachine
             return;
         }
         emitter.accepted(templateId, 0, instrument);
-        liquidator.checkInstrument(instrument);
+        liquidator.checkFunded(instrument);
     }
 
     private void onDefinition(
@@ -399,8 +399,8 @@ public final class MarginStateMachine
             return;
         }
         emitter.accepted(templateId, 0, instrumentId);
-        // new tiers change the maintenance margin of every position held
-        liquidator.checkInstrument(instrumentId);
+        // new tiers change the maintenance margin of every position held: bands, then the check
+        liquidator.instrumentDefined(instrumentId);
     }
 
     private static boolean tiersFit(final DirectBuffer buffer, final int groupHeader, final int bodyEnd)
@@ -513,6 +513,7 @@ public final class MarginStateMachine
     /** Rebuilds derived structures (indexes) from the restored state; the single place a restore ends. */
     private void afterRestore()
     {
+        rebuildIndex();
     }
 
     /**
@@ -541,6 +542,15 @@ public final class MarginStateMachine
     Ledger ledgerTotals()
     {
         return ledger;
+    }
+
+    /**
+     * Recomputes the liquidation index from the current state (docs/index.md); whatever loads state in bulk
+     * (a snapshot restore) calls this before the next input.
+     */
+    void rebuildIndex()
+    {
+        liquidator.rebuildIndex();
     }
 
     // ------------------------------------------------------------------ read-only views (any time, same thread)
