@@ -134,11 +134,6 @@ final class Accounts
         return index;
     }
 
-    int maxAccounts()
-    {
-        return maxAccounts;
-    }
-
     void applyDefaults(final int slot, final Instrument instrument)
     {
         // the insurance fund (index 0, the first account opened) is always cross
