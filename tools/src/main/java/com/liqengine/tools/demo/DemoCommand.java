@@ -38,16 +38,16 @@ public final class DemoCommand implements Callable<Integer>
     private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int CHECK_EVERY = 1_024;
 
-    @Option(names = "--events", defaultValue = "300000",
+    @Option(names = "--events", defaultValue = "1000000",
         description = "Market events to generate (default ${DEFAULT-VALUE}).")
     private long events;
 
-    @Option(names = "--accounts", defaultValue = "2000",
+    @Option(names = "--accounts", defaultValue = "5000",
         description = "Accounts (default ${DEFAULT-VALUE}). Every tick checks every account holding the instrument, "
             + "so the engine's capacity falls as accounts grow (docs/pipeline.md).")
     private int accounts;
 
-    @Option(names = "--rate", defaultValue = "15000",
+    @Option(names = "--rate", defaultValue = "50000",
         description = "Events per second offered; 0 offers them as fast as the engine takes them, which measures "
             + "throughput but makes latency mostly queueing (default ${DEFAULT-VALUE}).")
     private long rate;
