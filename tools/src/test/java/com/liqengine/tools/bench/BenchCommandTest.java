@@ -1,0 +1,44 @@
+package com.liqengine.tools.bench;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code liq bench} on a tiny setting: every run of the plan happens and every file of the report is written.
+ * (It measures nothing here: performance is measured by running it, never asserted in a unit test.)
+ */
+class BenchCommandTest
+{
+    @Test
+    void tinyBenchWritesTheWholeReport(@TempDir final Path dir) throws IOException
+    {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final int exit = new picocli.CommandLine(new BenchCommand(new PrintStream(out, true, StandardCharsets.UTF_8)))
+            .execute("--rates", "2000,4000", "--seconds", "1", "--warmup", "1", "--max-events", "20000",
+                "--accounts", "100", "--out", dir.toString());
+
+        assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        for (final String file : new String[]{"summary.md", "latency.hlog", "latency.png", "engine-max.hgrm",
+            "disruptor-max.hgrm", "chronicle-max.hgrm", "engine-2000.hgrm", "disruptor-4000.hgrm"})
+        {
+            assertThat(dir.resolve(file)).isNotEmptyFile();
+        }
+        final String summary = Files.readString(dir.resolve("summary.md"));
+        assertThat(summary).contains("| engine (ring, journal, state machine, output queue) | 20,000 |")
+            .contains("| bare Chronicle append | 20,000 |").containsPattern("\\| 2,000 \\| engine .*\\| 2,0\\d\\d \\|")
+            .containsPattern("\\| 4,000 \\| bare Disruptor pass-through \\| 4,0\\d\\d \\|");
+        try (var files = Files.list(dir))
+        {
+            assertThat(files.filter(Files::isDirectory)).as("temporary queues are deleted").isEmpty();
+        }
+    }
+}
