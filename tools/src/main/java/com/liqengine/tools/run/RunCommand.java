@@ -114,6 +114,10 @@ public final class RunCommand implements Callable<Integer>
         out.println("liq run: reading " + config.inputQueue() + ", journal " + config.journal() + ", outputs "
             + config.outputs() + ", counters " + config.counters() + " (topology "
             + EngineConfig.word(config.topology()) + ", fsync " + EngineConfig.word(config.fsync()) + ")");
+        // what recovery replayed is counted too; this run reports only what its own inputs caused
+        final long liquidationsBefore = runtime.counters().liquidations();
+        final long rejectionsBefore = runtime.counters().rejections();
+        final long outputsBefore = runtime.counters().outputs();
         int exitCode = 0;
         long read = 0;
         try (InputQueueReader inputs = InputQueueReader.open(config.inputQueue(), false))
@@ -138,9 +142,11 @@ public final class RunCommand implements Callable<Integer>
             final MarginStateMachine stateMachine = runtime.engine().stateMachine();
             out.println("liq run: state hash " + SnapshotFile.hex(stateMachine.stateHash()) + " at sequence "
                 + stateMachine.lastSequence());
-            out.println("liq run: stopped after " + read + " inputs; " + runtime.counters().liquidations()
-                + " liquidations, " + runtime.counters().rejections() + " rejections, " + runtime.counters().outputs()
-                + " outputs in " + config.outputs());
+            out.println("liq run: stopped after " + read + " inputs; "
+                + (runtime.counters().liquidations() - liquidationsBefore) + " liquidations, "
+                + (runtime.counters().rejections() - rejectionsBefore) + " rejections, "
+                + (runtime.counters().outputs() - outputsBefore) + " outputs in " + config.outputs()
+                + (outputsBefore > 0 ? " (not counting the recovery's replay)" : ""));
             stopped.countDown();
             removeHook(hook);
         }
