@@ -50,6 +50,27 @@ public final class FixedPoint
     }
 
     /**
+     * {@code ceil(amount * rate / SCALE)} for a non-negative amount and a rate from 0 to {@code SCALE}, without
+     * 128-bit arithmetic: with {@code amount = q * SCALE + r}, the product is {@code q * rate} (whole) plus
+     * {@code r * rate / SCALE}, whose operands fit 64 bits. The maintenance margin of every check uses it.
+     *
+     * @param amount non-negative amount.
+     * @param rate rate from 0 to {@code SCALE}.
+     * @return the product rounded toward positive infinity.
+     * @throws ArithmeticException when the result does not fit a {@code long}.
+     */
+    public static long mulRateCeil(final long amount, final long rate)
+    {
+        if (amount < 0 || rate < 0 || rate > SCALE)
+        {
+            return mulDivCeil(amount, rate, SCALE);
+        }
+        final long whole = amount / SCALE;
+        final long rest = amount - whole * SCALE;
+        return Math.addExact(Math.multiplyExact(whole, rate), ceilDiv(rest * rate, SCALE));
+    }
+
+    /**
      * {@code ceil(a / b)} for a positive divisor.
      *
      * @param a dividend.

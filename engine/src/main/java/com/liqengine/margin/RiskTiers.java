@@ -126,7 +126,7 @@ public final class RiskTiers
     public long maintenanceMargin(final long notional)
     {
         final int t = tierOf(notional);
-        return FixedPoint.mulDivCeil(notional, maintenanceMarginRate[t], SCALE) - maintenanceAmount[t];
+        return FixedPoint.mulRateCeil(notional, maintenanceMarginRate[t]) - maintenanceAmount[t];
     }
 
     /**

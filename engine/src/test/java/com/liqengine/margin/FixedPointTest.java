@@ -148,4 +148,29 @@ class FixedPointTest
         // which is the unsigned long −1
         assertThat(FixedPoint.divideUnsigned128(-2L, 1, -1L)).isEqualTo(-1L);
     }
+
+    @Test
+    void rateProductWithoutWideArithmeticIsExact()
+    {
+        // 12,345.67890123 × 0.004 = 49.38271560492 → ceil at 8 decimals 49.38271561
+        assertThat(FixedPoint.mulRateCeil(1_234_567_890_123L, 400_000L)).isEqualTo(4_938_271_561L);
+        // whole amounts times a rate: exact, nothing to round
+        assertThat(FixedPoint.mulRateCeil(100_000_000_000L, 500_000L)).isEqualTo(500_000_000L);
+        assertThat(FixedPoint.mulRateCeil(0, 400_000L)).isZero();
+        assertThat(FixedPoint.mulRateCeil(MAX, FixedPoint.SCALE)).isEqualTo(MAX);
+        // against the 128-bit path and BigInteger on random amounts over the whole range and every scale
+        final java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        final java.math.BigInteger scale = java.math.BigInteger.valueOf(FixedPoint.SCALE);
+        for (int i = 0; i < 200_000; i++)
+        {
+            final long amount = random.nextLong(MAX >>> random.nextInt(63));
+            final long rate = random.nextLong(FixedPoint.SCALE + 1);
+            final java.math.BigInteger[] qr = java.math.BigInteger.valueOf(amount)
+                .multiply(java.math.BigInteger.valueOf(rate)).divideAndRemainder(scale);
+            final long expected = qr[0].add(qr[1].signum() > 0 ? java.math.BigInteger.ONE :
+                java.math.BigInteger.ZERO).longValueExact();
+            assertThat(FixedPoint.mulRateCeil(amount, rate)).as("%d × %d", amount, rate).isEqualTo(expected)
+                .isEqualTo(FixedPoint.mulDivCeil(amount, rate, FixedPoint.SCALE));
+        }
+    }
 }
