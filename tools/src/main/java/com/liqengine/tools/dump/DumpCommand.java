@@ -1,8 +1,6 @@
 package com.liqengine.tools.dump;
 
 import com.liqengine.api.OutputRecord;
-import com.liqengine.codec.InstrumentDefinitionDecoder;
-import com.liqengine.codec.MessageHeaderDecoder;
 import com.liqengine.journal.JournalCorruptedException;
 import com.liqengine.journal.JournalReader;
 import com.liqengine.journal.OutputQueueReader;
@@ -13,6 +11,7 @@ import com.liqengine.snapshot.Snapshot;
 import com.liqengine.snapshot.SnapshotCorruptedException;
 import com.liqengine.snapshot.SnapshotFile;
 import com.liqengine.tools.engine.EngineConfigFile;
+import com.liqengine.tools.engine.InstrumentBook;
 import com.liqengine.tools.simulate.EventView;
 import com.liqengine.tools.simulate.FinalState;
 import com.liqengine.tools.simulate.Json;
@@ -88,6 +87,7 @@ public final class DumpCommand implements Callable<Integer>
 
     private final PrintStream out;
     private final PrintStream err;
+    private InstrumentBook book;
     private MarginStateMachine instruments;
     private Set<String> typeSet;
     private long printed;
@@ -114,8 +114,7 @@ public final class DumpCommand implements Callable<Integer>
         final EngineConfig config;
         try
         {
-            config = Files.exists(configFile) ? EngineConfigFile.load(configFile) :
-                EngineConfig.defaults(Path.of("liq-data"));
+            config = EngineConfigFile.loadOrDefaults(configFile);
         }
         catch (final YamlFileException ex)
         {
@@ -123,10 +122,8 @@ public final class DumpCommand implements Callable<Integer>
             return 2;
         }
         typeSet = types == null ? null : new HashSet<>(types);
-        instruments = new MarginStateMachine(
-            new EngineSettings().maxAccounts(2).maxInstruments(config.maxInstruments()), (b, o, l) ->
-            {
-            });
+        book = new InstrumentBook(config.maxInstruments());
+        instruments = book.instruments();
         try
         {
             if (snapshot != null)
@@ -160,7 +157,7 @@ public final class DumpCommand implements Callable<Integer>
 
     private void input(final long sequence, final DirectBuffer buffer, final int offset, final int length)
     {
-        learn(buffer, offset, length);
+        book.learn(buffer, offset, length);
         if (sequence < from || sequence > to)
         {
             return;
@@ -203,7 +200,7 @@ public final class DumpCommand implements Callable<Integer>
         {
             try (JournalReader reader = JournalReader.open(journalPath))
             {
-                reader.readAll((index, buffer, offset, length) -> learn(buffer, offset, length));
+                reader.readAll((index, buffer, offset, length) -> book.learn(buffer, offset, length));
             }
         }
         try (OutputQueueReader reader = OutputQueueReader.open(outputs, true))
@@ -320,16 +317,6 @@ public final class DumpCommand implements Callable<Integer>
     {
         out.println(json ? Json.write(view) : InputView.text(view));
         printed++;
-    }
-
-    /** Instrument definitions teach the scratch engine symbols and decimals. */
-    private void learn(final DirectBuffer buffer, final int offset, final int length)
-    {
-        if (length >= MessageHeaderDecoder.ENCODED_LENGTH
-            && new MessageHeaderDecoder().wrap(buffer, offset).templateId() == InstrumentDefinitionDecoder.TEMPLATE_ID)
-        {
-            instruments.onInput(buffer, offset, length);
-        }
     }
 
     /**

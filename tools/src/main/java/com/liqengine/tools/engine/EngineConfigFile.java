@@ -10,6 +10,7 @@ import com.liqengine.tools.yaml.YamlMap;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,8 +28,24 @@ public final class EngineConfigFile
     private static final List<String> ENGINE =
         List.of("maxAccounts", "maxInstruments", "marginCallRatio", "insuranceFundAccount");
 
+    /** Where every path points when the file does not say. */
+    private static final Path DEFAULT_FOLDER = Path.of("liq-data");
+
     private EngineConfigFile()
     {
+    }
+
+    /**
+     * Reads a configuration file, or takes the defaults (every path under {@code liq-data}) when there is none:
+     * for the commands that read what an engine left behind.
+     *
+     * @param file the YAML file, which may be missing.
+     * @return the configuration.
+     * @throws YamlFileException for an unknown field or a bad value, with the line.
+     */
+    public static EngineConfig loadOrDefaults(final Path file)
+    {
+        return Files.exists(file) ? load(file) : EngineConfig.defaults(DEFAULT_FOLDER);
     }
 
     /**
@@ -43,7 +60,7 @@ public final class EngineConfigFile
         final String name = file.toString();
         final Node root = YamlMap.root(file);
         final YamlMap top = YamlMap.of(name, "the configuration", root, TOP);
-        final EngineConfig d = EngineConfig.defaults(Path.of("liq-data"));
+        final EngineConfig d = EngineConfig.defaults(DEFAULT_FOLDER);
         final YamlMap paths = section(name, top, "paths", PATHS);
         final YamlMap journal = section(name, top, "journal", JOURNAL);
         final YamlMap pipeline = section(name, top, "pipeline", PIPELINE);

@@ -89,8 +89,7 @@ public final class ReplayCommand implements Callable<Integer>
         final EngineConfig config;
         try
         {
-            config = Files.exists(configFile) ? EngineConfigFile.load(configFile) :
-                EngineConfig.defaults(Path.of("liq-data"));
+            config = EngineConfigFile.loadOrDefaults(configFile);
         }
         catch (final YamlFileException ex)
         {

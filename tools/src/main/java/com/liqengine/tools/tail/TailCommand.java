@@ -1,14 +1,11 @@
 package com.liqengine.tools.tail;
 
 import com.liqengine.api.OutputRecord;
-import com.liqengine.codec.InstrumentDefinitionDecoder;
-import com.liqengine.codec.MessageHeaderDecoder;
-import com.liqengine.journal.JournalReader;
 import com.liqengine.journal.OutputQueueReader;
-import com.liqengine.margin.EngineSettings;
 import com.liqengine.margin.MarginStateMachine;
 import com.liqengine.runtime.EngineConfig;
 import com.liqengine.tools.engine.EngineConfigFile;
+import com.liqengine.tools.engine.InstrumentBook;
 import com.liqengine.tools.simulate.EventView;
 import com.liqengine.tools.simulate.Json;
 import com.liqengine.tools.yaml.YamlFileException;
@@ -121,28 +118,9 @@ public final class TailCommand implements Callable<Integer>
         out.println(Json.write(EventView.of(record, instruments)));
     }
 
-    /** Applies the journal's instrument definitions to a scratch state machine: it then knows symbols and scales. */
+    /** Symbols and scales from the journal's instrument definitions. */
     private void learnInstruments(final EngineConfig config)
     {
-        instruments = new MarginStateMachine(new EngineSettings().maxAccounts(2)
-            .maxInstruments(config.maxInstruments()), (buffer, offset, length) ->
-            {
-            });
-        if (!Files.isDirectory(config.journal()))
-        {
-            return;
-        }
-        final MessageHeaderDecoder header = new MessageHeaderDecoder();
-        try (JournalReader journal = JournalReader.open(config.journal()))
-        {
-            journal.readAll((index, buffer, offset, length) ->
-            {
-                if (length >= MessageHeaderDecoder.ENCODED_LENGTH
-                    && header.wrap(buffer, offset).templateId() == InstrumentDefinitionDecoder.TEMPLATE_ID)
-                {
-                    instruments.onInput(buffer, offset, length);
-                }
-            });
-        }
+        instruments = InstrumentBook.of(config.journal(), config.maxInstruments()).instruments();
     }
 }
