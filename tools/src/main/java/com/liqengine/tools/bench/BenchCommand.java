@@ -3,15 +3,15 @@ package com.liqengine.tools.bench;
 import com.liqengine.api.InputEncoder;
 import com.liqengine.journal.ChronicleInputJournal;
 import com.liqengine.journal.QueueContext;
-import com.liqengine.pipeline.IdleStrategyName;
 import com.liqengine.pipeline.InputPublisher;
 import com.liqengine.pipeline.PassThroughRing;
-import com.liqengine.pipeline.Topology;
 import com.liqengine.runtime.EngineConfig;
 import com.liqengine.runtime.EngineRuntime;
 import com.liqengine.tools.demo.DemoMarket;
+import com.liqengine.tools.engine.PipelineOptions;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -48,6 +48,8 @@ import java.util.stream.Stream;
 public final class BenchCommand implements Callable<Integer>
 {
     private static final long NANOS = 1_000_000_000L;
+    /** The engine's ring size, which the bare Disruptor baseline uses too. */
+    private static final int RING_SIZE = EngineConfig.defaults(Path.of(".")).ringSize();
 
     @Option(names = "--rates", split = ",", defaultValue = "10000,25000,50000",
         description = "Offered rates in events/s, comma separated (default ${DEFAULT-VALUE}).")
@@ -68,13 +70,8 @@ public final class BenchCommand implements Callable<Integer>
     @Option(names = "--accounts", defaultValue = "1000", description = "Accounts (default ${DEFAULT-VALUE}).")
     private int accounts;
 
-    @Option(names = "--topology", defaultValue = "inline-journal",
-        description = "inline-journal or journal-then-apply (default ${DEFAULT-VALUE}).")
-    private String topology;
-
-    @Option(names = "--idle", defaultValue = "sleeping",
-        description = "Handler wait strategy: sleeping, yielding, busy-spin or blocking (default ${DEFAULT-VALUE}).")
-    private String idle;
+    @Mixin
+    private PipelineOptions pipeline;
 
     @Option(names = "--soak-minutes", defaultValue = "0",
         description = "Afterwards, run the engine at the first rate for this many minutes and report latency and GC "
@@ -85,8 +82,6 @@ public final class BenchCommand implements Callable<Integer>
     private Path out;
 
     private final PrintStream console;
-    private Topology chosenTopology;
-    private IdleStrategyName chosenIdle;
 
     /** A command printing to standard output. */
     public BenchCommand()
@@ -105,12 +100,9 @@ public final class BenchCommand implements Callable<Integer>
     @Override
     public Integer call() throws IOException
     {
-        chosenTopology = EngineConfig.parseWord(Topology.class, topology);
-        chosenIdle = EngineConfig.parseWord(IdleStrategyName.class, idle);
-        if (chosenTopology == null || chosenIdle == null || rates.stream().anyMatch(r -> r <= 0) || seconds <= 0)
+        if (rates.stream().anyMatch(r -> r <= 0) || seconds <= 0)
         {
-            System.err.println("liq bench: --topology must be one of " + EngineConfig.words(Topology.class)
-                + ", --idle one of " + EngineConfig.words(IdleStrategyName.class) + ", rates and --seconds positive");
+            System.err.println("liq bench: rates and --seconds must be positive");
             return 2;
         }
         final Path folder = out != null ? out : Path.of("perf", "results",
@@ -144,7 +136,8 @@ public final class BenchCommand implements Callable<Integer>
                 + "ring %,d, fsync none; %d s warm-up and %d s measured per rate",
             Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
             System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, accounts,
-            EngineConfig.word(chosenTopology), EngineConfig.word(chosenIdle), 16 * 1024, warmupSeconds, seconds);
+            EngineConfig.word(pipeline.topology()), EngineConfig.word(pipeline.idle()), RING_SIZE, warmupSeconds,
+            seconds);
     }
 
     private String section(final String title)
@@ -159,15 +152,10 @@ public final class BenchCommand implements Callable<Integer>
         final Path dir = Files.createTempDirectory(folder, "engine-");
         final LatencyProbe probe = new LatencyProbe();
         final DemoMarket market = new DemoMarket(1, accounts);
-        try (EngineRuntime runtime = EngineRuntime.start(EngineConfig.defaults(dir).withMaxAccounts(accounts + 1)
-            .withPipeline(chosenTopology, chosenIdle), probe))
+        try (EngineRuntime runtime = startEngine(dir, probe))
         {
             final InputPublisher publisher = runtime.newPublisher();
-            for (int i = 0; i < market.setUpCount(); i++)
-            {
-                final InputEncoder encoder = publisher.claim();
-                publisher.commit(market.setUp(encoder, i));
-            }
+            market.publishSetUp(publisher);
             return measure("engine", rate, events, publisher, market, probe, market.setUpCount());
         }
         finally
@@ -176,10 +164,16 @@ public final class BenchCommand implements Callable<Integer>
         }
     }
 
+    private EngineRuntime startEngine(final Path dir, final LatencyProbe probe)
+    {
+        final EngineConfig config = EngineConfig.defaults(dir).withMaxAccounts(accounts + 1);
+        return EngineRuntime.start(pipeline.applyTo(config), probe);
+    }
+
     private RunResult disruptor(final long rate, final long events)
     {
         final LatencyProbe probe = new LatencyProbe();
-        try (PassThroughRing ring = new PassThroughRing(16 * 1024, chosenIdle, probe))
+        try (PassThroughRing ring = new PassThroughRing(RING_SIZE, pipeline.idle(), probe))
         {
             return measure("disruptor", rate, events, ring.newPublisher(), new DemoMarket(1, accounts), probe, 0);
         }
@@ -259,15 +253,10 @@ public final class BenchCommand implements Callable<Integer>
         final LatencyProbe probe = new LatencyProbe();
         final DemoMarket market = new DemoMarket(1, accounts);
         final List<RunResult> minutes = new ArrayList<>();
-        try (EngineRuntime runtime = EngineRuntime.start(EngineConfig.defaults(dir).withMaxAccounts(accounts + 1)
-            .withPipeline(chosenTopology, chosenIdle), probe))
+        try (EngineRuntime runtime = startEngine(dir, probe))
         {
             final InputPublisher publisher = runtime.newPublisher();
-            for (int i = 0; i < market.setUpCount(); i++)
-            {
-                final InputEncoder encoder = publisher.claim();
-                publisher.commit(market.setUp(encoder, i));
-            }
+            market.publishSetUp(publisher);
             long published = market.setUpCount();
             for (int minute = 1; minute <= soakMinutes; minute++)
             {

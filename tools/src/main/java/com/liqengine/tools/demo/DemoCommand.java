@@ -1,14 +1,14 @@
 package com.liqengine.tools.demo;
 
 import com.liqengine.api.InputEncoder;
-import com.liqengine.pipeline.IdleStrategyName;
 import com.liqengine.pipeline.InputPublisher;
-import com.liqengine.pipeline.Topology;
 import com.liqengine.runtime.EngineConfig;
 import com.liqengine.runtime.EngineRuntime;
+import com.liqengine.tools.engine.PipelineOptions;
 import com.liqengine.tools.simulate.Units;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -63,13 +63,8 @@ public final class DemoCommand implements Callable<Integer>
         description = "Folder for the journal, output queue and counters (default: a new temporary folder).")
     private Path dir;
 
-    @Option(names = "--topology", defaultValue = "inline-journal",
-        description = "inline-journal or journal-then-apply (default ${DEFAULT-VALUE}; docs/pipeline.md).")
-    private String topology;
-
-    @Option(names = "--idle", defaultValue = "sleeping",
-        description = "Handler wait strategy: sleeping, yielding, busy-spin or blocking (default ${DEFAULT-VALUE}).")
-    private String idle;
+    @Mixin
+    private PipelineOptions pipeline;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -93,17 +88,13 @@ public final class DemoCommand implements Callable<Integer>
     @Override
     public Integer call() throws IOException
     {
-        final Topology chosenTopology = EngineConfig.parseWord(Topology.class, topology);
-        final IdleStrategyName chosenIdle = EngineConfig.parseWord(IdleStrategyName.class, idle);
-        if (chosenTopology == null || chosenIdle == null || accounts < 2 || events < 0)
+        if (accounts < 2 || events < 0)
         {
-            err.println("liq demo: --topology must be one of " + EngineConfig.words(Topology.class) + ", --idle one of "
-                + EngineConfig.words(IdleStrategyName.class) + ", --accounts at least 2, --events not negative");
+            err.println("liq demo: --accounts must be at least 2 and --events not negative");
             return 2;
         }
         final Path folder = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("liq-demo-");
-        final EngineConfig config = EngineConfig.defaults(folder).withMaxAccounts(accounts + 1)
-            .withPipeline(chosenTopology, chosenIdle);
+        final EngineConfig config = pipeline.applyTo(EngineConfig.defaults(folder).withMaxAccounts(accounts + 1));
         final DemoMarket market = new DemoMarket(seed, accounts);
         final LatencyRecorder latency = new LatencyRecorder(market.setUpCount());
         out.printf(Locale.ROOT, "liq demo: %d instruments, %,d accounts (isolated and cross), %,d events at %s; "
@@ -136,11 +127,7 @@ public final class DemoCommand implements Callable<Integer>
         final LatencyRecorder latency)
     {
         final InputPublisher publisher = runtime.engine().newPublisher();
-        for (int i = 0; i < market.setUpCount(); i++)
-        {
-            final InputEncoder encoder = publisher.claim();
-            publisher.commit(market.setUp(encoder, i));
-        }
+        market.publishSetUp(publisher);
         // the market starts once the accounts exist: its latency is not queueing behind the set-up burst
         while (latency.applied() < market.setUpCount())
         {

@@ -3,6 +3,7 @@ package com.liqengine.tools.demo;
 import com.liqengine.api.InputEncoder;
 import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.Side;
+import com.liqengine.pipeline.InputPublisher;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -77,6 +78,19 @@ public final class DemoMarket
     public int setUpCount()
     {
         return instruments.size() * 2 + 1 + accounts * (1 + 2 * instruments.size());
+    }
+
+    /**
+     * Publishes every set-up input, in order, straight into the publisher's ring slots.
+     *
+     * @param publisher where to publish.
+     */
+    public void publishSetUp(final InputPublisher publisher)
+    {
+        for (int i = 0; i < setUpCount(); i++)
+        {
+            publisher.commit(setUp(publisher.claim(), i));
+        }
     }
 
     /**
