@@ -2,14 +2,12 @@ package com.liqengine.tools.engine;
 
 import com.liqengine.api.OutputRecord;
 import com.liqengine.journal.JournalReader;
-import com.liqengine.journal.OutputQueueReader;
-import com.liqengine.tools.Liq;
+import com.liqengine.tools.LiqProcess;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,46 +95,20 @@ class TwoProcessTest
     private static List<OutputRecord> outputs(final Path queue)
     {
         final List<OutputRecord> records = new ArrayList<>();
-        if (!Files.isDirectory(queue))
+        for (final byte[] output : LiqProcess.outputs(queue))
         {
-            return records;
-        }
-        try (OutputQueueReader reader = OutputQueueReader.open(queue, true))
-        {
-            reader.toStart();
-            while (reader.poll((index, buffer, offset, length) ->
-                records.add(OutputRecord.decode(buffer, offset, length)), 1_000) > 0)
-            {
-                Thread.onSpinWait();
-            }
+            records.add(OutputRecord.decode(new UnsafeBuffer(output), 0, output.length));
         }
         return records;
     }
 
-    /** Starts {@code liq} in a new JVM with this JVM's class path and the flags Chronicle needs. */
     private static Process liq(final Path dir, final String log, final String... args) throws IOException
     {
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (final String flag : ManagementFactory.getRuntimeMXBean().getInputArguments())
-        {
-            if (flag.startsWith("--add-") || flag.startsWith("-Dchronicle") || flag.startsWith("--enable-native")
-                || flag.startsWith("--sun-misc"))
-            {
-                command.add(flag);
-            }
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Liq.class.getName());
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile())
-            .start();
+        return LiqProcess.start(dir.resolve(log), args);
     }
 
     private static String log(final Path dir, final String name) throws IOException
     {
-        final Path file = dir.resolve(name);
-        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        return LiqProcess.log(dir.resolve(name));
     }
 }

@@ -3,19 +3,16 @@ package com.liqengine.tools.run;
 import com.liqengine.api.InputEncoder;
 import com.liqengine.journal.ChronicleInputJournal;
 import com.liqengine.journal.JournalReader;
-import com.liqengine.journal.OutputQueueReader;
 import com.liqengine.margin.MarginStateMachine;
 import com.liqengine.runtime.EngineConfig;
 import com.liqengine.runtime.SnapshotSchedule;
 import com.liqengine.snapshot.SnapshotFile;
 import com.liqengine.testing.MixedEvents;
-import com.liqengine.tools.Liq;
+import com.liqengine.tools.LiqProcess;
 import com.liqengine.tools.engine.EngineConfigFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +63,7 @@ class CrashRecoveryTest
         for (int kill = 1; kill <= KILLS; kill++)
         {
             final Path log = dir.resolve("engine-" + kill + ".log");
-            final Process engine = liq(log, "run", "--config", configFile.toString());
+            final Process engine = LiqProcess.start(log, "run", "--config", configFile.toString());
             awaitLog(engine, log, "liq run: reading");
             Thread.sleep(100 + random.nextInt(600));
             engine.destroyForcibly(); // SIGKILL
@@ -75,7 +72,8 @@ class CrashRecoveryTest
         }
         writer.join();
         final Path lastLog = dir.resolve("engine-last.log");
-        final Process last = liq(lastLog, "run", "--config", configFile.toString(), "--exit-when-idle", "2");
+        final Process last =
+            LiqProcess.start(lastLog, "run", "--config", configFile.toString(), "--exit-when-idle", "2");
         assertThat(last.waitFor(120, TimeUnit.SECONDS)).isTrue();
         final String finalLog = Files.readString(lastLog, StandardCharsets.UTF_8);
         assertThat(last.exitValue()).as(finalLog).isZero();
@@ -99,7 +97,7 @@ class CrashRecoveryTest
         {
             assertThat(journal.get(i)).as("input %d", i + 1).isEqualTo(clean.inputs.get(i));
         }
-        final List<byte[]> outputs = outputs(config.outputs());
+        final List<byte[]> outputs = LiqProcess.outputs(config.outputs());
         assertThat(outputs).as("outputs").hasSize(clean.outputs.size());
         for (int i = 0; i < outputs.size(); i++)
         {
@@ -195,31 +193,12 @@ class CrashRecoveryTest
         return inputs;
     }
 
-    private static List<byte[]> outputs(final Path path)
-    {
-        final List<byte[]> outputs = new ArrayList<>();
-        try (OutputQueueReader reader = OutputQueueReader.open(path, true))
-        {
-            reader.toStart();
-            while (reader.poll((index, buffer, offset, length) ->
-            {
-                final byte[] copy = new byte[length];
-                buffer.getBytes(offset, copy);
-                outputs.add(copy);
-            }, 10_000) > 0)
-            {
-                Thread.onSpinWait();
-            }
-        }
-        return outputs;
-    }
-
     private static void awaitLog(final Process engine, final Path log, final String text) throws Exception
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline)
         {
-            final String content = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+            final String content = LiqProcess.log(log);
             if (content.contains(text))
             {
                 return;
@@ -231,25 +210,5 @@ class CrashRecoveryTest
             Thread.sleep(20);
         }
         throw new AssertionError("liq run did not print '" + text + "'");
-    }
-
-    /** Starts {@code liq} in a new JVM with this JVM's class path and the flags Chronicle needs. */
-    private static Process liq(final Path log, final String... args) throws IOException
-    {
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (final String flag : ManagementFactory.getRuntimeMXBean().getInputArguments())
-        {
-            if (flag.startsWith("--add-") || flag.startsWith("-Dchronicle") || flag.startsWith("--enable-native")
-                || flag.startsWith("--sun-misc"))
-            {
-                command.add(flag);
-            }
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Liq.class.getName());
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 }

@@ -1,0 +1,86 @@
+package com.liqengine.tools;
+
+import com.liqengine.journal.OutputQueueReader;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * For the tests that run {@code liq} as a separate process: starting it, reading its log, reading the output
+ * queue it leaves.
+ */
+public final class LiqProcess
+{
+    private LiqProcess()
+    {
+    }
+
+    /**
+     * Starts {@code liq} in a new JVM with this JVM's class path and the flags Chronicle needs.
+     *
+     * @param log file that receives its standard output and error.
+     * @param args the command and its options.
+     * @return the process.
+     * @throws IOException when it cannot start.
+     */
+    public static Process start(final Path log, final String... args) throws IOException
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (final String flag : ManagementFactory.getRuntimeMXBean().getInputArguments())
+        {
+            if (flag.startsWith("--add-") || flag.startsWith("-Dchronicle") || flag.startsWith("--enable-native")
+                || flag.startsWith("--sun-misc"))
+            {
+                command.add(flag);
+            }
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Liq.class.getName());
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /**
+     * @param log a process's log file.
+     * @return what it holds so far ("" before the process wrote it).
+     * @throws IOException when it cannot be read.
+     */
+    public static String log(final Path log) throws IOException
+    {
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+    }
+
+    /**
+     * @param queue an output queue folder.
+     * @return every document's bytes, in order (none when there is no queue yet).
+     */
+    public static List<byte[]> outputs(final Path queue)
+    {
+        final List<byte[]> outputs = new ArrayList<>();
+        if (!Files.isDirectory(queue))
+        {
+            return outputs;
+        }
+        try (OutputQueueReader reader = OutputQueueReader.open(queue, true))
+        {
+            reader.toStart();
+            while (reader.poll((index, buffer, offset, length) ->
+            {
+                final byte[] copy = new byte[length];
+                buffer.getBytes(offset, copy);
+                outputs.add(copy);
+            }, 10_000) > 0)
+            {
+                Thread.onSpinWait();
+            }
+        }
+        return outputs;
+    }
+}
