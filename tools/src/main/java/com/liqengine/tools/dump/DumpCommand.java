@@ -17,7 +17,6 @@ import com.liqengine.tools.simulate.FinalState;
 import com.liqengine.tools.simulate.Json;
 import com.liqengine.tools.simulate.JsonReport;
 import com.liqengine.tools.simulate.TimelineReport;
-import com.liqengine.tools.yaml.YamlFileException;
 import org.agrona.DirectBuffer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -111,14 +110,9 @@ public final class DumpCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final EngineConfig config;
-        try
+        final EngineConfig config = EngineConfigFile.readForCommand(configFile, true, err);
+        if (config == null)
         {
-            config = EngineConfigFile.loadOrDefaults(configFile);
-        }
-        catch (final YamlFileException ex)
-        {
-            err.println(ex.getMessage());
             return 2;
         }
         typeSet = types == null ? null : new HashSet<>(types);

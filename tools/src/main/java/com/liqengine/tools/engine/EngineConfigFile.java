@@ -9,6 +9,7 @@ import com.liqengine.tools.yaml.YamlFileException;
 import com.liqengine.tools.yaml.YamlMap;
 import org.snakeyaml.engine.v2.nodes.Node;
 
+import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,27 @@ public final class EngineConfigFile
     public static EngineConfig loadOrDefaults(final Path file)
     {
         return Files.exists(file) ? load(file) : EngineConfig.defaults(DEFAULT_FOLDER);
+    }
+
+    /**
+     * Reads a configuration for a command, printing {@code FILE:LINE: what is wrong} when it is wrong.
+     *
+     * @param file the YAML file.
+     * @param defaultsWhenMissing take the defaults when the file does not exist, instead of reporting it.
+     * @param err where the problem goes.
+     * @return the configuration, or null after reporting the problem (the command exits 2).
+     */
+    public static EngineConfig readForCommand(final Path file, final boolean defaultsWhenMissing, final PrintStream err)
+    {
+        try
+        {
+            return defaultsWhenMissing ? loadOrDefaults(file) : load(file);
+        }
+        catch (final YamlFileException ex)
+        {
+            err.println(ex.getMessage());
+            return null;
+        }
     }
 
     /**

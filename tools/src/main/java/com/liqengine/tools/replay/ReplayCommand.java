@@ -9,7 +9,6 @@ import com.liqengine.runtime.EngineConfig;
 import com.liqengine.snapshot.SnapshotCorruptedException;
 import com.liqengine.snapshot.SnapshotFile;
 import com.liqengine.tools.engine.EngineConfigFile;
-import com.liqengine.tools.yaml.YamlFileException;
 import org.agrona.DirectBuffer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,14 +85,9 @@ public final class ReplayCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final EngineConfig config;
-        try
+        final EngineConfig config = EngineConfigFile.readForCommand(configFile, true, err);
+        if (config == null)
         {
-            config = EngineConfigFile.loadOrDefaults(configFile);
-        }
-        catch (final YamlFileException ex)
-        {
-            err.println(ex.getMessage());
             return 2;
         }
         final Path journalPath = journal != null ? journal : config.journal();

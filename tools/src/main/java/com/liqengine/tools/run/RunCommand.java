@@ -10,7 +10,6 @@ import com.liqengine.runtime.EngineRuntime;
 import com.liqengine.runtime.RecoveryReport;
 import com.liqengine.runtime.SnapshotSchedule;
 import com.liqengine.snapshot.SnapshotFile;
-import com.liqengine.tools.yaml.YamlFileException;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import picocli.CommandLine.Command;
@@ -79,14 +78,9 @@ public final class RunCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final EngineConfig config;
-        try
+        final EngineConfig config = EngineConfigFile.readForCommand(configFile, false, err);
+        if (config == null)
         {
-            config = EngineConfigFile.load(configFile);
-        }
-        catch (final YamlFileException ex)
-        {
-            err.println(ex.getMessage());
             return 2;
         }
         final EngineRuntime runtime;

@@ -8,7 +8,6 @@ import com.liqengine.tools.engine.EngineConfigFile;
 import com.liqengine.tools.engine.InstrumentBook;
 import com.liqengine.tools.simulate.EventView;
 import com.liqengine.tools.simulate.Json;
-import com.liqengine.tools.yaml.YamlFileException;
 import org.agrona.DirectBuffer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,14 +62,9 @@ public final class TailCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final EngineConfig config;
-        try
+        final EngineConfig config = EngineConfigFile.readForCommand(configFile, false, err);
+        if (config == null)
         {
-            config = EngineConfigFile.load(configFile);
-        }
-        catch (final YamlFileException ex)
-        {
-            err.println(ex.getMessage());
             return 2;
         }
         if (!Files.isDirectory(config.outputs()))
