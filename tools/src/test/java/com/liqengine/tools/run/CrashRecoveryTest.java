@@ -36,7 +36,7 @@ class CrashRecoveryTest
 {
     private static final int ACCOUNTS = 300;
     private static final int EVENTS = 400_000;
-    private static final int SNAPSHOT_INTERVAL = 25_000;
+    private static final int SNAPSHOT_INTERVAL = 10_000;
     private static final int KILLS = 4;
     private static final Pattern HASH = Pattern.compile("liq run: state hash ([0-9a-f]{16}) at sequence (\\d+)");
 
@@ -103,8 +103,13 @@ class CrashRecoveryTest
         {
             assertThat(outputs.get(i)).as("output %d", i + 1).isEqualTo(clean.outputs.get(i));
         }
-        assertThat(logs.stream().skip(1).anyMatch(text -> text.contains("from snapshot"))).as(String.join("\n", logs))
-            .isTrue();
+        // A kill may land after a batch holding a snapshot request was journaled but before it was applied; the
+        // next recovery writes that snapshot, so the restarts after the first kill (the last one included) must
+        // have used one at least once, however slow the machine.
+        final List<String> restarts = new ArrayList<>(logs.subList(1, logs.size()));
+        restarts.add(finalLog);
+        assertThat(restarts.stream().anyMatch(text -> text.contains("from snapshot")))
+            .as(String.join("\n", restarts)).isTrue();
     }
 
     private static void writeInputs(final Path inputQueue)
