@@ -40,6 +40,9 @@ final class QueueWriter
         if (appender == null)
         {
             appender = queue.createAppender();
+            // only this thread appends (the class's contract), so Chronicle's per-call owner check is cost
+            // without benefit on the hot path
+            appender.singleThreadedCheckDisabled(true);
             lastSyncNanos = System.nanoTime();
         }
         try (DocumentContext document = appender.writingDocument())
