@@ -6,10 +6,11 @@ import org.agrona.DirectBuffer;
 import java.nio.file.Path;
 
 /**
- * The engine's input journal in a Chronicle queue: each input's SBE bytes, exactly as published, as one
- * document; forced to disk at the end of each batch as the {@link FsyncPolicy} says. Allocation-free in steady
- * state. The pipeline calls it from one thread (the journaling thread, where the appender is created on the
- * first append); {@link #close()} may come from another thread once that one is done.
+ * The engine's input journal in a Chronicle queue: each input's SBE bytes, exactly as published, then their
+ * CRC32C ({@link DocumentChecksum}), as one document, which {@link JournalReader} checks and strips; forced
+ * to disk at the end of each batch as the {@link FsyncPolicy} says. Allocation-free in steady state. The
+ * pipeline calls it from one thread (the journaling thread, where the appender is created on the first
+ * append); {@link #close()} may come from another thread once that one is done.
  *
  * <pre>
  * InputJournal journal = ChronicleInputJournal.open(
@@ -26,7 +27,7 @@ public final class ChronicleInputJournal implements InputJournal
 
     private ChronicleInputJournal(final QueueContext context)
     {
-        this.writer = new QueueWriter(context);
+        this.writer = new QueueWriter(context, true);
         this.path = context.path();
     }
 

@@ -21,7 +21,7 @@ public final class ChronicleOutputChannel implements OutputChannel
 
     private ChronicleOutputChannel(final QueueContext context)
     {
-        this.writer = new QueueWriter(context);
+        this.writer = new QueueWriter(context, false);
         this.path = context.path();
     }
 

@@ -8,6 +8,7 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -29,7 +30,9 @@ public final class JournalReader implements AutoCloseable
     private final Path path;
     private final SingleChronicleQueue queue;
     private final ExcerptTailer tailer;
-    private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
+    private final byte[] copy = new byte[MAX_DOCUMENT_LENGTH + DocumentChecksum.LENGTH];
+    private final UnsafeBuffer view = new UnsafeBuffer(copy);
+    private final DocumentChecksum checksum = new DocumentChecksum();
     private long lastIndexRead = NO_INDEX;
 
     private JournalReader(final Path path)
@@ -182,13 +185,28 @@ public final class JournalReader implements AutoCloseable
         {
             final Bytes<?> bytes = document.wire().bytes();
             final long length = bytes.readRemaining();
-            if (length > MAX_DOCUMENT_LENGTH)
+            if (length > view.capacity())
             {
                 throw corrupted("the document after " + describe(lastIndexRead) + " claims " + length +
                     " bytes, more than any input (" + MAX_DOCUMENT_LENGTH + "): its header is damaged", null);
             }
-            view.wrap(bytes.addressForRead(bytes.readPosition()), (int)length);
-            return (int)length;
+            if (length < DocumentChecksum.LENGTH)
+            {
+                throw corrupted("the document after " + describe(lastIndexRead) + " has " + length + " bytes, too "
+                    + "few for its checksum: damaged, or not a journal written by the engine", null);
+            }
+            // a copy (an input is small), so the checksum is taken over plain array bytes
+            bytes.read(copy, 0, (int)length);
+            final int inputLength = (int)length - DocumentChecksum.LENGTH;
+            final int recorded = view.getInt(inputLength, ByteOrder.LITTLE_ENDIAN);
+            final int computed = checksum.of(view, 0, inputLength);
+            if (recorded != computed)
+            {
+                throw corrupted(String.format("the document after %s fails its checksum: it records CRC32C %08x, its "
+                    + "bytes give %08x (damaged bytes, or not a journal written by the engine, e.g. an input queue)",
+                    describe(lastIndexRead), recorded, computed), null);
+            }
+            return inputLength;
         }
         catch (final RuntimeException | InternalError ex)
         {

@@ -6,6 +6,8 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.DirectBuffer;
 
+import java.nio.ByteOrder;
+
 /**
  * Appends raw messages to a Chronicle queue, one document each, and forces them to disk at the end of a batch
  * as the fsync policy says. Allocation-free once the appender exists: the bytes are copied straight from the
@@ -20,6 +22,7 @@ final class QueueWriter
     private final SingleChronicleQueue queue;
     private final FsyncPolicy policy;
     private final long intervalNanos;
+    private final DocumentChecksum checksum;
     private ExcerptAppender appender;
     private long appended;
     private long lastIndex = NO_INDEX;
@@ -28,8 +31,13 @@ final class QueueWriter
     private boolean unsynced;
     private boolean closed;
 
-    QueueWriter(final QueueContext context)
+    /**
+     * @param context the queue's settings.
+     * @param checksummed whether each document ends with the {@link DocumentChecksum} of its message.
+     */
+    QueueWriter(final QueueContext context, final boolean checksummed)
     {
+        this.checksum = checksummed ? new DocumentChecksum() : null;
         this.queue = context.openForWriting();
         this.policy = context.fsyncPolicy();
         this.intervalNanos = context.fsyncIntervalNanos();
@@ -57,9 +65,19 @@ final class QueueWriter
             {
                 bytes.unsafeWrite(buffer.addressOffset() + offset, length);
             }
+            if (checksum != null)
+            {
+                bytes.writeInt(toLittleEndian(checksum.of(buffer, offset, length)));
+            }
         }
         appended++;
         unsynced = true;
+    }
+
+    /** Chronicle writes in the platform's order; the journal's format is little endian everywhere. */
+    private static int toLittleEndian(final int value)
+    {
+        return ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? value : Integer.reverseBytes(value);
     }
 
     void endOfBatch()

@@ -94,6 +94,35 @@ class JournalReaderTest
         expectCorruption(50);
     }
 
+    @Test
+    void aFlippedBitInsideADocumentFailsItsChecksum() throws IOException
+    {
+        write(DOCUMENTS);
+        flipContentBit(42);
+        expectCorruption(42);
+        try (JournalReader reader = JournalReader.open(dir))
+        {
+            assertThatThrownBy(() -> reader.readAll((index, buffer, offset, length) -> { }))
+                .hasMessageContaining("fails its checksum");
+        }
+    }
+
+    @Test
+    void anInputQueueWithoutChecksumsIsNotTakenForAJournal()
+    {
+        final UnsafeBuffer message = new UnsafeBuffer(new byte[LENGTH]);
+        try (InputQueueWriter queue = InputQueueWriter.open(new QueueContext().path(dir)))
+        {
+            queue.append(message, 0, LENGTH);
+            queue.endOfBatch();
+        }
+        try (JournalReader reader = JournalReader.open(dir))
+        {
+            assertThatThrownBy(() -> reader.readAll((index, buffer, offset, length) -> { }))
+                .isInstanceOf(JournalCorruptedException.class).hasMessageContaining("not a journal written by");
+        }
+    }
+
     private void expectCorruption(final int firstBad)
     {
         final List<Long> numbers = new ArrayList<>();
@@ -140,6 +169,27 @@ class JournalReaderTest
         int apply(int header);
     }
 
+    /** Flips one bit of document {@code number}'s content, past the marker and number that find it. */
+    private void flipContentBit(final int number) throws IOException
+    {
+        damageHeader(number, header -> header);
+        final File[] files = dir.toFile().listFiles((d, name) -> name.endsWith(".cq4"));
+        try (RandomAccessFile file = new RandomAccessFile(files[0], "rw"); FileChannel channel = file.getChannel())
+        {
+            final MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_WRITE, 0, channel.size());
+            map.order(ByteOrder.LITTLE_ENDIAN);
+            for (int p = 4; p + 16 <= map.limit(); p += 4)
+            {
+                if (map.getLong(p) == MARKER && map.getLong(p + 8) == number)
+                {
+                    map.put(p + 30, (byte)(map.get(p + 30) ^ 0x04));
+                    map.force();
+                    return;
+                }
+            }
+        }
+    }
+
     /** Finds document {@code number} by its content in the queue file and rewrites the header word before it. */
     private void damageHeader(final int number, final HeaderChange change) throws IOException
     {
@@ -154,7 +204,8 @@ class JournalReaderTest
                 if (map.getLong(p) == MARKER && map.getLong(p + 8) == number)
                 {
                     final int header = map.getInt(p - 4);
-                    assertThat(header & 0x3FFF_FFFF).as("a document header precedes the content").isEqualTo(LENGTH);
+                    assertThat(header & 0x3FFF_FFFF).as("a document header precedes the content")
+                        .isEqualTo(LENGTH + DocumentChecksum.LENGTH);
                     map.putInt(p - 4, change.apply(header));
                     map.force();
                     return;

@@ -1,7 +1,7 @@
 package com.liqengine.tools.bench;
 
 import com.liqengine.api.InputEncoder;
-import com.liqengine.journal.ChronicleInputJournal;
+import com.liqengine.journal.InputQueueWriter;
 import com.liqengine.journal.QueueContext;
 import com.liqengine.pipeline.InputPublisher;
 import com.liqengine.pipeline.PassThroughRing;
@@ -218,7 +218,7 @@ public final class BenchCommand implements Callable<Integer>
         final DemoMarket market = new DemoMarket(1, accounts);
         final InputEncoder encoder = new InputEncoder();
         final Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
-        try (ChronicleInputJournal journal = ChronicleInputJournal.open(new QueueContext().path(dir)))
+        try (InputQueueWriter journal = InputQueueWriter.open(new QueueContext().path(dir)))
         {
             for (int i = 0; i < market.setUpCount(); i++)
             {

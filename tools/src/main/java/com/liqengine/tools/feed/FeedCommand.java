@@ -1,7 +1,7 @@
 package com.liqengine.tools.feed;
 
 import com.liqengine.api.InputEncoder;
-import com.liqengine.journal.ChronicleInputJournal;
+import com.liqengine.journal.InputQueueWriter;
 import com.liqengine.journal.QueueContext;
 import com.liqengine.tools.demo.DemoMarket;
 import com.liqengine.runtime.EngineConfig;
@@ -105,7 +105,7 @@ public final class FeedCommand implements Callable<Integer>
             err.println(ex.getMessage());
             return 2;
         }
-        try (ChronicleInputJournal queue = ChronicleInputJournal.open(
+        try (InputQueueWriter queue = InputQueueWriter.open(
             new QueueContext().path(config.inputQueue()).rollCycle(config.rollCycle())))
         {
             final Pacer pacer = new Pacer(rate);
@@ -117,7 +117,7 @@ public final class FeedCommand implements Callable<Integer>
         return 0;
     }
 
-    private long writeScenario(final Simulation scenario, final ChronicleInputJournal queue, final Pacer pacer)
+    private long writeScenario(final Simulation scenario, final InputQueueWriter queue, final Pacer pacer)
     {
         long written = 0;
         for (final Step step : scenario.steps())
@@ -132,7 +132,7 @@ public final class FeedCommand implements Callable<Integer>
         return written;
     }
 
-    private long writeRandom(final ChronicleInputJournal queue, final Pacer pacer)
+    private long writeRandom(final InputQueueWriter queue, final Pacer pacer)
     {
         final DemoMarket market = new DemoMarket(seed, accounts);
         final InputEncoder encoder = new InputEncoder();

@@ -144,17 +144,20 @@ class ReplayAndDumpTest
     }
 
     @Test
-    void aFlippedByteInTheJournalIsTheFirstDivergenceOfTheReplay() throws IOException
+    void aFlippedByteInTheJournalFailsItsChecksumInReplayAndDump() throws IOException
     {
         final Path copy = copyData();
-        // the quantity of account 2's BTC fill (correlation id 8): 0.200 becomes 0.201
+        // the quantity of account 2's BTC fill (correlation id 8): 0.200 becomes 0.201, still a valid fill
         final long fill = find(cq4(copy.resolve("journal")), 2, 8);
         flip(cq4(copy.resolve("journal")), fill + 8 + 29, 0x01);
 
         final Result replay = liq("replay", "--config", config(copy).toString(), "--outputs",
             copy.resolve("outputs").toString());
-        assertThat(replay.code).isEqualTo(1);
-        assertThat(replay.out).contains("first divergence at input sequence").doesNotContain("identical");
+        assertThat(replay.code).as(replay.out + replay.err).isEqualTo(3);
+        assertThat(replay.err).contains("fails its checksum").doesNotContain("identical");
+        final Result dump = liq("dump", "--config", config(copy).toString());
+        assertThat(dump.code).isEqualTo(3);
+        assertThat(dump.err).contains("fails its checksum");
     }
 
     @Test

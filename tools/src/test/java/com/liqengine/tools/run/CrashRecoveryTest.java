@@ -1,8 +1,9 @@
 package com.liqengine.tools.run;
 
 import com.liqengine.api.InputEncoder;
-import com.liqengine.journal.ChronicleInputJournal;
+import com.liqengine.journal.InputQueueWriter;
 import com.liqengine.journal.JournalReader;
+import com.liqengine.journal.QueueContext;
 import com.liqengine.margin.MarginStateMachine;
 import com.liqengine.runtime.EngineConfig;
 import com.liqengine.runtime.SnapshotSchedule;
@@ -116,7 +117,7 @@ class CrashRecoveryTest
     {
         final MixedEvents events = new MixedEvents(ACCOUNTS, 77);
         final InputEncoder encoder = new InputEncoder();
-        try (ChronicleInputJournal queue = ChronicleInputJournal.open(inputQueue))
+        try (InputQueueWriter queue = InputQueueWriter.open(new QueueContext().path(inputQueue)))
         {
             for (int i = 0; i < events.setUpCount(); i++)
             {

@@ -1,0 +1,61 @@
+package com.liqengine.journal;
+
+import org.agrona.DirectBuffer;
+
+/**
+ * Writes an input queue as a gateway or matching engine does: one SBE message per document, nothing added (the
+ * format {@code liq run} tails). For {@code liq feed}, tests and the bare-Chronicle baseline; the engine's own
+ * journal is a {@link ChronicleInputJournal}, whose documents also carry a checksum. One writing thread.
+ */
+public final class InputQueueWriter implements AutoCloseable
+{
+    private final QueueWriter writer;
+
+    private InputQueueWriter(final QueueContext context)
+    {
+        this.writer = new QueueWriter(context, false);
+    }
+
+    /**
+     * Opens (or creates) an input queue; an existing one is appended to.
+     *
+     * @param context where and how (concluded here).
+     * @return the writer.
+     */
+    public static InputQueueWriter open(final QueueContext context)
+    {
+        return new InputQueueWriter(context.conclude());
+    }
+
+    /**
+     * Appends one message as one document.
+     *
+     * @param buffer holding the message.
+     * @param offset of its first byte.
+     * @param length of the message.
+     */
+    public void append(final DirectBuffer buffer, final int offset, final int length)
+    {
+        writer.append(buffer, offset, length);
+    }
+
+    /** Ends a batch: forces to disk as the context's policy says and records the last index. */
+    public void endOfBatch()
+    {
+        writer.endOfBatch();
+    }
+
+    /**
+     * @return the Chronicle index of the last message, as of the last end of batch.
+     */
+    public long lastIndex()
+    {
+        return writer.lastIndex();
+    }
+
+    @Override
+    public void close()
+    {
+        writer.close();
+    }
+}
