@@ -60,7 +60,7 @@ public final class BenchCommand implements Callable<Integer>
     private int seconds;
 
     @Option(names = "--warmup", defaultValue = "3",
-        description = "Warm-up seconds per rate (default ${DEFAULT-VALUE}).")
+        description = "Warm-up seconds per run, the closed-loop runs included (default ${DEFAULT-VALUE}).")
     private int warmupSeconds;
 
     @Option(names = "--max-events", defaultValue = "1000000",
@@ -179,7 +179,10 @@ public final class BenchCommand implements Callable<Integer>
         }
     }
 
-    /** Warm-up (open loop only), then the measured part; waits for the handler to finish every input. */
+    /**
+     * Warm-up at the same rate (as fast as it goes for the closed loop), so the JIT has compiled the path that is
+     * measured, then the measured part; waits for the handler to finish every input.
+     */
     private RunResult measure(
         final String subject,
         final long rate,
@@ -190,12 +193,9 @@ public final class BenchCommand implements Callable<Integer>
         final long before)
     {
         long published = before;
-        if (rate > 0)
+        published += OpenLoop.run(publisher, market, rate, Long.MAX_VALUE, warmupSeconds * NANOS, n ->
         {
-            published += OpenLoop.run(publisher, market, rate, Long.MAX_VALUE, warmupSeconds * NANOS, n ->
-            {
-            });
-        }
+        });
         probe.awaitSeen(published);
         probe.interval();
         final long gcBefore = gcCount();
