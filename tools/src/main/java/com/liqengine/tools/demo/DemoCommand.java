@@ -43,8 +43,8 @@ public final class DemoCommand implements Callable<Integer>
     private long events;
 
     @Option(names = "--accounts", defaultValue = "5000",
-        description = "Accounts (default ${DEFAULT-VALUE}). Every tick checks every account holding the instrument, "
-            + "so the engine's capacity falls as accounts grow (docs/pipeline.md).")
+        description = "Accounts (default ${DEFAULT-VALUE}). A tick visits only the positions whose liquidation "
+            + "band it leaves (docs/index.md), so a tick costs about the same however many accounts there are.")
     private int accounts;
 
     @Option(names = "--rate", defaultValue = "50000",
