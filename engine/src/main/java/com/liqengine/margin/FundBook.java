@@ -8,11 +8,13 @@ final class FundBook
 {
     private final Accounts accounts;
     private final Ledger ledger;
+    private final Instrument[] instruments;
 
-    FundBook(final Accounts accounts, final Ledger ledger)
+    FundBook(final Accounts accounts, final Ledger ledger, final Instrument[] instruments)
     {
         this.accounts = accounts;
         this.ledger = ledger;
+        this.instruments = instruments;
     }
 
     /**
@@ -48,5 +50,9 @@ final class FundBook
         accounts.cost[slot] = cost;
         accounts.crossWallet[fundIndex] = wallet;
         ledger.realizedPnl += realized;
+        // the fund's position counts in the bound a mark must keep (InstrumentRequests.markPrice), like any
+        // position a fill opened: a later mark that would value it beyond the amount range is refused
+        final Instrument instrument = instruments[instrumentId];
+        instrument.largestOpenQuantity = Math.max(instrument.largestOpenQuantity, Math.abs(quantity));
     }
 }

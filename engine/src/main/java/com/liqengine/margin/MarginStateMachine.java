@@ -84,7 +84,7 @@ public final class MarginStateMachine
         this.math = new MarginMath(instruments, accounts);
         this.prices = new LiquidationPrices(instruments, accounts, math);
         this.emitter = new OutputEmitter(sink);
-        final FundBook fundBook = new FundBook(accounts, ledger);
+        final FundBook fundBook = new FundBook(accounts, ledger, instruments);
         this.liquidator = new Liquidator(
             instruments, accounts, math, prices, fundBook, ledger, emitter, settings.marginCallRatio(),
             settings.insuranceFundAccountId(), fundIndex, settings.indexedChecks());

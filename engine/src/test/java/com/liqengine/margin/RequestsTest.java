@@ -383,6 +383,30 @@ class RequestsTest
     }
 
     @Test
+    void aPositionTheFundTookOverBoundsLaterMarksLikeAFilledOne()
+    {
+        // no decimals: value = q × p; 2^58 units = 2,882,303,761.51711744
+        final EngineHarness g = new EngineHarness();
+        final int y = g.define("Y", 0, 0, EngineHarness.simpleTiers());
+        for (long account = 1; account <= 2; account++)
+        {
+            g.deposit(account, "100000000");
+            g.isolated(account, y);
+            g.leverage(account, y, 10);
+            assertThat(g.buy(account, y, "1000000", "1000")).isEmpty();
+        }
+        // each pool 100,000,000 is gone below about 947: both go to the fund, which then holds 2,000,000
+        assertThat(types(g.mark(y, "900"))).containsOnly("LiquidationTriggered", "PositionTakenOver",
+            "LiquidationOrder").hasSize(6);
+        assertThat(g.engine.positionSize(EngineHarness.FUND, y)).isEqualTo(2_000_000L);
+        // 1,000,000 × 2,000 would fit the largest filled position, but the fund's is worth 4,000,000,000
+        g.assertRejected(RejectReason.OVERFLOW, () -> g.mark(y, "2000"));
+        assertThat(g.engine.markPrice(y)).isEqualTo(900L);
+        // 2,000,000 × 1,441 = 2,882,000,000 fits
+        assertThat(g.mark(y, "1441")).isEmpty();
+    }
+
+    @Test
     void noMarkPriceForFunding()
     {
         h.assertRejected(RejectReason.NO_MARK_PRICE, () -> h.funding(x, "0.0001"));

@@ -197,6 +197,8 @@ final class RefLiquidator
     private void takeOver(final RefInstrument instrument, final BigDecimal size, final BigDecimal value)
     {
         final BigDecimal realized = RefFundBook.book(fund().slot(instrument.id), size, value);
+        // the fund's position bounds later marks like a filled one
+        instrument.largestQuantity = RefMath.max(instrument.largestQuantity, fund().slot(instrument.id).size.abs());
         fund().wallet = fund().wallet.add(realized);
         ledger.realizedPnl = ledger.realizedPnl.add(realized);
     }
