@@ -11,6 +11,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 
 /**
  * Reads an input journal from its start (or after an index, e.g. a snapshot's) to the last document it holds
@@ -30,6 +32,7 @@ public final class JournalReader implements AutoCloseable
     private final Path path;
     private final SingleChronicleQueue queue;
     private final ExcerptTailer tailer;
+    private ExcerptTailer counter;
     private final byte[] copy = new byte[MAX_DOCUMENT_LENGTH + DocumentChecksum.LENGTH];
     private final UnsafeBuffer view = new UnsafeBuffer(copy);
     private final DocumentChecksum checksum = new DocumentChecksum();
@@ -125,6 +128,103 @@ public final class JournalReader implements AutoCloseable
         }
         lastIndexRead = index;
         return readToEnd(handler);
+    }
+
+    /**
+     * Index of the n-th document (the first is 1), found from the journal's per-cycle counts and index, without
+     * reading the documents before it: what a recovery from a snapshot at sequence n needs.
+     *
+     * @param n the document's position in the journal, from 1.
+     * @return its index, or {@link #NO_INDEX} when the journal holds fewer than n documents.
+     * @throws JournalCorruptedException when the journal's files cannot be read.
+     */
+    public long indexOfDocument(final long n)
+    {
+        if (n < 1)
+        {
+            throw new IllegalArgumentException("documents are numbered from 1, not " + n);
+        }
+        long before = 0;
+        for (final long cycle : cycles())
+        {
+            final long inCycle = excerptsInCycle((int)cycle);
+            if (n <= before + inCycle)
+            {
+                // sequence numbers within a cycle run from 0 without gaps
+                return queue.rollCycle().toIndex((int)cycle, n - before - 1);
+            }
+            before += inCycle;
+        }
+        return NO_INDEX;
+    }
+
+    /**
+     * Documents in the journal now, from its per-cycle counts (no document is read).
+     *
+     * @return the count.
+     * @throws JournalCorruptedException when the journal's files cannot be read.
+     */
+    public long documentCount()
+    {
+        long count = 0;
+        for (final long cycle : cycles())
+        {
+            count += excerptsInCycle((int)cycle);
+        }
+        return count;
+    }
+
+    /**
+     * Reads the document at an index (e.g. from {@link #indexOfDocument}) and every one after it to the last one
+     * there now.
+     *
+     * @param index the first document to hand over.
+     * @param handler receives each document, in order.
+     * @return documents read.
+     * @throws IllegalArgumentException when the journal holds no document at that index.
+     * @throws JournalCorruptedException when the journal cannot be read to its last document.
+     */
+    public long readFrom(final long index, final DocumentHandler handler)
+    {
+        if (!tailer.moveToIndex(index))
+        {
+            throw new IllegalArgumentException("no document at index " + index + " in the journal at " + path);
+        }
+        lastIndexRead = NO_INDEX;
+        return readToEnd(handler);
+    }
+
+    private NavigableSet<Long> cycles()
+    {
+        try
+        {
+            final int first = queue.firstCycle();
+            final int last = queue.lastCycle();
+            // an empty journal has no cycles: its first is above its last
+            return first > last ? new TreeSet<>() : queue.listCyclesBetween(first, last);
+        }
+        catch (final RuntimeException | InternalError ex)
+        {
+            throw corrupted("cannot list the journal's cycles (damaged files): " + ex, ex);
+        }
+    }
+
+    private long excerptsInCycle(final int cycle)
+    {
+        if (counter == null)
+        {
+            counter = queue.createTailer();
+            counter.singleThreadedCheckDisabled(true);
+        }
+        try
+        {
+            return Math.max(0, counter.excerptsInCycle(cycle));
+        }
+        catch (final RuntimeException | InternalError ex)
+        {
+            throw corrupted("cannot count the documents of cycle " + cycle + " (damaged or truncated files): " + ex,
+                ex);
+        }
     }
 
     /**
@@ -236,6 +336,10 @@ public final class JournalReader implements AutoCloseable
     @Override
     public void close()
     {
+        if (counter != null)
+        {
+            counter.close();
+        }
         tailer.close();
         queue.close();
     }
