@@ -34,6 +34,8 @@ import java.util.Locale;
  * @param insuranceFundAccount the insurance fund's account id.
  * @param snapshotInterval inputs from the input queue between two snapshots {@code liq run} requests itself;
  *     0 takes snapshots only when a {@code SnapshotRequest} arrives.
+ * @param snapshotKeep snapshots kept in the folder: after each one written the older ones are deleted; 0 keeps
+ *     them all.
  */
 public record EngineConfig(
     Path inputQueue,
@@ -51,11 +53,13 @@ public record EngineConfig(
     int maxInstruments,
     BigDecimal marginCallRatio,
     long insuranceFundAccount,
-    long snapshotInterval)
+    long snapshotInterval,
+    int snapshotKeep)
 {
     /** Default of {@link #snapshotInterval()}. */
     public static final long DEFAULT_SNAPSHOT_INTERVAL = 1_000_000;
-
+    /** Default of {@link #snapshotKeep()}: the newest and two predecessors, for a damaged newest one. */
+    public static final int DEFAULT_SNAPSHOT_KEEP = 3;
 
     /**
      * The defaults, with every path under one folder.
@@ -68,7 +72,7 @@ public record EngineConfig(
         return new EngineConfig(dir.resolve("input"), dir.resolve("journal"), dir.resolve("outputs"),
             dir.resolve("counters.dat"), dir.resolve("snapshots"), RollCycleNames.DEFAULT, FsyncPolicy.NONE, 100,
             16 * 1024, IdleStrategyName.SLEEPING, Topology.INLINE_JOURNAL, 100_001, 8, new BigDecimal("0.8"), 0,
-            DEFAULT_SNAPSHOT_INTERVAL);
+            DEFAULT_SNAPSHOT_INTERVAL, DEFAULT_SNAPSHOT_KEEP);
     }
 
     /**
@@ -81,7 +85,7 @@ public record EngineConfig(
     {
         return new EngineConfig(inputQueue, journal, outputs, counters, snapshots, rollCycle, fsync, fsyncIntervalMs,
             ringSize, idleStrategy, topology, accounts, maxInstruments, marginCallRatio, insuranceFundAccount,
-            snapshotInterval);
+            snapshotInterval, snapshotKeep);
     }
 
     /**
@@ -95,7 +99,7 @@ public record EngineConfig(
     {
         return new EngineConfig(inputQueue, journal, outputs, counters, snapshots, rollCycle, fsync, fsyncIntervalMs,
             ringSize, idleStrategy, topology, maxAccounts, maxInstruments, marginCallRatio, insuranceFundAccount,
-            snapshotInterval);
+            snapshotInterval, snapshotKeep);
     }
 
     /**
@@ -108,7 +112,20 @@ public record EngineConfig(
     {
         return new EngineConfig(inputQueue, journal, outputs, counters, snapshots, rollCycle, fsync, fsyncIntervalMs,
             ringSize, idleStrategy, topology, maxAccounts, maxInstruments, marginCallRatio, insuranceFundAccount,
-            interval);
+            interval, snapshotKeep);
+    }
+
+    /**
+     * The same configuration with another snapshot retention.
+     *
+     * @param keep snapshots to keep, 0 for all.
+     * @return a copy.
+     */
+    public EngineConfig withSnapshotKeep(final int keep)
+    {
+        return new EngineConfig(inputQueue, journal, outputs, counters, snapshots, rollCycle, fsync, fsyncIntervalMs,
+            ringSize, idleStrategy, topology, maxAccounts, maxInstruments, marginCallRatio, insuranceFundAccount,
+            snapshotInterval, keep);
     }
 
     /**

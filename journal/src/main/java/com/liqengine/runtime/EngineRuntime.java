@@ -11,6 +11,8 @@ import com.liqengine.pipeline.EngineCounters;
 import com.liqengine.pipeline.InputPublisher;
 import com.liqengine.pipeline.LiquidationEngine;
 import com.liqengine.snapshot.SnapshotStore;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,15 +25,20 @@ import java.nio.file.Path;
  * names none), and the pipeline, started together and closed in order (drain the ring, flush and close the
  * queues, then the counters). Publish with {@link #newPublisher()}, read outputs with {@link #newOutputPoller()}.
  * On start it recovers what the journal holds (docs/replay.md): latest valid snapshot, the journal's tail, and no
- * output written twice; it takes a snapshot whenever a {@code SnapshotRequest} is applied.
+ * output written twice; it takes a snapshot whenever a {@code SnapshotRequest} is applied (encoded on the engine's
+ * thread, written by the {@code liq-snapshot-writer} thread, the older ones beyond the configured count deleted).
  */
 public final class EngineRuntime implements AutoCloseable
 {
+    private static final long WRITER_SLEEP_MS = 5;
+    private static final int WRITER_CLOSE_TIMEOUT_MS = 60_000;
+
     private final EngineConfig config;
     private final EngineCounters counters;
     private final ChronicleInputJournal journal;
     private final ChronicleOutputChannel outputs;
     private final SnapshotStore snapshots;
+    private final AgentRunner snapshotWriter;
     private final Recovery recovery;
     private final LiquidationEngine engine;
 
@@ -45,6 +52,7 @@ public final class EngineRuntime implements AutoCloseable
         }
         this.counters = config.counters() == null ?
             EngineCounters.inMemory() : EngineCounters.create(config.counters().toFile());
+        AgentRunner writer = null;
         try
         {
             this.journal = ChronicleInputJournal.open(queue(config, config.journal()));
@@ -52,8 +60,12 @@ public final class EngineRuntime implements AutoCloseable
             this.outputs = ChronicleOutputChannel.open(queue(config, config.outputs()));
             final DeduplicatingOutputChannel deduplicated = new DeduplicatingOutputChannel(
                 outputs, outputEnd.lastSequence(), outputEnd.outputsOfLastSequence());
-            this.snapshots = config.snapshots() == null ? null : new SnapshotStore(config.snapshots(), System.err);
-            this.recovery = new Recovery(config.journal(), snapshots, outputEnd, deduplicated);
+            this.snapshots = config.snapshots() == null ? null :
+                new SnapshotStore(config.snapshots(), config.snapshotKeep(), System.err);
+            final InjectedRequestCount snapshotTaker = snapshots == null ? null : new InjectedRequestCount(snapshots);
+            writer = snapshots == null ? null : startWriter(snapshots);
+            this.snapshotWriter = writer;
+            this.recovery = new Recovery(config.journal(), snapshots, snapshotTaker, outputEnd, deduplicated);
             this.engine = LiquidationEngine.launch(new EngineContext()
                 .ringSize(config.ringSize())
                 .idleStrategy(config.idleStrategy())
@@ -64,11 +76,12 @@ public final class EngineRuntime implements AutoCloseable
                 .outputChannel(deduplicated)
                 .counters(counters)
                 .appliedListener(listener)
-                .snapshotTaker(snapshots)
+                .snapshotTaker(snapshotTaker)
                 .recovery(recovery));
         }
         catch (final RuntimeException ex)
         {
+            closeWriter(writer);
             counters.close();
             throw ex;
         }
@@ -165,7 +178,31 @@ public final class EngineRuntime implements AutoCloseable
     public void close()
     {
         engine.close();
+        closeWriter(snapshotWriter);
         counters.close();
+    }
+
+    /** The snapshot writer's thread: idle almost always, so it sleeps rather than spins. */
+    private static AgentRunner startWriter(final SnapshotStore snapshots)
+    {
+        final AgentRunner runner = new AgentRunner(new SleepingMillisIdleStrategy(WRITER_SLEEP_MS),
+            ex -> System.err.println("liq: snapshot writer: " + ex), null, snapshots.writer());
+        AgentRunner.startOnThread(runner);
+        return runner;
+    }
+
+    /**
+     * Stops the snapshot writer once it has written what the engine submitted (at most two files); a write still
+     * going after {@link #WRITER_CLOSE_TIMEOUT_MS} is interrupted, leaving only its temporary file.
+     */
+    private static void closeWriter(final AgentRunner writer)
+    {
+        if (writer != null)
+        {
+            writer.close(WRITER_CLOSE_TIMEOUT_MS, thread ->
+                System.err.println("liq: still writing a snapshot after " + WRITER_CLOSE_TIMEOUT_MS + " ms; "
+                    + "abandoning it (its temporary file is not a snapshot)"));
+        }
     }
 
     private static QueueContext queue(final EngineConfig config, final Path path)

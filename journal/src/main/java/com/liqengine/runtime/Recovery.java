@@ -2,6 +2,7 @@ package com.liqengine.runtime;
 
 import com.liqengine.codec.MessageHeaderDecoder;
 import com.liqengine.codec.SnapshotRequestDecoder;
+import com.liqengine.journal.DocumentHandler;
 import com.liqengine.journal.JournalReader;
 import com.liqengine.journal.OutputQueueEnd;
 import com.liqengine.margin.MarginStateMachine;
@@ -25,10 +26,12 @@ import java.util.Set;
 /**
  * Recovery of a restarted engine (docs/replay.md), run on the engine's thread before its first input: restore the
  * latest valid snapshot no newer than the output queue's last output, then apply the journal's inputs after it,
- * with the outputs the output queue already holds dropped by the {@link DeduplicatingOutputChannel}. A corrupt
- * snapshot is reported and the previous one used; a journal that does not continue the snapshot (fewer inputs
- * than its sequence, or another input at that sequence than its request) stops the start with a
- * {@link RecoveryException}.
+ * with the outputs the output queue already holds dropped by the {@link DeduplicatingOutputChannel}. The journal is
+ * read from the snapshot's own request on, found by position from the journal's per-cycle counts, so the cost is
+ * that of the tail, not of the journal; what the inputs before it held that a restart needs (how many of them the
+ * engine injected) is in the snapshot. A corrupt snapshot is reported and the previous one used; a journal that
+ * does not continue the snapshot (fewer inputs than its sequence, or another input at that sequence than its
+ * request) stops the start with a {@link RecoveryException}.
  */
 public final class Recovery implements StateRecovery
 {
@@ -36,6 +39,7 @@ public final class Recovery implements StateRecovery
 
     private final Path journal;
     private final SnapshotStore snapshots;
+    private final InjectedRequestCount snapshotTaker;
     private final OutputQueueEnd outputEnd;
     private final DeduplicatingOutputChannel outputs;
     private final List<String> rejected = new ArrayList<>();
@@ -46,17 +50,21 @@ public final class Recovery implements StateRecovery
     /**
      * @param journal the input journal's directory.
      * @param snapshots the snapshot folder, or null when snapshots are not used.
+     * @param snapshotTaker the engine's snapshot taker, told the count of injected requests recovered (null
+     *     with no snapshots).
      * @param outputEnd where the output queue ended before the restart.
      * @param outputs the engine's output channel, dropping what the queue already holds.
      */
-    public Recovery(
+    Recovery(
         final Path journal,
         final SnapshotStore snapshots,
+        final InjectedRequestCount snapshotTaker,
         final OutputQueueEnd outputEnd,
         final DeduplicatingOutputChannel outputs)
     {
         this.journal = journal;
         this.snapshots = snapshots;
+        this.snapshotTaker = snapshotTaker;
         this.outputEnd = outputEnd;
         this.outputs = outputs;
     }
@@ -72,14 +80,12 @@ public final class Recovery implements StateRecovery
         {
             try (JournalReader reader = JournalReader.open(journal))
             {
-                reader.readAll(tail);
+                read(reader, snapshot, tail);
             }
         }
-        if (tail.inputs < snapshotSequence)
+        else if (snapshot != null)
         {
-            throw new RecoveryException("the journal at " + journal + " holds " + tail.inputs + " inputs, but "
-                + "snapshot " + snapshot.file() + " is at sequence " + snapshotSequence + ": the journal does not "
-                + "continue the snapshot (truncated, or another journal). Refusing to start with a gap.");
+            throw shorter(snapshot, 0);
         }
         if (outputEnd.lastSequence() > tail.inputs)
         {
@@ -87,10 +93,15 @@ public final class Recovery implements StateRecovery
                 + " but the journal at " + journal + " holds only " + tail.inputs + " inputs: the journal lost "
                 + "inputs that were applied (a power cut with fsync none?) or belongs to another engine");
         }
+        if (snapshotTaker != null)
+        {
+            snapshotTaker.recovered(tail.injected);
+        }
         outputs.endOfBatch();
         report = new RecoveryReport(snapshot == null ? null : snapshot.file(), snapshotSequence, List.copyOf(rejected),
-            tail.inputs, tail.inputs - snapshotSequence, tail.injected, tail.lastInjected, outputs.skipped(),
-            outputs.passed(), tail.snapshotsWritten, engine.stateHash(), (System.nanoTime() - start) / 1_000_000);
+            tail.inputs, tail.inputs - snapshotSequence, tail.read, tail.injected, tail.lastInjected,
+            outputs.skipped(), outputs.passed(), tail.snapshotsWritten, engine.stateHash(),
+            (System.nanoTime() - start) / 1_000_000);
     }
 
     /**
@@ -101,6 +112,45 @@ public final class Recovery implements StateRecovery
         return report;
     }
 
+    /**
+     * Hands the tail the journal from the snapshot's request on (from its start without a snapshot, or with one of
+     * format 1, which does not record the injected requests before it: those are counted on the way).
+     */
+    private void read(final JournalReader reader, final Snapshot snapshot, final Tail tail)
+    {
+        if (snapshot == null || snapshot.injectedRequests() == SnapshotFile.UNKNOWN)
+        {
+            reader.readAll(tail);
+            if (snapshot != null && tail.inputs < snapshot.sequence())
+            {
+                throw shorter(snapshot, tail.inputs);
+            }
+            return;
+        }
+        final long index = reader.indexOfDocument(snapshot.sequence());
+        if (index == JournalReader.NO_INDEX)
+        {
+            throw shorter(snapshot, reader.documentCount());
+        }
+        tail.inputs = snapshot.sequence() - 1;
+        try
+        {
+            reader.readFrom(index, tail);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new RecoveryException("the journal at " + journal + " counts at least " + snapshot.sequence()
+                + " inputs but input " + snapshot.sequence() + " cannot be found (" + ex.getMessage() + "): the "
+                + "journal does not continue snapshot " + snapshot.file() + ". Refusing to start with a gap.");
+        }
+    }
+
+    private RecoveryException shorter(final Snapshot snapshot, final long inputs)
+    {
+        return new RecoveryException("the journal at " + journal + " holds " + inputs + " inputs, but "
+            + "snapshot " + snapshot.file() + " is at sequence " + snapshot.sequence() + ": the journal does not "
+            + "continue the snapshot (truncated, or another journal). Refusing to start with a gap.");
+    }
     private Snapshot restoreLatest(final MarginStateMachine engine)
     {
         if (snapshots == null)
@@ -140,13 +190,17 @@ public final class Recovery implements StateRecovery
         return null;
     }
 
-    /** Walks the journal: checks the inputs the snapshot covers, applies the ones after it. */
-    private final class Tail implements com.liqengine.journal.DocumentHandler
+    /**
+     * Walks the journal from where {@link #read} starts it: counts the inputs the snapshot covers, checks the
+     * snapshot's request, applies the inputs after it.
+     */
+    private final class Tail implements DocumentHandler
     {
         private final MarginStateMachine engine;
         private final Snapshot snapshot;
         private final long snapshotSequence;
         long inputs;
+        long read;
         long injected;
         boolean lastInjected;
         long snapshotsWritten;
@@ -162,6 +216,7 @@ public final class Recovery implements StateRecovery
         public void onDocument(final long index, final DirectBuffer buffer, final int offset, final int length)
         {
             inputs++;
+            read++;
             lastInjected = SnapshotSchedule.isInjected(header, buffer, offset, length);
             if (lastInjected)
             {
@@ -174,13 +229,17 @@ public final class Recovery implements StateRecovery
             if (inputs == snapshotSequence)
             {
                 checkRequest(buffer, offset, length);
+                if (snapshot.injectedRequests() != SnapshotFile.UNKNOWN)
+                {
+                    injected = snapshot.injectedRequests();
+                }
                 return;
             }
             engine.onInput(buffer, offset, length);
             if (snapshots != null && engine.snapshotRequested() && (rejectedSequences.contains(inputs)
                 || !Files.exists(snapshots.folder().resolve(SnapshotFile.name(inputs)))))
             {
-                snapshots.onSnapshotRequest(engine, buffer, offset, length);
+                snapshots.take(engine, buffer, offset, length, injected);
                 snapshotsWritten++;
             }
         }

@@ -14,6 +14,8 @@ import java.util.List;
  * @param rejectedSnapshots each snapshot passed over, with why.
  * @param journalInputs inputs in the journal.
  * @param replayed inputs applied from the journal after the snapshot.
+ * @param journalRead journal documents the recovery read: the snapshot's request and the ones after it (the whole
+ *     journal without a snapshot, or with one of format 1).
  * @param injectedRequests snapshot requests the engine itself journaled (not from the input queue).
  * @param lastInputInjected whether the journal's last input is such a request.
  * @param outputsAlreadyWritten replayed outputs the output queue already held (not written again).
@@ -28,6 +30,7 @@ public record RecoveryReport(
     List<String> rejectedSnapshots,
     long journalInputs,
     long replayed,
+    long journalRead,
     long injectedRequests,
     boolean lastInputInjected,
     long outputsAlreadyWritten,
@@ -59,7 +62,7 @@ public record RecoveryReport(
             summary.append("from snapshot ").append(snapshot).append(" at sequence ").append(snapshotSequence);
         }
         summary.append(", then replayed ").append(replayed).append(" journaled inputs (journal holds ")
-            .append(journalInputs).append(") in ").append(millis).append(" ms");
+            .append(journalInputs).append(", ").append(journalRead).append(" read) in ").append(millis).append(" ms");
         final String outputs = "outputs: " + outputsAlreadyWritten + " replayed outputs were already in the output"
             + " queue and were not written again; " + outputsWritten + " missing ones were written";
         final String hash = "state hash " + SnapshotFile.hex(stateHash) + " at sequence " + journalInputs;

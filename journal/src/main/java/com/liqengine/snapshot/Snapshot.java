@@ -19,6 +19,8 @@ import java.nio.file.Path;
  * @param insuranceFundAccountId engine setting it was taken with.
  * @param marginCallRatio engine setting it was taken with.
  * @param stateHash {@link MarginStateMachine#stateHash()} when it was taken.
+ * @param injectedRequests snapshot requests the engine injected in the journal up to the sequence (its own
+ *     {@code SnapshotRequest} included when injected), or {@link SnapshotFile#UNKNOWN} in a format 1 file.
  * @param state the canonical state bytes ({@link com.liqengine.margin.StateCodec}).
  */
 public record Snapshot(
@@ -31,6 +33,7 @@ public record Snapshot(
     long insuranceFundAccountId,
     long marginCallRatio,
     long stateHash,
+    long injectedRequests,
     byte[] state)
 {
     /**

@@ -21,18 +21,27 @@ import java.util.zip.CRC32C;
 
 /**
  * The snapshot file format (docs/replay.md): a fixed header (magic, format version, state layout version, the
- * sequence and the request it answers, the engine settings, the state hash, the state's length), the canonical
- * state bytes, then a CRC32C of everything before it. All little endian. Written to a temporary file, forced to
- * disk, then renamed atomically over the final name, so a reader sees a whole snapshot or none.
+ * sequence and the request it answers, the engine settings, the state hash, the state's length, the count of
+ * snapshot requests the engine injected up to the sequence), the canonical state bytes, then a CRC32C of
+ * everything before it. All little endian. Encoded in two steps: {@link #encode} on the engine's thread (the
+ * state, at the deterministic point), {@link #seal} on the writing thread (state hash and checksum, pure
+ * functions of those bytes). Written to a temporary file, forced to disk, then renamed atomically over the final
+ * name, so a reader sees a whole snapshot or none.
  */
 public final class SnapshotFile
 {
     /** "LIQSNAP1" read as a little-endian long. */
     public static final long MAGIC = 0x3150414E5351494CL;
     /** Version of this file format. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     /** Bytes before the state. */
-    public static final int HEADER_LENGTH = 80;
+    public static final int HEADER_LENGTH = 88;
+    /** The first format: no count of injected requests, the state at {@link #V1_HEADER_LENGTH}; still read. */
+    public static final int FORMAT_VERSION_1 = 1;
+    /** Bytes before the state in format 1. */
+    public static final int V1_HEADER_LENGTH = 80;
+    /** {@link Snapshot#injectedRequests()} of a format 1 file: not recorded. */
+    public static final long UNKNOWN = -1;
     /** Bytes after the state: the checksum. */
     public static final int TRAILER_LENGTH = 4;
     /** Extension of snapshot files. */
@@ -80,12 +89,15 @@ public final class SnapshotFile
     }
 
     /**
-     * Encodes a whole snapshot file of the state machine's current state into a buffer.
+     * Encodes a snapshot file of the state machine's current state into a buffer, all but the state hash and the
+     * checksum: call {@link #seal} before writing it. On the engine's thread; allocation-free once the buffer
+     * has grown to the state's size.
      *
      * @param engine the state machine (on its thread).
      * @param request the buffer holding the {@code SnapshotRequest} just applied.
      * @param offset of the request's header.
      * @param length of the request.
+     * @param injectedRequests snapshot requests the engine injected in the journal up to this one, included.
      * @param out where to encode (grows as needed).
      * @return the file's length.
      */
@@ -94,6 +106,7 @@ public final class SnapshotFile
         final DirectBuffer request,
         final int offset,
         final int length,
+        final long injectedRequests,
         final ExpandableArrayBuffer out)
     {
         final int stateLength = StateCodec.length(engine);
@@ -111,12 +124,39 @@ public final class SnapshotFile
         out.putInt(44, engine.settings().maxInstruments(), ORDER);
         out.putLong(48, engine.settings().insuranceFundAccountId(), ORDER);
         out.putLong(56, engine.settings().marginCallRatio(), ORDER);
-        out.putLong(64, StateCodec.fnv1a64(out, HEADER_LENGTH, written), ORDER);
+        out.putLong(64, 0, ORDER);
         out.putInt(72, written, ORDER);
         out.putInt(76, 0, ORDER);
-        final int end = HEADER_LENGTH + written;
-        out.putInt(end, crc(out.byteArray(), end), ORDER);
-        return end + TRAILER_LENGTH;
+        out.putLong(80, injectedRequests, ORDER);
+        return HEADER_LENGTH + written + TRAILER_LENGTH;
+    }
+
+    /**
+     * Completes an {@link #encode encoded} file: the state hash and the checksum, computed from its bytes (so on
+     * any thread, once the engine has moved on).
+     *
+     * @param file the encoded file's bytes.
+     * @param fileLength its length, as {@link #encode} returned it.
+     * @param checksum a reusable CRC32C.
+     */
+    public static void seal(final ExpandableArrayBuffer file, final int fileLength, final CRC32C checksum)
+    {
+        final int end = fileLength - TRAILER_LENGTH;
+        file.putLong(64, StateCodec.fnv1a64(file, HEADER_LENGTH, end - HEADER_LENGTH), ORDER);
+        checksum.reset();
+        checksum.update(file.byteArray(), 0, end);
+        file.putInt(end, (int)checksum.getValue(), ORDER);
+    }
+
+    /**
+     * The sequence of an {@link #encode encoded} file.
+     *
+     * @param file the encoded file's bytes.
+     * @return the input sequence it covers.
+     */
+    public static long sequenceOf(final DirectBuffer file)
+    {
+        return file.getLong(16, ORDER);
     }
 
     /**
@@ -132,6 +172,13 @@ public final class SnapshotFile
     public static Path writeAtomically(final Path folder, final String name, final byte[] bytes, final int length)
         throws IOException
     {
+        return writeAtomically(folder, name, bytes, length, WriteHook.NONE);
+    }
+
+    static Path writeAtomically(
+        final Path folder, final String name, final byte[] bytes, final int length, final WriteHook hook)
+        throws IOException
+    {
         Files.createDirectories(folder);
         final Path temporary = folder.resolve(name + ".tmp");
         final Path target = folder.resolve(name);
@@ -145,6 +192,7 @@ public final class SnapshotFile
             }
             channel.force(true);
         }
+        hook.beforeRename(temporary, target);
         try
         {
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -176,10 +224,10 @@ public final class SnapshotFile
         {
             throw new SnapshotCorruptedException(file, "cannot be read: " + ex);
         }
-        if (bytes.length < HEADER_LENGTH + TRAILER_LENGTH)
+        if (bytes.length < V1_HEADER_LENGTH + TRAILER_LENGTH)
         {
             throw new SnapshotCorruptedException(file, "truncated: " + bytes.length + " bytes, shorter than the "
-                + (HEADER_LENGTH + TRAILER_LENGTH) + " bytes of header and checksum");
+                + (V1_HEADER_LENGTH + TRAILER_LENGTH) + " bytes of header and checksum");
         }
         final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
         if (buffer.getLong(0, ORDER) != MAGIC)
@@ -188,20 +236,27 @@ public final class SnapshotFile
         }
         final int format = buffer.getInt(8, ORDER);
         final int layout = buffer.getInt(12, ORDER);
-        if (format != FORMAT_VERSION || layout != StateCodec.LAYOUT_VERSION)
+        if ((format != FORMAT_VERSION && format != FORMAT_VERSION_1) || layout != StateCodec.LAYOUT_VERSION)
         {
             throw new SnapshotCorruptedException(file, "format version " + format + " with state layout " + layout
-                + "; this engine reads format " + FORMAT_VERSION + " with layout " + StateCodec.LAYOUT_VERSION);
+                + "; this engine reads formats " + FORMAT_VERSION_1 + " and " + FORMAT_VERSION + " with layout "
+                + StateCodec.LAYOUT_VERSION);
+        }
+        final int header = format == FORMAT_VERSION ? HEADER_LENGTH : V1_HEADER_LENGTH;
+        if (bytes.length < header + TRAILER_LENGTH)
+        {
+            throw new SnapshotCorruptedException(file, "truncated: " + bytes.length + " bytes, shorter than the "
+                + (header + TRAILER_LENGTH) + " bytes of header and checksum");
         }
         final int stateLength = buffer.getInt(72, ORDER);
-        final long expected = (long)HEADER_LENGTH + stateLength + TRAILER_LENGTH;
+        final long expected = (long)header + stateLength + TRAILER_LENGTH;
         if (stateLength < 0 || expected != bytes.length)
         {
             throw new SnapshotCorruptedException(file, (expected > bytes.length ? "truncated: " : "wrong length: ")
                 + "the header announces " + stateLength + " state bytes, a file of " + expected
                 + " bytes; the file has " + bytes.length);
         }
-        final int end = HEADER_LENGTH + stateLength;
+        final int end = header + stateLength;
         final int stored = buffer.getInt(end, ORDER);
         final int computed = crc(bytes, end);
         if (stored != computed)
@@ -211,10 +266,10 @@ public final class SnapshotFile
                 stored, computed));
         }
         final byte[] state = new byte[stateLength];
-        buffer.getBytes(HEADER_LENGTH, state);
+        buffer.getBytes(header, state);
         return new Snapshot(file, buffer.getLong(16, ORDER), buffer.getLong(24, ORDER), buffer.getLong(32, ORDER),
             buffer.getInt(40, ORDER), buffer.getInt(44, ORDER), buffer.getLong(48, ORDER), buffer.getLong(56, ORDER),
-            buffer.getLong(64, ORDER), state);
+            buffer.getLong(64, ORDER), format == FORMAT_VERSION ? buffer.getLong(80, ORDER) : UNKNOWN, state);
     }
 
     /**

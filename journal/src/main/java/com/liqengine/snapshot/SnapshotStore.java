@@ -1,63 +1,66 @@
 package com.liqengine.snapshot;
 
 import com.liqengine.margin.MarginStateMachine;
-import com.liqengine.pipeline.SnapshotTaker;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * The snapshot folder: takes a snapshot whenever a {@code SnapshotRequest} is applied (on the engine's thread:
- * the state is encoded into a reused buffer and written synchronously, so the ring waits for the time of one
- * file write; docs/replay.md gives the cost), and lists the snapshots it holds, newest first.
- * A snapshot that cannot be written is reported and counted, and the engine goes on: the journal, not the
- * snapshot, is what must never be lost.
+ * The snapshot folder of an engine (docs/replay.md): takes a snapshot when asked, on the engine's thread, by
+ * encoding the state into a free buffer of its {@link SnapshotWriter} (allocation-free once the buffers have
+ * grown to the state's size), which writes the file on its own thread; and lists the snapshots the folder holds,
+ * newest first. Run {@link #writer()} with an {@link org.agrona.concurrent.AgentRunner} before taking snapshots.
  */
-public final class SnapshotStore implements SnapshotTaker
+public final class SnapshotStore
 {
     private final Path folder;
-    private final PrintStream log;
-    private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(64 * 1024);
-    private long written;
-    private long failures;
-    private Path last;
+    private final SnapshotWriter writer;
 
     /**
+     * A store keeping every snapshot.
+     *
      * @param folder where snapshots are (created on the first snapshot).
      * @param log where a failure to write is reported.
      */
     public SnapshotStore(final Path folder, final PrintStream log)
     {
-        this.folder = folder;
-        this.log = log;
+        this(folder, 0, log);
     }
 
-    @Override
-    public void onSnapshotRequest(
-        final MarginStateMachine stateMachine, final DirectBuffer request, final int offset, final int length)
+    /**
+     * @param folder where snapshots are (created on the first snapshot).
+     * @param keep snapshots to keep: after each one written the older ones are deleted; 0 keeps them all.
+     * @param log where a failure to write is reported.
+     */
+    public SnapshotStore(final Path folder, final int keep, final PrintStream log)
     {
-        final int fileLength = SnapshotFile.encode(stateMachine, request, offset, length, buffer);
-        try
-        {
-            last = SnapshotFile.writeAtomically(
-                folder, SnapshotFile.name(stateMachine.lastSequence()), buffer.byteArray(), fileLength);
-            written++;
-        }
-        catch (final IOException | UncheckedIOException ex)
-        {
-            failures++;
-            log.println("liq: could not write the snapshot at sequence " + stateMachine.lastSequence() + " to "
-                + folder + ": " + ex);
-        }
+        this.folder = folder;
+        this.writer = new SnapshotWriter(folder, keep, log);
+    }
+
+    /**
+     * Takes a snapshot of the state right after a {@code SnapshotRequest} was applied: encodes it now and hands
+     * the file to the writer. Waits only when the writer still holds both buffers ({@link SnapshotWriter}).
+     *
+     * @param stateMachine the state (on its thread).
+     * @param request the buffer holding the request.
+     * @param offset of the request's header.
+     * @param length of the request.
+     * @param injectedRequests snapshot requests the engine injected in the journal up to this one, included.
+     */
+    public void take(
+        final MarginStateMachine stateMachine,
+        final DirectBuffer request,
+        final int offset,
+        final int length,
+        final long injectedRequests)
+    {
+        final ExpandableArrayBuffer file = writer.claim();
+        final int fileLength = SnapshotFile.encode(stateMachine, request, offset, length, injectedRequests, file);
+        writer.submit(file, fileLength);
     }
 
     /**
@@ -67,28 +70,15 @@ public final class SnapshotStore implements SnapshotTaker
      */
     public List<Path> files()
     {
-        final List<Path> files = new ArrayList<>();
-        if (!Files.isDirectory(folder))
-        {
-            return files;
-        }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, SnapshotFile.PREFIX + "*"))
-        {
-            for (final Path entry : entries)
-            {
-                if (SnapshotFile.sequenceOf(entry.getFileName().toString()) >= 0)
-                {
-                    files.add(entry);
-                }
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot list the snapshot folder " + folder, ex);
-        }
-        files.sort(Comparator.comparingLong((Path p) -> SnapshotFile.sequenceOf(p.getFileName().toString()))
-            .reversed());
-        return files;
+        return SnapshotFolder.list(folder);
+    }
+
+    /**
+     * @return the agent that writes the files.
+     */
+    public SnapshotWriter writer()
+    {
+        return writer;
     }
 
     /**
@@ -104,7 +94,7 @@ public final class SnapshotStore implements SnapshotTaker
      */
     public long written()
     {
-        return written;
+        return writer.written();
     }
 
     /**
@@ -112,7 +102,7 @@ public final class SnapshotStore implements SnapshotTaker
      */
     public long failures()
     {
-        return failures;
+        return writer.failures();
     }
 
     /**
@@ -120,6 +110,6 @@ public final class SnapshotStore implements SnapshotTaker
      */
     public Path last()
     {
-        return last;
+        return writer.last();
     }
 }

@@ -39,7 +39,8 @@ class JournalReplayTest
     @Test
     void millionInputsReplayIdenticallyFromTheStartAndFromEverySnapshot(@TempDir final Path dir)
     {
-        final EngineConfig config = EngineConfig.defaults(dir).withMaxAccounts(ACCOUNTS + 1).withSnapshotInterval(0);
+        final EngineConfig config = EngineConfig.defaults(dir).withMaxAccounts(ACCOUNTS + 1).withSnapshotInterval(0)
+            .withSnapshotKeep(0);
         final MixedEvents events = new MixedEvents(ACCOUNTS, 11);
         final long liveHash;
         final long liveOutputs;

@@ -1,6 +1,7 @@
 package com.liqengine.runtime;
 
 import com.liqengine.api.OutputRecord;
+import com.liqengine.codec.MessageHeaderDecoder;
 import com.liqengine.journal.ChronicleInputJournal;
 import com.liqengine.journal.ChronicleOutputChannel;
 import com.liqengine.journal.JournalCorruptedException;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -189,6 +191,171 @@ class RecoveryTest
         assertThatThrownBy(() -> new JournalReplay(config.engineSettings()).run(config.journal()))
             .isInstanceOf(JournalCorruptedException.class).hasMessageContaining(config.journal().toString());
         assertThatThrownBy(() -> EngineRuntime.start(config, null)).isInstanceOf(JournalCorruptedException.class);
+    }
+
+    @Test
+    void recoveryAfterALateSnapshotReadsOnlyTheJournalsTail() throws IOException
+    {
+        final EngineConfig config = config("long");
+        final MixedEvents events = new MixedEvents(ACCOUNTS, 8);
+        final long hash = run(config, events, 0, 45_000, true);
+        final long journalInputs = events.setUpCount() + 45_000 + 4;
+        // damage the journal early on: the header of input 1,000 now claims a document longer than any input
+        final Path file = journalFile(config);
+        final long input1000 = find(file, 1_000L) - 8;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE))
+        {
+            channel.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 0x0FFF_FFFF),
+                input1000 - 4);
+        }
+        assertThatThrownBy(() -> new JournalReplay(config.engineSettings()).run(config.journal()))
+            .as("reading the journal from its start meets the damage").isInstanceOf(JournalCorruptedException.class);
+
+        try (EngineRuntime engine = EngineRuntime.start(config, null))
+        {
+            final RecoveryReport report = engine.recovery();
+            assertThat(report.snapshotSequence()).isEqualTo(events.setUpCount() + 40_000 + 4);
+            assertThat(report.replayed()).isEqualTo(5_000);
+            assertThat(report.journalRead()).as("the snapshot's request and the tail").isEqualTo(5_001);
+            assertThat(report.journalInputs()).isEqualTo(journalInputs);
+            assertThat(report.stateHash()).isEqualTo(hash);
+            assertThat(report.outputsWritten()).isZero();
+        }
+    }
+
+    @Test
+    void retentionKeepsTheNewestSnapshotsAndRecoveryFallsBackPastADamagedNewestOne() throws IOException
+    {
+        final EngineConfig config = config("kept").withSnapshotKeep(2);
+        final MixedEvents events = new MixedEvents(ACCOUNTS, 12);
+        final long hash = run(config, events, 0, 40_000, true);
+        final List<Path> files = new SnapshotStore(config.snapshots(), System.err).files();
+        assertThat(files).extracting(f -> SnapshotFile.read(f).sequence())
+            .containsExactly(events.setUpCount() + 40_000L + 4, events.setUpCount() + 30_000L + 3);
+        flipByte(files.get(0), Files.size(files.get(0)) / 2);
+
+        try (EngineRuntime engine = EngineRuntime.start(config, null))
+        {
+            final RecoveryReport report = engine.recovery();
+            assertThat(report.rejectedSnapshots()).singleElement().asString().contains(files.get(0).toString())
+                .contains("checksum mismatch");
+            assertThat(report.snapshot()).isEqualTo(files.get(1));
+            assertThat(report.stateHash()).isEqualTo(hash);
+            assertThat(report.snapshotsWritten()).as("the damaged one written again").isEqualTo(1);
+        }
+        assertThat(new SnapshotStore(config.snapshots(), System.err).files()).isEqualTo(files);
+        assertThat(SnapshotFile.read(files.get(0)).stateHash()).isEqualTo(hash);
+    }
+
+    @Test
+    void theEnginesOwnRequestsAreCountedWithoutReadingTheJournalBeforeTheSnapshot()
+    {
+        final EngineConfig config = config("injected");
+        final MixedEvents events = new MixedEvents(ACCOUNTS, 14);
+        try (EngineRuntime engine = EngineRuntime.start(config, null))
+        {
+            final InputPublisher publisher = engine.newPublisher();
+            for (int i = 0; i < events.setUpCount(); i++)
+            {
+                publisher.commit(events.setUp(i, publisher.claim()));
+            }
+            publishWithInjected(publisher, events, 0, 20_500);
+        }
+        // the newest snapshot answers the outside request at 20,000: the six own requests before it are in it
+        assertInjectedCountedFromTheTail(config, 500, false);
+
+        // a second run takes its snapshots counting on from the recovered count, and ends on an own request
+        try (EngineRuntime engine = EngineRuntime.start(config, null))
+        {
+            final InputPublisher publisher = engine.newPublisher();
+            publishWithInjected(publisher, events, 20_500, 22_500);
+            publisher.commit(publisher.claim().snapshotRequest(SnapshotSchedule.INJECTED_CORRELATION_ID, 0));
+        }
+        assertInjectedCountedFromTheTail(config, 0, true);
+    }
+
+    @Test
+    void aFormat1SnapshotIsUsedWithTheJournalCountedFromItsStart() throws IOException
+    {
+        final EngineConfig config = config("format1");
+        final MixedEvents events = new MixedEvents(ACCOUNTS, 15);
+        final long hash = run(config, events, 0, 25_000, true);
+        final Path newest = new SnapshotStore(config.snapshots(), System.err).files().get(0);
+        toFormat1(newest);
+        assertThat(SnapshotFile.read(newest).injectedRequests()).isEqualTo(SnapshotFile.UNKNOWN);
+
+        try (EngineRuntime engine = EngineRuntime.start(config, null))
+        {
+            final RecoveryReport report = engine.recovery();
+            assertThat(report.snapshot()).isEqualTo(newest);
+            assertThat(report.replayed()).isEqualTo(5_000);
+            assertThat(report.journalRead()).isEqualTo(report.journalInputs());
+            assertThat(report.injectedRequests()).isZero();
+            assertThat(report.stateHash()).isEqualTo(hash);
+        }
+    }
+
+    /** Restarts and checks the recovered count of injected requests against one counted over the whole journal. */
+    private static void assertInjectedCountedFromTheTail(
+        final EngineConfig config, final long tail, final boolean lastInjected)
+    {
+        final List<byte[]> journal = Queues.journal(config.journal());
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        final long injected = journal.stream()
+            .filter(input -> SnapshotSchedule.isInjected(header, new UnsafeBuffer(input), 0, input.length)).count();
+        assertThat(injected).isPositive();
+        try (EngineRuntime engine = EngineRuntime.start(config, null))
+        {
+            final RecoveryReport report = engine.recovery();
+            assertThat(report.journalInputs()).isEqualTo(journal.size());
+            assertThat(report.replayed()).isEqualTo(tail);
+            assertThat(report.journalRead()).isEqualTo(tail + 1);
+            assertThat(report.injectedRequests()).isEqualTo(injected);
+            assertThat(report.externalInputs()).isEqualTo(journal.size() - injected);
+            assertThat(report.lastInputInjected()).isEqualTo(lastInjected);
+        }
+    }
+
+    /** Inputs from..to, one of the engine's own requests every 3,000 and an outside request every 10,000. */
+    private static void publishWithInjected(
+        final InputPublisher publisher, final MixedEvents events, final int from, final int to)
+    {
+        for (int n = from + 1; n <= to; n++)
+        {
+            publisher.commit(events.next(n, publisher.claim()));
+            if (n % 3_000 == 0)
+            {
+                publisher.commit(publisher.claim().snapshotRequest(SnapshotSchedule.INJECTED_CORRELATION_ID, n));
+            }
+            if (n % SNAPSHOT_EVERY == 0)
+            {
+                publisher.commit(publisher.claim().snapshotRequest(-n, n));
+            }
+        }
+    }
+
+    /** Rewrites a snapshot in the first format: no count of injected requests, the state right after 80 bytes. */
+    private static void toFormat1(final Path file) throws IOException
+    {
+        final byte[] v2 = Files.readAllBytes(file);
+        final int state = v2.length - SnapshotFile.HEADER_LENGTH - SnapshotFile.TRAILER_LENGTH;
+        final UnsafeBuffer v1 = new UnsafeBuffer(new byte[SnapshotFile.V1_HEADER_LENGTH + state
+            + SnapshotFile.TRAILER_LENGTH]);
+        v1.putBytes(0, v2, 0, SnapshotFile.V1_HEADER_LENGTH);
+        v1.putInt(8, SnapshotFile.FORMAT_VERSION_1, ByteOrder.LITTLE_ENDIAN);
+        v1.putBytes(SnapshotFile.V1_HEADER_LENGTH, v2, SnapshotFile.HEADER_LENGTH, state);
+        final CRC32C crc = new CRC32C();
+        crc.update(v1.byteArray(), 0, SnapshotFile.V1_HEADER_LENGTH + state);
+        v1.putInt(SnapshotFile.V1_HEADER_LENGTH + state, (int)crc.getValue(), ByteOrder.LITTLE_ENDIAN);
+        Files.write(file, v1.byteArray());
+    }
+
+    private static Path journalFile(final EngineConfig config) throws IOException
+    {
+        try (Stream<Path> files = Files.list(config.journal()))
+        {
+            return files.filter(f -> f.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
     }
 
     private EngineConfig config(final String name)

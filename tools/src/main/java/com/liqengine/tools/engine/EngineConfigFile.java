@@ -23,7 +23,7 @@ public final class EngineConfigFile
 {
     private static final List<String> TOP = List.of("paths", "journal", "pipeline", "engine", "snapshots");
     private static final List<String> PATHS = List.of("inputQueue", "journal", "outputs", "counters", "snapshots");
-    private static final List<String> SNAPSHOTS = List.of("interval");
+    private static final List<String> SNAPSHOTS = List.of("interval", "keep");
     private static final List<String> JOURNAL = List.of("rollCycle", "fsync", "fsyncIntervalMs");
     private static final List<String> PIPELINE = List.of("ringSize", "idleStrategy", "topology");
     private static final List<String> ENGINE =
@@ -93,6 +93,11 @@ public final class EngineConfigFile
         {
             throw snapshots.error("interval", "interval must be 0 (no periodic snapshots) or more, not " + interval);
         }
+        final int keep = snapshots.has("keep") ? snapshots.smallInteger("keep") : d.snapshotKeep();
+        if (keep < 0)
+        {
+            throw snapshots.error("keep", "keep must be 0 (keep every snapshot) or more, not " + keep);
+        }
         final String rollCycle = journal.has("rollCycle") ? journal.text("rollCycle") : d.rollCycle();
         try
         {
@@ -139,7 +144,8 @@ public final class EngineConfigFile
             maxInstruments,
             ratio,
             engine.has("insuranceFundAccount") ? engine.integer("insuranceFundAccount") : d.insuranceFundAccount(),
-            interval);
+            interval,
+            keep);
     }
 
     private static <E extends Enum<E>> E word(

@@ -36,12 +36,12 @@ class EngineConfigTest
             journal: { rollCycle: FAST_HOURLY, fsync: per-batch, fsyncIntervalMs: 5 }
             pipeline: { ringSize: 1024, idleStrategy: busy-spin, topology: journal-then-apply }
             engine: { maxAccounts: 10, maxInstruments: 4, marginCallRatio: "0.9", insuranceFundAccount: 99 }
-            snapshots: { interval: 5000 }
+            snapshots: { interval: 5000, keep: 7 }
             """));
 
         assertThat(config).isEqualTo(new EngineConfig(Path.of("a"), Path.of("b"), Path.of("c"), Path.of("d.dat"),
             Path.of("e"), "FAST_HOURLY", FsyncPolicy.PER_BATCH, 5, 1024, IdleStrategyName.BUSY_SPIN,
-            Topology.JOURNAL_THEN_APPLY, 10, 4, new java.math.BigDecimal("0.9"), 99, 5000));
+            Topology.JOURNAL_THEN_APPLY, 10, 4, new java.math.BigDecimal("0.9"), 99, 5000, 7));
     }
 
     @Test
@@ -53,6 +53,8 @@ class EngineConfigTest
         assertError(dir, "engine:\n  maxAccount: 5\n", ":2: unknown field 'maxAccount' in engine");
         assertError(dir, "journal:\n  rollCycle: FORTNIGHTLY\n", ":2: ");
         assertError(dir, "snapshots:\n  interval: -1\n", ":2: interval must be 0");
+        assertError(dir, "snapshots:\n  interval: 10\n  keep: -2\n", ":3: keep must be 0 (keep every snapshot) or "
+            + "more, not -2");
     }
 
     private static void assertError(final Path dir, final String yaml, final String expected) throws IOException
