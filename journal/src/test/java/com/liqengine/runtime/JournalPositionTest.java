@@ -11,10 +11,12 @@ import net.openhft.chronicle.wire.DocumentContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.CRC32C;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +65,15 @@ class JournalPositionTest
         }
     }
 
+    /** A journal document: the input's bytes (here a long), then their CRC32C as the engine's journal writes it. */
+    private static byte[] journaled(final long value)
+    {
+        final ByteBuffer document = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putLong(0, value);
+        final CRC32C crc = new CRC32C();
+        crc.update(document.array(), 0, 8);
+        return document.putInt(8, (int)crc.getValue()).array();
+    }
+
     /** Documents holding 1, 2, 3, ... one cycle (second) after another; a cycle of 0 is skipped: no file. */
     private int write()
     {
@@ -79,7 +90,7 @@ class JournalPositionTest
                     try (DocumentContext document = appender.writingDocument())
                     {
                         final Bytes<?> bytes = document.wire().bytes();
-                        bytes.writeLong(++value);
+                        bytes.write(journaled(++value));
                     }
                 }
                 clock.advanceMillis(1_000);
