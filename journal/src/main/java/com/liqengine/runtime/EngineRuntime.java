@@ -53,11 +53,15 @@ public final class EngineRuntime implements AutoCloseable
         this.counters = config.counters() == null ?
             EngineCounters.inMemory() : EngineCounters.create(config.counters().toFile());
         AgentRunner writer = null;
+        ChronicleInputJournal openedJournal = null;
+        ChronicleOutputChannel openedOutputs = null;
         try
         {
-            this.journal = ChronicleInputJournal.open(queue(config, config.journal()));
+            openedJournal = ChronicleInputJournal.open(queue(config, config.journal()));
+            this.journal = openedJournal;
             final OutputQueueEnd outputEnd = OutputQueueEnd.read(config.outputs());
-            this.outputs = ChronicleOutputChannel.open(queue(config, config.outputs()));
+            openedOutputs = ChronicleOutputChannel.open(queue(config, config.outputs()));
+            this.outputs = openedOutputs;
             final DeduplicatingOutputChannel deduplicated = new DeduplicatingOutputChannel(
                 outputs, outputEnd.lastSequence(), outputEnd.outputsOfLastSequence());
             this.snapshots = config.snapshots() == null ? null :
@@ -81,7 +85,16 @@ public final class EngineRuntime implements AutoCloseable
         }
         catch (final RuntimeException ex)
         {
+            // whatever was opened before the failure (closing twice is harmless: the queues know they are closed)
             closeWriter(writer);
+            if (openedOutputs != null)
+            {
+                openedOutputs.close();
+            }
+            if (openedJournal != null)
+            {
+                openedJournal.close();
+            }
             counters.close();
             throw ex;
         }

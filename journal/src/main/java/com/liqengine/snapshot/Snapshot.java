@@ -37,6 +37,14 @@ public record Snapshot(
     byte[] state)
 {
     /**
+     * @return the file's format version: only format 2 records the injected requests.
+     */
+    public int formatVersion()
+    {
+        return injectedRequests == SnapshotFile.UNKNOWN ? SnapshotFile.FORMAT_VERSION_1 : SnapshotFile.FORMAT_VERSION;
+    }
+
+    /**
      * Why this snapshot cannot be restored into an engine with these settings.
      *
      * @param settings the engine's settings.

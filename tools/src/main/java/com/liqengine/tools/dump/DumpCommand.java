@@ -253,10 +253,14 @@ public final class DumpCommand implements Callable<Integer>
         final Map<String, Object> header = new LinkedHashMap<>();
         header.put("type", "Snapshot");
         header.put("file", snapshot.toString());
-        header.put("formatVersion", (long)SnapshotFile.FORMAT_VERSION);
+        header.put("formatVersion", (long)read.formatVersion());
         header.put("sequence", read.sequence());
         header.put("requestCorrelationId", read.requestCorrelationId());
         header.put("requestEventTime", read.requestEventTime());
+        if (read.injectedRequests() != SnapshotFile.UNKNOWN)
+        {
+            header.put("injectedRequests", read.injectedRequests());
+        }
         header.put("maxAccounts", (long)read.maxAccounts());
         header.put("maxInstruments", (long)read.maxInstruments());
         header.put("insuranceFundAccount", read.insuranceFundAccountId());

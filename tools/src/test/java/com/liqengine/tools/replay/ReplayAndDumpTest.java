@@ -98,7 +98,8 @@ class ReplayAndDumpTest
 
         assertThat(replay.out).contains("identical: 6 inputs, 9 outputs");
         final Result dump = liq("dump", "--config", config(data).toString(), "--snapshot", snapshot.toString());
-        assertThat(dump.out).contains("sequence: 22").contains("checksum: ok").contains("accounts: 3");
+        assertThat(dump.out).contains("formatVersion: 2").contains("sequence: 22").contains("injectedRequests: ")
+            .contains("checksum: ok").contains("accounts: 3");
     }
 
     @Test
