@@ -139,6 +139,7 @@ final class Liquidator
         sum += accounts.pool[first] + accounts.pool[last] + accounts.leverage[first] + accounts.leverage[last];
         sum += (accounts.isolated[first] ? 1 : 0) + (accounts.isolated[last] ? 1 : 0);
         sum += (accounts.marginCall[first] ? 1 : 0) + (accounts.marginCall[last] ? 1 : 0);
+        sum += math.prefetch(accountIndex);
         if (indexed)
         {
             sum += index.prefetch(accountIndex);
