@@ -81,6 +81,13 @@ final class LiquidationIndex
         return storedHigh != UNLISTED && bands[at] >= low && storedHigh <= high;
     }
 
+    /** Reads the first and last word of the account's bands, so that their lines are loaded (see Liquidator). */
+    long prefetch(final int accountIndex)
+    {
+        final int at = (accountIndex * maxInstruments) << 1;
+        return bands[at] + bands[at + (maxInstruments << 1) - 1];
+    }
+
     /** Removes a slot's band (the slot is flat). */
     void remove(final int accountIndex, final int instrumentId)
     {

@@ -14,11 +14,13 @@ final class MarginMath
 
     private final Instrument[] instruments;
     private final Accounts accounts;
+    private final SlotMaintenanceMargins maintenanceMargins;
 
     MarginMath(final Instrument[] instruments, final Accounts accounts)
     {
         this.instruments = instruments;
         this.accounts = accounts;
+        this.maintenanceMargins = new SlotMaintenanceMargins(accounts.maxAccounts(), accounts.maxInstruments());
     }
 
     long unrealizedPnl(final int slot, final Instrument instrument)
@@ -33,7 +35,13 @@ final class MarginMath
 
     long maintenanceMargin(final int slot, final Instrument instrument)
     {
-        return instrument.tiers.maintenanceMargin(notional(slot, instrument));
+        return maintenanceMargins.maintenanceMargin(slot, instrument, notional(slot, instrument));
+    }
+
+    /** Reads the account's remembered maintenance margins, so that their lines are loaded (see Liquidator). */
+    long prefetch(final int accountIndex)
+    {
+        return maintenanceMargins.prefetch(accountIndex);
     }
 
     long initialMargin(final long notional, final int leverage)

@@ -276,6 +276,7 @@ public final class MarginStateMachine
             reject(RejectReason.UNKNOWN_INSTRUMENT);
             return;
         }
+        liquidator.prefetch(index, instrumentId);
         final short side = fill.sideRaw();
         if (side != 0 && side != 1)
         {

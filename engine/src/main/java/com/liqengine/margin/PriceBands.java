@@ -203,19 +203,32 @@ final class PriceBands
         final long mark = instrument.markPrice;
         final long perTick = Math.max(1, Math.abs(size) * instrument.valueFactor);
         final long liquidation = Math.max(0, liquidationBudget);
-        final long down;
-        final long up;
+        // the budgets of a move down and up, and the amount a price unit uses of them
+        final long downBudget;
+        final long upBudget;
+        final long divisor;
+        final boolean downUnbounded;
         if (size > 0)
         {
-            down = Math.min(liquidation, callBudget) / perTick;
-            up = callBudget / perTick;
+            downBudget = Math.min(liquidation, callBudget);
+            upBudget = callBudget;
+            divisor = perTick;
+            downUnbounded = false;
         }
         else
         {
-            final long twice = perTick * 2;
-            up = (flagged ? liquidation : Math.min(liquidation, callBudget)) / twice;
-            down = flagged ? callBudget / twice : Long.MAX_VALUE;
+            downBudget = callBudget;
+            upBudget = flagged ? liquidation : Math.min(liquidation, callBudget);
+            divisor = perTick * 2;
+            downUnbounded = !flagged;
         }
+        // not && : acts is rarely 1, and a first rare branch late in a run would deoptimize this code
+        if (!reset & acts == 0 & keeps(accountIndex, instrumentId, mark, downBudget, upBudget, divisor, downUnbounded))
+        {
+            return;
+        }
+        final long down = downUnbounded ? Long.MAX_VALUE : downBudget / divisor;
+        final long up = upBudget / divisor;
         // budgets are below 2^62 and marks below 2^58: neither end wraps
         final long empty = -(long)acts;
         final long low = ((mark - down) & ~empty) | (LiquidationIndex.UNBOUNDED_ABOVE & empty);
@@ -227,5 +240,31 @@ final class PriceBands
         final long keptLow = ((mark - down + (down >> 4)) & ~empty) | (LiquidationIndex.UNBOUNDED_ABOVE & empty);
         final long keptHigh = ((mark + up - (up >> 4)) & ~empty) | (LiquidationIndex.UNBOUNDED_BELOW & empty);
         index.set(accountIndex, instrumentId, reset ? low : keptLow, reset ? high : keptHigh);
+    }
+
+    /**
+     * Whether the stored band lies inside {@code [mark − floor(down / divisor), mark + floor(up / divisor)]}, the
+     * new band, without dividing: most refreshes after a fill keep the bands they find, and a division costs more
+     * than the rest of the test. False (the caller then divides) for stored ends that are not prices: none, empty
+     * or unbounded bands.
+     */
+    private boolean keeps(
+        final int accountIndex, final int instrumentId, final long mark, final long downBudget, final long upBudget,
+        final long divisor, final boolean downUnbounded)
+    {
+        final long storedLow = index.low(accountIndex, instrumentId);
+        final long storedHigh = index.high(accountIndex, instrumentId);
+        // with both ends in (0, 2^63) and the mark in [1, 2^58) the distances below do not wrap
+        return storedLow > 0 & storedHigh > 0 &
+            (downUnbounded || atLeast(downBudget, divisor, mark - storedLow)) &
+            atLeast(upBudget, divisor, storedHigh - mark);
+    }
+
+    /** {@code floor(budget / divisor) ≥ distance} for {@code budget ≥ 0} and {@code divisor ≥ 1}. */
+    private static boolean atLeast(final long budget, final long divisor, final long distance)
+    {
+        // floor(b / d) ≥ n ⇔ b ≥ n·d for a whole n > 0; a product beyond 2^63 exceeds every budget
+        final long product = distance * divisor;
+        return distance <= 0 | (Math.multiplyHigh(distance, divisor) == 0 & product >= 0 & product <= budget);
     }
 }

@@ -1,0 +1,74 @@
+package com.liqengine.margin;
+
+import java.util.Arrays;
+
+/**
+ * The maintenance margin of every slot at the notional it was last computed for: a check or band refresh of an
+ * account whose position in an instrument has the same notional as last time (same size, same mark) reads it back
+ * instead of finding the tier and multiplying again. A fill changes one slot, so the account's other slots are
+ * read back. Not part of the state: an entry holds only for the tiers it was computed with, and the entries of an
+ * instrument are dropped the first time its tiers are found changed (a definition or a restore). Pre-sized;
+ * nothing is allocated once built.
+ */
+final class SlotMaintenanceMargins
+{
+    /** Notional of an entry that holds nothing: notionals are never negative. */
+    private static final long EMPTY = -1;
+
+    private final int maxInstruments;
+    /** Per slot, the notional and its maintenance margin side by side (one line for both). */
+    private final long[] entries;
+    /** Per instrument, the version of its tiers the entries were computed with. */
+    private final int[] tiersVersions;
+
+    SlotMaintenanceMargins(final int maxAccounts, final int maxInstruments)
+    {
+        this.maxInstruments = maxInstruments;
+        this.entries = new long[maxAccounts * maxInstruments * 2];
+        this.tiersVersions = new int[maxInstruments];
+        Arrays.fill(entries, EMPTY);
+    }
+
+    /**
+     * Maintenance margin of a slot at a notional (docs/margin.md, section 3).
+     *
+     * @param slot the slot.
+     * @param instrument its instrument.
+     * @param notional the slot's absolute notional at the current mark.
+     * @return {@code ceil(N × mmr / R) − cum} of the notional's tier.
+     */
+    long maintenanceMargin(final int slot, final Instrument instrument, final long notional)
+    {
+        final RiskTiers tiers = instrument.tiers;
+        if (tiers.version() != tiersVersions[instrument.id])
+        {
+            drop(instrument.id, tiers.version());
+        }
+        final int at = slot << 1;
+        if (entries[at] == notional)
+        {
+            return entries[at + 1];
+        }
+        final long maintenance = tiers.maintenanceMargin(notional);
+        entries[at] = notional;
+        entries[at + 1] = maintenance;
+        return maintenance;
+    }
+
+    /** Reads the first and last entry of the account, so that their lines are loaded (see Liquidator). */
+    long prefetch(final int accountIndex)
+    {
+        final int at = (accountIndex * maxInstruments) << 1;
+        return entries[at] + entries[at + (maxInstruments << 1) - 1];
+    }
+
+    /** Every slot of the instrument, opened or not: a restore may reopen an index with another account. */
+    private void drop(final int instrumentId, final int version)
+    {
+        for (int at = instrumentId << 1; at < entries.length; at += maxInstruments << 1)
+        {
+            entries[at] = EMPTY;
+        }
+        tiersVersions[instrumentId] = version;
+    }
+}
