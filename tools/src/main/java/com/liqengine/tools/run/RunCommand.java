@@ -199,8 +199,10 @@ public final class RunCommand implements Callable<Integer>
             if (now >= nextStatus)
             {
                 nextStatus = now + STATUS_INTERVAL_NANOS;
-                out.println("liq run: " + read + " inputs, " + runtime.counters().liquidations() + " liquidations, "
-                    + runtime.counters().rejections() + " rejections, journal index " + runtime.journalIndex());
+                // the counters started with this process, so they include what the recovery's replay applied
+                out.println("liq run: " + read + " inputs read this run; since start (recovery included) "
+                    + runtime.counters().liquidations() + " liquidations, " + runtime.counters().rejections()
+                    + " rejections; journal index " + runtime.journalIndex());
             }
             idle.idle(count);
         }
