@@ -128,8 +128,9 @@ public final class JournalReplay
                 // the divergence or the requested end: the state is the one after the last input applied
             }
         }
+        final long end = System.nanoTime();
         return new ReplayResult(run.applied, run.engine.lastSequence(), run.outputs, run.compared, run.divergence,
-            run.engine.stateHash(), System.nanoTime() - start, run.engine);
+            run.engine.stateHash(), end - start, run.firstInputNanos == 0 ? 0 : end - run.firstInputNanos, run.engine);
     }
 
     /** Ends the replay from inside the journal reader's handler. */
@@ -155,6 +156,7 @@ public final class JournalReplay
         OutputQueueReader recorded;
         int recordedLength = -1;
         long applied;
+        long firstInputNanos;
         long outputs;
         long compared;
         Divergence divergence;
@@ -172,6 +174,10 @@ public final class JournalReplay
                 if (journalPosition > until)
                 {
                     throw new Stop();
+                }
+                if (firstInputNanos == 0)
+                {
+                    firstInputNanos = System.nanoTime();
                 }
                 listener.beforeInput(journalPosition, buffer, offset, length, engine);
                 engine.onInput(buffer, offset, length);

@@ -11,7 +11,8 @@ import com.liqengine.margin.MarginStateMachine;
  * @param compared outputs compared with the recording (0 without one).
  * @param divergence the first difference from the recording, or null when there was none (or no recording).
  * @param stateHash the state hash at the end.
- * @param nanos how long it took.
+ * @param nanos how long it took, opening the journal (and the recording) included.
+ * @param inputNanos from the first input applied to the end: the time the inputs themselves took.
  * @param engine the replayed state machine, for reading its state.
  */
 public record ReplayResult(
@@ -22,13 +23,14 @@ public record ReplayResult(
     Divergence divergence,
     long stateHash,
     long nanos,
+    long inputNanos,
     MarginStateMachine engine)
 {
     /**
-     * @return inputs per second.
+     * @return inputs per second, from the first input to the end (opening the queues is not the replay's speed).
      */
     public double inputsPerSecond()
     {
-        return nanos == 0 ? 0 : inputs * 1e9 / nanos;
+        return inputNanos == 0 ? 0 : inputs * 1e9 / inputNanos;
     }
 }

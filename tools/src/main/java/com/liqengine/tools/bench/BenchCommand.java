@@ -8,6 +8,7 @@ import com.liqengine.pipeline.PassThroughRing;
 import com.liqengine.runtime.EngineConfig;
 import com.liqengine.runtime.EngineRuntime;
 import com.liqengine.tools.demo.DemoMarket;
+import com.liqengine.tools.demo.MarketOptions;
 import com.liqengine.tools.engine.PipelineOptions;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
@@ -44,7 +45,7 @@ import java.util.stream.Stream;
             + "time, so stalls are not hidden), with the bare Disruptor and bare Chronicle baselines in the same "
             + "run, and writes tables, .hgrm files, a histogram log and a chart to --out.",
         "Workload: the demo market (ticks, fills between accounts of both margin modes, rare funding and "
-            + "deposits)."})
+            + "deposits), with its crashes or calm (--market)."})
 public final class BenchCommand implements Callable<Integer>
 {
     private static final long NANOS = 1_000_000_000L;
@@ -72,6 +73,9 @@ public final class BenchCommand implements Callable<Integer>
 
     @Mixin
     private PipelineOptions pipeline;
+
+    @Mixin
+    private MarketOptions marketOptions;
 
     @Option(names = "--soak-minutes", defaultValue = "0",
         description = "Afterwards, run the engine at the first rate for this many minutes and report latency and GC "
@@ -132,12 +136,12 @@ public final class BenchCommand implements Callable<Integer>
 
     private String describeSettings()
     {
-        return String.format(Locale.ROOT, "%d cores, %s %s, max heap %d MB; accounts %,d, topology %s, idle %s, "
-                + "ring %,d, fsync none; %d s warm-up and %d s measured per rate",
+        return String.format(Locale.ROOT, "%d cores, %s %s, max heap %d MB; market %s, accounts %,d, topology %s, "
+                + "idle %s, ring %,d, fsync none; %d s warm-up and %d s measured per rate",
             Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-            System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, accounts,
-            EngineConfig.word(pipeline.topology()), EngineConfig.word(pipeline.idle()), RING_SIZE, warmupSeconds,
-            seconds);
+            System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20,
+            EngineConfig.word(marketOptions.regime()), accounts, EngineConfig.word(pipeline.topology()),
+            EngineConfig.word(pipeline.idle()), RING_SIZE, warmupSeconds, seconds);
     }
 
     private String section(final String title)
@@ -151,7 +155,7 @@ public final class BenchCommand implements Callable<Integer>
     {
         final Path dir = Files.createTempDirectory(folder, "engine-");
         final LatencyProbe probe = new LatencyProbe();
-        final DemoMarket market = new DemoMarket(1, accounts);
+        final DemoMarket market = new DemoMarket(1, accounts, marketOptions.regime());
         try (EngineRuntime runtime = startEngine(dir, probe))
         {
             final InputPublisher publisher = runtime.newPublisher();
@@ -175,7 +179,8 @@ public final class BenchCommand implements Callable<Integer>
         final LatencyProbe probe = new LatencyProbe();
         try (PassThroughRing ring = new PassThroughRing(RING_SIZE, pipeline.idle(), probe))
         {
-            return measure("disruptor", rate, events, ring.newPublisher(), new DemoMarket(1, accounts), probe, 0);
+            final DemoMarket market = new DemoMarket(1, accounts, marketOptions.regime());
+            return measure("disruptor", rate, events, ring.newPublisher(), market, probe, 0);
         }
     }
 
@@ -215,7 +220,7 @@ public final class BenchCommand implements Callable<Integer>
     private RunResult chronicle(final long events, final Path folder) throws IOException
     {
         final Path dir = Files.createTempDirectory(folder, "chronicle-");
-        final DemoMarket market = new DemoMarket(1, accounts);
+        final DemoMarket market = new DemoMarket(1, accounts, marketOptions.regime());
         final InputEncoder encoder = new InputEncoder();
         final Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         try (InputQueueWriter journal = InputQueueWriter.open(new QueueContext().path(dir)))
@@ -251,7 +256,7 @@ public final class BenchCommand implements Callable<Integer>
     {
         final Path dir = Files.createTempDirectory(folder, "soak-");
         final LatencyProbe probe = new LatencyProbe();
-        final DemoMarket market = new DemoMarket(1, accounts);
+        final DemoMarket market = new DemoMarket(1, accounts, marketOptions.regime());
         final List<RunResult> minutes = new ArrayList<>();
         try (EngineRuntime runtime = startEngine(dir, probe))
         {

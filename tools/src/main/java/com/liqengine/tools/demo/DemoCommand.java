@@ -66,6 +66,9 @@ public final class DemoCommand implements Callable<Integer>
     @Mixin
     private PipelineOptions pipeline;
 
+    @Mixin
+    private MarketOptions marketOptions;
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -95,7 +98,7 @@ public final class DemoCommand implements Callable<Integer>
         }
         final Path folder = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("liq-demo-");
         final EngineConfig config = pipeline.applyTo(EngineConfig.defaults(folder).withMaxAccounts(accounts + 1));
-        final DemoMarket market = new DemoMarket(seed, accounts);
+        final DemoMarket market = new DemoMarket(seed, accounts, marketOptions.regime());
         final LatencyRecorder latency = new LatencyRecorder(market.setUpCount());
         out.printf(Locale.ROOT, "liq demo: %d instruments, %,d accounts (isolated and cross), %,d events at %s; "
                 + "journals in %s%n", market.instruments().size(), accounts, events,

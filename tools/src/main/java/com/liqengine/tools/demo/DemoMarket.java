@@ -21,6 +21,7 @@ public final class DemoMarket
     private static final int[] LEVERAGES = {2, 3, 5, 10, 20, 25, 50, 75};
 
     private final SplittableRandom random;
+    private final MarketRegime regime;
     private final List<DemoInstrument> instruments = DemoInstrument.market();
     private final int accounts;
     private final long[] marks;
@@ -40,7 +41,13 @@ public final class DemoMarket
 
     public DemoMarket(final long seed, final int accounts)
     {
+        this(seed, accounts, MarketRegime.CRASHES);
+    }
+
+    public DemoMarket(final long seed, final int accounts, final MarketRegime regime)
+    {
         this.random = new SplittableRandom(seed);
+        this.regime = regime;
         this.accounts = accounts;
         this.marks = new long[instruments.size()];
         this.deposits = new long[accounts + 1];
@@ -131,7 +138,7 @@ public final class DemoMarket
             return encoder.setMarginMode(n, eventTime, account, instrument, mode);
         }
         final int maxLeverage = instruments.get(instrument).spec().tiers().get(0).maxLeverage();
-        final int chosen = Math.min(maxLeverage, LEVERAGES[random.nextInt(LEVERAGES.length)]);
+        final int chosen = Math.min(maxLeverage, LEVERAGES[random.nextInt(regime.leverageChoices(LEVERAGES.length))]);
         leverage[(int)account][instrument] = chosen;
         return encoder.setLeverage(n, eventTime, account, instrument, chosen);
     }
@@ -182,7 +189,7 @@ public final class DemoMarket
             crashTicksLeft[instrument]--;
             mark += crashStep[instrument];
         }
-        else if (random.nextInt(3_000) == 0)
+        else if (regime.crashes() && random.nextInt(3_000) == 0)
         {
             // a crash (or a squeeze) of 8% to 20% over a few dozen ticks
             final long move = mark * (8 + random.nextInt(13)) / 100 * (random.nextInt(3) == 0 ? 1 : -1);
@@ -191,7 +198,8 @@ public final class DemoMarket
         }
         else
         {
-            final double shock = random.nextGaussian() * definition.volatilityBasisPoints() / 10_000.0;
+            final double shock =
+                random.nextGaussian() * definition.volatilityBasisPoints() / 10_000.0 * regime.volatilityScale();
             mark += (long)(mark * shock) + (start - mark) / 500;
         }
         mark = Math.max(start / 4, Math.min(start * 4, mark));
