@@ -110,8 +110,7 @@ public final class SnapshotWriter implements Agent
         {
             return 0;
         }
-        write(buffer, buffer == first ? firstLength : secondLength);
-        free.offer(buffer);
+        writeAndFree(buffer);
         return 1;
     }
 
@@ -121,7 +120,24 @@ public final class SnapshotWriter implements Agent
         ExpandableArrayBuffer buffer;
         while ((buffer = submitted.poll()) != null)
         {
+            writeAndFree(buffer);
+        }
+    }
+
+    /** The buffer goes back whatever happens: a lost buffer would leave the engine's thread waiting for ever. */
+    private void writeAndFree(final ExpandableArrayBuffer buffer)
+    {
+        try
+        {
             write(buffer, buffer == first ? firstLength : secondLength);
+        }
+        catch (final RuntimeException ex)
+        {
+            failures++;
+            log.println("liq: could not write a snapshot to " + folder + ": " + ex);
+        }
+        finally
+        {
             free.offer(buffer);
         }
     }

@@ -8,6 +8,7 @@ import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -198,6 +199,40 @@ class SnapshotWriterTest
         assertThat(store.written()).isZero();
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("could not write the snapshot at sequence "
             + sequence + " to " + notAFolder);
+    }
+
+    @Test
+    // without the buffers back, the third request would wait for ever: fail instead of hanging the build
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void anUnexpectedFailureWhileWritingGivesTheBufferBackSoLaterSnapshotsAreWritten() throws Exception
+    {
+        final ByteArrayOutputStream log = new ByteArrayOutputStream();
+        final SnapshotStore store = new SnapshotStore(dir, 0, new PrintStream(log, true, StandardCharsets.UTF_8));
+        final int[] writes = {0};
+        // the first two writes fail with an unchecked exception: if their buffers were lost, the third request
+        // would wait for a free buffer for ever
+        store.writer().hook((temporary, target) ->
+        {
+            if (++writes[0] <= 2)
+            {
+                throw new IllegalStateException("disk went away");
+            }
+        });
+        start(store);
+        setUp(10);
+        for (int i = 0; i < 4; i++)
+        {
+            request(store);
+            apply(10);
+        }
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (store.written() + store.failures() < 4 && System.nanoTime() < deadline)
+        {
+            Thread.sleep(1);
+        }
+        assertThat(store.failures()).isEqualTo(2);
+        assertThat(store.written()).isEqualTo(2);
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("disk went away");
     }
 
     private AgentRunner start(final SnapshotStore store)
