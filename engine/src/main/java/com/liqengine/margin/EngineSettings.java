@@ -9,6 +9,9 @@ public final class EngineSettings
     /** Most instruments the engine can hold (sizes of the pre-allocated slot arrays). */
     public static final int MAX_INSTRUMENTS_LIMIT = 16;
 
+    /** Most slots (accounts × instruments) an engine may have. */
+    public static final int MAX_SLOTS = 1 << 30;
+
     private int maxAccounts = 10_000;
     private int maxInstruments = 8;
     private long insuranceFundAccountId = 0;
@@ -94,6 +97,13 @@ public final class EngineSettings
         {
             throw new IllegalArgumentException(
                 "maxInstruments must be from 1 to " + MAX_INSTRUMENTS_LIMIT + ": " + maxInstruments);
+        }
+        // per-slot arrays hold two longs a slot (the index's bands, the margin cache): 2^30 slots keep their
+        // lengths within an int
+        if ((long)maxAccounts * maxInstruments > MAX_SLOTS)
+        {
+            throw new IllegalArgumentException("maxAccounts × maxInstruments must be at most " + MAX_SLOTS + ": "
+                + maxAccounts + " × " + maxInstruments);
         }
         if (marginCallRatio <= 0 || marginCallRatio > FixedPoint.SCALE)
         {

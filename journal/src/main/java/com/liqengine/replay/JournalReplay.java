@@ -121,16 +121,19 @@ public final class JournalReplay
             try
             {
                 reader.readAll(run.input(skip));
+                run.lastInputNanos = System.nanoTime();
                 run.checkRecordingEnded();
             }
             catch (final Stop stop)
             {
                 // the divergence or the requested end: the state is the one after the last input applied
+                run.lastInputNanos = System.nanoTime();
             }
         }
         final long end = System.nanoTime();
         return new ReplayResult(run.applied, run.engine.lastSequence(), run.outputs, run.compared, run.divergence,
-            run.engine.stateHash(), end - start, run.firstInputNanos == 0 ? 0 : end - run.firstInputNanos, run.engine);
+            run.engine.stateHash(), end - start, run.applied == 0 ? 0 : run.lastInputNanos - run.firstInputNanos,
+            run.engine);
     }
 
     /** Ends the replay from inside the journal reader's handler. */
@@ -157,6 +160,7 @@ public final class JournalReplay
         int recordedLength = -1;
         long applied;
         long firstInputNanos;
+        long lastInputNanos;
         long outputs;
         long compared;
         Divergence divergence;
@@ -175,7 +179,7 @@ public final class JournalReplay
                 {
                     throw new Stop();
                 }
-                if (firstInputNanos == 0)
+                if (applied == 0)
                 {
                     firstInputNanos = System.nanoTime();
                 }

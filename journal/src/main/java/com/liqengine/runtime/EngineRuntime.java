@@ -205,8 +205,10 @@ public final class EngineRuntime implements AutoCloseable
     }
 
     /**
-     * Stops the snapshot writer once it has written what the engine submitted (at most two files); a write still
-     * going after {@link #WRITER_CLOSE_TIMEOUT_MS} is interrupted, leaving only its temporary file.
+     * Stops the snapshot writer once it has written what the engine submitted (at most two files). Agrona's close
+     * interrupts a writer still busy after {@link #WRITER_CLOSE_TIMEOUT_MS} and waits again: an interrupted file
+     * write fails, so the snapshots not yet renamed are abandoned (only temporary files, which are not snapshots;
+     * the journal holds every input). A write the operating system cannot interrupt is waited for.
      */
     private static void closeWriter(final AgentRunner writer)
     {
@@ -214,7 +216,8 @@ public final class EngineRuntime implements AutoCloseable
         {
             writer.close(WRITER_CLOSE_TIMEOUT_MS, thread ->
                 System.err.println("liq: still writing a snapshot after " + WRITER_CLOSE_TIMEOUT_MS + " ms; "
-                    + "abandoning it (its temporary file is not a snapshot)"));
+                    + "interrupting the writer: snapshots not yet renamed are abandoned (the journal holds every "
+                    + "input)"));
         }
     }
 
