@@ -120,7 +120,20 @@ public final class JournalReplay
             }
             try
             {
-                reader.readAll(run.input(skip));
+                if (skip == 0)
+                {
+                    reader.readAll(run.input(0));
+                }
+                else
+                {
+                    // from a snapshot: start at the input after it, found by position, not by reading the prefix
+                    final long first = reader.indexOfDocument(skip + 1);
+                    run.journalPosition = skip;
+                    if (first != JournalReader.NO_INDEX)
+                    {
+                        reader.readFrom(first, run.input(skip));
+                    }
+                }
                 run.lastInputNanos = System.nanoTime();
                 run.checkRecordingEnded();
             }
