@@ -17,18 +17,11 @@ import java.nio.file.Path;
  *     new QueueContext().path(dir).rollCycle("FAST_HOURLY").fsyncPolicy(FsyncPolicy.PER_BATCH));
  * </pre>
  */
-public final class ChronicleInputJournal implements InputJournal
+public final class ChronicleInputJournal extends ChronicleQueueWriter implements InputJournal
 {
-    /** {@link #lastIndex()} before the first batch ends. */
-    public static final long NO_INDEX = QueueWriter.NO_INDEX;
-
-    private final QueueWriter writer;
-    private final Path path;
-
     private ChronicleInputJournal(final QueueContext context)
     {
-        this.writer = new QueueWriter(context, true);
-        this.path = context.path();
+        super(context, true);
     }
 
     /**
@@ -56,58 +49,12 @@ public final class ChronicleInputJournal implements InputJournal
     @Override
     public void append(final DirectBuffer buffer, final int offset, final int length)
     {
-        writer.append(buffer, offset, length);
-    }
-
-    @Override
-    public void endOfBatch()
-    {
-        writer.endOfBatch();
+        write(buffer, offset, length);
     }
 
     @Override
     public long appended()
     {
-        return writer.appended();
-    }
-
-    /**
-     * The journal position: the Chronicle index of the last input appended, as of the last end of batch (read
-     * it on the journaling thread, or after close).
-     *
-     * @return the index, or {@link #NO_INDEX} before the first batch ended.
-     */
-    public long lastIndex()
-    {
-        return writer.lastIndex();
-    }
-
-    /**
-     * Times the journal was forced to disk.
-     *
-     * @return forces.
-     */
-    public long syncs()
-    {
-        return writer.syncs();
-    }
-
-    /**
-     * The journal's directory.
-     *
-     * @return the directory.
-     */
-    public Path path()
-    {
-        return path;
-    }
-
-    /**
-     * Forces what is not yet on disk (unless the policy is {@link FsyncPolicy#NONE}) and closes the queue.
-     */
-    @Override
-    public void close()
-    {
-        writer.close();
+        return count();
     }
 }

@@ -11,18 +11,11 @@ import java.nio.file.Path;
  * {@link FsyncPolicy} says. Allocation-free in steady state. Written from the state machine's thread only;
  * {@link #close()} may come from another thread once that one is done.
  */
-public final class ChronicleOutputChannel implements OutputChannel
+public final class ChronicleOutputChannel extends ChronicleQueueWriter implements OutputChannel
 {
-    /** {@link #lastIndex()} before the first batch ends. */
-    public static final long NO_INDEX = QueueWriter.NO_INDEX;
-
-    private final QueueWriter writer;
-    private final Path path;
-
     private ChronicleOutputChannel(final QueueContext context)
     {
-        this.writer = new QueueWriter(context, false);
-        this.path = context.path();
+        super(context, false);
     }
 
     /**
@@ -50,13 +43,7 @@ public final class ChronicleOutputChannel implements OutputChannel
     @Override
     public void onOutput(final DirectBuffer buffer, final int offset, final int length)
     {
-        writer.append(buffer, offset, length);
-    }
-
-    @Override
-    public void endOfBatch()
-    {
-        writer.endOfBatch();
+        write(buffer, offset, length);
     }
 
     /**
@@ -66,42 +53,6 @@ public final class ChronicleOutputChannel implements OutputChannel
      */
     public long written()
     {
-        return writer.appended();
-    }
-
-    /**
-     * The Chronicle index of the last output written, as of the last end of batch.
-     *
-     * @return the index, or {@link #NO_INDEX} before the first batch with outputs ended.
-     */
-    public long lastIndex()
-    {
-        return writer.lastIndex();
-    }
-
-    /**
-     * Times the queue was forced to disk.
-     *
-     * @return forces.
-     */
-    public long syncs()
-    {
-        return writer.syncs();
-    }
-
-    /**
-     * The queue's directory.
-     *
-     * @return the directory.
-     */
-    public Path path()
-    {
-        return path;
-    }
-
-    @Override
-    public void close()
-    {
-        writer.close();
+        return count();
     }
 }

@@ -7,13 +7,11 @@ import org.agrona.DirectBuffer;
  * format {@code liq run} tails). For {@code liq feed}, tests and the bare-Chronicle baseline; the engine's own
  * journal is a {@link ChronicleInputJournal}, whose documents also carry a checksum. One writing thread.
  */
-public final class InputQueueWriter implements AutoCloseable
+public final class InputQueueWriter extends ChronicleQueueWriter
 {
-    private final QueueWriter writer;
-
     private InputQueueWriter(final QueueContext context)
     {
-        this.writer = new QueueWriter(context, false);
+        super(context, false);
     }
 
     /**
@@ -36,26 +34,6 @@ public final class InputQueueWriter implements AutoCloseable
      */
     public void append(final DirectBuffer buffer, final int offset, final int length)
     {
-        writer.append(buffer, offset, length);
-    }
-
-    /** Ends a batch: forces to disk as the context's policy says and records the last index. */
-    public void endOfBatch()
-    {
-        writer.endOfBatch();
-    }
-
-    /**
-     * @return the Chronicle index of the last message, as of the last end of batch.
-     */
-    public long lastIndex()
-    {
-        return writer.lastIndex();
-    }
-
-    @Override
-    public void close()
-    {
-        writer.close();
+        write(buffer, offset, length);
     }
 }
