@@ -1,7 +1,5 @@
 package com.liqengine.tools;
 
-import com.liqengine.journal.OutputQueueReader;
-
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * For the tests that run {@code liq} as a separate process: starting it, reading its log, reading the output
- * queue it leaves.
+ * For the tests that run {@code liq} as a separate process: starting it and reading its log (the queues it
+ * leaves are read with the journal module's {@code Queues}).
  */
 public final class LiqProcess
 {
@@ -55,32 +53,5 @@ public final class LiqProcess
     public static String log(final Path log) throws IOException
     {
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-    }
-
-    /**
-     * @param queue an output queue folder.
-     * @return every document's bytes, in order (none when there is no queue yet).
-     */
-    public static List<byte[]> outputs(final Path queue)
-    {
-        final List<byte[]> outputs = new ArrayList<>();
-        if (!Files.isDirectory(queue))
-        {
-            return outputs;
-        }
-        try (OutputQueueReader reader = OutputQueueReader.open(queue, true))
-        {
-            reader.toStart();
-            while (reader.poll((index, buffer, offset, length) ->
-            {
-                final byte[] copy = new byte[length];
-                buffer.getBytes(offset, copy);
-                outputs.add(copy);
-            }, 10_000) > 0)
-            {
-                Thread.onSpinWait();
-            }
-        }
-        return outputs;
     }
 }

@@ -2,6 +2,7 @@ package com.liqengine.tools.engine;
 
 import com.liqengine.api.OutputRecord;
 import com.liqengine.journal.JournalReader;
+import com.liqengine.runtime.Queues;
 import com.liqengine.tools.LiqProcess;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
@@ -95,7 +96,7 @@ class TwoProcessTest
     private static List<OutputRecord> outputs(final Path queue)
     {
         final List<OutputRecord> records = new ArrayList<>();
-        for (final byte[] output : LiqProcess.outputs(queue))
+        for (final byte[] output : Queues.documents(queue))
         {
             records.add(OutputRecord.decode(new UnsafeBuffer(output), 0, output.length));
         }

@@ -2,10 +2,10 @@ package com.liqengine.tools.run;
 
 import com.liqengine.api.InputEncoder;
 import com.liqengine.journal.InputQueueWriter;
-import com.liqengine.journal.JournalReader;
 import com.liqengine.journal.QueueContext;
 import com.liqengine.margin.MarginStateMachine;
 import com.liqengine.runtime.EngineConfig;
+import com.liqengine.runtime.Queues;
 import com.liqengine.runtime.SnapshotSchedule;
 import com.liqengine.snapshot.SnapshotFile;
 import com.liqengine.testing.MixedEvents;
@@ -92,13 +92,13 @@ class CrashRecoveryTest
         assertThat(matcher.group(1)).isEqualTo(SnapshotFile.hex(clean.hash));
         assertThat(Long.parseLong(matcher.group(2))).isEqualTo(clean.inputs.size());
 
-        final List<byte[]> journal = journal(config.journal());
+        final List<byte[]> journal = Queues.journal(config.journal());
         assertThat(journal).as("journaled inputs").hasSize(clean.inputs.size());
         for (int i = 0; i < journal.size(); i++)
         {
             assertThat(journal.get(i)).as("input %d", i + 1).isEqualTo(clean.inputs.get(i));
         }
-        final List<byte[]> outputs = LiqProcess.outputs(config.outputs());
+        final List<byte[]> outputs = Queues.documents(config.outputs());
         assertThat(outputs).as("outputs").hasSize(clean.outputs.size());
         for (int i = 0; i < outputs.size(); i++)
         {
@@ -182,21 +182,6 @@ class CrashRecoveryTest
             inputs.add(copy);
             engine.onInput(encoder.buffer(), 0, length);
         }
-    }
-
-    private static List<byte[]> journal(final Path path)
-    {
-        final List<byte[]> inputs = new ArrayList<>();
-        try (JournalReader reader = JournalReader.open(path))
-        {
-            reader.readAll((index, buffer, offset, length) ->
-            {
-                final byte[] copy = new byte[length];
-                buffer.getBytes(offset, copy);
-                inputs.add(copy);
-            });
-        }
-        return inputs;
     }
 
     private static void awaitLog(final Process engine, final Path log, final String text) throws Exception
