@@ -1,9 +1,8 @@
 package com.liqengine.tools.demo;
 
-import com.liqengine.runtime.EngineConfig;
+import com.liqengine.tools.engine.WordConverter;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * The {@code --market} option of the commands that generate the demo market ({@code demo}, {@code bench}).
@@ -30,13 +29,7 @@ public final class MarketOptions
         @Override
         public MarketRegime convert(final String text)
         {
-            final MarketRegime value = EngineConfig.parseWord(MarketRegime.class, text);
-            if (value == null)
-            {
-                throw new TypeConversionException("'" + text + "' is not one of "
-                    + EngineConfig.words(MarketRegime.class));
-            }
-            return value;
+            return WordConverter.parse(MarketRegime.class, text);
         }
     }
 }

@@ -5,7 +5,6 @@ import com.liqengine.pipeline.Topology;
 import com.liqengine.runtime.EngineConfig;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * The pipeline options shared by the commands that start an engine of their own ({@code liq demo}, {@code liq
@@ -47,23 +46,13 @@ public final class PipelineOptions
         return config.withPipeline(topology, idle);
     }
 
-    private static <E extends Enum<E>> E parse(final Class<E> type, final String text)
-    {
-        final E value = EngineConfig.parseWord(type, text);
-        if (value == null)
-        {
-            throw new TypeConversionException("'" + text + "' is not one of " + EngineConfig.words(type));
-        }
-        return value;
-    }
-
     /** Reads a topology word. */
     static final class TopologyWord implements ITypeConverter<Topology>
     {
         @Override
         public Topology convert(final String text)
         {
-            return parse(Topology.class, text);
+            return WordConverter.parse(Topology.class, text);
         }
     }
 
@@ -73,7 +62,7 @@ public final class PipelineOptions
         @Override
         public IdleStrategyName convert(final String text)
         {
-            return parse(IdleStrategyName.class, text);
+            return WordConverter.parse(IdleStrategyName.class, text);
         }
     }
 }
