@@ -8,7 +8,9 @@ import java.util.TreeMap;
 
 /**
  * One account: its cross wallet, the cross margin-call flag and a slot per defined instrument, visited in
- * instrument id order (docs/margin.md, section 3).
+ * instrument id order (docs/margin.md, section 3). The engine stores only the slots that are not at their
+ * defaults; the model keeps every slot and gives the ones at their defaults the instrument's new defaults when a
+ * redefinition changes them, which reads the same. {@link #atDefaults} tells which slots the engine stores.
  */
 final class RefAccount
 {
@@ -27,8 +29,45 @@ final class RefAccount
     /** A new slot takes the instrument's defaults; the fund's slots are always cross. */
     void openSlot(final RefInstrument instrument)
     {
-        final boolean isolated = !fund && instrument.defaultMode == MarginMode.ISOLATED;
-        slots.put(instrument.id, new RefPosition(instrument, isolated, instrument.defaultLeverage));
+        slots.put(instrument.id, new RefPosition(instrument, defaultIsolated(instrument), instrument.defaultLeverage));
+    }
+
+    /** The mode a slot at its defaults has: the instrument's default mode, but always cross for the fund. */
+    boolean defaultIsolated(final RefInstrument instrument)
+    {
+        return !fund && instrument.defaultMode == MarginMode.ISOLATED;
+    }
+
+    /**
+     * Whether a slot is at its defaults (docs/margin.md, section 3): {@code q = 0}, {@code B = 0}, its flag clear,
+     * its mode and leverage the instrument's current default mode and leverage. Such a slot is not stored by
+     * the engine and reads as the instrument's current defaults.
+     */
+    boolean atDefaults(final RefPosition slot)
+    {
+        return !slot.isOpen() && slot.pool.signum() == 0 && !slot.marginCalled &&
+            slot.isolated == defaultIsolated(slot.instrument) && slot.leverage == slot.instrument.defaultLeverage;
+    }
+
+    /** A slot at its (old) defaults takes the instrument's new defaults. */
+    void takeDefaults(final RefPosition slot)
+    {
+        slot.isolated = defaultIsolated(slot.instrument);
+        slot.leverage = slot.instrument.defaultLeverage;
+    }
+
+    /** How many of the account's slots are stored by the engine: those not at their defaults. */
+    int storedSlots()
+    {
+        int stored = 0;
+        for (final RefPosition position : slots.values())
+        {
+            if (!atDefaults(position))
+            {
+                stored++;
+            }
+        }
+        return stored;
     }
 
     RefPosition slot(final int instrumentId)

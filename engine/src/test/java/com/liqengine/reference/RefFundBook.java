@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 
 /**
  * The insurance fund books a taken-over position (docs/margin.md, section 6): added on the same side, or closed
- * against its opposite position with the value share rounded down, the rest opened.
+ * against its opposite position with the value share rounded down, the rest opened. Its size and cost saturate
+ * at {@code ±2^62} at every change (section 1); the caller saturates the wallet when it adds the realized PnL.
  */
 final class RefFundBook
 {
@@ -21,8 +22,8 @@ final class RefFundBook
     {
         if (!slot.isOpen() || slot.size.signum() == size.signum())
         {
-            slot.size = slot.size.add(size);
-            slot.cost = slot.cost.add(value);
+            slot.size = slot.instrument.saturateFundSize(slot.size.add(size));
+            slot.cost = RefMath.saturateFund(slot.cost.add(value));
             return BigDecimal.ZERO;
         }
         final BigDecimal held = slot.size.abs();
@@ -35,8 +36,9 @@ final class RefFundBook
         final BigDecimal rest = size.abs().subtract(closed);
         if (rest.signum() > 0)
         {
-            slot.size = slot.size.add(rest.multiply(BigDecimal.valueOf(size.signum())));
-            slot.cost = slot.cost.add(value.subtract(closedValue));
+            final BigDecimal opened = rest.multiply(BigDecimal.valueOf(size.signum()));
+            slot.size = slot.instrument.saturateFundSize(slot.size.add(opened));
+            slot.cost = RefMath.saturateFund(slot.cost.add(value.subtract(closedValue)));
         }
         return realized;
     }

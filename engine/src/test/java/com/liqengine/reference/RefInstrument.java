@@ -3,11 +3,12 @@ package com.liqengine.reference;
 import com.liqengine.codec.MarginMode;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 
 /**
- * One instrument of the reference model (docs/margin.md, sections 2 and 3): scales, tiers, defaults for new
- * slots, mark price, last trade id per side, and the largest quantity any fill has left in a position.
+ * One instrument of the reference model (docs/margin.md, sections 2 and 3): scales, tiers, the current default
+ * mode and leverage (what a slot at its defaults reads as), mark price and last trade id per side.
  */
 final class RefInstrument
 {
@@ -23,7 +24,6 @@ final class RefInstrument
     BigDecimal mark = BigDecimal.ZERO;
     long lastBuyTradeId;
     long lastSellTradeId;
-    BigDecimal largestQuantity = BigDecimal.ZERO;
 
     RefInstrument(
         final int id, final String symbol, final int priceDecimals, final int qtyDecimals, final long tickSize,
@@ -61,6 +61,25 @@ final class RefInstrument
     BigDecimal value(final BigDecimal quantity, final BigDecimal price)
     {
         return RefMath.exact(quantity.multiply(price));
+    }
+
+    /**
+     * The capacity of a position of signed size {@code quantity} (docs/margin.md, section 1): {@code 2^k − 1}
+     * quantity units for the least {@code k} with {@code |q| < 2^k}, that is {@code |q|} in units rounded up to
+     * all ones in binary (0 for a flat position).
+     */
+    BigDecimal capacity(final BigDecimal quantity)
+    {
+        final BigInteger units = BigInteger.valueOf(Math.abs(quantityUnits(quantity)));
+        final BigInteger capacity = BigInteger.ONE.shiftLeft(units.bitLength()).subtract(BigInteger.ONE);
+        return new BigDecimal(capacity, qtyDecimals);
+    }
+
+    /** The insurance fund's size as stored after a change: beyond {@code ±2^62} quantity units it is {@code ±2^62}. */
+    BigDecimal saturateFundSize(final BigDecimal quantity)
+    {
+        final BigDecimal limit = quantity(RefMath.FUND_SATURATION_UNITS);
+        return quantity.max(limit.negate()).min(limit);
     }
 
     boolean hasMark()

@@ -1,6 +1,7 @@
 package com.liqengine.reference;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import java.util.List;
 final class RefLiquidator
 {
     private static final int CROSS_ACCOUNT = -1;
+    private static final BigInteger RATE_ONE = BigInteger.TEN.pow(RefMath.AMOUNT_DECIMALS);
 
     private final List<RefAccount> accounts;
     private final RefLedger ledger;
@@ -26,10 +28,23 @@ final class RefLiquidator
         this.marginCallRatio = marginCallRatio;
     }
 
-    /** Margin ratio {@code ceil(MM / equity)} to 8 decimals, "infinite" when equity is not positive. */
+    /**
+     * Margin ratio as reported (docs/margin.md, section 3): from the equity and maintenance margin clamped to
+     * {@code [−2^63 + 1, 2^63 − 1]} units, {@code ceil(MM × R / equity)} saturated at {@code 2^63 − 1}, and
+     * {@code 2^63 − 1} when equity ≤ 0. The margin call compares this ratio with its level.
+     */
     static long marginRatio(final BigDecimal maintenance, final BigDecimal equity)
     {
-        return equity.signum() <= 0 ? Long.MAX_VALUE : RefMath.units(RefMath.divideUp(maintenance, equity));
+        final BigInteger clampedEquity = BigInteger.valueOf(RefMath.clampedUnits(equity));
+        final BigInteger clampedMaintenance = BigInteger.valueOf(RefMath.clampedUnits(maintenance));
+        if (clampedEquity.signum() <= 0)
+        {
+            return Long.MAX_VALUE;
+        }
+        final BigInteger[] quotient = clampedMaintenance.multiply(RATE_ONE).divideAndRemainder(clampedEquity);
+        // ceil: the quotient truncates toward zero, so a positive remainder adds one (equity is positive here)
+        final BigInteger ratio = quotient[1].signum() > 0 ? quotient[0].add(BigInteger.ONE) : quotient[0];
+        return ratio.min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
     }
 
     private RefAccount fund()
@@ -182,8 +197,9 @@ final class RefLiquidator
             BigDecimal clearanceFee = BigDecimal.ZERO;
             if (k == open.size() - 1)
             {
+                // exact here; reported clamped (RefOutputs); the fund's wallet saturates
                 clearanceFee = account.wallet;
-                fund().wallet = fund().wallet.add(clearanceFee);
+                fund().wallet = RefMath.saturateFund(fund().wallet.add(clearanceFee));
                 account.wallet = BigDecimal.ZERO;
             }
             final long mark = instrument.priceUnits(instrument.mark);
@@ -197,9 +213,7 @@ final class RefLiquidator
     private void takeOver(final RefInstrument instrument, final BigDecimal size, final BigDecimal value)
     {
         final BigDecimal realized = RefFundBook.book(fund().slot(instrument.id), size, value);
-        // the fund's position bounds later marks like a filled one
-        instrument.largestQuantity = RefMath.max(instrument.largestQuantity, fund().slot(instrument.id).size.abs());
-        fund().wallet = fund().wallet.add(realized);
+        fund().wallet = RefMath.saturateFund(fund().wallet.add(realized));
         ledger.realizedPnl = ledger.realizedPnl.add(realized);
     }
 }

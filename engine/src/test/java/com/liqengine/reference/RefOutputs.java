@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Builds the outputs of one input in the field order of the schema (docs/messages.md); every output starts
- * with the input's sequence, correlation id and event time.
+ * with the input's sequence, correlation id and event time. Equity, maintenance margin and clearance fee are
+ * exact sums, reported clamped to {@code [−2^63 + 1, 2^63 − 1]} units (docs/margin.md, section 3).
  */
 final class RefOutputs
 {
@@ -62,8 +63,8 @@ final class RefOutputs
             "markPrice", instrument.priceUnits(instrument.mark),
             "liquidationPrice", liquidationPrice,
             "bankruptcyPrice", bankruptcyPrice,
-            "equity", RefMath.units(equity),
-            "maintenanceMargin", RefMath.units(maintenance),
+            "equity", RefMath.clampedUnits(equity),
+            "maintenanceMargin", RefMath.clampedUnits(maintenance),
             "marginRatio", ratio);
     }
 
@@ -80,7 +81,7 @@ final class RefOutputs
             "price", price,
             "value", RefMath.units(value),
             "realizedPnl", RefMath.units(realized),
-            "clearanceFee", RefMath.units(clearanceFee),
+            "clearanceFee", RefMath.clampedUnits(clearanceFee),
             "insuranceFundBalance", RefMath.units(fundBalance));
     }
 
@@ -102,8 +103,8 @@ final class RefOutputs
             "accountId", accountId,
             "instrumentId", instrumentId,
             "mode", mode(isolated),
-            "equity", RefMath.units(equity),
-            "maintenanceMargin", RefMath.units(maintenance),
+            "equity", RefMath.clampedUnits(equity),
+            "maintenanceMargin", RefMath.clampedUnits(maintenance),
             "marginRatio", ratio);
     }
 

@@ -26,6 +26,7 @@ public final class ReferenceEngine
 
     private final int maxAccounts;
     private final int maxInstruments;
+    private final int maxPositions;
     private final List<RefAccount> accounts = new ArrayList<>();
     private final Map<Long, RefAccount> accountsById = new HashMap<>();
     private final Map<Integer, RefInstrument> instruments = new HashMap<>();
@@ -36,7 +37,7 @@ public final class ReferenceEngine
     private long sequence;
 
     /**
-     * A model with no instruments and only the insurance fund account.
+     * A model with no instruments and only the insurance fund account, with room for any number of slots.
      *
      * @param maxAccounts most accounts, the fund included.
      * @param maxInstruments instrument ids run from 0 to this minus one.
@@ -46,8 +47,26 @@ public final class ReferenceEngine
     public ReferenceEngine(
         final int maxAccounts, final int maxInstruments, final long fundAccountId, final long marginCallRatio)
     {
+        this(maxAccounts, maxInstruments, Integer.MAX_VALUE, fundAccountId, marginCallRatio);
+    }
+
+    /**
+     * A model with no instruments and only the insurance fund account.
+     *
+     * @param maxAccounts most accounts, the fund included.
+     * @param maxInstruments instrument ids run from 0 to this minus one.
+     * @param maxPositions most slots not at their defaults (open positions plus non-default settings) over all
+     *     accounts but the fund, whose slots are reserved (docs/margin.md, sections 1 and 3).
+     * @param fundAccountId account id of the insurance fund.
+     * @param marginCallRatio margin ratio (8 decimals) at which a margin call is emitted.
+     */
+    public ReferenceEngine(
+        final int maxAccounts, final int maxInstruments, final int maxPositions, final long fundAccountId,
+        final long marginCallRatio)
+    {
         this.maxAccounts = maxAccounts;
         this.maxInstruments = maxInstruments;
+        this.maxPositions = maxPositions;
         open(fundAccountId, true);
         this.liquidator = new RefLiquidator(accounts, ledger, outputs, RefMath.amount(marginCallRatio));
     }
@@ -75,9 +94,10 @@ public final class ReferenceEngine
                 throw new RefRejected(RejectReason.OUT_OF_RANGE);
             }
             final BigDecimal mark = instrument.price(price);
-            if (RefMath.outOfAmountRange(instrument.value(instrument.largestQuantity, mark)))
+            if (RefMath.above(instrument.value(largestCapacity(instrument), mark), RefMath.MAX_AMOUNT) ||
+                RefMath.above(instrument.value(fund().slot(instrumentId).size.abs(), mark), RefMath.MAX_FUND_POSITION))
             {
-                throw new RefRejected(RejectReason.OVERFLOW);
+                throw new RefRejected(RejectReason.OUT_OF_RANGE);
             }
             instrument.mark = mark;
             liquidator.checkInstrument(instrumentId);
@@ -135,8 +155,15 @@ public final class ReferenceEngine
             {
                 throw new RefRejected(RejectReason.DUPLICATE_TRADE_ID);
             }
-            fills.apply(
+            final RefFills.Plan plan = fills.plan(
                 account, fund(), instrument, buy, instrument.quantity(quantity), instrument.price(price), feeAmount);
+            RefFills.checkBounds(plan);
+            // an account's slot at its defaults is not stored: the fill (q' ≠ 0) needs a new one
+            if (!account.fund && account.atDefaults(account.slot(instrumentId)))
+            {
+                checkSlotAvailable();
+            }
+            fills.commit(plan);
             if (buy)
             {
                 instrument.lastBuyTradeId = tradeId;
@@ -175,6 +202,10 @@ public final class ReferenceEngine
         {
             final BigDecimal money = checkedAmount(amount);
             RefAccount account = accountsById.get(accountId);
+            if (account != null && RefMath.outOfWalletRange(account.wallet.add(money)))
+            {
+                throw new RefRejected(RejectReason.OUT_OF_RANGE);
+            }
             if (account == null)
             {
                 if (accounts.size() == maxAccounts)
@@ -257,6 +288,10 @@ public final class ReferenceEngine
         {
             outputs.rejected(type, accountId, instrumentId, RejectReason.POSITION_OPEN);
         }
+        else if (needsSlot(accountId, slot, mode == MarginMode.ISOLATED, slot.leverage) && slotsFull())
+        {
+            outputs.rejected(type, accountId, instrumentId, RejectReason.CAPACITY_EXCEEDED);
+        }
         else
         {
             slot.isolated = mode == MarginMode.ISOLATED;
@@ -308,6 +343,10 @@ public final class ReferenceEngine
                     throw new RefRejected(RejectReason.INSUFFICIENT_MARGIN);
                 }
             }
+            if (needsSlot(accountId, slot, slot.isolated, leverage))
+            {
+                checkSlotAvailable();
+            }
             slot.leverage = leverage;
             outputs.accepted(type, accountId, instrumentId);
             liquidator.checkSlot(accountsById.get(accountId), instrumentId);
@@ -347,6 +386,10 @@ public final class ReferenceEngine
             if (RefMath.above(money, account.crossAvailable()) || RefMath.above(money, account.wallet))
             {
                 throw new RefRejected(RejectReason.INSUFFICIENT_AVAILABLE);
+            }
+            if (RefMath.outOfWalletRange(slot.pool.add(money)))
+            {
+                throw new RefRejected(RejectReason.OUT_OF_RANGE);
             }
             account.wallet = account.wallet.subtract(money);
             slot.pool = slot.pool.add(money);
@@ -392,6 +435,10 @@ public final class ReferenceEngine
             {
                 throw new RefRejected(RejectReason.INSUFFICIENT_MARGIN);
             }
+            if (RefMath.outOfWalletRange(account.wallet.add(money)))
+            {
+                throw new RefRejected(RejectReason.OUT_OF_RANGE);
+            }
             slot.pool = slot.pool.subtract(money);
             account.wallet = account.wallet.add(money);
             outputs.accepted(type, accountId, instrumentId);
@@ -430,6 +477,16 @@ public final class ReferenceEngine
             {
                 throw new RefRejected(RejectReason.NO_MARK_PRICE);
             }
+            // every holder but the fund is checked before any pays
+            for (final RefAccount account : accounts)
+            {
+                final RefPosition slot = account.slot(instrumentId);
+                if (!account.fund && slot.isOpen() && RefMath.outOfWalletRange(
+                    (slot.isolated ? slot.pool : account.wallet).subtract(fundingPayment(slot, fundingRate))))
+                {
+                    throw new RefRejected(RejectReason.OUT_OF_RANGE);
+                }
+            }
             for (final RefAccount account : accounts)
             {
                 final RefPosition slot = account.slot(instrumentId);
@@ -437,10 +494,14 @@ public final class ReferenceEngine
                 {
                     continue;
                 }
-                final BigDecimal pay = RefMath.roundUp(slot.value(instrument.mark).multiply(fundingRate));
+                final BigDecimal pay = fundingPayment(slot, fundingRate);
                 if (slot.isolated)
                 {
                     slot.pool = slot.pool.subtract(pay);
+                }
+                else if (account.fund)
+                {
+                    account.wallet = RefMath.saturateFund(account.wallet.subtract(pay));
                 }
                 else
                 {
@@ -457,6 +518,12 @@ public final class ReferenceEngine
             outputs.rejected(MessageType.FUNDING_RATE, 0, instrumentId, rejected.reason);
         }
         return outputs.list();
+    }
+
+    /** {@code pay = ceil(value(q, M) × rate / R)}: signed, negative when the position receives. */
+    private static BigDecimal fundingPayment(final RefPosition slot, final BigDecimal rate)
+    {
+        return RefMath.roundUp(slot.value(slot.instrument.mark).multiply(rate));
     }
 
     /**
@@ -535,12 +602,31 @@ public final class ReferenceEngine
             instrument = new RefInstrument(id, spec.symbol(), pd, qd, spec.tickSize(), spec.stepSize());
             instruments.put(id, instrument);
         }
+        // the slots at their (old) defaults read as the new defaults; every other slot keeps its own
+        final List<RefPosition> atDefaults = new ArrayList<>();
+        final List<RefAccount> owners = new ArrayList<>();
+        if (!isNew)
+        {
+            for (final RefAccount account : accounts)
+            {
+                final RefPosition slot = account.slot(id);
+                if (account.atDefaults(slot))
+                {
+                    atDefaults.add(slot);
+                    owners.add(account);
+                }
+            }
+        }
         instrument.tiers = tiers;
         instrument.defaultLeverage = spec.defaultLeverage();
         instrument.defaultMode = spec.defaultMode();
+        for (int k = 0; k < atDefaults.size(); k++)
+        {
+            owners.get(k).takeDefaults(atDefaults.get(k));
+        }
         if (isNew)
         {
-            // slots are made when an instrument is first defined; a redefinition leaves them as they are
+            // every account reads the new instrument's defaults
             for (final RefAccount account : accounts)
             {
                 account.openSlot(instrument);
@@ -593,6 +679,60 @@ public final class ReferenceEngine
             throw new RefRejected(RejectReason.UNKNOWN_INSTRUMENT);
         }
         return instrument;
+    }
+
+    /**
+     * The largest capacity among the open positions of an instrument, the fund's aside (docs/margin.md,
+     * section 1), in quantity units of the instrument; 0 when none is open.
+     */
+    private BigDecimal largestCapacity(final RefInstrument instrument)
+    {
+        BigDecimal largest = BigDecimal.ZERO;
+        for (final RefAccount account : accounts)
+        {
+            final RefPosition slot = account.slot(instrument.id);
+            if (!account.fund && slot.isOpen())
+            {
+                largest = RefMath.max(largest, instrument.capacity(slot.size));
+            }
+        }
+        return largest;
+    }
+
+    /** Slots stored by the engine: those not at their defaults, over every account but the fund. */
+    private int storedSlots()
+    {
+        int stored = 0;
+        for (final RefAccount account : accounts)
+        {
+            if (!account.fund)
+            {
+                stored += account.storedSlots();
+            }
+        }
+        return stored;
+    }
+
+    private boolean slotsFull()
+    {
+        return storedSlots() >= maxPositions;
+    }
+
+    /** A request needs a new slot when the slot is at its defaults and the new setting is not a default. */
+    private boolean needsSlot(final long accountId, final RefPosition slot, final boolean isolated, final int leverage)
+    {
+        final RefAccount account = accountsById.get(accountId);
+        return account.atDefaults(slot) &&
+            (isolated != account.defaultIsolated(slot.instrument) || leverage != slot.instrument.defaultLeverage);
+    }
+
+    /** {@code CAPACITY_EXCEEDED} when a new slot is needed and {@code maxPositions} slots are taken. */
+    private void checkSlotAvailable()
+    {
+        if (slotsFull())
+        {
+            throw new RefRejected(RejectReason.CAPACITY_EXCEEDED);
+        }
     }
 
     /** Account, instrument and fund checks of a slot request; rejects and returns null when one fails. */
@@ -853,53 +993,78 @@ public final class ReferenceEngine
     }
 
     /**
-     * Total deposits.
+     * Total deposits, saturated to the {@code long} range (exactly: {@link #ledgerTotals()}).
      *
      * @return amount units.
      */
     public long totalDeposits()
     {
-        return RefMath.units(ledger.deposits);
+        return RefMath.clampedUnits(ledger.deposits);
     }
 
     /**
-     * Total withdrawals.
+     * Total withdrawals, saturated to the {@code long} range.
      *
      * @return amount units.
      */
     public long totalWithdrawals()
     {
-        return RefMath.units(ledger.withdrawals);
+        return RefMath.clampedUnits(ledger.withdrawals);
     }
 
     /**
-     * Total realized PnL.
+     * Total realized PnL, saturated to the {@code long} range.
      *
      * @return amount units.
      */
     public long totalRealizedPnl()
     {
-        return RefMath.units(ledger.realizedPnl);
+        return RefMath.clampedUnits(ledger.realizedPnl);
     }
 
     /**
-     * Total fees.
+     * Total fees, saturated to the {@code long} range.
      *
      * @return amount units.
      */
     public long totalFees()
     {
-        return RefMath.units(ledger.fees);
+        return RefMath.clampedUnits(ledger.fees);
     }
 
     /**
-     * Net funding received.
+     * Net funding received, saturated to the {@code long} range.
      *
      * @return amount units.
      */
     public long totalFunding()
     {
-        return RefMath.units(ledger.funding);
+        return RefMath.clampedUnits(ledger.funding);
+    }
+
+    /**
+     * The five ledger totals exactly (docs/margin.md, section 8); the {@code long} views above are these clamped
+     * to {@code [−2^63 + 1, 2^63 − 1]}.
+     *
+     * @return amount units.
+     */
+    public RefLedgerTotals ledgerTotals()
+    {
+        return new RefLedgerTotals(
+            RefMath.exactUnits(ledger.deposits), RefMath.exactUnits(ledger.withdrawals),
+            RefMath.exactUnits(ledger.realizedPnl), RefMath.exactUnits(ledger.fees),
+            RefMath.exactUnits(ledger.funding));
+    }
+
+    /**
+     * How many slots the engine stores for accounts other than the fund: slots not at their defaults (open
+     * positions plus non-default settings), at most {@code maxPositions}.
+     *
+     * @return the count.
+     */
+    public int storedPositionSlots()
+    {
+        return storedSlots();
     }
 
     private RefPosition slot(final long accountId, final int instrumentId)
