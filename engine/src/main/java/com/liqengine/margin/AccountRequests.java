@@ -5,28 +5,42 @@ import com.liqengine.codec.RejectReason;
 /**
  * Checked account requests (docs/margin.md, section 4): deposits, withdrawals, margin mode, leverage and
  * isolated margin transfers. Each returns null when applied or the reason it was refused, with nothing changed.
- * The caller has already resolved the account and instrument.
+ * The caller has already resolved the account, the instrument and the slot ({@link Slots#NONE} when it is not
+ * stored: it then reads as the instrument's defaults).
  */
 final class AccountRequests
 {
     private final Accounts accounts;
+    private final Slots slots;
     private final MarginMath math;
     private final Ledger ledger;
+    private int appliedSlot = Slots.NONE;
 
-    AccountRequests(final Accounts accounts, final MarginMath math, final Ledger ledger)
+    AccountRequests(final Accounts accounts, final Slots slots, final MarginMath math, final Ledger ledger)
     {
         this.accounts = accounts;
+        this.slots = slots;
         this.math = math;
         this.ledger = ledger;
     }
 
-    RejectReason deposit(final int accountIndex, final long amount)
+    /** The slot the last applied mode or leverage request changed ({@link Slots#NONE} when none is stored). */
+    int appliedSlot()
     {
-        final long wallet = Math.addExact(accounts.crossWallet[accountIndex], amount);
-        final long total = Math.addExact(ledger.deposits, amount);
-        accounts.crossWallet[accountIndex] = wallet;
-        ledger.deposits = total;
-        return null;
+        return appliedSlot;
+    }
+
+    /** Whether a deposit of the amount keeps the wallet within its bound (docs/margin.md, section 1). */
+    boolean fitsDeposit(final int accountIndex, final long amount)
+    {
+        final long wallet = accountIndex == Accounts.MISSING ? 0 : accounts.crossWallet[accountIndex];
+        return wallet + amount <= FixedPoint.MAX_BALANCE;
+    }
+
+    void deposit(final int accountIndex, final long amount)
+    {
+        accounts.crossWallet[accountIndex] += amount;
+        ledger.deposits.add(amount);
     }
 
     RejectReason withdraw(final int accountIndex, final long amount)
@@ -36,93 +50,124 @@ final class AccountRequests
         {
             return reason;
         }
-        if (amount > math.crossAvailable(accountIndex) || amount > accounts.crossWallet[accountIndex])
+        if (math.crossAvailable(accountIndex).compareTo(amount) < 0 || amount > accounts.crossWallet[accountIndex])
         {
             return RejectReason.INSUFFICIENT_AVAILABLE;
         }
-        final long total = Math.addExact(ledger.withdrawals, amount);
         accounts.crossWallet[accountIndex] -= amount;
-        ledger.withdrawals = total;
+        ledger.withdrawals.add(amount);
         return null;
     }
 
-    RejectReason setMarginMode(final int accountIndex, final Instrument instrument, final boolean isolated)
+    RejectReason setMarginMode(
+        final int accountIndex, final int slot, final Instrument instrument, final boolean isolated)
     {
-        final int slot = accounts.slot(accountIndex, instrument.id);
-        if (accounts.size[slot] != 0)
+        appliedSlot = slot;
+        if (slot != Slots.NONE && slots.size[slot] != 0)
         {
             return RejectReason.POSITION_OPEN;
         }
-        accounts.isolated[slot] = isolated;
+        if (slot == Slots.NONE)
+        {
+            if (isolated == slots.isDefaultIsolated(accountIndex, instrument))
+            {
+                return null;
+            }
+            if (!slots.hasRoom(accountIndex))
+            {
+                return RejectReason.CAPACITY_EXCEEDED;
+            }
+            appliedSlot = slots.open(accountIndex, instrument);
+        }
+        slots.isolated[appliedSlot] = isolated;
         return null;
     }
 
-    RejectReason setLeverage(final int accountIndex, final Instrument instrument, final int leverage)
+    RejectReason setLeverage(final int accountIndex, final int slot, final Instrument instrument, final int leverage)
     {
+        appliedSlot = slot;
         if (leverage < 1)
         {
             return RejectReason.OUT_OF_RANGE;
         }
-        final int slot = accounts.slot(accountIndex, instrument.id);
-        final long notional = accounts.size[slot] == 0 ? 0 : math.notional(slot, instrument);
+        final boolean open = slot != Slots.NONE && slots.size[slot] != 0;
+        final long notional = open ? math.notional(slot) : 0;
         if (leverage > instrument.tiers.maxLeverage(notional))
         {
             return RejectReason.LEVERAGE_ABOVE_TIER_LIMIT;
         }
-        if (accounts.size[slot] != 0)
+        if (open)
         {
             final boolean holds;
-            if (accounts.isolated[slot])
+            if (slots.isolated[slot])
             {
-                final long backing = accounts.pool[slot] + Math.min(math.unrealizedPnl(slot, instrument), 0);
-                holds = backing >= math.initialMargin(notional, leverage);
+                final long backing = slots.pool[slot] + Math.min(math.unrealizedPnl(slot), 0);
+                holds = backing >= MarginMath.initialMargin(notional, leverage);
             }
             else
             {
-                holds = math.crossAvailable(accountIndex, instrument.id, leverage) >= 0;
+                holds = math.crossAvailable(accountIndex, slot, leverage).signum() >= 0;
             }
             if (!holds)
             {
                 return RejectReason.INSUFFICIENT_MARGIN;
             }
         }
-        accounts.leverage[slot] = leverage;
+        if (slot == Slots.NONE)
+        {
+            if (leverage == instrument.defaultLeverage)
+            {
+                return null;
+            }
+            if (!slots.hasRoom(accountIndex))
+            {
+                return RejectReason.CAPACITY_EXCEEDED;
+            }
+            appliedSlot = slots.open(accountIndex, instrument);
+        }
+        slots.leverage[appliedSlot] = leverage;
         return null;
     }
 
-    RejectReason addIsolatedMargin(final int accountIndex, final Instrument instrument, final long amount)
+    RejectReason addIsolatedMargin(
+        final int accountIndex, final int slot, final Instrument instrument, final long amount)
     {
-        final int slot = accounts.slot(accountIndex, instrument.id);
-        final RejectReason reason = checkTransfer(slot, amount);
+        final RejectReason reason = checkTransfer(accountIndex, slot, instrument, amount);
         if (reason != null)
         {
             return reason;
         }
-        if (amount > math.crossAvailable(accountIndex) || amount > accounts.crossWallet[accountIndex])
+        if (math.crossAvailable(accountIndex).compareTo(amount) < 0 || amount > accounts.crossWallet[accountIndex])
         {
             return RejectReason.INSUFFICIENT_AVAILABLE;
         }
-        final long pool = Math.addExact(accounts.pool[slot], amount);
+        if (slots.pool[slot] + amount > FixedPoint.MAX_BALANCE)
+        {
+            return RejectReason.OUT_OF_RANGE;
+        }
         accounts.crossWallet[accountIndex] -= amount;
-        accounts.pool[slot] = pool;
+        slots.pool[slot] += amount;
         return null;
     }
 
-    RejectReason removeIsolatedMargin(final int accountIndex, final Instrument instrument, final long amount)
+    RejectReason removeIsolatedMargin(
+        final int accountIndex, final int slot, final Instrument instrument, final long amount)
     {
-        final int slot = accounts.slot(accountIndex, instrument.id);
-        final RejectReason reason = checkTransfer(slot, amount);
+        final RejectReason reason = checkTransfer(accountIndex, slot, instrument, amount);
         if (reason != null)
         {
             return reason;
         }
-        if (amount > math.removableIsolatedMargin(slot, instrument))
+        if (amount > math.removableIsolatedMargin(slot))
         {
             return RejectReason.INSUFFICIENT_MARGIN;
         }
-        final long wallet = Math.addExact(accounts.crossWallet[accountIndex], amount);
-        accounts.pool[slot] -= amount;
-        accounts.crossWallet[accountIndex] = wallet;
+        if (accounts.crossWallet[accountIndex] + amount > FixedPoint.MAX_BALANCE)
+        {
+            return RejectReason.OUT_OF_RANGE;
+        }
+        slots.pool[slot] -= amount;
+        accounts.crossWallet[accountIndex] += amount;
         return null;
     }
 
@@ -135,17 +180,19 @@ final class AccountRequests
         return amount > FixedPoint.MAX_AMOUNT ? RejectReason.OUT_OF_RANGE : null;
     }
 
-    private RejectReason checkTransfer(final int slot, final long amount)
+    private RejectReason checkTransfer(
+        final int accountIndex, final int slot, final Instrument instrument, final long amount)
     {
         final RejectReason reason = checkAmount(amount);
         if (reason != null)
         {
             return reason;
         }
-        if (!accounts.isolated[slot])
+        // a slot that is not stored has the default mode and no position
+        if (slot == Slots.NONE ? !slots.isDefaultIsolated(accountIndex, instrument) : !slots.isolated[slot])
         {
             return RejectReason.NOT_ISOLATED;
         }
-        return accounts.size[slot] == 0 ? RejectReason.NO_POSITION : null;
+        return slot == Slots.NONE || slots.size[slot] == 0 ? RejectReason.NO_POSITION : null;
     }
 }

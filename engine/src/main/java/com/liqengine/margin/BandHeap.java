@@ -1,25 +1,34 @@
 package com.liqengine.margin;
 
 /**
- * One side of an instrument's price bands: an indexed binary heap of (account index, price) with at most one
- * entry per account, ordered so that the root is the band end a tick crosses first (the highest low end, or
- * the lowest high end). Pre-sized to every account, so nothing is allocated once built (docs/index.md).
+ * One side of an instrument's price bands: an indexed binary heap of (slot, price) with at most one entry per
+ * slot, ordered so that the root is the band end a tick crosses first (the highest low end, or the lowest high
+ * end). Its entries live in chunks of a pool shared by every instrument ({@link HeapChunks}), so its memory
+ * follows the slots it holds; nothing is allocated once built (docs/index.md).
  */
 final class BandHeap
 {
     private final boolean highestFirst;
+    private final HeapChunks chunks;
     private final long[] keys;
     private final int[] members;
-    /** Heap position + 1 of each account's entry; 0 when the account has none. */
     private final int[] positions;
+    private final int shift;
+    private final int mask;
+    /** The pool's chunk holding each chunk-sized stretch of this heap, shifted to an entry index. */
+    private final int[] table;
     private int size;
 
-    BandHeap(final int maxAccounts, final boolean highestFirst)
+    BandHeap(final HeapChunks chunks, final boolean highestFirst)
     {
         this.highestFirst = highestFirst;
-        this.keys = new long[maxAccounts];
-        this.members = new int[maxAccounts];
-        this.positions = new int[maxAccounts];
+        this.chunks = chunks;
+        this.keys = chunks.keys;
+        this.members = chunks.members;
+        this.positions = chunks.positions;
+        this.shift = chunks.shift;
+        this.mask = chunks.mask;
+        this.table = new int[chunks.chunksPerHeap];
     }
 
     int size()
@@ -27,21 +36,33 @@ final class BandHeap
         return size;
     }
 
-    /** Adds or moves the account's entry. */
-    void set(final int account, final long key)
+    /** Where entry {@code n} of the heap is in the pool's arrays. */
+    private int at(final int n)
     {
-        final int position = positions[account] - 1;
+        return table[n >>> shift] | (n & mask);
+    }
+
+    /** Adds or moves the slot's entry. */
+    void set(final int slot, final long key)
+    {
+        final int position = positions[slot] - 1;
         if (position < 0)
         {
             final int last = size++;
-            keys[last] = key;
-            members[last] = account;
-            positions[account] = last + 1;
+            if ((last & mask) == 0)
+            {
+                table[last >>> shift] = chunks.take() << shift;
+            }
+            final int entry = at(last);
+            keys[entry] = key;
+            members[entry] = slot;
+            positions[slot] = last + 1;
             siftUp(last);
             return;
         }
-        final long old = keys[position];
-        keys[position] = key;
+        final int entry = at(position);
+        final long old = keys[entry];
+        keys[entry] = key;
         if (before(key, old))
         {
             siftUp(position);
@@ -52,23 +73,29 @@ final class BandHeap
         }
     }
 
-    void remove(final int account)
+    void remove(final int slot)
     {
-        final int position = positions[account] - 1;
+        final int position = positions[slot] - 1;
         if (position < 0)
         {
             return;
         }
-        positions[account] = 0;
+        positions[slot] = 0;
         final int last = --size;
+        final int lastEntry = at(last);
+        final long key = keys[lastEntry];
+        final int member = members[lastEntry];
+        if ((last & mask) == 0)
+        {
+            chunks.give(table[last >>> shift] >>> shift);
+        }
         if (position == last)
         {
             return;
         }
-        final long key = keys[last];
-        final int member = members[last];
-        keys[position] = key;
-        members[position] = member;
+        final int entry = at(position);
+        keys[entry] = key;
+        members[entry] = member;
         positions[member] = position + 1;
         siftDown(position);
         if (positions[member] == position + 1)
@@ -81,22 +108,27 @@ final class BandHeap
     {
         for (int n = 0; n < size; n++)
         {
-            positions[members[n]] = 0;
+            positions[members[at(n)]] = 0;
+        }
+        for (int c = 0; c << shift < size; c++)
+        {
+            chunks.give(table[c] >>> shift);
         }
         size = 0;
     }
 
     /**
-     * Appends to {@code out} every account whose band end lies beyond {@code price} (a low end above it, or a
-     * high end below it) and is not yet stamped with {@code epoch}, stamping it. A depth-first walk that stops
-     * at the first entry inside the band on every path: O(k) for k entries found.
-     * {@code out} needs one spare entry beyond the most accounts it can hold (an account is written before it is
-     * known to be new); {@code stack} needs the heap's capacity plus two.
+     * Appends to {@code out} every slot whose band end lies beyond {@code price} (a low end above it, or a high
+     * end below it) and is not yet stamped with {@code epoch}, stamping it, as {@code account << 32 | slot}. A
+     * depth-first walk that stops at the first entry inside the band on every path: O(k) for k entries found.
+     * {@code out} needs one spare entry beyond the most slots it can hold (a slot is written before it is known
+     * to be new); {@code stack} needs the heap's capacity plus two.
      *
      * @return the new number of entries in {@code out}.
      */
     int collect(
-        final long price, final int[] out, final int count, final int[] stamps, final int epoch, final int[] stack)
+        final long price, final long[] out, final int count, final int[] stamps, final int epoch, final int[] stack,
+        final int[] accountOf)
     {
         int found = count;
         // the walk is written without branches on rare shapes (an empty heap, a node with one child): a first
@@ -106,15 +138,16 @@ final class BandHeap
         while (depth > 0)
         {
             final int node = stack[--depth];
-            if (!before(keys[node], price))
+            final int entry = at(node);
+            if (!before(keys[entry], price))
             {
                 continue;
             }
-            final int account = members[node];
-            // an account found in both heaps is taken once
-            final int seen = stamps[account] ^ epoch;
-            stamps[account] = epoch;
-            out[found] = account;
+            final int slot = members[entry];
+            // a slot found in both heaps is taken once
+            final int seen = stamps[slot] ^ epoch;
+            stamps[slot] = epoch;
+            out[found] = ((long)accountOf[slot] << 32) | slot;
             found += (seen | -seen) >>> 31;
             final int child = 2 * node + 1;
             stack[depth] = child;
@@ -134,30 +167,35 @@ final class BandHeap
     private void siftUp(final int start)
     {
         int position = start;
-        final long key = keys[position];
-        final int member = members[position];
+        final int startEntry = at(position);
+        final long key = keys[startEntry];
+        final int member = members[startEntry];
         while (position > 0)
         {
             final int parent = (position - 1) >>> 1;
-            if (!before(key, keys[parent]))
+            final int parentEntry = at(parent);
+            if (!before(key, keys[parentEntry]))
             {
                 break;
             }
-            keys[position] = keys[parent];
-            members[position] = members[parent];
-            positions[members[position]] = position + 1;
+            final int entry = at(position);
+            keys[entry] = keys[parentEntry];
+            members[entry] = members[parentEntry];
+            positions[members[entry]] = position + 1;
             position = parent;
         }
-        keys[position] = key;
-        members[position] = member;
+        final int entry = at(position);
+        keys[entry] = key;
+        members[entry] = member;
         positions[member] = position + 1;
     }
 
     private void siftDown(final int start)
     {
         int position = start;
-        final long key = keys[position];
-        final int member = members[position];
+        final int startEntry = at(position);
+        final long key = keys[startEntry];
+        final int member = members[startEntry];
         while (true)
         {
             int child = 2 * position + 1;
@@ -165,21 +203,29 @@ final class BandHeap
             {
                 break;
             }
-            if (child + 1 < size && before(keys[child + 1], keys[child]))
+            int childEntry = at(child);
+            if (child + 1 < size)
             {
-                child++;
+                final int rightEntry = at(child + 1);
+                if (before(keys[rightEntry], keys[childEntry]))
+                {
+                    child++;
+                    childEntry = rightEntry;
+                }
             }
-            if (!before(keys[child], key))
+            if (!before(keys[childEntry], key))
             {
                 break;
             }
-            keys[position] = keys[child];
-            members[position] = members[child];
-            positions[members[position]] = position + 1;
+            final int entry = at(position);
+            keys[entry] = keys[childEntry];
+            members[entry] = members[childEntry];
+            positions[members[entry]] = position + 1;
             position = child;
         }
-        keys[position] = key;
-        members[position] = member;
+        final int entry = at(position);
+        keys[entry] = key;
+        members[entry] = member;
         positions[member] = position + 1;
     }
 }

@@ -6,14 +6,20 @@ package com.liqengine.margin;
  */
 public final class EngineSettings
 {
-    /** Most instruments the engine can hold (sizes of the pre-allocated slot arrays). */
-    public static final int MAX_INSTRUMENTS_LIMIT = 16;
+    /** Most instruments the engine can hold. */
+    public static final int MAX_INSTRUMENTS_LIMIT = 1024;
 
-    /** Most slots (accounts × instruments) an engine may have. */
+    /** Most slots an engine may store: per-slot arrays of two longs a slot keep their lengths within an int. */
     public static final int MAX_SLOTS = 1 << 30;
+
+    /** Default of {@link #maxPositions(int)} when not set: one slot per account and instrument, at most this. */
+    public static final int DEFAULT_MAX_POSITIONS_LIMIT = 1 << 24;
+
+    private static final int POSITIONS_NOT_SET = -1;
 
     private int maxAccounts = 10_000;
     private int maxInstruments = 8;
+    private int maxPositions = POSITIONS_NOT_SET;
     private long insuranceFundAccountId = 0;
     private long marginCallRatio = 80_000_000L;
     private boolean indexedChecks = true;
@@ -32,7 +38,21 @@ public final class EngineSettings
     }
 
     /**
-     * Instrument ids run from 0 to this minus one (default 8, at most 16).
+     * Most stored slots: open positions plus (account, instrument) pairs whose mode or leverage differs from the
+     * instrument's default, the insurance fund's not counted (docs/margin.md, section 1). Memory grows with this,
+     * not with accounts × instruments. Default: maxAccounts × maxInstruments, at most 2^24.
+     *
+     * @param maxPositions capacity.
+     * @return this.
+     */
+    public EngineSettings maxPositions(final int maxPositions)
+    {
+        this.maxPositions = maxPositions;
+        return this;
+    }
+
+    /**
+     * Instrument ids run from 0 to this minus one (default 8, at most 1,024).
      *
      * @param maxInstruments capacity.
      * @return this.
@@ -98,12 +118,16 @@ public final class EngineSettings
             throw new IllegalArgumentException(
                 "maxInstruments must be from 1 to " + MAX_INSTRUMENTS_LIMIT + ": " + maxInstruments);
         }
-        // per-slot arrays hold two longs a slot (the index's bands, the margin cache): 2^30 slots keep their
-        // lengths within an int
-        if ((long)maxAccounts * maxInstruments > MAX_SLOTS)
+        if (maxPositions == POSITIONS_NOT_SET)
         {
-            throw new IllegalArgumentException("maxAccounts × maxInstruments must be at most " + MAX_SLOTS + ": "
-                + maxAccounts + " × " + maxInstruments);
+            maxPositions = (int)Math.min(DEFAULT_MAX_POSITIONS_LIMIT, (long)maxAccounts * maxInstruments);
+        }
+        // per-slot arrays hold two longs a slot (the index's bands, the margin cache), and the fund has a slot per
+        // instrument besides: 2^30 slots keep their lengths within an int
+        if (maxPositions < 1 || (long)maxPositions + maxInstruments > MAX_SLOTS)
+        {
+            throw new IllegalArgumentException("maxPositions must be from 1 to " + (MAX_SLOTS - maxInstruments) +
+                ": " + maxPositions);
         }
         if (marginCallRatio <= 0 || marginCallRatio > FixedPoint.SCALE)
         {
@@ -126,6 +150,16 @@ public final class EngineSettings
     public int maxAccounts()
     {
         return maxAccounts;
+    }
+
+    /**
+     * Slot capacity (after {@link #conclude()}).
+     *
+     * @return most stored slots, the fund's not counted.
+     */
+    public int maxPositions()
+    {
+        return maxPositions;
     }
 
     /**

@@ -13,8 +13,20 @@ public final class FixedPoint
     /** Number of decimals of amounts and rates. */
     public static final int DECIMALS = 8;
 
-    /** Largest absolute amount or position value accepted from an input, so sums stay far from overflow. */
+    /**
+     * Largest absolute amount an input may carry, and the largest value of a position's capacity at its price
+     * and the mark (docs/margin.md, section 1).
+     */
     public static final long MAX_AMOUNT = 1L << 58;
+
+    /** Largest absolute cross wallet, isolated pool or cost basis of an account (not the fund). */
+    public static final long MAX_BALANCE = 1L << 60;
+
+    /** Largest value of the insurance fund's position at a fill's price or a mark it grows or is marked at. */
+    public static final long MAX_FUND_POSITION_VALUE = 1L << 61;
+
+    /** The insurance fund's wallet, size and cost saturate here: takeovers cannot be refused. */
+    public static final long FUND_SATURATION = 1L << 62;
 
     private static final long DIGIT = 1L << 32;
     private static final long DIGIT_MASK = DIGIT - 1;
@@ -68,6 +80,81 @@ public final class FixedPoint
         final long whole = amount / SCALE;
         final long rest = amount - whole * SCALE;
         return Math.addExact(Math.multiplyExact(whole, rate), ceilDiv(rest * rate, SCALE));
+    }
+
+    /**
+     * {@code ceil(a * b / c)} for {@code a, b ≥ 0} and {@code c > 0}, or {@link Long#MAX_VALUE} when the result
+     * does not fit: never throws for such operands (the margin ratio of a tiny equity).
+     *
+     * @param a first factor, not negative.
+     * @param b second factor, not negative.
+     * @param c divisor, positive.
+     * @return the quotient rounded up, saturated.
+     */
+    public static long mulDivCeilSaturated(final long a, final long b, final long c)
+    {
+        final long high = Math.multiplyHigh(a, b);
+        final long low = a * b;
+        if (high == 0 && low >= 0)
+        {
+            return ceilDiv(low, c);
+        }
+        // a high word at or above the divisor makes a quotient of 64 bits or more
+        if (Long.compareUnsigned(high, c) >= 0)
+        {
+            return Long.MAX_VALUE;
+        }
+        final long quotient = divideUnsigned128(high, low, c);
+        final long remainder = low - quotient * c;
+        if (quotient < 0 || (remainder != 0 && quotient == Long.MAX_VALUE))
+        {
+            return Long.MAX_VALUE;
+        }
+        return remainder != 0 ? quotient + 1 : quotient;
+    }
+
+    /**
+     * Whether {@code |a| × b × c ≤ bound} for {@code b, c ≥ 0} and a bound below 2^63, computed without overflow.
+     *
+     * @param a signed factor.
+     * @param b second factor, not negative.
+     * @param c third factor, not negative.
+     * @param bound the bound, not negative.
+     * @return true when the product is at most the bound.
+     */
+    public static boolean productAtMost(final long a, final long b, final long c, final long bound)
+    {
+        final long magnitude = a == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(a);
+        if (Math.multiplyHigh(magnitude, b) != 0)
+        {
+            return false;
+        }
+        final long first = magnitude * b;
+        if (first < 0 || Math.multiplyHigh(first, c) != 0)
+        {
+            return false;
+        }
+        final long product = first * c;
+        return product >= 0 && product <= bound;
+    }
+
+    /**
+     * {@code a + b} clamped to {@code [−limit, limit]} for a positive limit; never wraps, whatever the operands.
+     *
+     * @param a first term.
+     * @param b second term.
+     * @param limit the saturation bound, positive.
+     * @return the clamped sum.
+     */
+    public static long addSaturated(final long a, final long b, final long limit)
+    {
+        final long sum = a + b;
+        // the sum wrapped when both operands have the sign it lacks
+        if (((a ^ sum) & (b ^ sum)) < 0)
+        {
+            return a < 0 ? -limit : limit;
+        }
+        return Math.max(-limit, Math.min(limit, sum));
     }
 
     /**

@@ -3,28 +3,42 @@ package com.liqengine.margin;
 /**
  * Books a taken-over position into the insurance fund's slot (docs/margin.md, section 6): adds to a position
  * on the same side, or closes against an opposite one (realizing PnL to the fund's wallet) and opens the rest.
+ * Takeovers cannot be refused, so the fund's size, cost and wallet saturate at {@code ±2^62} (section 1).
  */
 final class FundBook
 {
+    private static final long LIMIT = FixedPoint.FUND_SATURATION;
+
     private final Accounts accounts;
+    private final Slots slots;
     private final Ledger ledger;
     private final Instrument[] instruments;
+    private final int fundIndex;
 
-    FundBook(final Accounts accounts, final Ledger ledger, final Instrument[] instruments)
+    FundBook(
+        final Accounts accounts, final Slots slots, final Ledger ledger, final Instrument[] instruments,
+        final int fundIndex)
     {
         this.accounts = accounts;
+        this.slots = slots;
         this.ledger = ledger;
         this.instruments = instruments;
+        this.fundIndex = fundIndex;
     }
 
     /**
-     * Books signed size {@code size} at exact signed cost {@code value} into the fund (account index 0).
+     * Books signed size {@code size} at exact signed cost {@code value} (both within {@code ±2^61}) into the fund.
      */
-    void book(final int fundIndex, final int instrumentId, final long size, final long value)
+    void book(final int instrumentId, final long size, final long value)
     {
-        final int slot = accounts.slot(fundIndex, instrumentId);
-        long quantity = accounts.size[slot];
-        long cost = accounts.cost[slot];
+        int slot = slots.find(fundIndex, instrumentId);
+        if (slot == Slots.NONE)
+        {
+            // the fund has a slot of every instrument reserved
+            slot = slots.open(fundIndex, instruments[instrumentId]);
+        }
+        long quantity = slots.size[slot];
+        long cost = slots.cost[slot];
         long realized = 0;
         long openSize = size;
         long openValue = value;
@@ -34,25 +48,26 @@ final class FundBook
             final long closed = Math.min(Math.abs(size), held);
             final long closedValue = FixedPoint.mulDivFloor(value, closed, Math.abs(size));
             final long remainingCost = FixedPoint.mulDivFloor(cost, held - closed, held);
-            realized = Math.subtractExact(-closedValue, Math.subtractExact(cost, remainingCost));
+            // |cost − remainingCost| ≤ |cost| ≤ 2^62 and |closedValue| ≤ 2^61: no wrap
+            realized = -closedValue - (cost - remainingCost);
             quantity -= Long.signum(quantity) * closed;
             cost = remainingCost;
             openSize = size - Long.signum(size) * closed;
-            openValue = Math.subtractExact(value, closedValue);
+            openValue = value - closedValue;
         }
         if (openSize != 0)
         {
-            quantity = Math.addExact(quantity, openSize);
-            cost = Math.addExact(cost, openValue);
+            quantity = FixedPoint.addSaturated(quantity, openSize, LIMIT);
+            cost = FixedPoint.addSaturated(cost, openValue, LIMIT);
         }
-        final long wallet = Math.addExact(accounts.crossWallet[fundIndex], realized);
-        accounts.size[slot] = quantity;
-        accounts.cost[slot] = cost;
-        accounts.crossWallet[fundIndex] = wallet;
-        ledger.realizedPnl += realized;
-        // the fund's position counts in the bound a mark must keep (InstrumentRequests.markPrice), like any
-        // position a fill opened: a later mark that would value it beyond the amount range is refused
-        final Instrument instrument = instruments[instrumentId];
-        instrument.largestOpenQuantity = Math.max(instrument.largestOpenQuantity, Math.abs(quantity));
+        slots.setSize(slot, quantity);
+        slots.cost[slot] = cost;
+        if (quantity == 0)
+        {
+            // the fund is never indexed: its flat slot can go at once
+            slots.releaseIfIdle(slot, instruments[instrumentId]);
+        }
+        accounts.crossWallet[fundIndex] = FixedPoint.addSaturated(accounts.crossWallet[fundIndex], realized, LIMIT);
+        ledger.realizedPnl.add(realized);
     }
 }

@@ -27,7 +27,6 @@ public final class Instrument
     long markPrice;
     long lastBuyTradeId;
     long lastSellTradeId;
-    long largestOpenQuantity;
 
     Instrument(final int id)
     {
@@ -49,6 +48,25 @@ public final class Instrument
     public long value(final long quantity, final long price)
     {
         return Math.multiplyExact(Math.multiplyExact(quantity, price), valueFactor);
+    }
+
+    /**
+     * The value {@code q * P * f}, clamped to {@code ±2^62}: the insurance fund's position, which takeovers may
+     * grow past the bounds a fill keeps, is valued this way where funding and the views use it
+     * (docs/margin.md, section 1). Never throws.
+     *
+     * @param quantity signed quantity, qtyDecimals.
+     * @param price price, priceDecimals, not negative.
+     * @return signed value, amount, clamped.
+     */
+    public long valueClamped(final long quantity, final long price)
+    {
+        final long limit = FixedPoint.FUND_SATURATION;
+        if (FixedPoint.productAtMost(quantity, price, valueFactor, limit))
+        {
+            return quantity * price * valueFactor;
+        }
+        return quantity < 0 ? -limit : limit;
     }
 
     /**

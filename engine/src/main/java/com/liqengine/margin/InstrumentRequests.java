@@ -12,18 +12,30 @@ final class InstrumentRequests
 {
     private final Instrument[] instruments;
     private final Accounts accounts;
+    private final Slots slots;
+    private final Holders holders;
     private final Ledger ledger;
     private final OutputEmitter emitter;
+    private final int fundIndex;
     private final RiskTiers scratchTiers = new RiskTiers();
     private final byte[] scratchSymbol = new byte[16];
 
     InstrumentRequests(
-        final Instrument[] instruments, final Accounts accounts, final Ledger ledger, final OutputEmitter emitter)
+        final Instrument[] instruments,
+        final Accounts accounts,
+        final Slots slots,
+        final Holders holders,
+        final Ledger ledger,
+        final OutputEmitter emitter,
+        final int fundIndex)
     {
         this.instruments = instruments;
         this.accounts = accounts;
+        this.slots = slots;
+        this.holders = holders;
         this.ledger = ledger;
         this.emitter = emitter;
+        this.fundIndex = fundIndex;
     }
 
     RejectReason define(final InstrumentDefinitionDecoder definition, final MarginMode defaultMode)
@@ -67,9 +79,13 @@ final class InstrumentRequests
         {
             return RejectReason.INSTRUMENT_REDEFINED;
         }
+        // slots that are not stored read as the new defaults (docs/margin.md, section 3): stored ones at the old
+        // defaults are forgotten so that they do too, and those the new defaults make default go as well
+        forgetIdle(instrument);
         instrument.tiers.copyFrom(scratchTiers);
         instrument.defaultLeverage = defaultLeverage;
         instrument.defaultMode = defaultMode;
+        forgetIdle(instrument);
         if (!instrument.defined)
         {
             instrument.defined = true;
@@ -80,30 +96,49 @@ final class InstrumentRequests
             instrument.valueFactor = Instrument.powerOfTen(FixedPoint.DECIMALS - priceDecimals - qtyDecimals);
             System.arraycopy(scratchSymbol, 0, instrument.symbol, 0, symbolLength);
             instrument.symbolLength = symbolLength;
-            for (int a = 0; a < accounts.count(); a++)
-            {
-                accounts.applyDefaults(accounts.slot(a, id), instrument);
-            }
         }
         return null;
     }
 
+    /** Forgets the instrument's stored slots that read as its defaults: O(its stored slots). */
+    private void forgetIdle(final Instrument instrument)
+    {
+        if (!instrument.defined)
+        {
+            return;
+        }
+        int s = slots.firstHolder(instrument.id);
+        while (s != Slots.NONE)
+        {
+            final int next = slots.nextHolder(s);
+            slots.releaseIfIdle(s, instrument);
+            s = next;
+        }
+    }
+
+    /**
+     * A mark is refused when it would value the largest capacity among the open positions beyond 2^58, or the
+     * fund's position beyond 2^61 (docs/margin.md, section 1): a bound on what is open now.
+     */
     RejectReason markPrice(final Instrument instrument, final long price)
     {
-        if (price <= 0)
+        if (price <= 0 ||
+            !FixedPoint.productAtMost(
+                slots.largestCapacity(instrument.id), price, instrument.valueFactor, FixedPoint.MAX_AMOUNT))
         {
             return RejectReason.OUT_OF_RANGE;
         }
-        // the largest position ever held bounds every value at this price: no overflow downstream
-        if (instrument.largestOpenQuantity != 0 &&
-            Math.abs(instrument.value(instrument.largestOpenQuantity, price)) > FixedPoint.MAX_AMOUNT)
+        final int fundSlot = slots.fundSlot(instrument.id);
+        if (fundSlot != Slots.NONE && !FixedPoint.productAtMost(
+            slots.size[fundSlot], price, instrument.valueFactor, FixedPoint.MAX_FUND_POSITION_VALUE))
         {
-            return RejectReason.OVERFLOW;
+            return RejectReason.OUT_OF_RANGE;
         }
         instrument.markPrice = price;
         return null;
     }
 
+    /** Funding of every holder in registration order; refused whole when a balance would leave its bound. */
     RejectReason funding(final Instrument instrument, final long rate)
     {
         // not Math.abs: it leaves Long.MIN_VALUE negative
@@ -115,31 +150,51 @@ final class InstrumentRequests
         {
             return RejectReason.NO_MARK_PRICE;
         }
-        for (int a = 0; a < accounts.count(); a++)
+        final int count = holders.collect(instrument.id);
+        for (int n = 0; n < count; n++)
         {
-            final int slot = accounts.slot(a, instrument.id);
-            final long size = accounts.size[slot];
-            if (size == 0)
+            final int a = holders.account(n);
+            if (a != fundIndex)
             {
-                continue;
+                final int slot = holders.slot(n);
+                final long balance = slots.isolated[slot] ? slots.pool[slot] : accounts.crossWallet[a];
+                if (Math.abs(balance - pay(instrument, slot, rate)) > FixedPoint.MAX_BALANCE)
+                {
+                    return RejectReason.OUT_OF_RANGE;
+                }
             }
-            final long value = instrument.value(size, instrument.markPrice);
-            final long pay = FixedPoint.mulDivCeil(value, rate, FixedPoint.SCALE);
-            final boolean isolated = accounts.isolated[slot];
-            if (isolated)
+        }
+        for (int n = 0; n < count; n++)
+        {
+            final int a = holders.account(n);
+            final int slot = holders.slot(n);
+            final long pay = pay(instrument, slot, rate);
+            final boolean isolated = slots.isolated[slot];
+            if (a == fundIndex)
             {
-                accounts.pool[slot] -= pay;
+                accounts.crossWallet[a] = FixedPoint.addSaturated(
+                    accounts.crossWallet[a], -pay, FixedPoint.FUND_SATURATION);
+            }
+            else if (isolated)
+            {
+                slots.pool[slot] -= pay;
             }
             else
             {
                 accounts.crossWallet[a] -= pay;
             }
-            ledger.funding -= pay;
+            ledger.funding.add(-pay);
             emitter.fundingApplied(accounts.idAt(a), instrument.id, isolated, -pay, rate, instrument.markPrice);
         }
         return null;
     }
 
+    /** {@code ceil(value(q, M) × rate / R)}; the fund's value is clamped (docs/margin.md, section 1). */
+    private long pay(final Instrument instrument, final int slot, final long rate)
+    {
+        final long value = instrument.valueClamped(slots.size[slot], instrument.markPrice);
+        return FixedPoint.mulDivCeil(value, rate, FixedPoint.SCALE);
+    }
     private int readSymbol(final InstrumentDefinitionDecoder definition)
     {
         int length = 0;

@@ -3,11 +3,12 @@ package com.liqengine.margin;
 import java.util.Arrays;
 
 /**
- * Per instrument, the price band of every open (account, instrument) slot inside which a mark of that
- * instrument cannot change the slot's check (docs/index.md): a heap of the bands' low ends (highest first) and
- * one of their high ends (lowest first). A tick at price P finds the accounts whose band does not hold P by
- * walking both heaps only as far as they reach beyond P, and hands them over in registration order.
- * Everything is pre-sized from the capacities; nothing is allocated once built.
+ * Per instrument, the price band of every open slot inside which a mark of that instrument cannot change the
+ * slot's check (docs/index.md): a heap of the bands' low ends (highest first) and one of their high ends (lowest
+ * first). A tick at price P finds the slots whose band does not hold P by walking both heaps only as far as they
+ * reach beyond P, and hands them over in registration order of their accounts. Everything is pre-sized from the
+ * capacities (the heaps share chunked storage, so hundreds of instruments cost what their bands hold); nothing is
+ * allocated once built.
  */
 final class LiquidationIndex
 {
@@ -19,100 +20,106 @@ final class LiquidationIndex
     /** High end of a slot without a band: a real band holds its mark (at least 1), an empty one is MIN_VALUE. */
     private static final long UNLISTED = 0;
     private static final int INSERTION_SORT_LIMIT = 24;
+    private static final long SLOT_MASK = 0xFFFF_FFFFL;
 
-    private final int maxInstruments;
+    private final int[] instrumentOf;
+    private final int[] accountOf;
     private final BandHeap[] lows;
     private final BandHeap[] highs;
     /** Per slot, its band's low and high end side by side (one cache line); high 0 when the slot has none. */
     private final long[] bands;
-    private final int[] candidates;
+    /** Candidates of a tick: {@code account << 32 | slot}, sorted by account. */
+    private final long[] candidates;
     private final int[] stamps;
     private final int[] stack;
     private int epoch;
 
-    LiquidationIndex(final int maxAccounts, final int maxInstruments)
+    LiquidationIndex(final Slots slots, final int maxInstruments)
     {
-        this.maxInstruments = maxInstruments;
+        final int capacity = slots.capacity();
+        this.instrumentOf = slots.instrument;
+        this.accountOf = slots.account;
+        final HeapChunks lowChunks = new HeapChunks(capacity, maxInstruments);
+        final HeapChunks highChunks = new HeapChunks(capacity, maxInstruments);
         this.lows = new BandHeap[maxInstruments];
         this.highs = new BandHeap[maxInstruments];
         for (int i = 0; i < maxInstruments; i++)
         {
-            lows[i] = new BandHeap(maxAccounts, true);
-            highs[i] = new BandHeap(maxAccounts, false);
+            lows[i] = new BandHeap(lowChunks, true);
+            highs[i] = new BandHeap(highChunks, false);
         }
-        final int slots = maxAccounts * maxInstruments;
-        this.bands = new long[slots * 2];
-        // one spare: the walk writes an account before it knows whether it is new
-        this.candidates = new int[maxAccounts + 1];
-        this.stamps = new int[maxAccounts];
-        this.stack = new int[maxAccounts + 2];
+        this.bands = new long[capacity * 2];
+        // one spare: the walk writes a slot before it knows whether it is new
+        this.candidates = new long[capacity + 1];
+        this.stamps = new int[capacity];
+        this.stack = new int[capacity + 2];
     }
 
     /** Sets the band of a slot; the heaps move only when an end changed. */
-    void set(final int accountIndex, final int instrumentId, final long low, final long high)
+    void set(final int slot, final long low, final long high)
     {
-        final int slot = accountIndex * maxInstruments + instrumentId;
+        final int instrumentId = instrumentOf[slot];
         final int at = slot << 1;
         if (bands[at + 1] == UNLISTED)
         {
             bands[at] = low;
             bands[at + 1] = high;
-            lows[instrumentId].set(accountIndex, low);
-            highs[instrumentId].set(accountIndex, high);
+            lows[instrumentId].set(slot, low);
+            highs[instrumentId].set(slot, high);
             return;
         }
         if (bands[at] != low)
         {
             bands[at] = low;
-            lows[instrumentId].set(accountIndex, low);
+            lows[instrumentId].set(slot, low);
         }
         if (bands[at + 1] != high)
         {
             bands[at + 1] = high;
-            highs[instrumentId].set(accountIndex, high);
+            highs[instrumentId].set(slot, high);
         }
     }
 
     /** Whether the slot has a band and it lies inside {@code [low, high]} (an empty band lies inside any). */
-    boolean holds(final int accountIndex, final int instrumentId, final long low, final long high)
+    boolean holds(final int slot, final long low, final long high)
     {
-        final int at = (accountIndex * maxInstruments + instrumentId) << 1;
+        final int at = slot << 1;
         final long storedHigh = bands[at + 1];
         return storedHigh != UNLISTED && bands[at] >= low && storedHigh <= high;
     }
 
-    /** Reads the first and last word of the account's bands, so that their lines are loaded (see Liquidator). */
-    long prefetch(final int accountIndex)
-    {
-        final int at = (accountIndex * maxInstruments) << 1;
-        return bands[at] + bands[at + (maxInstruments << 1) - 1];
-    }
-
     /** Removes a slot's band (the slot is flat). */
-    void remove(final int accountIndex, final int instrumentId)
+    void remove(final int slot)
     {
-        final int at = (accountIndex * maxInstruments + instrumentId) << 1;
+        final int at = slot << 1;
         if (bands[at + 1] != UNLISTED)
         {
             bands[at + 1] = UNLISTED;
-            lows[instrumentId].remove(accountIndex);
-            highs[instrumentId].remove(accountIndex);
+            final int instrumentId = instrumentOf[slot];
+            lows[instrumentId].remove(slot);
+            highs[instrumentId].remove(slot);
         }
     }
 
-    boolean isListed(final int accountIndex, final int instrumentId)
+    boolean isListed(final int slot)
     {
-        return bands[((accountIndex * maxInstruments + instrumentId) << 1) + 1] != UNLISTED;
+        return bands[(slot << 1) + 1] != UNLISTED;
     }
 
-    long low(final int accountIndex, final int instrumentId)
+    long low(final int slot)
     {
-        return bands[(accountIndex * maxInstruments + instrumentId) << 1];
+        return bands[slot << 1];
     }
 
-    long high(final int accountIndex, final int instrumentId)
+    long high(final int slot)
     {
-        return bands[((accountIndex * maxInstruments + instrumentId) << 1) + 1];
+        return bands[(slot << 1) + 1];
+    }
+
+    /** Reads the slot's band, so that its line is loaded (see Liquidator). */
+    long prefetch(final int slot)
+    {
+        return bands[slot << 1];
     }
 
     int size(final int instrumentId)
@@ -122,7 +129,7 @@ final class LiquidationIndex
 
     void clear()
     {
-        for (int i = 0; i < maxInstruments; i++)
+        for (int i = 0; i < lows.length; i++)
         {
             lows[i].clear();
             highs[i].clear();
@@ -131,8 +138,8 @@ final class LiquidationIndex
     }
 
     /**
-     * Collects the accounts whose band of the instrument does not hold the price, in registration order;
-     * read them with {@link #candidate(int)} until the next call.
+     * Collects the slots of the instrument whose band does not hold the price, in registration order of their
+     * accounts; read them with {@link #candidateSlot(int)} until the next call.
      *
      * @return how many.
      */
@@ -143,25 +150,30 @@ final class LiquidationIndex
             Arrays.fill(stamps, 0);
             epoch = 1;
         }
-        int count = lows[instrumentId].collect(price, candidates, 0, stamps, epoch, stack);
-        count = highs[instrumentId].collect(price, candidates, count, stamps, epoch, stack);
+        int count = lows[instrumentId].collect(price, candidates, 0, stamps, epoch, stack, accountOf);
+        count = highs[instrumentId].collect(price, candidates, count, stamps, epoch, stack, accountOf);
         sort(candidates, count);
         return count;
     }
 
-    int candidate(final int n)
+    int candidateSlot(final int n)
     {
-        return candidates[n];
+        return (int)(candidates[n] & SLOT_MASK);
+    }
+
+    int candidateAccount(final int n)
+    {
+        return (int)(candidates[n] >>> 32);
     }
 
     /** Ascending, in place, without allocating: insertion sort when short, heapsort otherwise. */
-    static void sort(final int[] values, final int count)
+    static void sort(final long[] values, final int count)
     {
         if (count <= INSERTION_SORT_LIMIT)
         {
             for (int i = 1; i < count; i++)
             {
-                final int value = values[i];
+                final long value = values[i];
                 int j = i - 1;
                 while (j >= 0 && values[j] > value)
                 {
@@ -178,17 +190,17 @@ final class LiquidationIndex
         }
         for (int end = count - 1; end > 0; end--)
         {
-            final int top = values[0];
+            final long top = values[0];
             values[0] = values[end];
             values[end] = top;
             siftDown(values, 0, end);
         }
     }
 
-    private static void siftDown(final int[] values, final int start, final int end)
+    private static void siftDown(final long[] values, final int start, final int end)
     {
         int position = start;
-        final int value = values[position];
+        final long value = values[position];
         while (true)
         {
             int child = 2 * position + 1;

@@ -11,87 +11,97 @@ final class LiquidationPrices
 {
     /** Positions are valued up to this amount while searching, far from overflow. */
     private static final long SEARCH_LIMIT = 1L << 60;
+    /** The slack of the other positions is clamped here: beyond it no price of this one can change the answer. */
+    private static final long BASE_LIMIT = 1L << 62;
 
-    private final Instrument[] instruments;
     private final Accounts accounts;
+    private final Slots slots;
     private final MarginMath math;
+    private final WideSum base = new WideSum();
 
-    LiquidationPrices(final Instrument[] instruments, final Accounts accounts, final MarginMath math)
+    LiquidationPrices(final Accounts accounts, final Slots slots, final MarginMath math)
     {
-        this.instruments = instruments;
         this.accounts = accounts;
+        this.slots = slots;
         this.math = math;
     }
 
-    long liquidationPrice(final int accountIndex, final int instrumentId)
+    long liquidationPrice(final int slot)
     {
-        return search(accountIndex, instrumentId, true);
+        return search(slot, true);
     }
 
-    long bankruptcyPrice(final int accountIndex, final int instrumentId)
+    long bankruptcyPrice(final int slot)
     {
-        return search(accountIndex, instrumentId, false);
+        return search(slot, false);
     }
 
-    private long search(final int accountIndex, final int instrumentId, final boolean withMaintenance)
+    private long search(final int slot, final boolean withMaintenance)
     {
-        final int slot = accounts.slot(accountIndex, instrumentId);
-        final long quantity = accounts.size[slot];
+        final long quantity = slot == Slots.NONE ? 0 : slots.size[slot];
         if (quantity == 0)
         {
             return 0;
         }
-        final Instrument instrument = instruments[instrumentId];
-        long base;
-        long baseMaintenance = 0;
-        if (accounts.isolated[slot])
+        final Instrument instrument = math.instrumentOf(slot);
+        if (!FixedPoint.productAtMost(quantity, 1, instrument.valueFactor, SEARCH_LIMIT))
         {
-            base = Math.subtractExact(accounts.pool[slot], accounts.cost[slot]);
+            return 0;
+        }
+        // equity − MM at price P is base + value(q, P) − MM(P): the rest of the account, exact, then clamped
+        if (slots.isolated[slot])
+        {
+            base.set(slots.pool[slot]);
         }
         else
         {
-            base = Math.subtractExact(accounts.crossWallet[accountIndex], accounts.cost[slot]);
-            final int first = accounts.slot(accountIndex, 0);
-            for (int i = 0; i < accounts.maxInstruments(); i++)
+            final int accountIndex = slots.account[slot];
+            base.set(accounts.crossWallet[accountIndex]);
+            for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
             {
-                final int other = first + i;
-                if (i != instrumentId && accounts.size[other] != 0 && !accounts.isolated[other])
+                if (s != slot && slots.size[s] != 0 && !slots.isolated[s])
                 {
-                    base = Math.addExact(base, math.unrealizedPnl(other, instruments[i]));
-                    baseMaintenance = Math.addExact(baseMaintenance, math.maintenanceMargin(other, instruments[i]));
+                    base.add(math.unrealizedPnl(s));
+                    if (withMaintenance)
+                    {
+                        base.add(-math.maintenanceMargin(s));
+                    }
                 }
             }
         }
-        final long maxPrice = SEARCH_LIMIT / Math.multiplyExact(Math.abs(quantity), instrument.valueFactor);
+        base.add(-slots.cost[slot]);
+        final long rest = base.clamped(BASE_LIMIT);
+        final long baseMaintenance = 0;
+        final long maxPrice = SEARCH_LIMIT / (Math.abs(quantity) * instrument.valueFactor);
         if (maxPrice < 1)
         {
             return 0;
         }
-        final long guess = estimate(instrument, quantity, base, baseMaintenance, withMaintenance, maxPrice);
+        final long guess = estimate(instrument, quantity, rest, baseMaintenance, withMaintenance, maxPrice);
         if (quantity > 0)
         {
             // a long is liquidatable at every price up to its liquidation price
-            if (!isBelowMargin(instrument, quantity, 1, base, baseMaintenance, withMaintenance))
+            if (!isBelowMargin(instrument, quantity, 1, rest, baseMaintenance, withMaintenance))
             {
                 return 0;
             }
-            if (isBelowMargin(instrument, quantity, maxPrice, base, baseMaintenance, withMaintenance))
+            if (isBelowMargin(instrument, quantity, maxPrice, rest, baseMaintenance, withMaintenance))
             {
                 return maxPrice;
             }
-            return lastBelow(instrument, quantity, base, baseMaintenance, withMaintenance, true, maxPrice, guess);
+            return lastBelow(instrument, quantity, rest, baseMaintenance, withMaintenance, true, maxPrice, guess);
         }
         // a short is liquidatable at every price from its liquidation price up
-        if (!isBelowMargin(instrument, quantity, maxPrice, base, baseMaintenance, withMaintenance))
+        if (!isBelowMargin(instrument, quantity, maxPrice, rest, baseMaintenance, withMaintenance))
         {
             return 0;
         }
-        if (isBelowMargin(instrument, quantity, 1, base, baseMaintenance, withMaintenance))
+        if (isBelowMargin(instrument, quantity, 1, rest, baseMaintenance, withMaintenance))
         {
             return 1;
         }
         final long lastAbove =
-            lastBelow(instrument, quantity, base, baseMaintenance, withMaintenance, false, maxPrice, guess);
+            lastBelow(instrument, quantity, rest, baseMaintenance, withMaintenance, false, maxPrice, guess);
         return lastAbove + 1;
     }
 
@@ -202,10 +212,11 @@ final class LiquidationPrices
         final long baseMaintenance,
         final boolean withMaintenance)
     {
+        // |base| ≤ 2^62 and values up to 2^60: no wrap
         final long value = instrument.value(quantity, price);
-        final long equity = Math.addExact(base, value);
+        final long equity = base + value;
         final long maintenance = withMaintenance ?
-            Math.addExact(baseMaintenance, instrument.tiers.maintenanceMargin(Math.abs(value))) : 0;
+            baseMaintenance + instrument.tiers.maintenanceMargin(Math.abs(value)) : 0;
         return equity <= maintenance;
     }
 }

@@ -4,17 +4,19 @@ package com.liqengine.margin;
  * Liquidation checks after every event that can change them, the insurance fund's takeover of what is
  * liquidated, and margin calls (docs/margin.md, section 5). Isolated positions are checked alone; a cross
  * account is checked as a whole and, when liquidatable, loses every cross position at once. A tick checks only
- * the accounts the {@link LiquidationIndex} finds outside their price band; every change of an account
- * recomputes its bands ({@link PriceBands}).
+ * the slots the {@link LiquidationIndex} finds outside their price band; every change of an account recomputes
+ * its bands ({@link PriceBands}). Positions are handed down as slot handles, resolved once per input.
  */
 final class Liquidator
 {
     private static final int CROSS_ACCOUNT = -1;
-    /** Fewer accounts than this keep their lines in the caches: reading them ahead would only cost (JMH at 1k). */
-    private static final int PREFETCH_FROM_ACCOUNTS = 4096;
+    /** Fewer slots than this keep their lines in the caches: reading them ahead would only cost (JMH at 1k). */
+    private static final int PREFETCH_FROM_SLOTS = 4096;
 
     private final Instrument[] instruments;
     private final Accounts accounts;
+    private final Slots slots;
+    private final Holders holders;
     private final MarginMath math;
     private final LiquidationPrices prices;
     private final FundBook fundBook;
@@ -26,52 +28,63 @@ final class Liquidator
     private final boolean indexed;
     private final LiquidationIndex index;
     private final PriceBands bands;
-    /** Sum of what {@link #prefetch(int)} read, kept only so that the reads cannot be optimized away. */
+    /** The wallet of a cross account being taken over, plus what its positions realized: exact. */
+    private final WideSum takeoverWallet = new WideSum();
+    /** Whether the last check liquidated something, so that the account's flat slots are forgotten. */
+    private boolean liquidated;
+    /** Sum of what {@link #prefetch(int, int)} read, kept only so that the reads cannot be optimized away. */
     private long prefetched;
 
     Liquidator(
         final Instrument[] instruments,
         final Accounts accounts,
+        final Slots slots,
+        final Holders holders,
         final MarginMath math,
         final LiquidationPrices prices,
         final FundBook fundBook,
         final Ledger ledger,
         final OutputEmitter emitter,
-        final long marginCallRatio,
-        final long fundAccountId,
-        final int fundIndex,
-        final boolean indexed)
+        final EngineSettings settings,
+        final int fundIndex)
     {
         this.instruments = instruments;
         this.accounts = accounts;
+        this.slots = slots;
+        this.holders = holders;
         this.math = math;
         this.prices = prices;
         this.fundBook = fundBook;
         this.ledger = ledger;
         this.emitter = emitter;
-        this.marginCallRatio = marginCallRatio;
-        this.fundAccountId = fundAccountId;
+        this.marginCallRatio = settings.marginCallRatio();
+        this.fundAccountId = settings.insuranceFundAccountId();
         this.fundIndex = fundIndex;
-        this.indexed = indexed;
+        this.indexed = settings.indexedChecks();
         // the brute-force scan (a test and comparison setting) keeps no index at all
-        this.index = indexed ? new LiquidationIndex(accounts.maxAccounts(), accounts.maxInstruments()) : null;
-        this.bands = indexed ? new PriceBands(instruments, accounts, math, index, marginCallRatio, fundIndex) : null;
+        this.index = indexed ? new LiquidationIndex(slots, instruments.length) : null;
+        this.bands = indexed ?
+            new PriceBands(instruments, accounts, slots, math, index, marginCallRatio, fundIndex) : null;
     }
 
     /**
      * After a tick: every account (but the fund) holding the instrument, in registration order, whose check can
-     * act. Indexed, only the accounts whose price band the mark left are checked; every other one would do
+     * act. Indexed, only the slots whose price band the mark left are checked; every other one would do
      * nothing (docs/index.md), so the outputs are those of the full scan.
      */
     void checkInstrument(final int instrumentId)
     {
         if (!indexed)
         {
-            for (int a = 0; a < accounts.count(); a++)
+            final int count = holders.collect(instrumentId);
+            for (int n = 0; n < count; n++)
             {
-                if (a != fundIndex && accounts.size[accounts.slot(a, instrumentId)] != 0)
+                final int accountIndex = holders.account(n);
+                if (accountIndex != fundIndex)
                 {
-                    slotCheck(a, instrumentId);
+                    liquidated = false;
+                    slotCheck(accountIndex, holders.slot(n));
+                    releaseIfLiquidated(accountIndex);
                 }
             }
             return;
@@ -79,15 +92,12 @@ final class Liquidator
         final int count = index.collect(instrumentId, instruments[instrumentId].markPrice);
         for (int n = 0; n < count; n++)
         {
-            final int accountIndex = index.candidate(n);
-            try
-            {
-                slotCheck(accountIndex, instrumentId);
-            }
-            finally
-            {
-                bands.refresh(accountIndex, instrumentId, true);
-            }
+            final int accountIndex = index.candidateAccount(n);
+            final int slot = index.candidateSlot(n);
+            liquidated = false;
+            slotCheck(accountIndex, slot);
+            bands.refresh(accountIndex, slot, true);
+            releaseIfLiquidated(accountIndex);
         }
     }
 
@@ -110,7 +120,7 @@ final class Liquidator
 
     /**
      * Recomputes the whole index from the current state: call after the state was loaded in bulk (a snapshot
-     * restore). O(accounts × instruments).
+     * restore). O(accounts + slots).
      */
     void rebuildIndex()
     {
@@ -121,70 +131,62 @@ final class Liquidator
         index.clear();
         for (int a = 0; a < accounts.count(); a++)
         {
-            bands.refresh(a);
+            if (slots.firstOf(a) != Slots.NONE)
+            {
+                bands.refresh(a);
+            }
         }
     }
 
     /**
-     * Reads one word of every cache line of the account that a fill of the instrument, its check and its band
-     * refresh will read. With millions of accounts each line is a cache miss; read here, right after the account is
-     * found, they are loaded at the same time instead of one after another as the code comes to them.
+     * Reads one word of every cache line that a fill of the slot, its check and its band refresh will read. With
+     * millions of slots each line is a cache miss; read here, right after the slot is found, they are loaded at
+     * the same time instead of one after another as the code comes to them.
      */
-    void prefetch(final int accountIndex, final int instrumentId)
+    void prefetch(final int accountIndex, final int slot)
     {
-        if (accounts.count() < PREFETCH_FROM_ACCOUNTS)
+        if (slot == Slots.NONE || slots.used() < PREFETCH_FROM_SLOTS)
         {
             return;
         }
-        final int first = accounts.slot(accountIndex, 0);
-        // an account's slots may straddle two lines of each array: its first and its last slot
-        final int last = first + accounts.maxInstruments() - 1;
-        final int slot = first + instrumentId;
         long sum = accounts.crossWallet[accountIndex] + (accounts.crossMarginCall[accountIndex] ? 1 : 0);
-        // read for every slot of the account by the checks and the refresh
-        sum += accounts.size[first] + accounts.size[last] + accounts.cost[first] + accounts.cost[last];
-        sum += (accounts.isolated[first] ? 1 : 0) + (accounts.isolated[last] ? 1 : 0);
-        sum += math.prefetch(accountIndex);
-        // read for the fill's slot only
-        sum += accounts.pool[slot] + accounts.leverage[slot] + (accounts.marginCall[slot] ? 1 : 0);
+        sum += slots.size[slot] + slots.cost[slot] + slots.pool[slot] + slots.leverage[slot];
+        sum += (slots.isolated[slot] ? 1 : 0) + (slots.marginCall[slot] ? 1 : 0);
+        sum += math.prefetch(slot);
         if (indexed)
         {
-            sum += index.prefetch(accountIndex);
+            sum += index.prefetch(slot);
         }
         prefetched += sum;
     }
 
-    /** After a fill or a request on one (account, instrument). */
-    void checkSlot(final int accountIndex, final int instrumentId)
+    /** After a fill or a request on one slot (stored, or {@link Slots#NONE} for a flat default one). */
+    void checkSlot(final int accountIndex, final int slot)
     {
-        try
+        if (slot == Slots.NONE)
         {
-            slotCheck(accountIndex, instrumentId);
+            return;
         }
-        finally
+        liquidated = false;
+        slotCheck(accountIndex, slot);
+        if (indexed)
         {
-            if (indexed)
-            {
-                // a liquidation of the slot or of the cross account changes nothing else of the account
-                bands.refresh(accountIndex, instrumentId, false);
-            }
+            // a liquidation of the slot or of the cross account changes nothing else of the account
+            bands.refresh(accountIndex, slot, false);
         }
+        releaseIfLiquidated(accountIndex);
     }
 
-    /** After a change of the cross wallet (deposit, withdrawal, isolated margin removed). */
+    /** After a change of the cross wallet (deposit, withdrawal, isolated margin moved, an isolated fill). */
     void checkCross(final int accountIndex)
     {
-        try
+        liquidated = false;
+        crossCheck(accountIndex);
+        if (indexed)
         {
-            crossCheck(accountIndex);
+            bands.refresh(accountIndex, PriceBands.CROSS_ONLY, false);
         }
-        finally
-        {
-            if (indexed)
-            {
-                bands.refresh(accountIndex, PriceBands.CROSS_ONLY, false);
-            }
-        }
+        releaseIfLiquidated(accountIndex);
     }
 
     private void refreshHolders(final int instrumentId)
@@ -193,24 +195,40 @@ final class Liquidator
         {
             return;
         }
-        for (int a = 0; a < accounts.count(); a++)
+        for (int s = slots.firstHolder(instrumentId); s != Slots.NONE; s = slots.nextHolder(s))
         {
-            if (accounts.size[accounts.slot(a, instrumentId)] != 0)
+            if (slots.size[s] != 0)
             {
-                bands.refresh(a);
+                bands.refresh(slots.account[s]);
             }
         }
     }
 
-    private void slotCheck(final int accountIndex, final int instrumentId)
+    /** Forgets the account's slots a liquidation left flat at their defaults (their bands are already gone). */
+    private void releaseIfLiquidated(final int accountIndex)
+    {
+        if (!liquidated)
+        {
+            return;
+        }
+        int s = slots.firstOf(accountIndex);
+        while (s != Slots.NONE)
+        {
+            final int next = slots.nextOf(s);
+            slots.releaseIfIdle(s, math.instrumentOf(s));
+            s = next;
+        }
+    }
+
+    private void slotCheck(final int accountIndex, final int slot)
     {
         if (accountIndex == fundIndex)
         {
             return;
         }
-        if (accounts.isolated[accounts.slot(accountIndex, instrumentId)])
+        if (slots.isolated[slot])
         {
-            checkIsolated(accountIndex, instrumentId);
+            checkIsolated(accountIndex, slot);
         }
         else
         {
@@ -218,25 +236,23 @@ final class Liquidator
         }
     }
 
-    private void checkIsolated(final int accountIndex, final int instrumentId)
+    private void checkIsolated(final int accountIndex, final int slot)
     {
-        final int slot = accounts.slot(accountIndex, instrumentId);
-        if (accounts.size[slot] == 0)
+        if (slots.size[slot] == 0)
         {
             return;
         }
-        final Instrument instrument = instruments[instrumentId];
-        final long equity = math.isolatedEquity(slot, instrument);
-        final long maintenance = math.maintenanceMargin(slot, instrument);
+        final long equity = math.isolatedEquity(slot);
+        final long maintenance = math.maintenanceMargin(slot);
         final long ratio = MarginMath.marginRatio(maintenance, equity);
         if (equity <= maintenance)
         {
-            liquidateIsolated(accountIndex, instrumentId, equity, maintenance, ratio);
+            liquidateIsolated(accountIndex, slot, equity, maintenance, ratio);
         }
         else
         {
-            accounts.marginCall[slot] = marginCall(
-                accounts.marginCall[slot], accountIndex, instrumentId, true, equity, maintenance, ratio);
+            slots.marginCall[slot] = marginCall(
+                slots.marginCall[slot], accountIndex, slots.instrument[slot], true, equity, maintenance, ratio);
         }
     }
 
@@ -246,10 +262,12 @@ final class Liquidator
         {
             return;
         }
-        final long equity = math.crossEquity(accountIndex);
-        final long maintenance = math.crossMaintenanceMargin(accountIndex);
+        math.crossTotals(accountIndex);
+        // decided on the exact sums; reported (and the ratio computed) clamped to a long (docs/margin.md, section 3)
+        final long equity = math.crossEquity.clamped();
+        final long maintenance = math.crossMaintenance.clamped();
         final long ratio = MarginMath.marginRatio(maintenance, equity);
-        if (equity <= maintenance)
+        if (math.crossLiquidatable())
         {
             liquidateCross(accountIndex, equity, maintenance, ratio);
         }
@@ -277,26 +295,27 @@ final class Liquidator
     }
 
     private void liquidateIsolated(
-        final int accountIndex, final int instrumentId, final long equity, final long maintenance, final long ratio)
+        final int accountIndex, final int slot, final long equity, final long maintenance, final long ratio)
     {
-        final int slot = accounts.slot(accountIndex, instrumentId);
+        final int instrumentId = slots.instrument[slot];
         final Instrument instrument = instruments[instrumentId];
         final long accountId = accounts.idAt(accountIndex);
-        final long size = accounts.size[slot];
-        final long bankruptcyPrice = prices.bankruptcyPrice(accountIndex, instrumentId);
+        final long size = slots.size[slot];
+        final long bankruptcyPrice = prices.bankruptcyPrice(slot);
         emitter.liquidationTriggered(
-            accountId, instrumentId, true, size, instrument.markPrice,
-            prices.liquidationPrice(accountIndex, instrumentId), bankruptcyPrice, equity, maintenance, ratio);
+            accountId, instrumentId, true, size, instrument.markPrice, prices.liquidationPrice(slot),
+            bankruptcyPrice, equity, maintenance, ratio);
 
         // taken over at the bankruptcy price: the fund pays exactly C − B, the pool is consumed
-        final long pool = accounts.pool[slot];
-        final long value = Math.subtractExact(accounts.cost[slot], pool);
-        fundBook.book(fundIndex, instrumentId, size, value);
-        ledger.realizedPnl -= pool;
-        accounts.size[slot] = 0;
-        accounts.cost[slot] = 0;
-        accounts.pool[slot] = 0;
-        accounts.marginCall[slot] = false;
+        final long pool = slots.pool[slot];
+        final long value = slots.cost[slot] - pool;
+        fundBook.book(instrumentId, size, value);
+        ledger.realizedPnl.add(-pool);
+        slots.setSize(slot, 0);
+        slots.cost[slot] = 0;
+        slots.pool[slot] = 0;
+        slots.marginCall[slot] = false;
+        liquidated = true;
         emitter.positionTakenOver(
             accountId, instrumentId, true, size, bankruptcyPrice, value, -pool, 0, accounts.crossWallet[fundIndex]);
         emitter.liquidationOrder(fundAccountId, instrumentId, size, bankruptcyPrice);
@@ -306,50 +325,51 @@ final class Liquidator
         final int accountIndex, final long equity, final long maintenance, final long ratio)
     {
         final long accountId = accounts.idAt(accountIndex);
-        final int first = accounts.slot(accountIndex, 0);
-        int lastInstrument = -1;
-        for (int i = 0; i < accounts.maxInstruments(); i++)
+        int last = Slots.NONE;
+        for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
-            final int slot = first + i;
-            if (accounts.size[slot] != 0 && !accounts.isolated[slot])
+            if (slots.size[s] != 0 && !slots.isolated[s])
             {
+                final int instrumentId = slots.instrument[s];
                 emitter.liquidationTriggered(
-                    accountId, i, false, accounts.size[slot], instruments[i].markPrice,
-                    prices.liquidationPrice(accountIndex, i), prices.bankruptcyPrice(accountIndex, i),
-                    equity, maintenance, ratio);
-                lastInstrument = i;
+                    accountId, instrumentId, false, slots.size[s], instruments[instrumentId].markPrice,
+                    prices.liquidationPrice(s), prices.bankruptcyPrice(s), equity, maintenance, ratio);
+                last = s;
             }
         }
-        for (int i = 0; i <= lastInstrument; i++)
+        final WideSum wallet = takeoverWallet.set(accounts.crossWallet[accountIndex]);
+        for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
-            final int slot = first + i;
-            if (accounts.size[slot] == 0 || accounts.isolated[slot])
+            if (slots.size[s] == 0 || slots.isolated[s])
             {
                 continue;
             }
-            final Instrument instrument = instruments[i];
-            final long size = accounts.size[slot];
+            final int instrumentId = slots.instrument[s];
+            final Instrument instrument = instruments[instrumentId];
+            final long size = slots.size[s];
             final long value = instrument.value(size, instrument.markPrice);
-            final long unrealized = Math.subtractExact(value, accounts.cost[slot]);
-            fundBook.book(fundIndex, i, size, value);
-            accounts.crossWallet[accountIndex] = Math.addExact(accounts.crossWallet[accountIndex], unrealized);
-            ledger.realizedPnl += unrealized;
-            accounts.size[slot] = 0;
-            accounts.cost[slot] = 0;
-            accounts.marginCall[slot] = false;
+            final long unrealized = value - slots.cost[s];
+            fundBook.book(instrumentId, size, value);
+            wallet.add(unrealized);
+            ledger.realizedPnl.add(unrealized);
+            slots.setSize(s, 0);
+            slots.cost[s] = 0;
+            slots.marginCall[s] = false;
             long clearanceFee = 0;
-            if (i == lastInstrument)
+            if (s == last)
             {
                 // what is left of the cross equity (or a deficit after a gap) goes to the fund
-                clearanceFee = accounts.crossWallet[accountIndex];
-                accounts.crossWallet[fundIndex] = Math.addExact(accounts.crossWallet[fundIndex], clearanceFee);
+                clearanceFee = wallet.clamped();
+                accounts.crossWallet[fundIndex] = FixedPoint.addSaturated(
+                    accounts.crossWallet[fundIndex], clearanceFee, FixedPoint.FUND_SATURATION);
                 accounts.crossWallet[accountIndex] = 0;
             }
             emitter.positionTakenOver(
-                accountId, i, false, size, instrument.markPrice, value, unrealized, clearanceFee,
+                accountId, instrumentId, false, size, instrument.markPrice, value, unrealized, clearanceFee,
                 accounts.crossWallet[fundIndex]);
-            emitter.liquidationOrder(fundAccountId, i, size, instrument.markPrice);
+            emitter.liquidationOrder(fundAccountId, instrumentId, size, instrument.markPrice);
         }
         accounts.crossMarginCall[accountIndex] = false;
+        liquidated = true;
     }
 }

@@ -4,140 +4,142 @@ import static com.liqengine.margin.FixedPoint.SCALE;
 
 /**
  * Derived margin values of slots and cross accounts at the current marks (docs/margin.md, section 3):
- * unrealized PnL, notional, maintenance and initial margin, equity, available balance, margin ratio.
- * Pure reads of the state; no allocation.
+ * unrealized PnL, notional, maintenance and initial margin, equity, available balance, margin ratio. Within the
+ * bounds of section 1 a slot's values fit in 64 bits; sums over an account's cross slots are exact in 128 bits
+ * ({@link WideSum}). Pure reads of the state; no allocation, nothing thrown.
  */
 final class MarginMath
 {
-    /** Margin ratio reported when equity is zero or negative. */
+    /** Margin ratio reported when equity is zero or negative, or the ratio does not fit. */
     static final long INFINITE_RATIO = Long.MAX_VALUE;
 
     private final Instrument[] instruments;
     private final Accounts accounts;
+    private final Slots slots;
     private final SlotMaintenanceMargins maintenanceMargins;
+    /** Cross equity of the account of the last {@link #crossTotals(int)}. */
+    final WideSum crossEquity = new WideSum();
+    /** Cross maintenance margin of the account of the last {@link #crossTotals(int)}. */
+    final WideSum crossMaintenance = new WideSum();
+    private final WideSum available = new WideSum();
 
-    MarginMath(final Instrument[] instruments, final Accounts accounts)
+    MarginMath(final Instrument[] instruments, final Accounts accounts, final Slots slots)
     {
         this.instruments = instruments;
         this.accounts = accounts;
-        this.maintenanceMargins = new SlotMaintenanceMargins(accounts.maxAccounts(), accounts.maxInstruments());
+        this.slots = slots;
+        this.maintenanceMargins = new SlotMaintenanceMargins(slots, instruments.length);
+        slots.maintenanceMargins(maintenanceMargins);
     }
 
-    long unrealizedPnl(final int slot, final Instrument instrument)
+    SlotMaintenanceMargins maintenanceMargins()
     {
-        return Math.subtractExact(instrument.value(accounts.size[slot], instrument.markPrice), accounts.cost[slot]);
+        return maintenanceMargins;
     }
 
-    long notional(final int slot, final Instrument instrument)
+    Instrument instrumentOf(final int slot)
     {
-        return Math.abs(instrument.value(accounts.size[slot], instrument.markPrice));
+        return instruments[slots.instrument[slot]];
     }
 
-    long maintenanceMargin(final int slot, final Instrument instrument)
+    long unrealizedPnl(final int slot)
     {
-        return maintenanceMargins.maintenanceMargin(slot, instrument, notional(slot, instrument));
+        final Instrument instrument = instrumentOf(slot);
+        return instrument.value(slots.size[slot], instrument.markPrice) - slots.cost[slot];
     }
 
-    /** Reads the account's remembered maintenance margins, so that their lines are loaded (see Liquidator). */
-    long prefetch(final int accountIndex)
+    long notional(final int slot)
     {
-        return maintenanceMargins.prefetch(accountIndex);
+        final Instrument instrument = instrumentOf(slot);
+        return Math.abs(instrument.value(slots.size[slot], instrument.markPrice));
     }
 
-    long initialMargin(final long notional, final int leverage)
+    long maintenanceMargin(final int slot)
+    {
+        return maintenanceMargins.maintenanceMargin(slot, instrumentOf(slot), notional(slot));
+    }
+
+    /** Reads the slot's remembered maintenance margin, so that its line is loaded (see Liquidator). */
+    long prefetch(final int slot)
+    {
+        return maintenanceMargins.prefetch(slot);
+    }
+
+    static long initialMargin(final long notional, final int leverage)
     {
         return FixedPoint.ceilDiv(notional, leverage);
     }
 
-    long isolatedEquity(final int slot, final Instrument instrument)
+    long isolatedEquity(final int slot)
     {
-        return Math.addExact(accounts.pool[slot], unrealizedPnl(slot, instrument));
+        return slots.pool[slot] + unrealizedPnl(slot);
     }
 
     boolean hasOpenCross(final int accountIndex)
     {
-        final int first = accounts.slot(accountIndex, 0);
-        for (int i = 0; i < accounts.maxInstruments(); i++)
-        {
-            if (accounts.size[first + i] != 0 && !accounts.isolated[first + i])
-            {
-                return true;
-            }
-        }
-        return false;
+        return slots.openCross(accountIndex) > 0;
     }
 
-    long crossEquity(final int accountIndex)
+    /** Fills {@link #crossEquity} ({@code W + Σ U}) and {@link #crossMaintenance} ({@code Σ MM}) of the account. */
+    void crossTotals(final int accountIndex)
     {
-        long equity = accounts.crossWallet[accountIndex];
-        final int first = accounts.slot(accountIndex, 0);
-        for (int i = 0; i < accounts.maxInstruments(); i++)
+        final WideSum equity = crossEquity.set(accounts.crossWallet[accountIndex]);
+        final WideSum maintenance = crossMaintenance.set(0);
+        for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
-            final int slot = first + i;
-            if (accounts.size[slot] != 0 && !accounts.isolated[slot])
+            if (slots.size[s] != 0 && !slots.isolated[s])
             {
-                equity = Math.addExact(equity, unrealizedPnl(slot, instruments[i]));
+                equity.add(unrealizedPnl(s));
+                maintenance.add(maintenanceMargin(s));
             }
         }
-        return equity;
     }
 
-    long crossMaintenanceMargin(final int accountIndex)
+    /** Whether the cross account of the last {@link #crossTotals(int)} is liquidatable: equity ≤ Σ MM. */
+    boolean crossLiquidatable()
     {
-        long total = 0;
-        final int first = accounts.slot(accountIndex, 0);
-        for (int i = 0; i < accounts.maxInstruments(); i++)
-        {
-            final int slot = first + i;
-            if (accounts.size[slot] != 0 && !accounts.isolated[slot])
-            {
-                total = Math.addExact(total, maintenanceMargin(slot, instruments[i]));
-            }
-        }
-        return total;
+        return crossEquity.compareTo(crossMaintenance) <= 0;
     }
 
     /**
-     * Cross available balance {@code W + Σ min(U, 0) − Σ IM}, with one instrument's leverage replaced.
+     * Cross available balance {@code W + Σ min(U, 0) − Σ IM}, with one slot's leverage replaced.
      *
      * @param accountIndex the account.
-     * @param instrumentId instrument whose leverage is replaced, or -1 for none.
+     * @param replacedSlot slot whose leverage is replaced, or {@link Slots#NONE}.
      * @param leverage the replacing leverage.
+     * @return the balance, exact (valid until the next call).
      */
-    long crossAvailable(final int accountIndex, final int instrumentId, final int leverage)
+    WideSum crossAvailable(final int accountIndex, final int replacedSlot, final int leverage)
     {
-        long available = accounts.crossWallet[accountIndex];
-        final int first = accounts.slot(accountIndex, 0);
-        for (int i = 0; i < accounts.maxInstruments(); i++)
+        final WideSum balance = available.set(accounts.crossWallet[accountIndex]);
+        for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
-            final int slot = first + i;
-            if (accounts.size[slot] != 0 && !accounts.isolated[slot])
+            if (slots.size[s] != 0 && !slots.isolated[s])
             {
-                final Instrument instrument = instruments[i];
-                final long unrealized = unrealizedPnl(slot, instrument);
-                final int slotLeverage = i == instrumentId ? leverage : accounts.leverage[slot];
-                available = Math.addExact(available, Math.min(unrealized, 0));
-                available = Math.subtractExact(available, initialMargin(notional(slot, instrument), slotLeverage));
+                final int slotLeverage = s == replacedSlot ? leverage : slots.leverage[s];
+                balance.add(Math.min(unrealizedPnl(s), 0));
+                balance.add(-initialMargin(notional(s), slotLeverage));
             }
         }
-        return available;
+        return balance;
     }
 
-    long crossAvailable(final int accountIndex)
+    WideSum crossAvailable(final int accountIndex)
     {
-        return crossAvailable(accountIndex, -1, 1);
+        return crossAvailable(accountIndex, Slots.NONE, 1);
     }
 
     /** Removable isolated margin {@code max(0, B + min(U, 0) − IM)}. */
-    long removableIsolatedMargin(final int slot, final Instrument instrument)
+    long removableIsolatedMargin(final int slot)
     {
-        final long unrealized = unrealizedPnl(slot, instrument);
-        final long initial = initialMargin(notional(slot, instrument), accounts.leverage[slot]);
-        return Math.max(0, Math.subtractExact(Math.addExact(accounts.pool[slot], Math.min(unrealized, 0)), initial));
+        final long unrealized = unrealizedPnl(slot);
+        final long initial = initialMargin(notional(slot), slots.leverage[slot]);
+        return Math.max(0, slots.pool[slot] + Math.min(unrealized, 0) - initial);
     }
 
+    /** {@code ceil(MM × R / equity)}, saturated at {@link #INFINITE_RATIO}; infinite when equity ≤ 0. */
     static long marginRatio(final long maintenanceMargin, final long equity)
     {
-        return equity <= 0 ? INFINITE_RATIO : FixedPoint.mulDivCeil(maintenanceMargin, SCALE, equity);
+        return equity <= 0 ? INFINITE_RATIO : FixedPoint.mulDivCeilSaturated(maintenanceMargin, SCALE, equity);
     }
 }

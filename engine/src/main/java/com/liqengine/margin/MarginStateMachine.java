@@ -32,10 +32,13 @@ public final class MarginStateMachine
     private static final int NO_INSTRUMENT = -1;
     private static final int TEMPLATE_UNKNOWN = -1;
     private static final int GROUP_HEADER_LENGTH = 4;
+    private static final java.math.BigInteger UNSIGNED_LOW =
+        java.math.BigInteger.ONE.shiftLeft(64).subtract(java.math.BigInteger.ONE);
 
     private final EngineSettings settings;
     private final Instrument[] instruments;
     private final Accounts accounts;
+    private final Slots slots;
     private final Ledger ledger = new Ledger();
     private final MarginMath math;
     private final LiquidationPrices prices;
@@ -79,18 +82,20 @@ public final class MarginStateMachine
         {
             instruments[i] = new Instrument(i);
         }
-        this.accounts = new Accounts(settings.maxAccounts(), settings.maxInstruments());
-        this.fundIndex = accounts.open(settings.insuranceFundAccountId(), instruments);
-        this.math = new MarginMath(instruments, accounts);
-        this.prices = new LiquidationPrices(instruments, accounts, math);
+        this.accounts = new Accounts(settings.maxAccounts());
+        this.fundIndex = accounts.open(settings.insuranceFundAccountId());
+        this.slots = new Slots(settings.maxAccounts(), settings.maxInstruments(), settings.maxPositions(), fundIndex);
+        final Holders holders = new Holders(slots);
+        this.math = new MarginMath(instruments, accounts, slots);
+        this.prices = new LiquidationPrices(accounts, slots, math);
         this.emitter = new OutputEmitter(sink);
-        final FundBook fundBook = new FundBook(accounts, ledger, instruments);
+        final FundBook fundBook = new FundBook(accounts, slots, ledger, instruments, fundIndex);
         this.liquidator = new Liquidator(
-            instruments, accounts, math, prices, fundBook, ledger, emitter, settings.marginCallRatio(),
-            settings.insuranceFundAccountId(), fundIndex, settings.indexedChecks());
-        this.fills = new FillProcessor(instruments, accounts, ledger, emitter, fundIndex);
-        this.accountRequests = new AccountRequests(accounts, math, ledger);
-        this.instrumentRequests = new InstrumentRequests(instruments, accounts, ledger, emitter);
+            instruments, accounts, slots, holders, math, prices, fundBook, ledger, emitter, this.settings, fundIndex);
+        this.fills = new FillProcessor(accounts, slots, ledger, emitter, fundIndex);
+        this.accountRequests = new AccountRequests(accounts, slots, math, ledger);
+        this.instrumentRequests =
+            new InstrumentRequests(instruments, accounts, slots, holders, ledger, emitter, fundIndex);
     }
 
     /**
@@ -144,15 +149,9 @@ public final class MarginStateMachine
             reject(RejectReason.MALFORMED_MESSAGE);
             return;
         }
-        try
-        {
-            dispatch(buffer, bodyOffset, blockLength, header.version(), bodyLength);
-        }
-        catch (final ArithmeticException ex)
-        {
-            // the handlers compute before they commit, so an overflow leaves the state as it was
-            reject(RejectReason.OVERFLOW);
-        }
+        // every bound is checked before anything changes (docs/margin.md, section 1): nothing here can overflow,
+        // and an exception would be a bug, never a rejection
+        dispatch(buffer, bodyOffset, blockLength, header.version(), bodyLength);
     }
 
     private static int expectedBlockLength(final int templateId)
@@ -208,8 +207,10 @@ public final class MarginStateMachine
                 final int leveraged = accountRequest(leverage.accountId(), leverage.instrumentId());
                 if (leveraged >= 0)
                 {
-                    concludeSlot(accountRequests.setLeverage(
-                        leveraged, instruments[instrumentId], leverage.leverage()), leveraged);
+                    final RejectReason reason = accountRequests.setLeverage(
+                        leveraged, slots.find(leveraged, instrumentId), instruments[instrumentId], leverage.leverage());
+                    concludeSlot(reason, leveraged, accountRequests.appliedSlot());
+                    release(leveraged);
                 }
                 break;
             case AddIsolatedMarginDecoder.TEMPLATE_ID:
@@ -217,9 +218,10 @@ public final class MarginStateMachine
                 final int adding = accountRequest(addMargin.accountId(), addMargin.instrumentId());
                 if (adding >= 0)
                 {
+                    final int slot = slots.find(adding, instrumentId);
                     final RejectReason reason = accountRequests.addIsolatedMargin(
-                        adding, instruments[instrumentId], addMargin.amount());
-                    concludeSlot(reason, adding);
+                        adding, slot, instruments[instrumentId], addMargin.amount());
+                    concludeSlot(reason, adding, slot);
                     if (reason == null)
                     {
                         // the money left the cross wallet
@@ -276,7 +278,8 @@ public final class MarginStateMachine
             reject(RejectReason.UNKNOWN_INSTRUMENT);
             return;
         }
-        liquidator.prefetch(index, instrumentId);
+        final int slot = slots.find(index, instrumentId);
+        liquidator.prefetch(index, slot);
         final short side = fill.sideRaw();
         if (side != 0 && side != 1)
         {
@@ -284,18 +287,22 @@ public final class MarginStateMachine
             return;
         }
         final RejectReason reason = fills.apply(
-            index, instruments[instrumentId], side == 0, fill.quantity(), fill.price(), fill.fee(), fill.tradeId());
+            index, slot, instruments[instrumentId], side == 0, fill.quantity(), fill.price(), fill.fee(),
+            fill.tradeId());
         if (reason != null)
         {
             reject(reason);
             return;
         }
-        liquidator.checkSlot(index, instrumentId);
+        final int applied = fills.appliedSlot();
+        final boolean isolated = slots.isolated[applied];
+        liquidator.checkSlot(index, applied);
         // an isolated fill moves the fee and margin through the cross wallet: the cross account may have changed
-        if (accounts.isolated[accounts.slot(index, instrumentId)])
+        if (isolated)
         {
             liquidator.checkCross(index);
         }
+        release(index);
     }
 
     private void onDeposit(final long id, final long amount)
@@ -308,18 +315,23 @@ public final class MarginStateMachine
             return;
         }
         int index = accounts.indexOf(id);
+        // a deposit the wallet cannot take must not open the account either
+        if (!accountRequests.fitsDeposit(index, amount))
+        {
+            reject(RejectReason.OUT_OF_RANGE);
+            return;
+        }
         if (index == Accounts.MISSING)
         {
-            // a deposit the ledger total cannot take (OVERFLOW) must not open the account either
-            Math.addExact(ledger.deposits, amount);
-            index = accounts.open(id, instruments);
+            index = accounts.open(id);
             if (index == Accounts.MISSING)
             {
                 reject(RejectReason.CAPACITY_EXCEEDED);
                 return;
             }
         }
-        conclude(accountRequests.deposit(index, amount), index);
+        accountRequests.deposit(index, amount);
+        conclude(null, index);
     }
 
     private void onMarginMode()
@@ -336,13 +348,14 @@ public final class MarginStateMachine
             return;
         }
         final RejectReason reason = accountRequests.setMarginMode(
-            index, instruments[instrumentId], mode == MarginMode.ISOLATED.value());
+            index, slots.find(index, instrumentId), instruments[instrumentId], mode == MarginMode.ISOLATED.value());
         if (reason != null)
         {
             reject(reason);
             return;
         }
         emitter.accepted(templateId, accountId, instrumentId);
+        release(index);
     }
 
     private void onRemoveMargin()
@@ -352,9 +365,10 @@ public final class MarginStateMachine
         {
             return;
         }
+        final int slot = slots.find(index, instrumentId);
         final RejectReason reason = accountRequests.removeIsolatedMargin(
-            index, instruments[instrumentId], removeMargin.amount());
-        concludeSlot(reason, index);
+            index, slot, instruments[instrumentId], removeMargin.amount());
+        concludeSlot(reason, index, slot);
         if (reason == null)
         {
             liquidator.checkCross(index);
@@ -465,7 +479,7 @@ public final class MarginStateMachine
         liquidator.checkCross(accountIndex);
     }
 
-    private void concludeSlot(final RejectReason reason, final int accountIndex)
+    private void concludeSlot(final RejectReason reason, final int accountIndex, final int slot)
     {
         if (reason != null)
         {
@@ -473,7 +487,21 @@ public final class MarginStateMachine
             return;
         }
         emitter.accepted(templateId, accountId, instrumentId);
-        liquidator.checkSlot(accountIndex, instrumentId);
+        liquidator.checkSlot(accountIndex, slot);
+    }
+
+    /**
+     * Forgets the input's slot when it is back at its defaults (a position closed, a setting put back): found
+     * again, since a liquidation of the input may already have forgotten it. Its band, if any, went with the
+     * check's refresh.
+     */
+    private void release(final int accountIndex)
+    {
+        final int slot = slots.find(accountIndex, instrumentId);
+        if (slot != Slots.NONE)
+        {
+            slots.releaseIfIdle(slot, instruments[instrumentId]);
+        }
     }
 
     private void reject(final RejectReason reason)
@@ -506,20 +534,22 @@ public final class MarginStateMachine
      */
     public void restore(final DirectBuffer buffer, final int offset, final int length)
     {
-        sequence = StateCodec.read(buffer, offset, length, settings, instruments, accounts, ledger);
+        sequence = StateCodec.read(buffer, offset, length, settings, instruments, accounts, slots, ledger);
         snapshotRequested = false;
         afterRestore();
     }
 
-    /** Rebuilds derived structures (indexes) from the restored state; the single place a restore ends. */
+    /** Rebuilds derived structures (caches, indexes) from the restored state; the single place a restore ends. */
     private void afterRestore()
     {
+        math.maintenanceMargins().clear();
         rebuildIndex();
     }
 
     /**
-     * Deterministic 64-bit hash of the whole state: FNV-1a over its canonical bytes ({@link StateCodec}), the
-     * same on every run and JVM for the same state. Allocates a buffer of the state's size.
+     * Deterministic 64-bit hash of the whole state but the input sequence: FNV-1a over its canonical bytes
+     * ({@link StateCodec#stateHash}), the same on every run and JVM for the same state, and unchanged by an input
+     * that was rejected. Allocates a buffer of the state's size.
      *
      * @return the hash.
      */
@@ -527,7 +557,7 @@ public final class MarginStateMachine
     {
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[StateCodec.length(this)]);
         final int length = StateCodec.write(this, buffer, 0);
-        return StateCodec.fnv1a64(buffer, 0, length);
+        return StateCodec.stateHash(buffer, 0, length);
     }
 
     Instrument[] instrumentArray()
@@ -535,12 +565,17 @@ public final class MarginStateMachine
         return instruments;
     }
 
-    Accounts accountSlots()
+    Accounts accountTable()
     {
         return accounts;
     }
 
-    Ledger ledgerTotals()
+    Slots slotTable()
+    {
+        return slots;
+    }
+
+    Ledger ledgerTable()
     {
         return ledger;
     }
@@ -640,6 +675,16 @@ public final class MarginStateMachine
     }
 
     /**
+     * Stored slots (open positions and settings other than the defaults), the fund's included.
+     *
+     * @return the count.
+     */
+    public int storedSlotCount()
+    {
+        return slots.used();
+    }
+
+    /**
      * Signed position size.
      *
      * @param id account id.
@@ -648,7 +693,8 @@ public final class MarginStateMachine
      */
     public long positionSize(final long id, final int instrument)
     {
-        return accounts.size[slotOf(id, instrument)];
+        final int slot = slotOf(id, instrument);
+        return slot == Slots.NONE ? 0 : slots.size[slot];
     }
 
     /**
@@ -660,7 +706,8 @@ public final class MarginStateMachine
      */
     public long costBasis(final long id, final int instrument)
     {
-        return accounts.cost[slotOf(id, instrument)];
+        final int slot = slotOf(id, instrument);
+        return slot == Slots.NONE ? 0 : slots.cost[slot];
     }
 
     /**
@@ -672,11 +719,12 @@ public final class MarginStateMachine
      */
     public long isolatedMargin(final long id, final int instrument)
     {
-        return accounts.pool[slotOf(id, instrument)];
+        final int slot = slotOf(id, instrument);
+        return slot == Slots.NONE ? 0 : slots.pool[slot];
     }
 
     /**
-     * Margin mode of the slot.
+     * Margin mode of the slot (the instrument's default when it is not stored).
      *
      * @param id account id.
      * @param instrument instrument id.
@@ -684,11 +732,14 @@ public final class MarginStateMachine
      */
     public MarginMode marginMode(final long id, final int instrument)
     {
-        return accounts.isolated[slotOf(id, instrument)] ? MarginMode.ISOLATED : MarginMode.CROSS;
+        final int slot = slotOf(id, instrument);
+        final boolean isolated = slot == Slots.NONE ?
+            slots.isDefaultIsolated(indexOf(id), instruments[instrument]) : slots.isolated[slot];
+        return isolated ? MarginMode.ISOLATED : MarginMode.CROSS;
     }
 
     /**
-     * Leverage of the slot.
+     * Leverage of the slot (the instrument's default when it is not stored).
      *
      * @param id account id.
      * @param instrument instrument id.
@@ -696,7 +747,8 @@ public final class MarginStateMachine
      */
     public int leverage(final long id, final int instrument)
     {
-        return accounts.leverage[slotOf(id, instrument)];
+        final int slot = slotOf(id, instrument);
+        return slot == Slots.NONE ? instruments[instrument].defaultLeverage : slots.leverage[slot];
     }
 
     /**
@@ -766,7 +818,7 @@ public final class MarginStateMachine
     }
 
     /**
-     * Unrealized PnL of the slot at the mark.
+     * Unrealized PnL of the slot at the mark (the fund's valued clamped, docs/margin.md section 1).
      *
      * @param id account id.
      * @param instrument instrument id.
@@ -775,7 +827,13 @@ public final class MarginStateMachine
     public long unrealizedPnl(final long id, final int instrument)
     {
         final int slot = slotOf(id, instrument);
-        return accounts.size[slot] == 0 ? 0 : math.unrealizedPnl(slot, instruments[instrument]);
+        if (slot == Slots.NONE || slots.size[slot] == 0)
+        {
+            return 0;
+        }
+        final Instrument of = instruments[instrument];
+        return FixedPoint.addSaturated(
+            of.valueClamped(slots.size[slot], of.markPrice), -slots.cost[slot], Long.MAX_VALUE);
     }
 
     /**
@@ -788,7 +846,12 @@ public final class MarginStateMachine
     public long maintenanceMargin(final long id, final int instrument)
     {
         final int slot = slotOf(id, instrument);
-        return accounts.size[slot] == 0 ? 0 : math.maintenanceMargin(slot, instruments[instrument]);
+        if (slot == Slots.NONE || slots.size[slot] == 0)
+        {
+            return 0;
+        }
+        final Instrument of = instruments[instrument];
+        return of.tiers.maintenanceMargin(Math.abs(of.valueClamped(slots.size[slot], of.markPrice)));
     }
 
     /**
@@ -801,18 +864,16 @@ public final class MarginStateMachine
     public long marginRatio(final long id, final int instrument)
     {
         final int slot = slotOf(id, instrument);
-        if (accounts.size[slot] == 0)
+        if (slot == Slots.NONE || slots.size[slot] == 0)
         {
             return 0;
         }
-        if (accounts.isolated[slot])
+        if (slots.isolated[slot])
         {
-            return MarginMath.marginRatio(
-                math.maintenanceMargin(slot, instruments[instrument]),
-                math.isolatedEquity(slot, instruments[instrument]));
+            return MarginMath.marginRatio(math.maintenanceMargin(slot), math.isolatedEquity(slot));
         }
-        final int index = indexOf(id);
-        return MarginMath.marginRatio(math.crossMaintenanceMargin(index), math.crossEquity(index));
+        math.crossTotals(indexOf(id));
+        return MarginMath.marginRatio(math.crossMaintenance.clamped(), math.crossEquity.clamped());
     }
 
     /**
@@ -824,7 +885,7 @@ public final class MarginStateMachine
      */
     public long liquidationPrice(final long id, final int instrument)
     {
-        return prices.liquidationPrice(indexOf(id), instrument);
+        return prices.liquidationPrice(slotOf(id, instrument));
     }
 
     /**
@@ -836,57 +897,75 @@ public final class MarginStateMachine
      */
     public long bankruptcyPrice(final long id, final int instrument)
     {
-        return prices.bankruptcyPrice(indexOf(id), instrument);
+        return prices.bankruptcyPrice(slotOf(id, instrument));
     }
 
     /**
-     * Total deposited.
+     * Total deposited, clamped to the {@code long} range ({@link #ledgerTotals()} is exact).
      *
      * @return amount.
      */
     public long totalDeposits()
     {
-        return ledger.deposits;
+        return ledger.deposits.clamped();
     }
 
     /**
-     * Total withdrawn.
+     * Total withdrawn, clamped to the {@code long} range.
      *
      * @return amount.
      */
     public long totalWithdrawals()
     {
-        return ledger.withdrawals;
+        return ledger.withdrawals.clamped();
     }
 
     /**
-     * Total realized PnL, the fund's and takeovers' included.
+     * Total realized PnL, the fund's and takeovers' included, clamped to the {@code long} range.
      *
      * @return amount.
      */
     public long totalRealizedPnl()
     {
-        return ledger.realizedPnl;
+        return ledger.realizedPnl.clamped();
     }
 
     /**
-     * Total fees charged (rebates negative).
+     * Total fees charged (rebates negative), clamped to the {@code long} range.
      *
      * @return amount.
      */
     public long totalFees()
     {
-        return ledger.fees;
+        return ledger.fees.clamped();
     }
 
     /**
-     * Net funding received by all positions.
+     * Net funding received by all positions, clamped to the {@code long} range.
      *
      * @return amount.
      */
     public long totalFunding()
     {
-        return ledger.funding;
+        return ledger.funding.clamped();
+    }
+
+    /**
+     * The ledger totals exactly (docs/margin.md, section 8). Allocates.
+     *
+     * @return deposits, withdrawals, realized PnL, fees and funding, in amount units.
+     */
+    public LedgerTotals ledgerTotals()
+    {
+        return new LedgerTotals(
+            exact(ledger.deposits), exact(ledger.withdrawals), exact(ledger.realizedPnl), exact(ledger.fees),
+            exact(ledger.funding));
+    }
+
+    private static java.math.BigInteger exact(final WideSum sum)
+    {
+        return java.math.BigInteger.valueOf(sum.high()).shiftLeft(64)
+            .add(java.math.BigInteger.valueOf(sum.low()).and(UNSIGNED_LOW));
     }
 
     private int indexOf(final long id)
@@ -899,12 +978,13 @@ public final class MarginStateMachine
         return index;
     }
 
+    /** The stored slot, or {@link Slots#NONE}: it then reads as the instrument's defaults. */
     private int slotOf(final long id, final int instrument)
     {
         if (instrument < 0 || instrument >= instruments.length)
         {
             throw new IllegalArgumentException("unknown instrument " + instrument);
         }
-        return accounts.slot(indexOf(id), instrument);
+        return slots.find(indexOf(id), instrument);
     }
 }

@@ -13,11 +13,12 @@ import static com.liqengine.margin.FixedPoint.SCALE;
  */
 final class PriceBands
 {
-    /** Sums of wallets, pools and costs above this are always checked: no band may hide an overflow. */
+    /** Equity and maintenance margin beyond this are always checked: the budgets below must not wrap. */
     private static final long EXPOSURE_LIMIT = 1L << 61;
 
     private final Instrument[] instruments;
     private final Accounts accounts;
+    private final Slots slots;
     private final MarginMath math;
     private final LiquidationIndex index;
     /** {@code marginCallRatio − 1}: the ratio is at or above the margin-call level exactly when MM·R > this·E. */
@@ -34,6 +35,7 @@ final class PriceBands
     PriceBands(
         final Instrument[] instruments,
         final Accounts accounts,
+        final Slots slots,
         final MarginMath math,
         final LiquidationIndex index,
         final long marginCallRatio,
@@ -41,18 +43,19 @@ final class PriceBands
     {
         this.instruments = instruments;
         this.accounts = accounts;
+        this.slots = slots;
         this.math = math;
         this.index = index;
         this.callExcess = marginCallRatio - 1;
         this.fundIndex = fundIndex;
     }
 
-    /** Every band of the account: {@code instrumentId} of {@link #refresh(int, int, boolean)}. */
+    /** Every band of the account: {@code changedSlot} of {@link #refresh(int, int, boolean)}. */
     static final int ALL_SLOTS = -1;
-    /** The cross bands only (the cross wallet moved): {@code instrumentId} of {@link #refresh(int, int, boolean)}. */
-    static final int CROSS_ONLY = Integer.MAX_VALUE;
+    /** The cross bands only (the cross wallet moved): {@code changedSlot} of {@link #refresh(int, int, boolean)}. */
+    static final int CROSS_ONLY = -2;
 
-    /** Recomputes every band of the account from its current state and the current marks. Never throws. */
+    /** Recomputes every band of the account from its current state and the current marks. */
     void refresh(final int accountIndex)
     {
         refresh(accountIndex, ALL_SLOTS, true);
@@ -61,99 +64,66 @@ final class PriceBands
     /**
      * Recomputes the bands of an account after a change of one slot and, possibly, of its cross wallet: that
      * slot's band, and every cross band (the wallet is part of cross equity). Other isolated slots did not
-     * change. Never throws.
+     * change. Cost: the account's stored slots.
      *
-     * @param instrumentId the slot that changed, {@link #ALL_SLOTS} or {@link #CROSS_ONLY}.
+     * @param changedSlot the slot that changed, {@link #ALL_SLOTS} or {@link #CROSS_ONLY}.
      * @param reset true to store the new bands; false to keep a stored band that lies inside the new one (it is
      *     still valid, and the heaps need not move), storing a band a sixteenth narrower than the new one when it
      *     does not, so that the next small change is likely to keep it too.
      */
-    void refresh(final int accountIndex, final int instrumentId, final boolean reset)
+    void refresh(final int accountIndex, final int changedSlot, final boolean reset)
     {
         this.reset = reset;
         if (accountIndex == fundIndex)
         {
             return;
         }
-        final int first = accounts.slot(accountIndex, 0);
-        final int maxInstruments = accounts.maxInstruments();
         int crossCount = 0;
-        for (int i = 0; i < maxInstruments; i++)
+        for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
-            final int slot = first + i;
-            if (accounts.size[slot] == 0)
+            if (slots.size[s] == 0)
             {
-                index.remove(accountIndex, i);
+                index.remove(s);
             }
-            else if (!accounts.isolated[slot])
+            else if (!slots.isolated[s])
             {
                 crossCount++;
             }
-            else if (instrumentId == ALL_SLOTS || i == instrumentId)
+            else if (changedSlot == ALL_SLOTS || s == changedSlot)
             {
-                refreshIsolated(accountIndex, i, slot);
+                refreshIsolated(s);
             }
         }
         if (crossCount > 0)
         {
-            refreshCross(accountIndex, first, crossCount);
+            refreshCross(accountIndex, crossCount);
         }
     }
 
-    private void refreshIsolated(final int accountIndex, final int instrumentId, final int slot)
+    private void refreshIsolated(final int slot)
     {
-        final Instrument instrument = instruments[instrumentId];
-        try
-        {
-            final long exposure = Math.addExact(
-                Math.addExact(Math.absExact(accounts.pool[slot]), Math.absExact(accounts.cost[slot])),
-                FixedPoint.MAX_AMOUNT);
-            final int acts = budgets(
-                math.isolatedEquity(slot, instrument), math.maintenanceMargin(slot, instrument),
-                accounts.marginCall[slot], 1, exposure);
-            setBand(accountIndex, instrumentId, slot, acts);
-        }
-        catch (final ArithmeticException ex)
-        {
-            // checked on every tick, where the check itself meets the overflow
-            setBand(accountIndex, instrumentId, slot, 1);
-        }
+        // within the bounds of docs/margin.md section 1 both fit far inside 2^62
+        final int acts = budgets(
+            math.isolatedEquity(slot), math.maintenanceMargin(slot), slots.marginCall[slot], 1, false);
+        setBand(slot, acts);
     }
 
-    private void refreshCross(final int accountIndex, final int first, final int crossCount)
+    private void refreshCross(final int accountIndex, final int crossCount)
     {
-        final int maxInstruments = accounts.maxInstruments();
-        int acts;
-        try
+        math.crossTotals(accountIndex);
+        final WideSum equity = math.crossEquity;
+        final WideSum maintenance = math.crossMaintenance;
+        // sums this large are checked on every tick: the budgets below are computed on clamped values
+        final boolean tooLarge = equity.compareTo(EXPOSURE_LIMIT) > 0 || equity.compareTo(-EXPOSURE_LIMIT) < 0 ||
+            maintenance.compareTo(EXPOSURE_LIMIT) > 0;
+        final int acts = budgets(
+            equity.clamped(EXPOSURE_LIMIT), maintenance.clamped(EXPOSURE_LIMIT),
+            accounts.crossMarginCall[accountIndex], crossCount, tooLarge);
+        for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
-            final long wallet = accounts.crossWallet[accountIndex];
-            long exposure = Math.absExact(wallet);
-            long equity = wallet;
-            long maintenance = 0;
-            for (int i = 0; i < maxInstruments; i++)
+            if (slots.size[s] != 0 && !slots.isolated[s])
             {
-                final int slot = first + i;
-                if (accounts.size[slot] != 0 && !accounts.isolated[slot])
-                {
-                    final Instrument instrument = instruments[i];
-                    exposure = Math.addExact(
-                        exposure, Math.addExact(Math.absExact(accounts.cost[slot]), FixedPoint.MAX_AMOUNT));
-                    equity = Math.addExact(equity, math.unrealizedPnl(slot, instrument));
-                    maintenance = Math.addExact(maintenance, math.maintenanceMargin(slot, instrument));
-                }
-            }
-            acts = budgets(equity, maintenance, accounts.crossMarginCall[accountIndex], crossCount, exposure);
-        }
-        catch (final ArithmeticException ex)
-        {
-            acts = 1;
-        }
-        for (int i = 0; i < maxInstruments; i++)
-        {
-            final int slot = first + i;
-            if (accounts.size[slot] != 0 && !accounts.isolated[slot])
-            {
-                setBand(accountIndex, i, slot, acts);
+                setBand(s, acts);
             }
         }
     }
@@ -163,12 +133,12 @@ final class PriceBands
      * outcomes, so that a first rare outcome late in a run does not send compiled code back to the interpreter.
      *
      * @return 1 when the check would act at the current marks (liquidate, call or clear the call), or the sums
-     *     are too large to bound; else 0.
+     *     are too large to bound ({@code tooLarge}); else 0.
      */
     private int budgets(
-        final long equity, final long maintenance, final boolean called, final int shares, final long exposure)
+        final long equity, final long maintenance, final boolean called, final int shares, final boolean tooLarge)
     {
-        // every value here is far inside ±2^62 once the exposure is bounded, so differences do not wrap
+        // every value here is within ±2^61, so differences do not wrap
         final long bounded = Math.min(Math.max(equity, -EXPOSURE_LIMIT), EXPOSURE_LIMIT);
         final long positive = Math.max(bounded, 1);
         // ratio = ceil(MM·R / E) ≥ mcr  ⇔  MM·R > (mcr − 1)·E  ⇔  MM > floor((mcr − 1)·E / R)   (E > MM ≥ 1)
@@ -180,12 +150,12 @@ final class PriceBands
         final int calledBit = called ? 1 : 0;
         final int liquidatable = (int)((maintenance - bounded) >>> 63) ^ 1;
         final int atCallLevel = (int)((callFloor - maintenance) >>> 63);
-        final int tooLarge = (int)((EXPOSURE_LIMIT - exposure) >>> 63);
+        final int outside = tooLarge ? 1 : 0;
         liquidationBudget = (bounded - maintenance - 1) / shares;
         // called: stays called while MM − (mcr − 1)·E / R > 0; uncalled: stays so while (mcr − 1)·E / R − MM ≥ 0
         callBudget = Math.max(0, called ? maintenance - callCeil - 1 : callFloor - maintenance) / shares;
         flagged = called;
-        return liquidatable | (atCallLevel ^ calledBit) | tooLarge;
+        return liquidatable | (atCallLevel ^ calledBit) | outside;
     }
 
     /**
@@ -196,10 +166,10 @@ final class PriceBands
      * called, fall by that much before the call clears. When the check would act now ({@code acts} is 1) the
      * band is empty: every tick of the instrument checks the slot.
      */
-    private void setBand(final int accountIndex, final int instrumentId, final int slot, final int acts)
+    private void setBand(final int slot, final int acts)
     {
-        final Instrument instrument = instruments[instrumentId];
-        final long size = accounts.size[slot];
+        final Instrument instrument = instruments[slots.instrument[slot]];
+        final long size = slots.size[slot];
         final long mark = instrument.markPrice;
         final long perTick = Math.max(1, Math.abs(size) * instrument.valueFactor);
         final long liquidation = Math.max(0, liquidationBudget);
@@ -223,7 +193,7 @@ final class PriceBands
             downUnbounded = !flagged;
         }
         // not && : acts is rarely 1, and a first rare branch late in a run would deoptimize this code
-        if (!reset & acts == 0 & keeps(accountIndex, instrumentId, mark, downBudget, upBudget, divisor, downUnbounded))
+        if (!reset & acts == 0 & keeps(slot, mark, downBudget, upBudget, divisor, downUnbounded))
         {
             return;
         }
@@ -233,13 +203,13 @@ final class PriceBands
         final long empty = -(long)acts;
         final long low = ((mark - down) & ~empty) | (LiquidationIndex.UNBOUNDED_ABOVE & empty);
         final long high = ((mark + up) & ~empty) | (LiquidationIndex.UNBOUNDED_BELOW & empty);
-        if (!reset && index.holds(accountIndex, instrumentId, low, high))
+        if (!reset && index.holds(slot, low, high))
         {
             return;
         }
         final long keptLow = ((mark - down + (down >> 4)) & ~empty) | (LiquidationIndex.UNBOUNDED_ABOVE & empty);
         final long keptHigh = ((mark + up - (up >> 4)) & ~empty) | (LiquidationIndex.UNBOUNDED_BELOW & empty);
-        index.set(accountIndex, instrumentId, reset ? low : keptLow, reset ? high : keptHigh);
+        index.set(slot, reset ? low : keptLow, reset ? high : keptHigh);
     }
 
     /**
@@ -249,11 +219,11 @@ final class PriceBands
      * or unbounded bands.
      */
     private boolean keeps(
-        final int accountIndex, final int instrumentId, final long mark, final long downBudget, final long upBudget,
-        final long divisor, final boolean downUnbounded)
+        final int slot, final long mark, final long downBudget, final long upBudget, final long divisor,
+        final boolean downUnbounded)
     {
-        final long storedLow = index.low(accountIndex, instrumentId);
-        final long storedHigh = index.high(accountIndex, instrumentId);
+        final long storedLow = index.low(slot);
+        final long storedHigh = index.high(slot);
         // with both ends in (0, 2^63) and the mark in [1, 2^58) the distances below do not wrap
         return storedLow > 0 & storedHigh > 0 &
             (downUnbounded || atLeast(downBudget, divisor, mark - storedLow)) &

@@ -6,25 +6,26 @@ import java.util.Arrays;
  * The maintenance margin of every slot at the notional it was last computed for: a check or band refresh of an
  * account whose position in an instrument has the same notional as last time (same size, same mark) reads it back
  * instead of finding the tier and multiplying again. A fill changes one slot, so the account's other slots are
- * read back. Not part of the state: an entry holds only for the tiers it was computed with, and the entries of an
- * instrument are dropped the first time its tiers are found changed (a definition or a restore). Pre-sized;
- * nothing is allocated once built.
+ * read back. Not part of the state: an entry holds only for the tiers it was computed with and for the position it
+ * was computed for, so a slot's entry is forgotten when its position opens, and an instrument's holders' entries
+ * are dropped the first time its tiers are found changed (a definition or a restore). Pre-sized; nothing is
+ * allocated once built.
  */
 final class SlotMaintenanceMargins
 {
     /** Notional of an entry that holds nothing: notionals are never negative. */
     private static final long EMPTY = -1;
 
-    private final int maxInstruments;
+    private final Slots slots;
     /** Per slot, the notional and its maintenance margin side by side (one line for both). */
     private final long[] entries;
     /** Per instrument, the version of its tiers the entries were computed with. */
     private final int[] tiersVersions;
 
-    SlotMaintenanceMargins(final int maxAccounts, final int maxInstruments)
+    SlotMaintenanceMargins(final Slots slots, final int maxInstruments)
     {
-        this.maxInstruments = maxInstruments;
-        this.entries = new long[maxAccounts * maxInstruments * 2];
+        this.slots = slots;
+        this.entries = new long[slots.capacity() * 2];
         this.tiersVersions = new int[maxInstruments];
         Arrays.fill(entries, EMPTY);
     }
@@ -55,19 +56,30 @@ final class SlotMaintenanceMargins
         return maintenance;
     }
 
-    /** Reads the first and last entry of the account, so that their lines are loaded (see Liquidator). */
-    long prefetch(final int accountIndex)
+    /** Forgets a slot's entry: its position just opened (the handle may have held another one). */
+    void forget(final int slot)
     {
-        final int at = (accountIndex * maxInstruments) << 1;
-        return entries[at] + entries[at + (maxInstruments << 1) - 1];
+        entries[slot << 1] = EMPTY;
     }
 
-    /** Every slot of the instrument, opened or not: a restore may reopen an index with another account. */
+    /** Forgets every entry (a restore). */
+    void clear()
+    {
+        Arrays.fill(entries, EMPTY);
+    }
+
+    /** Reads the slot's entry, so that its line is loaded (see Liquidator). */
+    long prefetch(final int slot)
+    {
+        return entries[slot << 1];
+    }
+
+    /** The entries of the instrument's open positions: the others are forgotten when they open. */
     private void drop(final int instrumentId, final int version)
     {
-        for (int at = instrumentId << 1; at < entries.length; at += maxInstruments << 1)
+        for (int s = slots.firstHolder(instrumentId); s != Slots.NONE; s = slots.nextHolder(s))
         {
-            entries[at] = EMPTY;
+            entries[s << 1] = EMPTY;
         }
         tiersVersions[instrumentId] = version;
     }

@@ -8,30 +8,29 @@ import java.nio.ByteOrder;
 
 /**
  * The complete state of a margin state machine in one canonical byte layout (little endian, docs/replay.md):
- * the input sequence, the ledger totals, every instrument slot (defined or not) with its tiers, and every open
- * account in registration order with all its instrument slots. Snapshots hold these bytes, and the state hash
- * is computed over them, so two engines with the same state give the same bytes and the same hash on any JVM.
- * Nothing derived is stored (the account index by id, the liquidation index): a restore rebuilds it.
- * Cold path: used when a snapshot is taken or loaded and when the hash is printed.
+ * the input sequence, the exact ledger totals, every defined instrument with its tiers, and every open account in
+ * registration order with its stored slots (those not at their defaults) in instrument order. Its length follows
+ * the state, not the capacities. Snapshots hold these bytes, and the state hash is computed over them, so two
+ * engines with the same state give the same bytes and the same hash on any JVM. Nothing derived is stored (the
+ * account index by id, the slot hash, holder lists, the size counts, the liquidation index): a restore rebuilds
+ * it. Cold path: used when a snapshot is taken or loaded and when the hash is printed.
  */
 public final class StateCodec
 {
     /**
-     * Version of this layout; a snapshot of another version is refused. 2: an instrument's largest open quantity
-     * also counts the insurance fund's position (grown by takeovers), so a layout 1 state would restore a looser
-     * mark bound than replaying its journal gives.
+     * Version of this layout; a snapshot of another version is refused. 3: sparse slots (only those not at their
+     * defaults, with their instrument id), only defined instruments, 128-bit ledger totals, no largest quantity.
      */
-    public static final int LAYOUT_VERSION = 2;
+    public static final int LAYOUT_VERSION = 3;
 
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
     private static final int SYMBOL_LENGTH = 16;
-    private static final byte NO_MODE = -1;
-    private static final int HEADER_LENGTH = 8 + 5 * 8 + 4 + 4;
+    private static final int HEADER_LENGTH = 8 + 5 * 16 + 4 * 4;
     private static final int TIER_LENGTH = 8 + 4 + 8 + 8;
     private static final int INSTRUMENT_FIXED_LENGTH =
-        1 + 1 + SYMBOL_LENGTH + 1 + 1 + 8 + 8 + 8 + 4 + 1 + 8 + 8 + 8 + 8 + 4;
-    private static final int ACCOUNT_FIXED_LENGTH = 8 + 8 + 1;
-    private static final int SLOT_LENGTH = 1 + 4 + 8 + 8 + 8 + 1;
+        4 + 1 + SYMBOL_LENGTH + 1 + 1 + 8 + 8 + 8 + 4 + 1 + 8 + 8 + 8 + 4;
+    private static final int ACCOUNT_FIXED_LENGTH = 8 + 8 + 1 + 4;
+    private static final int SLOT_LENGTH = 4 + 1 + 4 + 8 + 8 + 8 + 1;
     private static final long FNV_OFFSET_BASIS = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
@@ -47,13 +46,26 @@ public final class StateCodec
      */
     public static int length(final MarginStateMachine engine)
     {
-        int length = HEADER_LENGTH;
+        long length = HEADER_LENGTH;
         for (final Instrument instrument : engine.instrumentArray())
         {
-            length += INSTRUMENT_FIXED_LENGTH + instrument.tiers.count() * TIER_LENGTH;
+            if (instrument.defined)
+            {
+                length += INSTRUMENT_FIXED_LENGTH + (long)instrument.tiers.count() * TIER_LENGTH;
+            }
         }
-        final Accounts accounts = engine.accountSlots();
-        return length + accounts.count() * (ACCOUNT_FIXED_LENGTH + accounts.maxInstruments() * SLOT_LENGTH);
+        final Accounts accounts = engine.accountTable();
+        final Slots slots = engine.slotTable();
+        final Instrument[] instruments = engine.instrumentArray();
+        for (int a = 0; a < accounts.count(); a++)
+        {
+            length += ACCOUNT_FIXED_LENGTH + (long)storedSlots(slots, instruments, a) * SLOT_LENGTH;
+        }
+        if (length > Integer.MAX_VALUE - 8)
+        {
+            throw new IllegalStateException("state of " + length + " bytes does not fit one buffer");
+        }
+        return (int)length;
     }
 
     /**
@@ -67,40 +79,79 @@ public final class StateCodec
     public static int write(final MarginStateMachine engine, final MutableDirectBuffer buffer, final int offset)
     {
         final Instrument[] instruments = engine.instrumentArray();
-        final Accounts accounts = engine.accountSlots();
-        final Ledger ledger = engine.ledgerTotals();
+        final Accounts accounts = engine.accountTable();
+        final Slots slots = engine.slotTable();
+        final Ledger ledger = engine.ledgerTable();
         int p = offset;
-        buffer.putLong(p, engine.lastSequence(), ORDER);
-        p += 8;
-        p = putLong(buffer, p, ledger.deposits);
-        p = putLong(buffer, p, ledger.withdrawals);
-        p = putLong(buffer, p, ledger.realizedPnl);
-        p = putLong(buffer, p, ledger.fees);
-        p = putLong(buffer, p, ledger.funding);
-        p = putInt(buffer, p, instruments.length);
-        p = putInt(buffer, p, accounts.count());
+        p = putLong(buffer, p, engine.lastSequence());
+        p = putWide(buffer, p, ledger.deposits);
+        p = putWide(buffer, p, ledger.withdrawals);
+        p = putWide(buffer, p, ledger.realizedPnl);
+        p = putWide(buffer, p, ledger.fees);
+        p = putWide(buffer, p, ledger.funding);
+        int defined = 0;
         for (final Instrument instrument : instruments)
         {
-            p = writeInstrument(instrument, buffer, p);
+            defined += instrument.defined ? 1 : 0;
         }
-        final int maxInstruments = accounts.maxInstruments();
+        p = putInt(buffer, p, instruments.length);
+        p = putInt(buffer, p, defined);
+        p = putInt(buffer, p, accounts.count());
+        p = putInt(buffer, p, 0);
+        for (final Instrument instrument : instruments)
+        {
+            if (instrument.defined)
+            {
+                p = writeInstrument(instrument, buffer, p);
+            }
+        }
         for (int a = 0; a < accounts.count(); a++)
         {
             p = putLong(buffer, p, accounts.idAt(a));
             p = putLong(buffer, p, accounts.crossWallet[a]);
             buffer.putByte(p++, (byte)(accounts.crossMarginCall[a] ? 1 : 0));
-            for (int i = 0; i < maxInstruments; i++)
+            p = putInt(buffer, p, storedSlots(slots, instruments, a));
+            for (int s = slots.firstOf(a); s != Slots.NONE; s = slots.nextOf(s))
             {
-                final int slot = accounts.slot(a, i);
-                buffer.putByte(p++, (byte)(accounts.isolated[slot] ? 1 : 0));
-                p = putInt(buffer, p, accounts.leverage[slot]);
-                p = putLong(buffer, p, accounts.size[slot]);
-                p = putLong(buffer, p, accounts.cost[slot]);
-                p = putLong(buffer, p, accounts.pool[slot]);
-                buffer.putByte(p++, (byte)(accounts.marginCall[slot] ? 1 : 0));
+                if (!slots.isAtDefaults(s, instruments[slots.instrument[s]]))
+                {
+                    p = putInt(buffer, p, slots.instrument[s]);
+                    buffer.putByte(p++, (byte)(slots.isolated[s] ? 1 : 0));
+                    p = putInt(buffer, p, slots.leverage[s]);
+                    p = putLong(buffer, p, slots.size[s]);
+                    p = putLong(buffer, p, slots.cost[s]);
+                    p = putLong(buffer, p, slots.pool[s]);
+                    buffer.putByte(p++, (byte)(slots.marginCall[s] ? 1 : 0));
+                }
             }
         }
         return p - offset;
+    }
+
+    /** The account's slots that are not at their defaults: a stored slot at its defaults reads the same. */
+    private static int storedSlots(final Slots slots, final Instrument[] instruments, final int accountIndex)
+    {
+        int count = 0;
+        for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
+        {
+            count += slots.isAtDefaults(s, instruments[slots.instrument[s]]) ? 0 : 1;
+        }
+        return count;
+    }
+
+    /**
+     * The state hash of a state written by {@link #write}: FNV-1a 64 of every byte but the leading sequence number,
+     * so that an input that changes nothing (a rejected one) leaves it as it was, while the sequence is reported
+     * beside it.
+     *
+     * @param buffer holding the state.
+     * @param offset of its first byte (the sequence).
+     * @param length of the state.
+     * @return the hash.
+     */
+    public static long stateHash(final DirectBuffer buffer, final int offset, final int length)
+    {
+        return fnv1a64(buffer, offset + 8, length - 8);
     }
 
     /**
@@ -137,6 +188,7 @@ public final class StateCodec
         final EngineSettings settings,
         final Instrument[] instruments,
         final Accounts accounts,
+        final Slots slots,
         final Ledger ledger)
     {
         final int end = offset + length;
@@ -145,57 +197,83 @@ public final class StateCodec
         final long sequence = buffer.getLong(p, ORDER);
         require(sequence >= 0, "negative sequence " + sequence);
         p += 8;
-        ledger.deposits = buffer.getLong(p, ORDER);
-        ledger.withdrawals = buffer.getLong(p + 8, ORDER);
-        ledger.realizedPnl = buffer.getLong(p + 16, ORDER);
-        ledger.fees = buffer.getLong(p + 24, ORDER);
-        ledger.funding = buffer.getLong(p + 32, ORDER);
-        p += 40;
+        p = getWide(buffer, p, ledger.deposits);
+        p = getWide(buffer, p, ledger.withdrawals);
+        p = getWide(buffer, p, ledger.realizedPnl);
+        p = getWide(buffer, p, ledger.fees);
+        p = getWide(buffer, p, ledger.funding);
         final int instrumentCount = buffer.getInt(p, ORDER);
-        final int accountCount = buffer.getInt(p + 4, ORDER);
-        p += 8;
+        final int definedCount = buffer.getInt(p + 4, ORDER);
+        final int accountCount = buffer.getInt(p + 8, ORDER);
+        p += 16;
         require(instrumentCount == instruments.length,
             "state has " + instrumentCount + " instruments, the engine's maxInstruments is " + instruments.length);
+        require(definedCount >= 0 && definedCount <= instrumentCount,
+            "state has " + definedCount + " defined instruments of " + instrumentCount);
         require(accountCount >= 1 && accountCount <= settings.maxAccounts(),
             "state has " + accountCount + " accounts, the engine holds from 1 to " + settings.maxAccounts());
         for (final Instrument instrument : instruments)
         {
-            require(p + INSTRUMENT_FIXED_LENGTH <= end, "state ends inside instrument " + instrument.id);
-            p = readInstrument(instrument, buffer, p, end);
+            instrument.defined = false;
+            instrument.tiers.clear();
+            instrument.markPrice = 0;
+            instrument.lastBuyTradeId = 0;
+            instrument.lastSellTradeId = 0;
         }
-        final int maxInstruments = accounts.maxInstruments();
-        require(end - p == accountCount * (ACCOUNT_FIXED_LENGTH + maxInstruments * SLOT_LENGTH),
-            "state of " + length + " bytes does not hold exactly " + accountCount + " accounts");
+        int previousId = -1;
+        for (int n = 0; n < definedCount; n++)
+        {
+            require(p + INSTRUMENT_FIXED_LENGTH <= end, "state ends inside its instrument " + n);
+            final int id = buffer.getInt(p, ORDER);
+            require(id > previousId && id < instruments.length, "instrument id " + id + " out of order or range");
+            previousId = id;
+            p = readInstrument(instruments[id], buffer, p + 4, end);
+        }
         accounts.reset();
+        slots.reset();
         for (int a = 0; a < accountCount; a++)
         {
+            require(p + ACCOUNT_FIXED_LENGTH <= end, "state ends inside account " + a);
             final long id = buffer.getLong(p, ORDER);
             require(a != 0 || id == settings.insuranceFundAccountId(),
                 "the first account is " + id + ", not the insurance fund " + settings.insuranceFundAccountId());
-            final int index = accounts.register(id);
+            final int index = accounts.open(id);
             require(index == a, "account " + id + " appears twice");
             accounts.crossWallet[a] = buffer.getLong(p + 8, ORDER);
             accounts.crossMarginCall[a] = flag(buffer, p + 16);
+            final int slotCount = buffer.getInt(p + 17, ORDER);
             p += ACCOUNT_FIXED_LENGTH;
-            for (int i = 0; i < maxInstruments; i++)
+            require(slotCount >= 0 && slotCount <= instruments.length && p + (long)slotCount * SLOT_LENGTH <= end,
+                "account " + id + " has " + slotCount + " slots");
+            int previousInstrument = -1;
+            for (int n = 0; n < slotCount; n++)
             {
-                final int slot = accounts.slot(a, i);
-                accounts.isolated[slot] = flag(buffer, p);
-                accounts.leverage[slot] = buffer.getInt(p + 1, ORDER);
-                accounts.size[slot] = buffer.getLong(p + 5, ORDER);
-                accounts.cost[slot] = buffer.getLong(p + 13, ORDER);
-                accounts.pool[slot] = buffer.getLong(p + 21, ORDER);
-                accounts.marginCall[slot] = flag(buffer, p + 29);
+                final int instrumentId = buffer.getInt(p, ORDER);
+                require(instrumentId > previousInstrument && instrumentId < instruments.length &&
+                    instruments[instrumentId].defined,
+                    "account " + id + " has a slot of instrument " + instrumentId + " (undefined or out of order)");
+                previousInstrument = instrumentId;
+                require(slots.hasRoom(a), "state has more slots than the engine's maxPositions " +
+                    settings.maxPositions());
+                final int slot = slots.open(a, instruments[instrumentId]);
+                final boolean isolated = flag(buffer, p + 4);
+                require(!isolated || a != 0, "the insurance fund has an isolated slot");
+                slots.isolated[slot] = isolated;
+                slots.leverage[slot] = buffer.getInt(p + 5, ORDER);
+                slots.setSize(slot, buffer.getLong(p + 9, ORDER));
+                slots.cost[slot] = buffer.getLong(p + 17, ORDER);
+                slots.pool[slot] = buffer.getLong(p + 25, ORDER);
+                slots.marginCall[slot] = flag(buffer, p + 33);
                 p += SLOT_LENGTH;
             }
         }
+        require(p == end, "state of " + length + " bytes has " + (end - p) + " bytes after its last account");
         return sequence;
     }
 
     private static int writeInstrument(final Instrument instrument, final MutableDirectBuffer buffer, final int start)
     {
-        int p = start;
-        buffer.putByte(p++, (byte)(instrument.defined ? 1 : 0));
+        int p = putInt(buffer, start, instrument.id);
         buffer.putByte(p++, (byte)instrument.symbolLength);
         buffer.putBytes(p, instrument.symbol, 0, SYMBOL_LENGTH);
         p += SYMBOL_LENGTH;
@@ -205,11 +283,10 @@ public final class StateCodec
         p = putLong(buffer, p, instrument.stepSize);
         p = putLong(buffer, p, instrument.valueFactor);
         p = putInt(buffer, p, instrument.defaultLeverage);
-        buffer.putByte(p++, instrument.defaultMode == null ? NO_MODE : (byte)instrument.defaultMode.value());
+        buffer.putByte(p++, (byte)instrument.defaultMode.value());
         p = putLong(buffer, p, instrument.markPrice);
         p = putLong(buffer, p, instrument.lastBuyTradeId);
         p = putLong(buffer, p, instrument.lastSellTradeId);
-        p = putLong(buffer, p, instrument.largestOpenQuantity);
         final RiskTiers tiers = instrument.tiers;
         p = putInt(buffer, p, tiers.count());
         for (int t = 0; t < tiers.count(); t++)
@@ -226,7 +303,7 @@ public final class StateCodec
         final Instrument instrument, final DirectBuffer buffer, final int start, final int end)
     {
         int p = start;
-        instrument.defined = flag(buffer, p++);
+        instrument.defined = true;
         instrument.symbolLength = buffer.getByte(p++);
         require(instrument.symbolLength >= 0 && instrument.symbolLength <= SYMBOL_LENGTH,
             "instrument " + instrument.id + " has a symbol of " + instrument.symbolLength + " bytes");
@@ -243,13 +320,12 @@ public final class StateCodec
         instrument.defaultLeverage = buffer.getInt(p + 24, ORDER);
         p += 28;
         final byte mode = buffer.getByte(p++);
-        require(mode == NO_MODE || mode == 0 || mode == 1, "instrument " + instrument.id + " has mode " + mode);
-        instrument.defaultMode = mode == NO_MODE ? null : MarginMode.get(mode);
+        require(mode == 0 || mode == 1, "instrument " + instrument.id + " has mode " + mode);
+        instrument.defaultMode = MarginMode.get(mode);
         instrument.markPrice = buffer.getLong(p, ORDER);
         instrument.lastBuyTradeId = buffer.getLong(p + 8, ORDER);
         instrument.lastSellTradeId = buffer.getLong(p + 16, ORDER);
-        instrument.largestOpenQuantity = buffer.getLong(p + 24, ORDER);
-        p += 32;
+        p += 24;
         final int tierCount = buffer.getInt(p, ORDER);
         p += 4;
         require(tierCount >= 0 && tierCount <= RiskTiers.MAX_TIERS && p + tierCount * TIER_LENGTH <= end,
@@ -261,8 +337,7 @@ public final class StateCodec
                 buffer.getLong(p + 12, ORDER), buffer.getLong(p + 20, ORDER));
             p += TIER_LENGTH;
         }
-        require(!instrument.defined || instrument.tiers.isValid() && instrument.defaultMode != null,
-            "instrument " + instrument.id + " is defined with invalid tiers or no default mode");
+        require(instrument.tiers.isValid(), "instrument " + instrument.id + " is defined with invalid tiers");
         return p;
     }
 
@@ -277,6 +352,19 @@ public final class StateCodec
     {
         buffer.putLong(index, value, ORDER);
         return index + 8;
+    }
+
+    private static int putWide(final MutableDirectBuffer buffer, final int index, final WideSum value)
+    {
+        buffer.putLong(index, value.high(), ORDER);
+        buffer.putLong(index + 8, value.low(), ORDER);
+        return index + 16;
+    }
+
+    private static int getWide(final DirectBuffer buffer, final int index, final WideSum value)
+    {
+        value.set(buffer.getLong(index, ORDER), buffer.getLong(index + 8, ORDER));
+        return index + 16;
     }
 
     private static int putInt(final MutableDirectBuffer buffer, final int index, final int value)

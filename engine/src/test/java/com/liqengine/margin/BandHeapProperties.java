@@ -21,52 +21,61 @@ class BandHeapProperties
     void collectFindsExactlyTheEndsBeyondThePrice(@ForAll final long seed, @ForAll final boolean highestFirst)
     {
         final SplittableRandom random = new SplittableRandom(seed);
-        final int accounts = 1 + random.nextInt(80);
-        final BandHeap heap = new BandHeap(accounts, highestFirst);
-        final long[] keys = new long[accounts];
+        final int perHeap = 1 + random.nextInt(80);
+        // two heaps share one pool of small chunks: slots [0, n) in the first, [n, 2n) in the second
+        final HeapChunks chunks = new HeapChunks(2 * perHeap, 2);
+        final BandHeap[] heaps = {new BandHeap(chunks, highestFirst), new BandHeap(chunks, highestFirst)};
+        final int slots = 2 * perHeap;
+        final long[] keys = new long[slots];
         Arrays.fill(keys, ABSENT);
-        final int[] out = new int[accounts + 1];
-        final int[] stamps = new int[accounts];
-        final int[] stack = new int[accounts + 2];
+        final int[] identity = new int[slots];
+        Arrays.setAll(identity, s -> s);
+        final long[] out = new long[slots + 1];
+        final int[] stamps = new int[slots];
+        final int[] stack = new int[slots + 2];
         int epoch = 0;
         for (int step = 0; step < 400; step++)
         {
-            final int account = random.nextInt(accounts);
+            final int slot = random.nextInt(slots);
+            final BandHeap heap = heaps[slot / perHeap];
             if (random.nextInt(4) == 0)
             {
-                heap.remove(account);
-                keys[account] = ABSENT;
+                heap.remove(slot);
+                keys[slot] = ABSENT;
             }
             else
             {
                 final long key = random.nextInt(10) == 0 ?
                     (random.nextBoolean() ? Long.MAX_VALUE : Long.MIN_VALUE) : random.nextInt(100);
-                heap.set(account, key);
-                keys[account] = key;
+                heap.set(slot, key);
+                keys[slot] = key;
             }
             final long price = random.nextInt(100);
-            final int found = heap.collect(price, out, 0, stamps, ++epoch, stack);
-            final TreeSet<Integer> expected = new TreeSet<>();
-            int size = 0;
-            for (int a = 0; a < accounts; a++)
+            for (int h = 0; h < 2; h++)
             {
-                if (keys[a] != ABSENT)
+                final int found = heaps[h].collect(price, out, 0, stamps, ++epoch, stack, identity);
+                final TreeSet<Integer> expected = new TreeSet<>();
+                int size = 0;
+                for (int s = h * perHeap; s < (h + 1) * perHeap; s++)
                 {
-                    size++;
-                    if (highestFirst ? keys[a] > price : keys[a] < price)
+                    if (keys[s] != ABSENT)
                     {
-                        expected.add(a);
+                        size++;
+                        if (highestFirst ? keys[s] > price : keys[s] < price)
+                        {
+                            expected.add(s);
+                        }
                     }
                 }
+                final TreeSet<Integer> actual = new TreeSet<>();
+                for (int n = 0; n < found; n++)
+                {
+                    actual.add((int)out[n]);
+                }
+                assertThat(found).as("each once").isEqualTo(actual.size());
+                assertThat(actual).isEqualTo(expected);
+                assertThat(heaps[h].size()).isEqualTo(size);
             }
-            final TreeSet<Integer> actual = new TreeSet<>();
-            for (int n = 0; n < found; n++)
-            {
-                actual.add(out[n]);
-            }
-            assertThat(found).as("each once").isEqualTo(actual.size());
-            assertThat(actual).isEqualTo(expected);
-            assertThat(heap.size()).isEqualTo(size);
         }
     }
 
@@ -75,26 +84,44 @@ class BandHeapProperties
     {
         final SplittableRandom random = new SplittableRandom(seed);
         final int accounts = 1 + random.nextInt(60);
-        final LiquidationIndex index = new LiquidationIndex(accounts, 2);
+        final Slots slots = new Slots(accounts, 2, 2 * accounts, 0);
+        final Instrument instrument = new Instrument(1);
+        final int[] slotOf = new int[accounts];
+        // opened in a shuffled order, so that slot handles are not in registration order
+        final int[] order = new int[accounts];
+        Arrays.setAll(order, a -> a);
+        for (int a = accounts - 1; a > 0; a--)
+        {
+            final int b = random.nextInt(a + 1);
+            final int swap = order[a];
+            order[a] = order[b];
+            order[b] = swap;
+        }
+        for (final int a : order)
+        {
+            slotOf[a] = slots.open(a, instrument);
+        }
+        final LiquidationIndex index = new LiquidationIndex(slots, 2);
         final long[][] bands = new long[accounts][];
         for (int step = 0; step < 300; step++)
         {
             final int account = random.nextInt(accounts);
+            final int slot = slotOf[account];
             if (random.nextInt(5) == 0)
             {
-                index.remove(account, 1);
+                index.remove(slot);
                 bands[account] = null;
             }
             else if (random.nextInt(8) == 0)
             {
-                index.set(account, 1, LiquidationIndex.UNBOUNDED_ABOVE, LiquidationIndex.UNBOUNDED_BELOW);
+                index.set(slot, LiquidationIndex.UNBOUNDED_ABOVE, LiquidationIndex.UNBOUNDED_BELOW);
                 bands[account] = new long[] {LiquidationIndex.UNBOUNDED_ABOVE, LiquidationIndex.UNBOUNDED_BELOW};
             }
             else
             {
                 final long low = 1 + random.nextInt(100);
                 final long high = low + random.nextInt(100);
-                index.set(account, 1, low, high);
+                index.set(slot, low, high);
                 bands[account] = new long[] {low, high};
             }
             final long price = 1 + random.nextInt(200);
@@ -110,7 +137,8 @@ class BandHeapProperties
             final StringBuilder actual = new StringBuilder();
             for (int n = 0; n < count; n++)
             {
-                actual.append(index.candidate(n)).append(' ');
+                assertThat(index.candidateSlot(n)).isEqualTo(slotOf[index.candidateAccount(n)]);
+                actual.append(index.candidateAccount(n)).append(' ');
             }
             assertThat(actual.toString()).isEqualTo(expected.toString());
             assertThat(index.size(0)).isZero();

@@ -255,7 +255,7 @@ final class EngineHarness
 
     /**
      * Everything an input may change, as text: accounts (wallet and every slot), instruments (definition, mark,
-     * last trade ids, largest position), ledger totals and the sequence-independent engine state.
+     * last trade ids), ledger totals and the sequence-independent engine state.
      */
     String state()
     {
@@ -274,7 +274,7 @@ final class EngineHarness
                     .append(instrument.tickSize).append(' ').append(instrument.stepSize).append(' ')
                     .append(instrument.defaultLeverage).append(' ').append(instrument.defaultMode).append(' ')
                     .append(instrument.markPrice).append(' ').append(instrument.lastBuyTradeId).append(' ')
-                    .append(instrument.lastSellTradeId).append(' ').append(instrument.largestOpenQuantity);
+                    .append(instrument.lastSellTradeId);
                 final RiskTiers tiers = instrument.tiers();
                 for (int t = 0; t < tiers.count(); t++)
                 {

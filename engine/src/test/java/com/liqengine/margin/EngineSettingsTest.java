@@ -15,14 +15,25 @@ class EngineSettingsTest
     {
         assertThatThrownBy(() -> new EngineSettings().maxAccounts(0).conclude())
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxAccounts must be at least 1");
-        assertThatThrownBy(() -> new EngineSettings().maxInstruments(17).conclude())
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxInstruments must be from 1 to 16");
-        // 100M accounts × 16 instruments would overflow the per-slot arrays' int lengths
-        assertThatThrownBy(() -> new EngineSettings().maxAccounts(100_000_000).maxInstruments(16).conclude())
+        assertThatThrownBy(() -> new EngineSettings().maxInstruments(1025).conclude())
             .isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("maxAccounts × maxInstruments must be at most " + EngineSettings.MAX_SLOTS);
-        // the largest engine allowed is accepted
-        assertThat(new EngineSettings().maxAccounts(EngineSettings.MAX_SLOTS / 16).maxInstruments(16).conclude())
-            .isNotNull();
+            .hasMessageContaining("maxInstruments must be from 1 to 1024");
+        assertThatThrownBy(() -> new EngineSettings().maxPositions(0).conclude())
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPositions must be from 1 to");
+        // the per-slot arrays' int lengths: maxPositions plus the fund's slot per instrument within 2^30
+        assertThatThrownBy(() -> new EngineSettings().maxInstruments(1024).maxPositions(EngineSettings.MAX_SLOTS)
+            .conclude()).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("maxPositions must be from 1 to " + (EngineSettings.MAX_SLOTS - 1024));
+        assertThat(new EngineSettings().maxInstruments(1024).maxPositions(EngineSettings.MAX_SLOTS - 1024).conclude()
+            .maxPositions()).isEqualTo(EngineSettings.MAX_SLOTS - 1024);
+    }
+
+    @Test
+    void theDefaultSlotCapacityIsOnePerAccountAndInstrumentUpToTwoToThe24()
+    {
+        assertThat(new EngineSettings().maxAccounts(100).maxInstruments(4).conclude().maxPositions()).isEqualTo(400);
+        // 10M accounts and 1,024 instruments would be 10 billion slots dense: memory follows maxPositions instead
+        assertThat(new EngineSettings().maxAccounts(10_000_000).maxInstruments(1024).conclude().maxPositions())
+            .isEqualTo(1 << 24);
     }
 }

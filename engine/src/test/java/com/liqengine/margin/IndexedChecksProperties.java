@@ -329,11 +329,11 @@ class IndexedChecksProperties
     }
 
     @Property(tries = 200)
-    void sortOrdersAscending(@ForAll final int[] values)
+    void sortOrdersAscending(@ForAll final long[] values)
     {
-        final int[] copy = values.clone();
+        final long[] copy = values.clone();
         LiquidationIndex.sort(copy, copy.length);
-        final int[] expected = values.clone();
+        final long[] expected = values.clone();
         Arrays.sort(expected);
         assertThat(copy).isEqualTo(expected);
     }

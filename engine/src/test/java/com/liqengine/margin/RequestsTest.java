@@ -7,6 +7,7 @@ import com.liqengine.codec.RejectReason;
 import com.liqengine.codec.Side;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
 import java.util.List;
 
 import static com.liqengine.margin.EngineHarness.FUND;
@@ -67,19 +68,25 @@ class RequestsTest
     }
 
     @Test
-    void aDepositThatWouldOverflowTheLedgerDoesNotOpenTheAccount()
+    void depositsPastNinetyTwoBillionAreTakenAndAWalletIsBoundedByTwoToThe60()
     {
-        // 31 deposits of 2^58 total 31 × 2^58 < 2^63; one more would make 2^63
-        for (long account = 1; account <= 31; account++)
+        // 40 deposits of 2^58 (2,882,303,761.51711744 each) total 40 × 2^58 > 2^63: no lifetime total refuses them
+        for (long account = 1; account <= 40; account++)
         {
-            h.send(h.encoder.deposit(0, 0, account, MAX_AMOUNT));
+            assertThat(types(h.send(h.encoder.deposit(0, 0, account, MAX_AMOUNT)))).containsExactly("RequestAccepted");
         }
-        final OutputRecord rejection =
-            h.assertRejected(RejectReason.OVERFLOW, () -> h.send(h.encoder.deposit(0, 0, 32, MAX_AMOUNT)));
-        assertThat(rejection.get("accountId")).isEqualTo(32);
-        assertThat(h.engine.hasAccount(32)).isFalse();
-        // and into an existing wallet (2^58 + 2^58 fits, but the total deposits would reach 2^63)
-        h.assertRejected(RejectReason.OVERFLOW, () -> h.send(h.encoder.deposit(0, 0, 1, MAX_AMOUNT)));
+        assertThat(h.engine.ledgerTotals().deposits()).isEqualTo(BigInteger.valueOf(MAX_AMOUNT).multiply(
+            BigInteger.valueOf(40)));
+        assertThat(h.engine.totalDeposits()).isEqualTo(Long.MAX_VALUE);
+        // one wallet takes up to 2^60: three more deposits of 2^58 into account 1 make exactly 2^60
+        for (int n = 0; n < 3; n++)
+        {
+            h.send(h.encoder.deposit(0, 0, 1, MAX_AMOUNT));
+        }
+        assertThat(h.engine.crossWallet(1)).isEqualTo(1L << 60);
+        final long hash = h.engine.stateHash();
+        h.assertRejected(RejectReason.OUT_OF_RANGE, () -> h.send(h.encoder.deposit(0, 0, 1, 1)));
+        assertThat(h.engine.stateHash()).isEqualTo(hash);
     }
 
     @Test
@@ -364,26 +371,29 @@ class RequestsTest
     }
 
     @Test
-    void fillsThatWouldLeaveAPositionWorthMoreThanTwoToThe58Overflow()
+    void fillsThatWouldLeaveAPositionsCapacityWorthMoreThanTwoToThe58AreOutOfRange()
     {
-        // no decimals: value = q × p exactly; 2^58 units = 2,882,303,761.51711744
+        // no decimals: value = q × p exactly; 2^58 units = 2,882,303,761.51711744; cap(2) = cap(3) = 3, cap(4) = 7
         final EngineHarness g = new EngineHarness();
         final int y = g.define("Y", 0, 0, EngineHarness.simpleTiers());
         g.send(g.encoder.deposit(0, 0, 1, MAX_AMOUNT));
-        // 2 × 1,441,151,881 = 2,882,303,762 > 2^58
-        g.assertRejected(RejectReason.OVERFLOW, () -> g.buy(1, y, "2", "1441151881"));
-        // 2 × 1,441,151,880 = 2,882,303,760 fits
-        assertThat(g.buy(1, y, "2", "1441151880")).isEmpty();
-        // a tick at which that position would be worth more than 2^58 overflows too
-        g.assertRejected(RejectReason.OVERFLOW, () -> g.mark(y, "1441151881"));
-        // and so does a fill worth more at the mark than the limit: 3 × 1 at price 1 is tiny, but 3 at the mark
-        // 1,441,151,880 is 4,323,455,640
-        g.assertRejected(RejectReason.OVERFLOW, () -> g.buy(1, y, "1", "1"));
-        assertThat(g.engine.markPrice(y)).isEqualTo(1_441_151_880L);
+        // 3 × 960,767,921 = 2,882,303,763 > 2^58
+        final long hash = g.engine.stateHash();
+        g.assertRejected(RejectReason.OUT_OF_RANGE, () -> g.buy(1, y, "2", "960767921"));
+        assertThat(g.engine.stateHash()).isEqualTo(hash);
+        // 3 × 960,767,920 = 2,882,303,760 fits
+        assertThat(g.buy(1, y, "2", "960767920")).isEmpty();
+        // a tick at which that capacity would be worth more than 2^58 is refused too
+        g.assertRejected(RejectReason.OUT_OF_RANGE, () -> g.mark(y, "960767921"));
+        // a third at price 1 keeps the capacity (3); a fourth makes it 7, worth 6,725,375,440 at the mark
+        assertThat(g.buy(1, y, "1", "1")).isEmpty();
+        g.assertRejected(RejectReason.OUT_OF_RANGE, () -> g.buy(1, y, "1", "1"));
+        assertThat(g.engine.markPrice(y)).isEqualTo(960_767_920L);
+        assertThat(g.engine.positionSize(1, y)).isEqualTo(3);
     }
 
     @Test
-    void aPositionTheFundTookOverBoundsLaterMarksLikeAFilledOne()
+    void aPositionTheFundTookOverBoundsLaterMarksAtTwoToThe61()
     {
         // no decimals: value = q × p; 2^58 units = 2,882,303,761.51711744
         final EngineHarness g = new EngineHarness();
@@ -399,11 +409,11 @@ class RequestsTest
         assertThat(types(g.mark(y, "900"))).containsOnly("LiquidationTriggered", "PositionTakenOver",
             "LiquidationOrder").hasSize(6);
         assertThat(g.engine.positionSize(EngineHarness.FUND, y)).isEqualTo(2_000_000L);
-        // 1,000,000 × 2,000 would fit the largest filled position, but the fund's is worth 4,000,000,000
-        g.assertRejected(RejectReason.OVERFLOW, () -> g.mark(y, "2000"));
+        // the fund's position is bounded at 2^61 (23,058,430,092.13693952): 2,000,000 × 11,530 = 23,060,000,000
+        g.assertRejected(RejectReason.OUT_OF_RANGE, () -> g.mark(y, "11530"));
         assertThat(g.engine.markPrice(y)).isEqualTo(900L);
-        // 2,000,000 × 1,441 = 2,882,000,000 fits
-        assertThat(g.mark(y, "1441")).isEmpty();
+        // 2,000,000 × 11,529 = 23,058,000,000 fits
+        assertThat(g.mark(y, "11529")).isEmpty();
     }
 
     @Test
@@ -442,16 +452,21 @@ class RequestsTest
             () -> h.define(new InstrumentSpec(x, "X", 2, 2, 5, 1, 20, MarginMode.CROSS, EngineHarness.simpleTiers())));
         h.assertRejected(RejectReason.INSTRUMENT_REDEFINED,
             () -> h.define(new InstrumentSpec(x, "X", 2, 2, 1, 5, 20, MarginMode.CROSS, EngineHarness.simpleTiers())));
-        // new defaults apply to accounts opened later, not to the existing slot
+        // new defaults apply to every slot at its defaults (account 1 never touched x), not to one with its own
+        // leverage (account 3)
+        h.deposit(3, "100");
+        h.leverage(3, x, 10);
         final List<OutputRecord> out =
             h.define(new InstrumentSpec(x, "X", 2, 2, 1, 1, 5, MarginMode.ISOLATED, EngineHarness.simpleTiers()));
         assertThat(types(out)).containsExactly("RequestAccepted");
         assertThat(out.get(0).get("requestTemplateId")).isEqualTo(10);
         h.deposit(2, "100");
-        assertThat(h.engine.marginMode(1, x)).isEqualTo(MarginMode.CROSS);
-        assertThat(h.engine.leverage(1, x)).isEqualTo(20);
+        assertThat(h.engine.marginMode(1, x)).isEqualTo(MarginMode.ISOLATED);
+        assertThat(h.engine.leverage(1, x)).isEqualTo(5);
         assertThat(h.engine.marginMode(2, x)).isEqualTo(MarginMode.ISOLATED);
         assertThat(h.engine.leverage(2, x)).isEqualTo(5);
+        assertThat(h.engine.marginMode(3, x)).isEqualTo(MarginMode.CROSS);
+        assertThat(h.engine.leverage(3, x)).isEqualTo(10);
     }
 
     @Test

@@ -43,8 +43,11 @@ class SlotMaintenanceMarginsTest
     {
         final Instrument instrument = new Instrument(1);
         load(instrument.tiers, EngineHarness.simpleTiers());
-        final SlotMaintenanceMargins margins = new SlotMaintenanceMargins(4, 2);
-        final int slot = 2 * 2 + 1;
+        final Slots slots = new Slots(4, 2, 8, 0);
+        final SlotMaintenanceMargins margins = new SlotMaintenanceMargins(slots, 2);
+        slots.maintenanceMargins(margins);
+        final int slot = slots.open(2, instrument);
+        slots.setSize(slot, 5);
 
         // 5,000 × 1% = 50, twice
         assertThat(margins.maintenanceMargin(slot, instrument, amount("5000"))).isEqualTo(amount("50"));

@@ -21,6 +21,9 @@ final class RefFills
         final RefInstrument instrument;
         final BigDecimal price;
         final BigDecimal fee;
+        /** {@code Δ}, and {@code q} before the fill. */
+        BigDecimal quantity;
+        BigDecimal sizeBefore;
         /** {@code M'}: the mark after the fill, the fill price when the mark was still unknown. */
         final BigDecimal markAfter;
         BigDecimal wallet;
@@ -63,6 +66,8 @@ final class RefFills
     {
         final Plan plan = new Plan(account, fund, instrument, price, fee);
         final RefPosition slot = plan.slot;
+        plan.quantity = quantity;
+        plan.sizeBefore = slot.size;
         final boolean isFund = account.fund;
         plan.wallet = wallet(isFund, account.wallet.subtract(fee));
         plan.fundWallet = fund.wallet;
@@ -127,8 +132,9 @@ final class RefFills
     /**
      * The bounds of section 1 on the state after the fill, else {@code OUT_OF_RANGE}. An account (not the fund):
      * {@code cap(q') × p × f} and {@code cap(q') × M' × f} at most {@code 2^58}, {@code |C'|}, {@code |W'|} and
-     * {@code |B'|} at most {@code 2^60}. The fund: {@code |q'| × p × f} and {@code |q'| × M' × f} at most
-     * {@code 2^61} (its wallet saturates instead).
+     * {@code |B'|} at most {@code 2^60}, and {@code cap(q) × p × f} at most {@code 2^58} too (q before the fill).
+     * The fund: {@code Δ × p × f} at most {@code 2^61}, and a fill that grows {@code |q|} keeps
+     * {@code |q'| × p × f} and {@code |q'| × M' × f} at most {@code 2^61} (its wallet saturates instead).
      */
     static void checkBounds(final Plan plan)
     {
@@ -137,13 +143,16 @@ final class RefFills
         if (plan.account.fund)
         {
             final BigDecimal held = plan.size.abs();
-            outOfRange = RefMath.above(instrument.value(held, plan.price), RefMath.MAX_FUND_POSITION) ||
-                RefMath.above(instrument.value(held, plan.markAfter), RefMath.MAX_FUND_POSITION);
+            final boolean grows = held.compareTo(plan.sizeBefore.abs()) > 0;
+            outOfRange = RefMath.above(instrument.value(plan.quantity, plan.price), RefMath.MAX_FUND_POSITION) ||
+                grows && (RefMath.above(instrument.value(held, plan.price), RefMath.MAX_FUND_POSITION) ||
+                RefMath.above(instrument.value(held, plan.markAfter), RefMath.MAX_FUND_POSITION));
         }
         else
         {
             final BigDecimal capacity = instrument.capacity(plan.size);
             outOfRange = RefMath.above(instrument.value(capacity, plan.price), RefMath.MAX_AMOUNT) ||
+                RefMath.above(instrument.value(instrument.capacity(plan.sizeBefore), plan.price), RefMath.MAX_AMOUNT) ||
                 RefMath.above(instrument.value(capacity, plan.markAfter), RefMath.MAX_AMOUNT) ||
                 RefMath.outOfWalletRange(plan.cost) || RefMath.outOfWalletRange(plan.wallet) ||
                 RefMath.outOfWalletRange(plan.pool);

@@ -482,7 +482,7 @@ public final class ReferenceEngine
             {
                 final RefPosition slot = account.slot(instrumentId);
                 if (!account.fund && slot.isOpen() && RefMath.outOfWalletRange(
-                    (slot.isolated ? slot.pool : account.wallet).subtract(fundingPayment(slot, fundingRate))))
+                    (slot.isolated ? slot.pool : account.wallet).subtract(fundingPayment(slot, fundingRate, false))))
                 {
                     throw new RefRejected(RejectReason.OUT_OF_RANGE);
                 }
@@ -494,7 +494,7 @@ public final class ReferenceEngine
                 {
                     continue;
                 }
-                final BigDecimal pay = fundingPayment(slot, fundingRate);
+                final BigDecimal pay = fundingPayment(slot, fundingRate, account.fund);
                 if (slot.isolated)
                 {
                     slot.pool = slot.pool.subtract(pay);
@@ -520,10 +520,14 @@ public final class ReferenceEngine
         return outputs.list();
     }
 
-    /** {@code pay = ceil(value(q, M) × rate / R)}: signed, negative when the position receives. */
-    private static BigDecimal fundingPayment(final RefPosition slot, final BigDecimal rate)
+    /**
+     * {@code pay = ceil(value(q, M) × rate / R)}: signed, negative when the position receives. The fund's value is
+     * clamped to {@code ±2^62} first (section 1).
+     */
+    private static BigDecimal fundingPayment(final RefPosition slot, final BigDecimal rate, final boolean fund)
     {
-        return RefMath.roundUp(slot.value(slot.instrument.mark).multiply(rate));
+        final BigDecimal value = slot.value(slot.instrument.mark);
+        return RefMath.roundUp((fund ? RefMath.saturateFund(value) : value).multiply(rate));
     }
 
     /**

@@ -142,7 +142,7 @@ public final class SnapshotFile
     public static void seal(final ExpandableArrayBuffer file, final int fileLength, final CRC32C checksum)
     {
         final int end = fileLength - TRAILER_LENGTH;
-        file.putLong(64, StateCodec.fnv1a64(file, HEADER_LENGTH, end - HEADER_LENGTH), ORDER);
+        file.putLong(64, StateCodec.stateHash(file, HEADER_LENGTH, end - HEADER_LENGTH), ORDER);
         checksum.reset();
         checksum.update(file.byteArray(), 0, end);
         file.putInt(end, (int)checksum.getValue(), ORDER);

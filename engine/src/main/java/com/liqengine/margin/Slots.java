@@ -1,0 +1,414 @@
+package com.liqengine.margin;
+
+import com.liqengine.codec.MarginMode;
+import org.agrona.collections.Long2LongHashMap;
+
+import java.util.Arrays;
+
+/**
+ * The (account, instrument) slots that are not at their defaults: open positions, isolated pools and settings
+ * other than the instrument's defaults (docs/margin.md, section 3). A slot is an int handle into flat pre-sized
+ * arrays; memory grows with what is stored, not with accounts × instruments. Each account's slots form a list in
+ * instrument order, each instrument's open positions a list of holders, and a hash finds a slot from its
+ * (account, instrument). Per instrument the open positions other than the fund's are counted by the bit length of
+ * their size, which gives the largest capacity {@code 2^k − 1} among them at once (the bound a mark must keep,
+ * section 1). Slots of a flat position at its defaults are forgotten and their handles reused. Nothing is
+ * allocated once built.
+ *
+ * <p>Each instrument's list holds all its stored slots, flat ones with settings included: a redefinition visits
+ * them to forget the ones at the old defaults, and funding and the full scan skip the flat ones.
+ */
+final class Slots
+{
+    static final int NONE = -1;
+    private static final float LOAD_FACTOR = 0.65f;
+    private static final int BIT_LENGTHS = 64;
+
+    private final int maxPositions;
+    private final int maxInstruments;
+    private final int fundIndex;
+    private final Long2LongHashMap byKey;
+
+    final int[] account;
+    final int[] instrument;
+    final long[] size;
+    final long[] cost;
+    final long[] pool;
+    final int[] leverage;
+    final boolean[] isolated;
+    final boolean[] marginCall;
+
+    /** Next slot of the same account (instrument order); next free slot for a free one. */
+    private final int[] nextOfAccount;
+    private final int[] previousHolder;
+    private final int[] nextHolder;
+    private final int[] firstOfAccount;
+    /** Open cross positions per account. */
+    private final int[] openCross;
+    /** The fund's slot of each instrument, or NONE. */
+    private final int[] fundSlot;
+    private final int[] firstHolder;
+    private final int[] holderCount;
+    private final int[] bitLengthCounts;
+    private final long[] bitLengths;
+    private SlotMaintenanceMargins maintenanceMargins;
+    private int freeHead;
+    private int userSlots;
+    private int used;
+
+    Slots(final int maxAccounts, final int maxInstruments, final int maxPositions, final int fundIndex)
+    {
+        this.maxPositions = maxPositions;
+        this.maxInstruments = maxInstruments;
+        this.fundIndex = fundIndex;
+        // the fund has a slot per instrument reserved: a takeover can never be refused for room
+        final int capacity = maxPositions + maxInstruments;
+        final int hashCapacity = (int)Math.min(1 << 30, (long)(capacity / LOAD_FACTOR) + 1);
+        this.byKey = new Long2LongHashMap(hashCapacity, LOAD_FACTOR, NONE);
+        this.account = new int[capacity];
+        this.instrument = new int[capacity];
+        this.size = new long[capacity];
+        this.cost = new long[capacity];
+        this.pool = new long[capacity];
+        this.leverage = new int[capacity];
+        this.isolated = new boolean[capacity];
+        this.marginCall = new boolean[capacity];
+        this.nextOfAccount = new int[capacity];
+        this.previousHolder = new int[capacity];
+        this.nextHolder = new int[capacity];
+        this.firstOfAccount = new int[maxAccounts];
+        this.openCross = new int[maxAccounts];
+        this.fundSlot = new int[maxInstruments];
+        this.firstHolder = new int[maxInstruments];
+        this.holderCount = new int[maxInstruments];
+        this.bitLengthCounts = new int[maxInstruments * BIT_LENGTHS];
+        this.bitLengths = new long[maxInstruments];
+        reset();
+    }
+
+    /** The cache whose entry of a slot is forgotten when the slot's position opens. */
+    void maintenanceMargins(final SlotMaintenanceMargins margins)
+    {
+        this.maintenanceMargins = margins;
+    }
+
+    /** Capacity of the handle arrays: {@code maxPositions} plus the fund's reserve. */
+    int capacity()
+    {
+        return account.length;
+    }
+
+    /** Slots in use, the fund's included. */
+    int used()
+    {
+        return used;
+    }
+
+    /** Forgets every slot (cold path, before a restore). */
+    void reset()
+    {
+        byKey.clear();
+        Arrays.fill(firstOfAccount, NONE);
+        Arrays.fill(openCross, 0);
+        Arrays.fill(firstHolder, NONE);
+        Arrays.fill(fundSlot, NONE);
+        Arrays.fill(holderCount, 0);
+        Arrays.fill(bitLengthCounts, 0);
+        Arrays.fill(bitLengths, 0);
+        for (int s = 0; s < account.length; s++)
+        {
+            nextOfAccount[s] = s + 1 < account.length ? s + 1 : NONE;
+        }
+        freeHead = account.length == 0 ? NONE : 0;
+        userSlots = 0;
+        used = 0;
+    }
+
+    /** The stored slot of (account, instrument), or {@link #NONE}: it then reads as the instrument's defaults. */
+    int find(final int accountIndex, final int instrumentId)
+    {
+        return (int)byKey.get(key(accountIndex, instrumentId));
+    }
+
+    /** Whether a new slot of the account can be stored ({@code maxPositions}; the fund always can). */
+    boolean hasRoom(final int accountIndex)
+    {
+        return accountIndex == fundIndex || userSlots < maxPositions;
+    }
+
+    /**
+     * Stores a slot at the instrument's defaults (check {@link #hasRoom} first).
+     *
+     * @return its handle.
+     */
+    int open(final int accountIndex, final Instrument instrumentOf)
+    {
+        final int slot = freeHead;
+        freeHead = nextOfAccount[slot];
+        used++;
+        if (accountIndex != fundIndex)
+        {
+            userSlots++;
+        }
+        else
+        {
+            fundSlot[instrumentOf.id] = slot;
+        }
+        account[slot] = accountIndex;
+        instrument[slot] = instrumentOf.id;
+        size[slot] = 0;
+        cost[slot] = 0;
+        pool[slot] = 0;
+        leverage[slot] = instrumentOf.defaultLeverage;
+        isolated[slot] = isDefaultIsolated(accountIndex, instrumentOf);
+        marginCall[slot] = false;
+        linkToAccount(accountIndex, slot, instrumentOf.id);
+        linkHolder(slot, instrumentOf.id);
+        byKey.put(key(accountIndex, instrumentOf.id), slot);
+        return slot;
+    }
+
+    /** The default mode of (account, instrument): the fund is always cross. */
+    boolean isDefaultIsolated(final int accountIndex, final Instrument instrumentOf)
+    {
+        return accountIndex != fundIndex && instrumentOf.defaultMode == MarginMode.ISOLATED;
+    }
+
+    /** Whether the slot reads exactly as the instrument's defaults (docs/margin.md, section 3). */
+    boolean isAtDefaults(final int slot, final Instrument instrumentOf)
+    {
+        return size[slot] == 0 && pool[slot] == 0 && !marginCall[slot] &&
+            isolated[slot] == isDefaultIsolated(account[slot], instrumentOf) &&
+            leverage[slot] == instrumentOf.defaultLeverage;
+    }
+
+    /**
+     * Forgets the slot when it is at its defaults; call once nothing refers to it any more (its band removed).
+     *
+     * @return true when forgotten.
+     */
+    boolean releaseIfIdle(final int slot, final Instrument instrumentOf)
+    {
+        if (!isAtDefaults(slot, instrumentOf))
+        {
+            return false;
+        }
+        final int accountIndex = account[slot];
+        int previous = NONE;
+        int at = firstOfAccount[accountIndex];
+        while (at != slot)
+        {
+            previous = at;
+            at = nextOfAccount[at];
+        }
+        if (previous == NONE)
+        {
+            firstOfAccount[accountIndex] = nextOfAccount[slot];
+        }
+        else
+        {
+            nextOfAccount[previous] = nextOfAccount[slot];
+        }
+        byKey.remove(key(accountIndex, instrumentOf.id));
+        unlinkHolder(slot, instrumentOf.id);
+        nextOfAccount[slot] = freeHead;
+        freeHead = slot;
+        used--;
+        if (accountIndex != fundIndex)
+        {
+            userSlots--;
+        }
+        else
+        {
+            fundSlot[instrumentOf.id] = NONE;
+        }
+        return true;
+    }
+
+    /**
+     * Sets a slot's size, keeping the instrument's holders, the size counts and the account's open cross
+     * positions in step. Every change of a size goes through here.
+     */
+    void setSize(final int slot, final long newSize)
+    {
+        final long oldSize = size[slot];
+        if (oldSize == newSize)
+        {
+            return;
+        }
+        final int instrumentId = instrument[slot];
+        final int accountIndex = account[slot];
+        size[slot] = newSize;
+        if (oldSize == 0)
+        {
+            maintenanceMargins.forget(slot);
+            if (!isolated[slot])
+            {
+                openCross[accountIndex]++;
+            }
+        }
+        else if (newSize == 0)
+        {
+            if (!isolated[slot])
+            {
+                openCross[accountIndex]--;
+            }
+        }
+        if (accountIndex != fundIndex)
+        {
+            count(instrumentId, oldSize, -1);
+            count(instrumentId, newSize, 1);
+        }
+    }
+
+    /**
+     * The largest capacity {@code 2^k − 1} among the open positions of the instrument other than the fund's
+     * (docs/margin.md, section 1), 0 when there are none.
+     */
+    long largestCapacity(final int instrumentId)
+    {
+        final long lengths = bitLengths[instrumentId];
+        if (lengths == 0)
+        {
+            return 0;
+        }
+        final int bitLength = 63 - Long.numberOfLeadingZeros(lengths);
+        return bitLength == 63 ? Long.MAX_VALUE : (1L << bitLength) - 1;
+    }
+
+    /** The capacity of a size: {@code 2^k − 1} for the least k with {@code |size| < 2^k}. */
+    static long capacityOf(final long size)
+    {
+        final long magnitude = Math.abs(size);
+        final int bitLength = 64 - Long.numberOfLeadingZeros(magnitude);
+        return bitLength >= 63 ? Long.MAX_VALUE : (1L << bitLength) - 1;
+    }
+
+    /** The insurance fund's slot of the instrument, or {@link #NONE}. */
+    int fundSlot(final int instrumentId)
+    {
+        return fundSlot[instrumentId];
+    }
+
+    int firstOf(final int accountIndex)
+    {
+        return firstOfAccount[accountIndex];
+    }
+
+    int nextOf(final int slot)
+    {
+        return nextOfAccount[slot];
+    }
+
+    int openCross(final int accountIndex)
+    {
+        return openCross[accountIndex];
+    }
+
+    /** The first stored slot of the instrument (open or flat); follow with {@link #nextHolder}. */
+    int firstHolder(final int instrumentId)
+    {
+        return firstHolder[instrumentId];
+    }
+
+    int nextHolder(final int slot)
+    {
+        return nextHolder[slot];
+    }
+
+    /** Stored slots of the instrument, flat ones included. */
+    int holderCount(final int instrumentId)
+    {
+        return holderCount[instrumentId];
+    }
+
+    /** Stored slots of the account. */
+    int countOf(final int accountIndex)
+    {
+        int count = 0;
+        for (int s = firstOfAccount[accountIndex]; s != NONE; s = nextOfAccount[s])
+        {
+            count++;
+        }
+        return count;
+    }
+
+    private long key(final int accountIndex, final int instrumentId)
+    {
+        return (long)accountIndex * maxInstruments + instrumentId;
+    }
+
+    private void linkToAccount(final int accountIndex, final int slot, final int instrumentId)
+    {
+        int previous = NONE;
+        int at = firstOfAccount[accountIndex];
+        while (at != NONE && instrument[at] < instrumentId)
+        {
+            previous = at;
+            at = nextOfAccount[at];
+        }
+        nextOfAccount[slot] = at;
+        if (previous == NONE)
+        {
+            firstOfAccount[accountIndex] = slot;
+        }
+        else
+        {
+            nextOfAccount[previous] = slot;
+        }
+    }
+
+    private void linkHolder(final int slot, final int instrumentId)
+    {
+        final int first = firstHolder[instrumentId];
+        previousHolder[slot] = NONE;
+        nextHolder[slot] = first;
+        if (first != NONE)
+        {
+            previousHolder[first] = slot;
+        }
+        firstHolder[instrumentId] = slot;
+        holderCount[instrumentId]++;
+    }
+
+    private void unlinkHolder(final int slot, final int instrumentId)
+    {
+        final int previous = previousHolder[slot];
+        final int next = nextHolder[slot];
+        if (previous == NONE)
+        {
+            firstHolder[instrumentId] = next;
+        }
+        else
+        {
+            nextHolder[previous] = next;
+        }
+        if (next != NONE)
+        {
+            previousHolder[next] = previous;
+        }
+        previousHolder[slot] = NONE;
+        nextHolder[slot] = NONE;
+        holderCount[instrumentId]--;
+    }
+
+    private void count(final int instrumentId, final long sizeValue, final int delta)
+    {
+        if (sizeValue == 0)
+        {
+            return;
+        }
+        final int bitLength = 64 - Long.numberOfLeadingZeros(Math.abs(sizeValue));
+        final int at = instrumentId * BIT_LENGTHS + bitLength;
+        final int count = bitLengthCounts[at] + delta;
+        bitLengthCounts[at] = count;
+        if (count == 0)
+        {
+            bitLengths[instrumentId] &= ~(1L << bitLength);
+        }
+        else
+        {
+            bitLengths[instrumentId] |= 1L << bitLength;
+        }
+    }
+}

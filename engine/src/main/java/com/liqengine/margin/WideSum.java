@@ -1,0 +1,125 @@
+package com.liqengine.margin;
+
+/**
+ * An exact signed 128-bit sum of {@code long}s, reused in place: the sums over an account's cross positions
+ * (equity, maintenance margin, available balance) may pass 64 bits when an account holds many large positions,
+ * and a liquidation decision must not be lost to an overflow (docs/margin.md, section 3). No allocation.
+ */
+final class WideSum
+{
+    private static final long LARGEST_REPORTED = Long.MAX_VALUE;
+
+    private long high;
+    private long low;
+
+    WideSum set(final long value)
+    {
+        high = value >> 63;
+        low = value;
+        return this;
+    }
+
+    WideSum set(final long highWord, final long lowWord)
+    {
+        high = highWord;
+        low = lowWord;
+        return this;
+    }
+
+    WideSum add(final long value)
+    {
+        final long sum = low + value;
+        // carry out of the low word: unsigned sum below an unsigned operand
+        final long carry = Long.compareUnsigned(sum, low) < 0 ? 1 : 0;
+        high += (value >> 63) + carry;
+        low = sum;
+        return this;
+    }
+
+    WideSum add(final WideSum other)
+    {
+        final long sum = low + other.low;
+        final long carry = Long.compareUnsigned(sum, low) < 0 ? 1 : 0;
+        high += other.high + carry;
+        low = sum;
+        return this;
+    }
+
+    WideSum subtract(final WideSum other)
+    {
+        final long difference = low - other.low;
+        final long borrow = Long.compareUnsigned(low, other.low) < 0 ? 1 : 0;
+        high = high - other.high - borrow;
+        low = difference;
+        return this;
+    }
+
+    /** Whether the sum fits in a {@code long}. */
+    boolean fitsLong()
+    {
+        return high == (low >> 63);
+    }
+
+    /** -1, 0 or 1. */
+    int signum()
+    {
+        return high != 0 ? Long.signum(high) : (low == 0 ? 0 : 1);
+    }
+
+    /** Compares with another sum: negative, zero or positive as this is below, equal or above. */
+    int compareTo(final WideSum other)
+    {
+        if (high != other.high)
+        {
+            return Long.compare(high, other.high);
+        }
+        return Long.compareUnsigned(low, other.low);
+    }
+
+    /** Compares with a {@code long}. */
+    int compareTo(final long value)
+    {
+        final long valueHigh = value >> 63;
+        if (high != valueHigh)
+        {
+            return Long.compare(high, valueHigh);
+        }
+        return Long.compareUnsigned(low, value);
+    }
+
+    /** The sum as reported in an output: clamped to {@code [−2^63 + 1, 2^63 − 1]}. */
+    long clamped()
+    {
+        if (fitsLong())
+        {
+            return low == Long.MIN_VALUE ? -LARGEST_REPORTED : low;
+        }
+        return high < 0 ? -LARGEST_REPORTED : LARGEST_REPORTED;
+    }
+
+    /** The sum clamped to {@code [−limit, limit]} for a positive limit. */
+    long clamped(final long limit)
+    {
+        if (!fitsLong())
+        {
+            return high < 0 ? -limit : limit;
+        }
+        return Math.max(-limit, Math.min(limit, low));
+    }
+
+    /** The sum when it fits in a {@code long} (check {@link #fitsLong()} first). */
+    long longValue()
+    {
+        return low;
+    }
+
+    long high()
+    {
+        return high;
+    }
+
+    long low()
+    {
+        return low;
+    }
+}
