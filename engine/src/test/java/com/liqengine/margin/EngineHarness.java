@@ -305,13 +305,14 @@ final class EngineHarness
 
     /**
      * Sends an input that must be refused: exactly one {@code RequestRejected} with the reason, and
-     * {@link #state()} the same before and after.
+     * {@link #state()} and the state hash the same before and after.
      *
      * @return the rejection.
      */
     OutputRecord assertRejected(final RejectReason reason, final Supplier<List<OutputRecord>> input)
     {
         final String before = state();
+        final long hash = engine.stateHash();
         final long sequence = engine.lastSequence();
         final List<OutputRecord> records = input.get();
         assertThat(types(records)).containsExactly("RequestRejected");
@@ -319,6 +320,7 @@ final class EngineHarness
         assertThat(rejection.get("reason")).as("reason").isEqualTo(reason.value());
         assertThat(rejection.get("sequence")).as("sequence").isEqualTo(sequence + 1);
         assertThat(state()).isEqualTo(before);
+        assertThat(engine.stateHash()).as("state hash").isEqualTo(hash);
         return rejection;
     }
 

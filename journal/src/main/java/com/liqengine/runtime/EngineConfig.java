@@ -30,6 +30,7 @@ import java.util.Locale;
  * @param topology where journaling happens.
  * @param maxAccounts account capacity, the insurance fund included.
  * @param maxInstruments instrument capacity.
+ * @param maxPositions slot capacity (open positions and non-default settings); 0 for the engine's default.
  * @param marginCallRatio margin ratio of a margin call.
  * @param insuranceFundAccount the insurance fund's account id.
  * @param snapshotInterval inputs from the input queue between two snapshots {@code liq run} requests itself;
@@ -51,6 +52,7 @@ public record EngineConfig(
     Topology topology,
     int maxAccounts,
     int maxInstruments,
+    int maxPositions,
     BigDecimal marginCallRatio,
     long insuranceFundAccount,
     long snapshotInterval,
@@ -71,7 +73,7 @@ public record EngineConfig(
     {
         return new EngineConfig(dir.resolve("input"), dir.resolve("journal"), dir.resolve("outputs"),
             dir.resolve("counters.dat"), dir.resolve("snapshots"), RollCycleNames.DEFAULT, FsyncPolicy.NONE, 100,
-            16 * 1024, IdleStrategyName.SLEEPING, Topology.INLINE_JOURNAL, 100_001, 8, new BigDecimal("0.8"), 0,
+            16 * 1024, IdleStrategyName.SLEEPING, Topology.INLINE_JOURNAL, 100_001, 8, 0, new BigDecimal("0.8"), 0,
             DEFAULT_SNAPSHOT_INTERVAL, DEFAULT_SNAPSHOT_KEEP);
     }
 
@@ -84,8 +86,8 @@ public record EngineConfig(
     public EngineConfig withMaxAccounts(final int accounts)
     {
         return new EngineConfig(inputQueue, journal, outputs, counters, snapshots, rollCycle, fsync, fsyncIntervalMs,
-            ringSize, idleStrategy, topology, accounts, maxInstruments, marginCallRatio, insuranceFundAccount,
-            snapshotInterval, snapshotKeep);
+            ringSize, idleStrategy, topology, accounts, maxInstruments, maxPositions, marginCallRatio,
+            insuranceFundAccount, snapshotInterval, snapshotKeep);
     }
 
     /**
@@ -98,8 +100,8 @@ public record EngineConfig(
     public EngineConfig withPipeline(final Topology topology, final IdleStrategyName idleStrategy)
     {
         return new EngineConfig(inputQueue, journal, outputs, counters, snapshots, rollCycle, fsync, fsyncIntervalMs,
-            ringSize, idleStrategy, topology, maxAccounts, maxInstruments, marginCallRatio, insuranceFundAccount,
-            snapshotInterval, snapshotKeep);
+            ringSize, idleStrategy, topology, maxAccounts, maxInstruments, maxPositions, marginCallRatio,
+            insuranceFundAccount, snapshotInterval, snapshotKeep);
     }
 
     /**
@@ -111,8 +113,8 @@ public record EngineConfig(
     public EngineConfig withSnapshotInterval(final long interval)
     {
         return new EngineConfig(inputQueue, journal, outputs, counters, snapshots, rollCycle, fsync, fsyncIntervalMs,
-            ringSize, idleStrategy, topology, maxAccounts, maxInstruments, marginCallRatio, insuranceFundAccount,
-            interval, snapshotKeep);
+            ringSize, idleStrategy, topology, maxAccounts, maxInstruments, maxPositions, marginCallRatio,
+            insuranceFundAccount, interval, snapshotKeep);
     }
 
     /**
@@ -124,8 +126,8 @@ public record EngineConfig(
     public EngineConfig withSnapshotKeep(final int keep)
     {
         return new EngineConfig(inputQueue, journal, outputs, counters, snapshots, rollCycle, fsync, fsyncIntervalMs,
-            ringSize, idleStrategy, topology, maxAccounts, maxInstruments, marginCallRatio, insuranceFundAccount,
-            snapshotInterval, keep);
+            ringSize, idleStrategy, topology, maxAccounts, maxInstruments, maxPositions, marginCallRatio,
+            insuranceFundAccount, snapshotInterval, keep);
     }
 
     /**
@@ -135,8 +137,12 @@ public record EngineConfig(
      */
     public EngineSettings engineSettings()
     {
-        return new EngineSettings().maxAccounts(maxAccounts).maxInstruments(maxInstruments)
-            .insuranceFundAccountId(insuranceFundAccount)
+        final EngineSettings settings = new EngineSettings().maxAccounts(maxAccounts).maxInstruments(maxInstruments);
+        if (maxPositions > 0)
+        {
+            settings.maxPositions(maxPositions);
+        }
+        return settings.insuranceFundAccountId(insuranceFundAccount)
             .marginCallRatio(marginCallRatio.movePointRight(8).longValueExact()).conclude();
     }
 

@@ -2,6 +2,7 @@ package com.liqengine.tools.engine;
 
 import com.liqengine.journal.FsyncPolicy;
 import com.liqengine.journal.RollCycleNames;
+import com.liqengine.margin.EngineSettings;
 import com.liqengine.pipeline.IdleStrategyName;
 import com.liqengine.pipeline.Topology;
 import com.liqengine.runtime.EngineConfig;
@@ -27,7 +28,7 @@ public final class EngineConfigFile
     private static final List<String> JOURNAL = List.of("rollCycle", "fsync", "fsyncIntervalMs");
     private static final List<String> PIPELINE = List.of("ringSize", "idleStrategy", "topology");
     private static final List<String> ENGINE =
-        List.of("maxAccounts", "maxInstruments", "marginCallRatio", "insuranceFundAccount");
+        List.of("maxAccounts", "maxInstruments", "maxPositions", "marginCallRatio", "insuranceFundAccount");
 
     /** Where every path points when the file does not say. */
     private static final Path DEFAULT_FOLDER = Path.of("liq-data");
@@ -114,9 +115,17 @@ public final class EngineConfigFile
         }
         final int maxInstruments = engine.has("maxInstruments") ? engine.smallInteger("maxInstruments") :
             d.maxInstruments();
-        if (maxInstruments < 1 || maxInstruments > 16)
+        if (maxInstruments < 1 || maxInstruments > EngineSettings.MAX_INSTRUMENTS_LIMIT)
         {
-            throw engine.error("maxInstruments", "maxInstruments must be from 1 to 16, not " + maxInstruments);
+            throw engine.error("maxInstruments", "maxInstruments must be from 1 to " +
+                EngineSettings.MAX_INSTRUMENTS_LIMIT + ", not " + maxInstruments);
+        }
+        final int maxPositions = engine.has("maxPositions") ? engine.smallInteger("maxPositions") : d.maxPositions();
+        final int mostPositions = EngineSettings.MAX_SLOTS - maxInstruments;
+        if (maxPositions < 0 || maxPositions > mostPositions)
+        {
+            throw engine.error("maxPositions", "maxPositions must be from 0 (the default) to " + mostPositions +
+                ", not " + maxPositions);
         }
         final int maxAccounts = engine.has("maxAccounts") ? engine.smallInteger("maxAccounts") : d.maxAccounts();
         if (maxAccounts < 2)
@@ -142,6 +151,7 @@ public final class EngineConfigFile
             word(pipeline, "topology", Topology.class, d.topology()),
             maxAccounts,
             maxInstruments,
+            maxPositions,
             ratio,
             engine.has("insuranceFundAccount") ? engine.integer("insuranceFundAccount") : d.insuranceFundAccount(),
             interval,

@@ -35,19 +35,22 @@ class EngineConfigTest
             paths: { inputQueue: a, journal: b, outputs: c, counters: d.dat, snapshots: e }
             journal: { rollCycle: FAST_HOURLY, fsync: per-batch, fsyncIntervalMs: 5 }
             pipeline: { ringSize: 1024, idleStrategy: busy-spin, topology: journal-then-apply }
-            engine: { maxAccounts: 10, maxInstruments: 4, marginCallRatio: "0.9", insuranceFundAccount: 99 }
+            engine: { maxAccounts: 10, maxInstruments: 4, maxPositions: 30, marginCallRatio: "0.9",
+                      insuranceFundAccount: 99 }
             snapshots: { interval: 5000, keep: 7 }
             """));
 
         assertThat(config).isEqualTo(new EngineConfig(Path.of("a"), Path.of("b"), Path.of("c"), Path.of("d.dat"),
             Path.of("e"), "FAST_HOURLY", FsyncPolicy.PER_BATCH, 5, 1024, IdleStrategyName.BUSY_SPIN,
-            Topology.JOURNAL_THEN_APPLY, 10, 4, new java.math.BigDecimal("0.9"), 99, 5000, 7));
+            Topology.JOURNAL_THEN_APPLY, 10, 4, 30, new java.math.BigDecimal("0.9"), 99, 5000, 7));
     }
 
     @Test
     void wrongSettingsNameTheirLine(@TempDir final Path dir) throws IOException
     {
         assertError(dir, "pipeline:\n  ringSize: 1000\n", ":2: ringSize must be a power of two");
+        assertError(dir, "engine:\n  maxInstruments: 1025\n", ":2: maxInstruments must be from 1 to 1024");
+        assertError(dir, "engine:\n  maxPositions: -1\n", ":2: maxPositions must be from 0 (the default) to");
         assertError(dir, "journal:\n  fsync: always\n", ":2: 'fsync' of journal must be one of none, per-batch, "
             + "periodic, not 'always'");
         assertError(dir, "engine:\n  maxAccount: 5\n", ":2: unknown field 'maxAccount' in engine");
