@@ -12,6 +12,9 @@ public final class EngineSettings
     /** Most slots an engine may store: per-slot arrays of two longs a slot keep their lengths within an int. */
     public static final int MAX_SLOTS = 1 << 30;
 
+    /** Most accounts: the account hash holds two entries an account within an int's reach. */
+    public static final int MAX_ACCOUNTS = 1 << 28;
+
     /** Default of {@link #maxPositions(int)} when not set: one slot per account and instrument, at most this. */
     public static final int DEFAULT_MAX_POSITIONS_LIMIT = 1 << 24;
 
@@ -109,9 +112,9 @@ public final class EngineSettings
      */
     public EngineSettings conclude()
     {
-        if (maxAccounts < 1)
+        if (maxAccounts < 1 || maxAccounts > MAX_ACCOUNTS)
         {
-            throw new IllegalArgumentException("maxAccounts must be at least 1: " + maxAccounts);
+            throw new IllegalArgumentException("maxAccounts must be from 1 to " + MAX_ACCOUNTS + ": " + maxAccounts);
         }
         if (maxInstruments < 1 || maxInstruments > MAX_INSTRUMENTS_LIMIT)
         {

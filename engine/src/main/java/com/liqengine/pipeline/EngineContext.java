@@ -1,6 +1,7 @@
 package com.liqengine.pipeline;
 
 import com.liqengine.margin.EngineSettings;
+import org.agrona.ErrorHandler;
 
 /**
  * Settings of a running engine, as a context: fluent setters, {@link #conclude()} checks them and fills in
@@ -19,6 +20,7 @@ public final class EngineContext
     private AppliedListener appliedListener;
     private SnapshotTaker snapshotTaker;
     private StateRecovery recovery;
+    private ErrorHandler errorHandler;
 
     /**
      * Ring size, a power of two (default 16,384 slots of {@link InputSlot#CAPACITY} bytes).
@@ -154,6 +156,20 @@ public final class EngineContext
     }
 
     /**
+     * Where the pipeline's threads report an unexpected exception (optional; default the counters' error log,
+     * {@link EngineCounters#errorLog()}, or without counters an {@link EngineErrorLog#inMemory in-memory} one).
+     * An exception in a handler stops the engine after it is reported.
+     *
+     * @param handler the error handler; it must not throw.
+     * @return this.
+     */
+    public EngineContext errorHandler(final ErrorHandler handler)
+    {
+        this.errorHandler = handler;
+        return this;
+    }
+
+    /**
      * Checks the settings.
      *
      * @return this.
@@ -178,6 +194,11 @@ public final class EngineContext
             throw new IllegalArgumentException("idleStrategy, topology and marginSettings may not be null");
         }
         marginSettings.conclude();
+        if (errorHandler == null)
+        {
+            errorHandler = counters != null ?
+                counters.errorLog() : EngineErrorLog.inMemory(EngineErrorLog.IN_MEMORY_LENGTH);
+        }
         return this;
     }
 
@@ -245,5 +266,11 @@ public final class EngineContext
     public StateRecovery recovery()
     {
         return recovery;
+    }
+
+    /** @return the error handler (set by {@link #conclude()} when not given). */
+    public ErrorHandler errorHandler()
+    {
+        return errorHandler;
     }
 }

@@ -6,6 +6,8 @@ import com.liqengine.codec.RequestRejectedDecoder;
 import org.agrona.DirectBuffer;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.AtomicBuffer;
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.SystemEpochClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.status.CountersManager;
@@ -17,17 +19,22 @@ import java.nio.MappedByteBuffer;
 
 /**
  * The engine's counters, Agrona counters in a memory-mapped file that {@code liq stat} reads from another
- * process: inputs and outputs by message type, liquidations, rejections, ring remaining capacity, publisher
- * waits and journal appends. Updated with ordered writes from the engine's threads; no allocation.
- * File layout: a 64-byte header (magic, version, metadata length, values length), then the counters'
- * metadata and values buffers.
+ * process ({@link CountersFile}): inputs and outputs by message type, liquidations, rejections, ring remaining
+ * capacity, publisher waits, journal appends and errors; and the engine's error log ({@link EngineErrorLog}), a
+ * distinct error log in the same file, as Aeron keeps its errors in its CnC file. Counters are updated with ordered
+ * writes from the engine's threads, without allocation.
+ * File layout (version 2): a 64-byte header (int magic at 0, int version at 4, int metadata length at 8, int values
+ * length at 12, int error log length at 16), then the counters' metadata and values buffers, then the error log.
+ * Version 1 had no error log.
  */
 public final class EngineCounters implements AutoCloseable
 {
     /** Marks a counters file. */
     public static final int MAGIC = 0x4C495143;
     /** Layout version. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** Label of the counter of errors, recorded in the error log or not. */
+    public static final String ERRORS_LABEL = "errors";
 
     private static final int INPUTS_INDEX = 0;
     private static final int OUTPUTS_INDEX = 1;
@@ -37,9 +44,17 @@ public final class EngineCounters implements AutoCloseable
     private static final int JOURNALAPPENDED_INDEX = 5;
 
     static final int HEADER_LENGTH = 64;
+    static final int MAGIC_OFFSET = 0;
+    static final int VERSION_OFFSET = 4;
+    static final int METADATA_LENGTH_OFFSET = 8;
+    static final int VALUES_LENGTH_OFFSET = 12;
+    static final int ERROR_LOG_LENGTH_OFFSET = 16;
     private static final int MAX_COUNTERS = 64;
     private static final int METADATA_LENGTH = MAX_COUNTERS * CountersReader.METADATA_LENGTH;
     private static final int VALUES_LENGTH = MAX_COUNTERS * CountersReader.COUNTER_LENGTH;
+    /** Room for the distinct errors: a few hundred stack traces; a repeat only updates its count and time. */
+    private static final int ERROR_LOG_LENGTH = 1024 * 1024;
+    private static final int FILE_LENGTH = HEADER_LENGTH + METADATA_LENGTH + VALUES_LENGTH + ERROR_LOG_LENGTH;
     private static final int TEMPLATES = 64;
 
     private final MappedByteBuffer mapped;
@@ -55,16 +70,18 @@ public final class EngineCounters implements AutoCloseable
     private final AtomicCounter ringRemaining;
     private final AtomicCounter publisherWaits;
     private final AtomicCounter journalAppended;
+    private final EngineErrorLog errorLog;
     private final long[] finalValues = new long[6];
     private volatile boolean closed;
 
-    private EngineCounters(final AtomicBuffer header, final MappedByteBuffer mapped)
+    private EngineCounters(final AtomicBuffer header, final MappedByteBuffer mapped, final EpochClock clock)
     {
         this.mapped = mapped;
         this.memory = header;
-        header.putInt(4, VERSION);
-        header.putInt(8, METADATA_LENGTH);
-        header.putInt(12, VALUES_LENGTH);
+        header.putInt(VERSION_OFFSET, VERSION);
+        header.putInt(METADATA_LENGTH_OFFSET, METADATA_LENGTH);
+        header.putInt(VALUES_LENGTH_OFFSET, VALUES_LENGTH);
+        header.putInt(ERROR_LOG_LENGTH_OFFSET, ERROR_LOG_LENGTH);
         final CountersManager manager = new CountersManager(
             new UnsafeBuffer(header.addressOffset() + HEADER_LENGTH, METADATA_LENGTH),
             new UnsafeBuffer(header.addressOffset() + HEADER_LENGTH + METADATA_LENGTH, VALUES_LENGTH));
@@ -75,6 +92,9 @@ public final class EngineCounters implements AutoCloseable
         ringRemaining = new AtomicCounter(manager.valuesBuffer(), manager.allocate("ring remaining capacity"));
         publisherWaits = new AtomicCounter(manager.valuesBuffer(), manager.allocate("publisher waits"));
         journalAppended = new AtomicCounter(manager.valuesBuffer(), manager.allocate("journal appended"));
+        final long errorLogAddress = header.addressOffset() + HEADER_LENGTH + METADATA_LENGTH + VALUES_LENGTH;
+        errorLog = new EngineErrorLog(new UnsafeBuffer(errorLogAddress, ERROR_LOG_LENGTH), clock,
+            new AtomicCounter(manager.valuesBuffer(), manager.allocate(ERRORS_LABEL)));
         for (final MessageType type : MessageType.values())
         {
             final AtomicCounter counter = new AtomicCounter(
@@ -89,7 +109,7 @@ public final class EngineCounters implements AutoCloseable
             }
         }
         // written last: a reader that sees the magic sees a complete layout
-        header.putIntVolatile(0, MAGIC);
+        header.putIntVolatile(MAGIC_OFFSET, MAGIC);
     }
 
     /**
@@ -100,8 +120,20 @@ public final class EngineCounters implements AutoCloseable
      */
     public static EngineCounters create(final File file)
     {
-        final MappedByteBuffer mapped = IoUtil.mapNewFile(file, HEADER_LENGTH + METADATA_LENGTH + VALUES_LENGTH);
-        return new EngineCounters(new UnsafeBuffer(mapped), mapped);
+        return create(file, SystemEpochClock.INSTANCE);
+    }
+
+    /**
+     * Counters in a new memory-mapped file (replacing any old one), with the clock of the error log's times.
+     *
+     * @param file the counters file.
+     * @param clock the time of each error, in ms since the epoch.
+     * @return the counters.
+     */
+    public static EngineCounters create(final File file, final EpochClock clock)
+    {
+        final MappedByteBuffer mapped = IoUtil.mapNewFile(file, FILE_LENGTH);
+        return new EngineCounters(new UnsafeBuffer(mapped), mapped, clock);
     }
 
     /**
@@ -111,36 +143,8 @@ public final class EngineCounters implements AutoCloseable
      */
     public static EngineCounters inMemory()
     {
-        final UnsafeBuffer buffer = new UnsafeBuffer(
-            java.nio.ByteBuffer.allocateDirect(HEADER_LENGTH + METADATA_LENGTH + VALUES_LENGTH));
-        return new EngineCounters(buffer, null);
-    }
-
-    /**
-     * Opens a counters file written by another process, for reading.
-     *
-     * @param file the counters file.
-     * @return a reader of the counters.
-     * @throws IllegalStateException when the file is not a counters file of this version.
-     */
-    public static CountersReader openReader(final File file)
-    {
-        final MappedByteBuffer mapped = IoUtil.mapExistingFile(file, "counters");
-        final UnsafeBuffer header = new UnsafeBuffer(mapped);
-        if (header.capacity() < HEADER_LENGTH || header.getIntVolatile(0) != MAGIC)
-        {
-            throw new IllegalStateException(file + " is not a liq counters file (or the engine has not started)");
-        }
-        if (header.getInt(4) != VERSION)
-        {
-            throw new IllegalStateException(file + " has counters layout version " + header.getInt(4) +
-                ", this build reads version " + VERSION);
-        }
-        final int metadata = header.getInt(8);
-        final int values = header.getInt(12);
-        return new CountersReader(
-            new UnsafeBuffer(header.addressOffset() + HEADER_LENGTH, metadata),
-            new UnsafeBuffer(header.addressOffset() + HEADER_LENGTH + metadata, values));
+        final UnsafeBuffer buffer = new UnsafeBuffer(java.nio.ByteBuffer.allocateDirect(FILE_LENGTH));
+        return new EngineCounters(buffer, null, SystemEpochClock.INSTANCE);
     }
 
     void onInput(final DirectBuffer buffer, final int offset)
@@ -223,8 +227,26 @@ public final class EngineCounters implements AutoCloseable
     }
 
     /**
+     * The engine's error handler, recording into this file's error log and counting in its {@code errors}
+     * counter.
+     *
+     * @return the error log.
+     */
+    public EngineErrorLog errorLog()
+    {
+        return errorLog;
+    }
+
+    /** @return unexpected errors of the pipeline's threads (readable after close). */
+    public long errors()
+    {
+        return errorLog.errors();
+    }
+
+    /**
      * Unmaps the file. The totals stay readable from the thread that closed: they are copied first, because
-     * reading an unmapped counter would crash the JVM.
+     * reading an unmapped counter would crash the JVM. The file stays, with its counters and errors, for
+     * {@code liq stat} to read.
      */
     @Override
     public void close()
@@ -239,6 +261,8 @@ public final class EngineCounters implements AutoCloseable
         finalValues[REJECTIONS_INDEX] = rejections.get();
         finalValues[PUBLISHERWAITS_INDEX] = publisherWaits.get();
         finalValues[JOURNALAPPENDED_INDEX] = journalAppended.get();
+        // before the unmap: an error arriving later from a thread still running is then only counted in memory
+        errorLog.close();
         closed = true;
         if (mapped != null)
         {

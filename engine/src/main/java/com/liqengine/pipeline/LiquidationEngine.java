@@ -5,6 +5,7 @@ import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import org.agrona.ErrorHandler;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,6 +16,8 @@ import java.util.concurrent.locks.LockSupport;
  * single-threaded margin state machine wired as the context's topology says, outputs to the output channel.
  * The threads are the Disruptor's handlers, started here and nowhere else. Publish with
  * {@link #newPublisher()}; {@link #close()} drains the ring, then flushes and closes journal and outputs.
+ * An unexpected exception on a handler's thread (in a handler, at its start or shutdown, or escaping the thread)
+ * goes to the context's {@link ErrorHandler} (the counters file's error log) and stops the engine.
  */
 public final class LiquidationEngine implements AutoCloseable, RingOwner
 {
@@ -25,17 +28,19 @@ public final class LiquidationEngine implements AutoCloseable, RingOwner
     private final RingBuffer<InputSlot> ring;
     private final MarginStateMachine stateMachine;
     private final StateMachineHandler applier;
+    private final ErrorHandler errorHandler;
     private volatile Throwable failure;
     private volatile boolean closed;
 
     private LiquidationEngine(final EngineContext context)
     {
         this.context = context;
+        this.errorHandler = context.errorHandler();
         final OutputChannel outputs = context.counters() == null ?
             context.outputChannel() : new CountingOutputChannel(context.outputChannel(), context.counters());
         this.stateMachine = new MarginStateMachine(context.marginSettings(), outputs);
         this.disruptor = new Disruptor<>(
-            InputSlot::new, context.ringSize(), new NamedThreadFactory(),
+            InputSlot::new, context.ringSize(), new HandlerThreads(),
             context.multiProducer() ? ProducerType.MULTI : ProducerType.SINGLE,
             context.idleStrategy().newWaitStrategy());
         this.ring = disruptor.getRingBuffer();
@@ -62,7 +67,8 @@ public final class LiquidationEngine implements AutoCloseable, RingOwner
      *
      * @param context settings, journal and output channel (concluded here).
      * @return the running engine.
-     * @throws RuntimeException the recovery's failure (journal and outputs are closed then).
+     * @throws RuntimeException the recovery's failure, also reported to the error handler (journal and outputs are
+     *     closed then).
      */
     public static LiquidationEngine launch(final EngineContext context)
     {
@@ -71,6 +77,7 @@ public final class LiquidationEngine implements AutoCloseable, RingOwner
         final Throwable failure = engine.applier.awaitStarted();
         if (failure != null)
         {
+            engine.errorHandler.onError(failure);
             engine.failure = failure;
             engine.closed = true;
             engine.disruptor.halt();
@@ -161,32 +168,51 @@ public final class LiquidationEngine implements AutoCloseable, RingOwner
         context.outputChannel().close();
     }
 
-    /** An unexpected exception stops the engine: its state or journal can no longer be trusted. */
+    /**
+     * An unexpected exception stops the engine: its state or journal can no longer be trusted. It is reported to
+     * the error handler, wrapped with the ring sequence it stopped at, then thrown again, which ends the handler's
+     * thread before it takes another slot. Reported before {@link #failure()} shows it, so whoever sees the failure
+     * and closes the counters finds the error in their log.
+     */
     private final class StopOnError implements ExceptionHandler<InputSlot>
     {
         @Override
         public void handleEventException(final Throwable ex, final long sequence, final InputSlot event)
         {
+            final HandlerStopped stopped = new HandlerStopped(sequence, ex);
+            errorHandler.onError(stopped);
             failure = ex;
-            System.err.println("liq engine: stopped at ring sequence " + sequence + ": " + ex);
-            ex.printStackTrace();
-            throw new IllegalStateException(ex);
+            throw stopped;
         }
 
         @Override
         public void handleOnStartException(final Throwable ex)
         {
+            errorHandler.onError(ex);
             failure = ex;
         }
 
         @Override
         public void handleOnShutdownException(final Throwable ex)
         {
+            errorHandler.onError(ex);
             failure = ex;
         }
     }
 
-    private static final class NamedThreadFactory implements ThreadFactory
+    /** Thrown out of a handler's thread to end it; already reported, so its thread does not report it again. */
+    private static final class HandlerStopped extends IllegalStateException
+    {
+        private static final long serialVersionUID = 1L;
+
+        HandlerStopped(final long sequence, final Throwable cause)
+        {
+            super("the engine stopped at ring sequence " + sequence + " on an unexpected error", cause);
+        }
+    }
+
+    /** The handlers' threads: named, daemons, and whatever escapes one goes to the error handler. */
+    private final class HandlerThreads implements ThreadFactory
     {
         private final AtomicInteger count = new AtomicInteger();
 
@@ -195,6 +221,17 @@ public final class LiquidationEngine implements AutoCloseable, RingOwner
         {
             final Thread thread = new Thread(runnable, "liq-handler-" + count.getAndIncrement());
             thread.setDaemon(true);
+            thread.setUncaughtExceptionHandler((t, ex) ->
+            {
+                if (!(ex instanceof HandlerStopped))
+                {
+                    errorHandler.onError(ex);
+                    if (failure == null)
+                    {
+                        failure = ex;
+                    }
+                }
+            });
             return thread;
         }
     }

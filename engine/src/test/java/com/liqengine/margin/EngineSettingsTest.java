@@ -14,7 +14,9 @@ class EngineSettingsTest
     void capacitiesOutOfRangeAreRefusedWithTheSettingNamed()
     {
         assertThatThrownBy(() -> new EngineSettings().maxAccounts(0).conclude())
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxAccounts must be at least 1");
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxAccounts must be from 1 to");
+        assertThatThrownBy(() -> new EngineSettings().maxAccounts(EngineSettings.MAX_ACCOUNTS + 1).conclude())
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxAccounts must be from 1 to");
         assertThatThrownBy(() -> new EngineSettings().maxInstruments(1025).conclude())
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("maxInstruments must be from 1 to 1024");

@@ -11,6 +11,7 @@ import com.liqengine.pipeline.EngineCounters;
 import com.liqengine.pipeline.InputPublisher;
 import com.liqengine.pipeline.LiquidationEngine;
 import com.liqengine.snapshot.SnapshotStore;
+import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 
@@ -27,6 +28,8 @@ import java.nio.file.Path;
  * On start it recovers what the journal holds (docs/replay.md): latest valid snapshot, the journal's tail, and no
  * output written twice; it takes a snapshot whenever a {@code SnapshotRequest} is applied (encoded on the engine's
  * thread, written by the {@code liq-snapshot-writer} thread, the older ones beyond the configured count deleted).
+ * Every unexpected exception of its threads (handlers, snapshot writer) goes to one error handler, the counters
+ * file's error log ({@link EngineCounters#errorLog()}), which {@code liq stat} shows.
  */
 public final class EngineRuntime implements AutoCloseable
 {
@@ -65,9 +68,9 @@ public final class EngineRuntime implements AutoCloseable
             final DeduplicatingOutputChannel deduplicated = new DeduplicatingOutputChannel(
                 outputs, outputEnd.lastSequence(), outputEnd.outputsOfLastSequence());
             this.snapshots = config.snapshots() == null ? null :
-                new SnapshotStore(config.snapshots(), config.snapshotKeep(), System.err);
+                new SnapshotStore(config.snapshots(), config.snapshotKeep(), counters.errorLog());
             final InjectedRequestCount snapshotTaker = snapshots == null ? null : new InjectedRequestCount(snapshots);
-            writer = snapshots == null ? null : startWriter(snapshots);
+            writer = snapshots == null ? null : startWriter(snapshots, counters.errorLog());
             this.snapshotWriter = writer;
             this.recovery = new Recovery(config.journal(), snapshots, snapshotTaker, outputEnd, deduplicated);
             this.engine = LiquidationEngine.launch(new EngineContext()
@@ -79,6 +82,7 @@ public final class EngineRuntime implements AutoCloseable
                 .inputJournal(journal)
                 .outputChannel(deduplicated)
                 .counters(counters)
+                .errorHandler(counters.errorLog())
                 .appliedListener(listener)
                 .snapshotTaker(snapshotTaker)
                 .recovery(recovery));
@@ -195,11 +199,14 @@ public final class EngineRuntime implements AutoCloseable
         counters.close();
     }
 
-    /** The snapshot writer's thread: idle almost always, so it sleeps rather than spins. */
-    private static AgentRunner startWriter(final SnapshotStore snapshots)
+    /**
+     * The snapshot writer's thread: idle almost always, so it sleeps rather than spins. What escapes the agent goes
+     * to the engine's error handler, which counts it (so the runner is given no counter of its own).
+     */
+    private static AgentRunner startWriter(final SnapshotStore snapshots, final ErrorHandler errorHandler)
     {
         final AgentRunner runner = new AgentRunner(new SleepingMillisIdleStrategy(WRITER_SLEEP_MS),
-            ex -> System.err.println("liq: snapshot writer: " + ex), null, snapshots.writer());
+            errorHandler, null, snapshots.writer());
         AgentRunner.startOnThread(runner);
         return runner;
     }

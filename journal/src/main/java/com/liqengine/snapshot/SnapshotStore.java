@@ -2,9 +2,9 @@ package com.liqengine.snapshot;
 
 import com.liqengine.margin.MarginStateMachine;
 import org.agrona.DirectBuffer;
+import org.agrona.ErrorHandler;
 import org.agrona.ExpandableArrayBuffer;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,22 +23,22 @@ public final class SnapshotStore
      * A store keeping every snapshot.
      *
      * @param folder where snapshots are (created on the first snapshot).
-     * @param log where a failure to write is reported.
+     * @param errorHandler where a failure to write is reported.
      */
-    public SnapshotStore(final Path folder, final PrintStream log)
+    public SnapshotStore(final Path folder, final ErrorHandler errorHandler)
     {
-        this(folder, 0, log);
+        this(folder, 0, errorHandler);
     }
 
     /**
      * @param folder where snapshots are (created on the first snapshot).
      * @param keep snapshots to keep: after each one written the older ones are deleted; 0 keeps them all.
-     * @param log where a failure to write is reported.
+     * @param errorHandler where a failure to write is reported (the engine's error log).
      */
-    public SnapshotStore(final Path folder, final int keep, final PrintStream log)
+    public SnapshotStore(final Path folder, final int keep, final ErrorHandler errorHandler)
     {
         this.folder = folder;
-        this.writer = new SnapshotWriter(folder, keep, log);
+        this.writer = new SnapshotWriter(folder, keep, errorHandler);
     }
 
     /**

@@ -1,11 +1,11 @@
 package com.liqengine.snapshot;
 
+import org.agrona.ErrorHandler;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.OneToOneConcurrentArrayQueue;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.locks.LockSupport;
@@ -19,7 +19,8 @@ import java.util.zip.CRC32C;
  * encoded; when both buffers are still with the writer, the engine's thread waits for one (counted: snapshots
  * requested faster than the disk writes them) rather than skip a snapshot or overwrite one being written.
  * Run it with an {@link org.agrona.concurrent.AgentRunner}; on close it writes what was submitted before.
- * A snapshot that cannot be written is reported and counted: the journal, not the snapshot, must never be lost.
+ * A snapshot that cannot be written is reported to the error handler ({@link SnapshotWriteException}) and counted:
+ * the journal, not the snapshot, must never be lost.
  */
 public final class SnapshotWriter implements Agent
 {
@@ -29,7 +30,7 @@ public final class SnapshotWriter implements Agent
 
     private final Path folder;
     private final int keep;
-    private final PrintStream log;
+    private final ErrorHandler errorHandler;
     private final OneToOneConcurrentArrayQueue<ExpandableArrayBuffer> free = new OneToOneConcurrentArrayQueue<>(2);
     private final OneToOneConcurrentArrayQueue<ExpandableArrayBuffer> submitted =
         new OneToOneConcurrentArrayQueue<>(2);
@@ -48,9 +49,9 @@ public final class SnapshotWriter implements Agent
     /**
      * @param folder where snapshots go (created on the first one).
      * @param keep snapshots to keep, older ones are deleted after each write; 0 keeps them all.
-     * @param log where a failure is reported.
+     * @param errorHandler where a failure is reported (the engine's error log).
      */
-    public SnapshotWriter(final Path folder, final int keep, final PrintStream log)
+    public SnapshotWriter(final Path folder, final int keep, final ErrorHandler errorHandler)
     {
         if (keep < 0)
         {
@@ -58,7 +59,7 @@ public final class SnapshotWriter implements Agent
         }
         this.folder = folder;
         this.keep = keep;
-        this.log = log;
+        this.errorHandler = errorHandler;
         free.offer(first);
         free.offer(second);
     }
@@ -134,7 +135,7 @@ public final class SnapshotWriter implements Agent
         catch (final RuntimeException ex)
         {
             failures++;
-            log.println("liq: could not write a snapshot to " + folder + ": " + ex);
+            errorHandler.onError(new SnapshotWriteException("could not write a snapshot to " + folder, ex));
         }
         finally
         {
@@ -161,7 +162,8 @@ public final class SnapshotWriter implements Agent
         catch (final IOException | UncheckedIOException ex)
         {
             failures++;
-            log.println("liq: could not write the snapshot at sequence " + sequence + " to " + folder + ": " + ex);
+            // no sequence in the message: a disk that keeps failing is one error in the log, with its count
+            errorHandler.onError(new SnapshotWriteException("could not write a snapshot to " + folder, ex));
             return;
         }
         try
@@ -170,7 +172,7 @@ public final class SnapshotWriter implements Agent
         }
         catch (final IOException | UncheckedIOException ex)
         {
-            log.println("liq: could not delete old snapshots in " + folder + ": " + ex);
+            errorHandler.onError(new SnapshotWriteException("could not delete old snapshots in " + folder, ex));
         }
         last = file;
         // counted last, so a reader of written() also sees the retention done

@@ -89,7 +89,8 @@ class JournalReplayTest
         assertThat(liquidations[0]).as("isolated liquidations").isGreaterThan(100);
         assertThat(liquidations[1]).as("cross liquidations").isGreaterThan(100);
 
-        final List<Path> snapshots = new com.liqengine.snapshot.SnapshotStore(config.snapshots(), System.err).files();
+        final List<Path> snapshots =
+            new com.liqengine.snapshot.SnapshotStore(config.snapshots(), Throwable::printStackTrace).files();
         assertThat(snapshots).hasSize(EVENTS / SNAPSHOT_EVERY);
         for (final Path file : snapshots)
         {

@@ -83,8 +83,9 @@ class RecoveryTest
         final EngineConfig clean = config("clean");
         final long cleanHash = run(clean, new MixedEvents(ACCOUNTS, 9), 0, 25_000, true);
         final List<byte[]> outputs = Queues.documents(clean.outputs());
-        final long lastSnapshot = SnapshotFile.read(new SnapshotStore(clean.snapshots(), System.err).files().get(0))
-            .sequence();
+        final long lastSnapshot =
+            SnapshotFile.read(new SnapshotStore(clean.snapshots(), Throwable::printStackTrace).files().get(0))
+                .sequence();
         // cut the output queue inside the outputs of one liquidation: after the last snapshot, and before it
         for (final boolean afterLastSnapshot : new boolean[] {true, false})
         {
@@ -124,7 +125,7 @@ class RecoveryTest
     {
         final EngineConfig config = config("engine");
         final long hash = run(config, new MixedEvents(ACCOUNTS, 3), 0, EVENTS, true);
-        final List<Path> files = new SnapshotStore(config.snapshots(), System.err).files();
+        final List<Path> files = new SnapshotStore(config.snapshots(), Throwable::printStackTrace).files();
         assertThat(files).hasSize(3);
         flipByte(files.get(0), Files.size(files.get(0)) / 2);
         truncate(files.get(1), Files.size(files.get(1)) - 10);
@@ -229,7 +230,7 @@ class RecoveryTest
         final EngineConfig config = config("kept").withSnapshotKeep(2);
         final MixedEvents events = new MixedEvents(ACCOUNTS, 12);
         final long hash = run(config, events, 0, 40_000, true);
-        final List<Path> files = new SnapshotStore(config.snapshots(), System.err).files();
+        final List<Path> files = new SnapshotStore(config.snapshots(), Throwable::printStackTrace).files();
         assertThat(files).extracting(f -> SnapshotFile.read(f).sequence())
             .containsExactly(events.setUpCount() + 40_000L + 4, events.setUpCount() + 30_000L + 3);
         flipByte(files.get(0), Files.size(files.get(0)) / 2);
@@ -243,7 +244,7 @@ class RecoveryTest
             assertThat(report.stateHash()).isEqualTo(hash);
             assertThat(report.snapshotsWritten()).as("the damaged one written again").isEqualTo(1);
         }
-        assertThat(new SnapshotStore(config.snapshots(), System.err).files()).isEqualTo(files);
+        assertThat(new SnapshotStore(config.snapshots(), Throwable::printStackTrace).files()).isEqualTo(files);
         assertThat(SnapshotFile.read(files.get(0)).stateHash()).isEqualTo(hash);
     }
 
@@ -280,7 +281,7 @@ class RecoveryTest
         final EngineConfig config = config("format1");
         final MixedEvents events = new MixedEvents(ACCOUNTS, 15);
         final long hash = run(config, events, 0, 25_000, true);
-        final Path newest = new SnapshotStore(config.snapshots(), System.err).files().get(0);
+        final Path newest = new SnapshotStore(config.snapshots(), Throwable::printStackTrace).files().get(0);
         toFormat1(newest);
         assertThat(SnapshotFile.read(newest).injectedRequests()).isEqualTo(SnapshotFile.UNKNOWN);
 

@@ -48,7 +48,7 @@ public final class SnapshotPauseProbe
         {
             engine.onInput(encoder.buffer(), 0, events.next(n + 1, encoder));
         }
-        final SnapshotStore store = new SnapshotStore(folder, 3, System.err);
+        final SnapshotStore store = new SnapshotStore(folder, 3, Throwable::printStackTrace);
         final AgentRunner writer = new AgentRunner(new SleepingMillisIdleStrategy(5), Throwable::printStackTrace,
             null, store.writer());
         AgentRunner.startOnThread(writer);

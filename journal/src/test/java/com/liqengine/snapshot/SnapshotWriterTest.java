@@ -11,14 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -46,16 +44,20 @@ class SnapshotWriterTest
     private final List<AgentRunner> runners = new ArrayList<>();
     private long n;
 
+    /** Errors reported by writers of the tests that expect none. */
+    private final List<Throwable> unexpected = new CopyOnWriteArrayList<>();
+
     @AfterEach
     void stopWriters()
     {
         runners.forEach(AgentRunner::close);
+        assertThat(unexpected).isEmpty();
     }
 
     @Test
     void aSnapshotBeingWrittenIsNotVisibleAndHoldsTheStateAtItsRequest() throws Exception
     {
-        final SnapshotStore store = new SnapshotStore(dir, 0, System.err);
+        final SnapshotStore store = new SnapshotStore(dir, 0, unexpected::add);
         final Gate gate = new Gate();
         store.writer().hook(gate);
         start(store);
@@ -90,7 +92,7 @@ class SnapshotWriterTest
     @Test
     void aThirdRequestWaitsWhileTwoAreWithTheWriterAndCloseWritesWhatWasSubmitted() throws Exception
     {
-        final SnapshotStore store = new SnapshotStore(dir, 0, System.err);
+        final SnapshotStore store = new SnapshotStore(dir, 0, unexpected::add);
         final Gate gate = new Gate();
         store.writer().hook(gate);
         final AgentRunner runner = start(store);
@@ -133,7 +135,7 @@ class SnapshotWriterTest
     @Test
     void takingASnapshotAllocatesNothingOnTheEngineThreadInSteadyState() throws Exception
     {
-        final SnapshotStore store = new SnapshotStore(dir, 2, System.err);
+        final SnapshotStore store = new SnapshotStore(dir, 2, unexpected::add);
         start(store);
         setUp(2_000);
         // warm-up: the buffers grow to the state's size, and the code is compiled (a deoptimization can allocate)
@@ -162,7 +164,7 @@ class SnapshotWriterTest
     @Test
     void theRetentionKeepsTheNewestAndDeletesLeftoverTemporaryFiles() throws Exception
     {
-        final SnapshotStore store = new SnapshotStore(dir, 2, System.err);
+        final SnapshotStore store = new SnapshotStore(dir, 2, unexpected::add);
         start(store);
         setUp(100);
         Files.writeString(dir.resolve(SnapshotFile.name(3) + ".tmp"), "a write killed half way");
@@ -188,17 +190,18 @@ class SnapshotWriterTest
     void aSnapshotThatCannotBeWrittenIsReportedAndCounted() throws Exception
     {
         final Path notAFolder = Files.writeString(dir.resolve("file"), "in the way");
-        final ByteArrayOutputStream log = new ByteArrayOutputStream();
-        final SnapshotStore store =
-            new SnapshotStore(notAFolder, 3, new PrintStream(log, true, StandardCharsets.UTF_8));
+        final List<Throwable> errors = new CopyOnWriteArrayList<>();
+        final SnapshotStore store = new SnapshotStore(notAFolder, 3, errors::add);
         final AgentRunner runner = start(store);
         setUp(10);
-        final long sequence = request(store);
+        request(store);
         runner.close();
         assertThat(store.failures()).isEqualTo(1);
         assertThat(store.written()).isZero();
-        assertThat(log.toString(StandardCharsets.UTF_8)).contains("could not write the snapshot at sequence "
-            + sequence + " to " + notAFolder);
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0)).isInstanceOf(SnapshotWriteException.class)
+            .hasMessage("could not write a snapshot to " + notAFolder)
+            .cause().isNotNull();
     }
 
     @Test
@@ -206,8 +209,8 @@ class SnapshotWriterTest
     @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void anUnexpectedFailureWhileWritingGivesTheBufferBackSoLaterSnapshotsAreWritten() throws Exception
     {
-        final ByteArrayOutputStream log = new ByteArrayOutputStream();
-        final SnapshotStore store = new SnapshotStore(dir, 0, new PrintStream(log, true, StandardCharsets.UTF_8));
+        final List<Throwable> errors = new CopyOnWriteArrayList<>();
+        final SnapshotStore store = new SnapshotStore(dir, 0, errors::add);
         final int[] writes = {0};
         // the first two writes fail with an unchecked exception: if their buffers were lost, the third request
         // would wait for a free buffer for ever
@@ -232,12 +235,17 @@ class SnapshotWriterTest
         }
         assertThat(store.failures()).isEqualTo(2);
         assertThat(store.written()).isEqualTo(2);
-        assertThat(log.toString(StandardCharsets.UTF_8)).contains("disk went away");
+        assertThat(errors).hasSize(2);
+        for (final Throwable error : errors)
+        {
+            assertThat(error).isInstanceOf(SnapshotWriteException.class)
+                .hasMessage("could not write a snapshot to " + dir).cause().hasMessage("disk went away");
+        }
     }
 
     private AgentRunner start(final SnapshotStore store)
     {
-        final AgentRunner runner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace,
+        final AgentRunner runner = new AgentRunner(new SleepingMillisIdleStrategy(1), unexpected::add,
             null, store.writer());
         AgentRunner.startOnThread(runner);
         runners.add(runner);

@@ -228,7 +228,8 @@ public final class DemoCommand implements Callable<Integer>
         }
         if (runtime.engine().failure() != null)
         {
-            err.println("liq demo: the engine stopped on an error: " + runtime.engine().failure());
+            err.println("liq demo: the engine stopped on an error: " + runtime.engine().failure() + " (its stack "
+                + "trace: ./liq stat --count 1 --counters " + config.counters().toAbsolutePath() + ")");
         }
     }
 

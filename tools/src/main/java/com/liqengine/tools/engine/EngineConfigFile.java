@@ -3,6 +3,7 @@ package com.liqengine.tools.engine;
 import com.liqengine.journal.FsyncPolicy;
 import com.liqengine.journal.RollCycleNames;
 import com.liqengine.margin.EngineSettings;
+import com.liqengine.margin.FixedPoint;
 import com.liqengine.pipeline.IdleStrategyName;
 import com.liqengine.pipeline.Topology;
 import com.liqengine.runtime.EngineConfig;
@@ -29,6 +30,10 @@ public final class EngineConfigFile
     private static final List<String> PIPELINE = List.of("ringSize", "idleStrategy", "topology");
     private static final List<String> ENGINE =
         List.of("maxAccounts", "maxInstruments", "maxPositions", "marginCallRatio", "insuranceFundAccount");
+
+    /** Decimals the engine keeps rates with (docs/margin.md section 1). */
+    private static final int RATE_DECIMALS = FixedPoint.DECIMALS;
+    private static final String RATES = "rates are kept with " + RATE_DECIMALS;
 
     /** Where every path points when the file does not say. */
     private static final Path DEFAULT_FOLDER = Path.of("liq-data");
@@ -108,6 +113,12 @@ public final class EngineConfigFile
         {
             throw journal.error("rollCycle", ex.getMessage());
         }
+        final long fsyncIntervalMs =
+            journal.has("fsyncIntervalMs") ? journal.integer("fsyncIntervalMs") : d.fsyncIntervalMs();
+        if (fsyncIntervalMs < 1)
+        {
+            throw journal.error("fsyncIntervalMs", "fsyncIntervalMs must be at least 1, not " + fsyncIntervalMs);
+        }
         final int ringSize = pipeline.has("ringSize") ? pipeline.smallInteger("ringSize") : d.ringSize();
         if (ringSize < 2 || Integer.bitCount(ringSize) != 1)
         {
@@ -128,14 +139,17 @@ public final class EngineConfigFile
                 ", not " + maxPositions);
         }
         final int maxAccounts = engine.has("maxAccounts") ? engine.smallInteger("maxAccounts") : d.maxAccounts();
-        if (maxAccounts < 2)
+        if (maxAccounts < 2 || maxAccounts > EngineSettings.MAX_ACCOUNTS)
         {
-            throw engine.error("maxAccounts", "maxAccounts must be at least 2 (the fund and one account)");
+            throw engine.error("maxAccounts", "maxAccounts must be from 2 (the fund and one account) to " +
+                EngineSettings.MAX_ACCOUNTS + ", not " + maxAccounts);
         }
-        final BigDecimal ratio = engine.decimal("marginCallRatio", d.marginCallRatio());
-        if (ratio.signum() <= 0 || ratio.scale() > 8)
+        final BigDecimal ratio =
+            engine.fixedPoint("marginCallRatio", RATE_DECIMALS, RATES, d.marginCallRatio());
+        if (ratio.signum() <= 0 || ratio.compareTo(BigDecimal.ONE) > 0)
         {
-            throw engine.error("marginCallRatio", "marginCallRatio must be positive with at most 8 decimals");
+            throw engine.error("marginCallRatio", "marginCallRatio must be above 0 and at most 1, not "
+                + ratio.toPlainString());
         }
         return new EngineConfig(
             path(paths, "inputQueue", d.inputQueue()),
@@ -145,7 +159,7 @@ public final class EngineConfigFile
             path(paths, "snapshots", d.snapshots()),
             rollCycle,
             word(journal, "fsync", FsyncPolicy.class, d.fsync()),
-            journal.has("fsyncIntervalMs") ? journal.integer("fsyncIntervalMs") : d.fsyncIntervalMs(),
+            fsyncIntervalMs,
             ringSize,
             word(pipeline, "idleStrategy", IdleStrategyName.class, d.idleStrategy()),
             word(pipeline, "topology", Topology.class, d.topology()),

@@ -130,7 +130,8 @@ public final class RunCommand implements Callable<Integer>
             final Throwable failure = runtime.engine().failure();
             if (failure != null)
             {
-                err.println("liq run: the engine stopped on an error: " + failure);
+                err.println("liq run: the engine stopped on an error: " + failure + (config.counters() == null ? "" :
+                    " (its stack trace: liq stat --count 1 --counters " + config.counters() + ")"));
                 exitCode = 3;
             }
             final MarginStateMachine stateMachine = runtime.engine().stateMachine();

@@ -4,6 +4,7 @@ import com.liqengine.tools.yaml.YamlFileException;
 import com.liqengine.tools.yaml.YamlMap;
 import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.Side;
+import com.liqengine.margin.RiskTiers;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 import java.io.Reader;
@@ -31,6 +32,10 @@ public final class ScenarioLoader
     private static final List<String> SIDES = List.of("buy", "sell");
     private static final List<String> MODES = List.of("isolated", "cross");
     private static final int DEFAULT_LEVERAGE = 20;
+    private static final String AMOUNTS = "amounts are kept with " + Units.AMOUNT_DECIMALS;
+    private static final String RATES = "rates are kept with " + Units.AMOUNT_DECIMALS;
+    private static final String TICK_AND_STEP =
+        "a price and a quantity are kept with " + Units.AMOUNT_DECIMALS + " together";
     private static final int MAX_SYMBOL_LENGTH = 16;
 
     private ScenarioLoader()
@@ -86,12 +91,15 @@ public final class ScenarioLoader
             if (top.has("engine"))
             {
                 final YamlMap engine = YamlMap.of(file, "engine", top.node("engine"), ENGINE);
-                marginCallRatio = engine.decimal("marginCallRatio", null);
-                if (marginCallRatio != null && marginCallRatio.signum() <= 0)
+                marginCallRatio = engine.fixedPoint("marginCallRatio", Units.AMOUNT_DECIMALS, RATES, null);
+                if (marginCallRatio != null && (marginCallRatio.signum() <= 0
+                    || marginCallRatio.compareTo(BigDecimal.ONE) > 0))
                 {
-                    throw engine.error("marginCallRatio", "marginCallRatio must be positive");
+                    throw engine.error("marginCallRatio", "marginCallRatio must be above 0 and at most 1, not "
+                        + marginCallRatio.toPlainString());
                 }
-                insuranceFund = nonNegative(engine, "insuranceFund", engine.decimal("insuranceFund", BigDecimal.ZERO));
+                insuranceFund = nonNegative(engine, "insuranceFund",
+                    engine.fixedPoint("insuranceFund", Units.AMOUNT_DECIMALS, AMOUNTS, BigDecimal.ZERO));
             }
             for (final Node node : top.list("instruments"))
             {
@@ -136,8 +144,10 @@ public final class ScenarioLoader
                         + other.line() + ")");
                 }
             }
-            final BigDecimal tick = positive(map, "tickSize", map.decimal("tickSize"));
-            final BigDecimal step = positive(map, "stepSize", map.decimal("stepSize"));
+            final BigDecimal tick =
+                positive(map, "tickSize", map.fixedPoint("tickSize", Units.AMOUNT_DECIMALS, TICK_AND_STEP));
+            final BigDecimal step =
+                positive(map, "stepSize", map.fixedPoint("stepSize", Units.AMOUNT_DECIMALS, TICK_AND_STEP));
             final List<ScenarioInstrument.Tier> tiers = new ArrayList<>();
             for (final Node node : map.list("tiers"))
             {
@@ -146,6 +156,11 @@ public final class ScenarioLoader
             if (tiers.isEmpty())
             {
                 throw map.error("tiers", symbol + " needs at least one risk tier");
+            }
+            if (tiers.size() > RiskTiers.MAX_TIERS)
+            {
+                throw map.error("tiers", symbol + " has " + tiers.size() + " risk tiers, the engine takes at most "
+                    + RiskTiers.MAX_TIERS);
             }
             final int leverage = map.has("defaultLeverage") ?
                 map.smallInteger("defaultLeverage") : Math.min(DEFAULT_LEVERAGE, tiers.get(0).maxLeverage());
@@ -166,10 +181,11 @@ public final class ScenarioLoader
         {
             return new ScenarioInstrument.Tier(
                 map.line(),
-                positive(map, "maxNotional", map.decimal("maxNotional")),
+                positive(map, "maxNotional", map.fixedPoint("maxNotional", Units.AMOUNT_DECIMALS, AMOUNTS)),
                 map.smallInteger("maxLeverage"),
-                positive(map, "mmr", map.decimal("mmr")),
-                nonNegative(map, "maintenanceAmount", map.decimal("maintenanceAmount", BigDecimal.ZERO)));
+                positive(map, "mmr", map.fixedPoint("mmr", Units.AMOUNT_DECIMALS, RATES)),
+                nonNegative(map, "maintenanceAmount",
+                    map.fixedPoint("maintenanceAmount", Units.AMOUNT_DECIMALS, AMOUNTS, BigDecimal.ZERO)));
         }
 
         private ScenarioAccount account(final YamlMap map)
@@ -185,7 +201,7 @@ public final class ScenarioLoader
                 throw map.error("id", "account " + id + " is defined twice");
             }
             return new ScenarioAccount(map.line(), id, nonNegative(map, "deposit",
-                map.decimal("deposit", BigDecimal.ZERO)));
+                map.fixedPoint("deposit", Units.AMOUNT_DECIMALS, AMOUNTS, BigDecimal.ZERO)));
         }
 
         private ScenarioEvent event(final int number, final Node node)
@@ -219,14 +235,16 @@ public final class ScenarioLoader
                 account,
                 symbol,
                 side,
-                map.has("qty") ? scaled(map, "qty", instrument.qtyDecimals()) : null,
-                map.has("price") ? scaled(map, "price", instrument.priceDecimals()) : null,
-                map.has("fee") ? scaled(map, "fee", Units.AMOUNT_DECIMALS) : null,
+                map.has("qty") ? map.fixedPoint("qty", instrument.qtyDecimals(),
+                    symbol + "'s step size is " + instrument.stepSize().toPlainString()) : null,
+                map.has("price") ? map.fixedPoint("price", instrument.priceDecimals(),
+                    symbol + "'s tick size is " + instrument.tickSize().toPlainString()) : null,
+                map.fixedPoint("fee", Units.AMOUNT_DECIMALS, AMOUNTS, null),
                 map.has("tradeId") ? map.integer("tradeId") : null,
-                map.has("amount") ? scaled(map, "amount", Units.AMOUNT_DECIMALS) : null,
+                map.fixedPoint("amount", Units.AMOUNT_DECIMALS, AMOUNTS, null),
                 mode,
                 map.has("leverage") ? map.smallInteger("leverage") : null,
-                map.has("rate") ? scaled(map, "rate", Units.AMOUNT_DECIMALS) : null);
+                map.fixedPoint("rate", Units.AMOUNT_DECIMALS, RATES, null));
         }
 
         private Long knownAccount(final YamlMap map)
@@ -272,22 +290,6 @@ public final class ScenarioLoader
                 keys.add(kind.key());
             }
             return keys;
-        }
-
-        /** A number the engine can carry: no more decimals than its scale, and within 64 bits there. */
-        private static BigDecimal scaled(final YamlMap map, final String key, final int decimals)
-        {
-            final BigDecimal value = map.decimal(key);
-            if (value.stripTrailingZeros().scale() > decimals)
-            {
-                throw map.error(key, "'" + key + "' " + value.toPlainString() + " has more than " + decimals
-                    + " decimals");
-            }
-            if (!Units.fits(value, decimals))
-            {
-                throw map.error(key, "'" + key + "' " + value.toPlainString() + " is out of range");
-            }
-            return value;
         }
 
         private static BigDecimal positive(final YamlMap map, final String key, final BigDecimal value)

@@ -11,7 +11,6 @@ import com.liqengine.margin.EngineSettings;
 import com.liqengine.margin.MarginStateMachine;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -270,8 +269,9 @@ public final class ScenarioRunner
         steps.add(new Step(event, description, null, input, List.copyOf(current)));
     }
 
+    /** Exact: {@link ScenarioLoader} refused any amount or rate with more decimals or out of 64 bits. */
     private static long amount(final BigDecimal value)
     {
-        return Units.toUnits(value.setScale(Units.AMOUNT_DECIMALS, RoundingMode.UNNECESSARY), Units.AMOUNT_DECIMALS);
+        return Units.toUnits(value, Units.AMOUNT_DECIMALS);
     }
 }

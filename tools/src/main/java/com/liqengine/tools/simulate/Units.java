@@ -31,24 +31,6 @@ public final class Units
     }
 
     /**
-     * @param value a decimal.
-     * @param decimals the scale.
-     * @return whether {@link #toUnits} can carry it.
-     */
-    public static boolean fits(final BigDecimal value, final int decimals)
-    {
-        try
-        {
-            toUnits(value, decimals);
-            return true;
-        }
-        catch (final ArithmeticException ex)
-        {
-            return false;
-        }
-    }
-
-    /**
      * @param units a value in units.
      * @param decimals the scale.
      * @return the exact decimal, without trailing zeros.

@@ -1,5 +1,6 @@
 package com.liqengine.tools.stat;
 
+import com.liqengine.pipeline.CountersFile;
 import com.liqengine.pipeline.EngineCounters;
 import org.agrona.concurrent.status.CountersReader;
 import picocli.CommandLine.Command;
@@ -7,19 +8,25 @@ import picocli.CommandLine.Option;
 
 import java.io.File;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
  * {@code liq stat}: prints the counters of a running engine from another process, refreshing, like a
- * {@code top} for the engine: each counter's value and its rate per second since the previous refresh.
+ * {@code top} for the engine: each counter's value and its rate per second since the previous refresh, then the
+ * distinct errors of the engine's error log, each with its count and first and last time.
  */
 @Command(
     name = "stat",
     mixinStandardHelpOptions = true,
-    description = "Shows a running engine's counters (inputs and outputs by type, liquidations, rejections, "
-        + "ring remaining capacity, publisher waits, journal appends), refreshing.")
+    description = {"Shows a running engine's counters (inputs and outputs by type, liquidations, rejections, "
+        + "ring remaining capacity, publisher waits, journal appends, errors), refreshing, then the distinct errors "
+        + "of its error log, each with its count, first and last time (UTC) and stack trace.",
+        "The file stays after the engine stops: liq stat --count 1 reads what it left."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:done", "2:no counters file, or not one this build reads (another layout version)"})
 public final class StatCommand implements Callable<Integer>
 {
     @Option(names = "--counters", defaultValue = "liq-data/counters.dat",
@@ -34,16 +41,22 @@ public final class StatCommand implements Callable<Integer>
     private int count;
 
     private final PrintStream out;
+    private final PrintStream err;
 
-    /** A command printing to standard output. */
+    /** A command printing to standard output and error. */
     public StatCommand()
     {
-        this(System.out);
+        this(System.out, System.err);
     }
 
-    StatCommand(final PrintStream out)
+    /**
+     * @param out where the counters and errors go.
+     * @param err where problems go.
+     */
+    public StatCommand(final PrintStream out, final PrintStream err)
     {
         this.out = out;
+        this.err = err;
     }
 
     @Override
@@ -51,19 +64,29 @@ public final class StatCommand implements Callable<Integer>
     {
         if (!file.isFile())
         {
-            System.err.println("liq stat: no counters file at " + file + " (is the engine running? see --counters)");
+            err.println("liq stat: no counters file at " + file + " (is the engine running? see --counters)");
             return 2;
         }
-        final CountersReader reader;
+        final CountersFile counters;
         try
         {
-            reader = EngineCounters.openReader(file);
+            counters = CountersFile.open(file);
         }
         catch (final IllegalStateException ex)
         {
-            System.err.println("liq stat: " + ex.getMessage());
+            err.println("liq stat: " + ex.getMessage());
             return 2;
         }
+        try (counters)
+        {
+            show(counters);
+        }
+        return 0;
+    }
+
+    private void show(final CountersFile counters) throws InterruptedException
+    {
+        final CountersReader reader = counters.counters();
         long[] previous = null;
         long previousNanos = 0;
         for (int refresh = 1; count == 0 || refresh <= count; refresh++)
@@ -92,6 +115,7 @@ public final class StatCommand implements Callable<Integer>
                     String.format("%,.0f", (values[i] - previous[i]) * 1e9 / Math.max(1, now - previousNanos));
                 out.printf("%-36s %,16d %14s%n", labels.get(i), values[i], rate);
             }
+            printErrors(counters);
             out.flush();
             previous = values;
             previousNanos = now;
@@ -100,6 +124,39 @@ public final class StatCommand implements Callable<Integer>
                 Thread.sleep(intervalMs);
             }
         }
-        return 0;
+    }
+
+    /** The error log: each distinct error with its count, first and last time, and its text (stack trace). */
+    private void printErrors(final CountersFile counters)
+    {
+        // the counter first: an error counted after it was read is in the log or not yet, never "not in the log"
+        final long counted = counters.counter(EngineCounters.ERRORS_LABEL);
+        final List<String> lines = new ArrayList<>();
+        final long[] recorded = {0};
+        final int distinct = counters.readErrors((count, first, last, text) ->
+        {
+            recorded[0] += count;
+            lines.add(String.format("%,d %s, first %s, last %s:", count, count == 1 ? "time" : "times",
+                Instant.ofEpochMilli(first), Instant.ofEpochMilli(last)));
+            for (final String line : text.split("\\R"))
+            {
+                lines.add("    " + line.replace("\t", "    "));
+            }
+        });
+        out.println();
+        if (distinct == 0)
+        {
+            out.println("error log: no errors");
+        }
+        else
+        {
+            out.printf("error log: %,d distinct %s, %,d in all%n", distinct, distinct == 1 ? "error" : "errors",
+                recorded[0]);
+        }
+        if (counted > recorded[0])
+        {
+            out.printf("%,d more errors counted but not in the log (it was full)%n", counted - recorded[0]);
+        }
+        lines.forEach(out::println);
     }
 }

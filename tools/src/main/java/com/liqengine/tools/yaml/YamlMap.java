@@ -205,6 +205,50 @@ public final class YamlMap
         return has(key) ? decimal(key) : otherwise;
     }
 
+    /**
+     * A decimal the engine keeps in fixed point with {@code decimals} decimals (docs/margin.md section 1): refused
+     * with the line when it has more decimals (trailing zeros aside) or does not fit 64 bits there, so that the
+     * value converts exactly, never by rounding and never throwing.
+     *
+     * @param key the field.
+     * @param decimals the decimals the field keeps.
+     * @param keptBy what sets those decimals, for the message (e.g. {@code "BTCUSDT's tick size 0.1"}).
+     * @return the value as written.
+     * @throws YamlFileException naming the file, the line and the field.
+     */
+    public BigDecimal fixedPoint(final String key, final int decimals, final String keptBy)
+    {
+        final BigDecimal value = decimal(key);
+        if (value.stripTrailingZeros().scale() > decimals)
+        {
+            throw new YamlFileException(file, line(key), "'" + key + "' of " + what + " has more than " + decimals
+                + (decimals == 1 ? " decimal" : " decimals") + " (" + keptBy + "): " + value.toPlainString());
+        }
+        final BigDecimal units = value.movePointRight(decimals);
+        if (units.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0
+            || units.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0)
+        {
+            throw new YamlFileException(file, line(key), "'" + key + "' of " + what + " is out of range: "
+                + value.toPlainString() + " (with " + decimals + " decimals at most "
+                + BigDecimal.valueOf(Long.MAX_VALUE, decimals).toPlainString() + " in size)");
+        }
+        return value;
+    }
+
+    /**
+     * {@link #fixedPoint(String, int, String)} for an optional field.
+     *
+     * @param key the field.
+     * @param decimals the decimals the field keeps.
+     * @param keptBy what sets those decimals, for the message.
+     * @param otherwise the value when the field is not given.
+     * @return the value.
+     */
+    public BigDecimal fixedPoint(final String key, final int decimals, final String keptBy, final BigDecimal otherwise)
+    {
+        return has(key) ? fixedPoint(key, decimals, keptBy) : otherwise;
+    }
+
     public long integer(final String key)
     {
         final BigDecimal value = decimal(key);

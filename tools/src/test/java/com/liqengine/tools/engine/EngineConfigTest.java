@@ -4,11 +4,16 @@ import com.liqengine.journal.FsyncPolicy;
 import com.liqengine.pipeline.IdleStrategyName;
 import com.liqengine.pipeline.Topology;
 import com.liqengine.runtime.EngineConfig;
+import com.liqengine.tools.run.RunCommand;
 import com.liqengine.tools.yaml.YamlFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -58,6 +63,39 @@ class EngineConfigTest
         assertError(dir, "snapshots:\n  interval: -1\n", ":2: interval must be 0");
         assertError(dir, "snapshots:\n  interval: 10\n  keep: -2\n", ":3: keep must be 0 (keep every snapshot) or "
             + "more, not -2");
+        assertError(dir, "journal:\n  fsyncIntervalMs: 0\n", ":2: fsyncIntervalMs must be at least 1, not 0");
+        assertError(dir, "engine:\n  marginCallRatio: 1.25\n", ":2: marginCallRatio must be above 0 and at most 1, "
+            + "not 1.25");
+        assertError(dir, "engine:\n  maxAccounts: 300000000\n", ":2: maxAccounts must be from 2 (the fund and one "
+            + "account) to 268435456, not 300000000");
+    }
+
+    @Test
+    void marginCallRatioWithMoreDecimalsThanTheEngineKeepsNamesItsLine(@TempDir final Path dir) throws IOException
+    {
+        assertError(dir, "engine:\n  maxAccounts: 10\n  marginCallRatio: \"0.0066666666666666666667\"\n",
+            ":3: 'marginCallRatio' of engine has more than 8 decimals (rates are kept with 8): "
+                + "0.0066666666666666666667");
+        assertError(dir, "engine:\n  marginCallRatio: 1E+12\n", ":2: 'marginCallRatio' of engine is out of range");
+        // trailing zeros are not decimals the value needs
+        assertThat(EngineConfigFile.load(write(dir, "engine:\n  marginCallRatio: \"0.9000000000\"\n"))
+            .engineSettings().marginCallRatio()).isEqualTo(90_000_000L);
+    }
+
+    @Test
+    void runRefusesTheFileWithItsLineAndExitsTwo(@TempDir final Path dir) throws IOException
+    {
+        final Path file = write(dir, "engine:\n  marginCallRatio: \"0.812345678\"\n");
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        final int exit = new CommandLine(new RunCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8))).execute("--config", file.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(file + ":2: 'marginCallRatio' of engine has more "
+            + "than 8 decimals (rates are kept with 8): 0.812345678" + System.lineSeparator());
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     private static void assertError(final Path dir, final String yaml, final String expected) throws IOException

@@ -71,7 +71,74 @@ class ScenarioLoaderTest
     void moreDecimalsThanTheInstrumentCarries()
     {
         assertError(HEAD + "  - mark: { symbol: BTCUSDT, price: \"50000.05\" }\n",
-            "t.yaml:12: 'price' 50000.05 has more than 1 decimals");
+            "t.yaml:12: 'price' of event 1 (mark) has more than 1 decimal (BTCUSDT's tick size is 0.1): 50000.05");
+        assertError(HEAD + "  - fill: { account: 1, symbol: BTCUSDT, side: buy, qty: \"0.0015\", price: \"1\" }\n",
+            "t.yaml:12: 'qty' of event 1 (fill) has more than 3 decimals (BTCUSDT's step size is 0.001): 0.0015");
+    }
+
+    @Test
+    void trailingZerosAreNotDecimalsTheValueNeeds()
+    {
+        final Scenario scenario = parse(HEAD + "  - mark: { symbol: BTCUSDT, price: \"50000.1000000000000\" }\n");
+
+        assertThat(scenario.events().get(0).price()).isEqualByComparingTo("50000.1");
+    }
+
+    @Test
+    void amountsAndRatesWithMoreThanEightDecimalsNameTheirField()
+    {
+        assertError(HEAD.replace("mmr: \"0.004\"", "mmr: \"0.0066666666666666666667\""),
+            "t.yaml:7: 'mmr' of a tier of BTCUSDT has more than 8 decimals (rates are kept with 8): "
+                + "0.0066666666666666666667");
+        assertError(HEAD.replace("maintenanceAmount: 50 ", "maintenanceAmount: 50.000000001 "),
+            "t.yaml:8: 'maintenanceAmount' of a tier of BTCUSDT has more than 8 decimals");
+        assertError(HEAD.replace("maxNotional: \"50000\"", "maxNotional: \"50000.123456789\""),
+            "t.yaml:7: 'maxNotional' of a tier of BTCUSDT has more than 8 decimals");
+        assertError(HEAD.replace("deposit: \"1000\"", "deposit: \"1000.000000001\""),
+            "t.yaml:10: 'deposit' of an account has more than 8 decimals (amounts are kept with 8)");
+        assertError(HEAD.replace("name: t\n", "name: t\nengine: { marginCallRatio: \"0.812345678\" }\n"),
+            "t.yaml:2: 'marginCallRatio' of engine has more than 8 decimals");
+        assertError(HEAD.replace("name: t\n", "name: t\nengine: { insuranceFund: 0.000000001 }\n"),
+            "t.yaml:2: 'insuranceFund' of engine has more than 8 decimals");
+        assertError(HEAD + "  - deposit: { account: 1, amount: \"0.000000001\" }\n",
+            "t.yaml:12: 'amount' of event 1 (deposit) has more than 8 decimals (amounts are kept with 8): 0.000000001");
+        assertError(HEAD + "  - fill: { account: 1, symbol: BTCUSDT, side: buy, qty: 1, price: 1, fee: 1E-9 }\n",
+            "t.yaml:12: 'fee' of event 1 (fill) has more than 8 decimals");
+        assertError(HEAD + "  - funding: { symbol: BTCUSDT, rate: 0.000100001 }\n",
+            "t.yaml:12: 'rate' of event 1 (funding) has more than 8 decimals (rates are kept with 8)");
+        assertError(HEAD.replace("tickSize: \"0.1\"", "tickSize: \"0.000000001\""),
+            "t.yaml:4: 'tickSize' of an instrument has more than 8 decimals");
+    }
+
+    @Test
+    void valuesBeyondSixtyFourBitsNameTheirField()
+    {
+        assertError(HEAD.replace("maxNotional: \"250000\"", "maxNotional: \"1E+30\""),
+            "t.yaml:8: 'maxNotional' of a tier of BTCUSDT is out of range: 1000000000000000000000000000000 (with 8 "
+                + "decimals at most 92233720368.54775807 in size)");
+        assertError(HEAD.replace("tickSize: \"0.1\"", "tickSize: 1E+30"),
+            "t.yaml:4: 'tickSize' of an instrument is out of range");
+        assertError(HEAD + "  - mark: { symbol: BTCUSDT, price: \"-922337203685477580.9\" }\n",
+            "t.yaml:12: 'price' of event 1 (mark) is out of range");
+    }
+
+    @Test
+    void marginCallRatioAboveOneIsRefused()
+    {
+        assertError(HEAD.replace("name: t\n", "name: t\nengine: { marginCallRatio: 1.5 }\n"),
+            "t.yaml:2: marginCallRatio must be above 0 and at most 1, not 1.5");
+    }
+
+    @Test
+    void moreTiersThanTheEngineTakes()
+    {
+        final StringBuilder tiers = new StringBuilder();
+        for (int t = 1; t <= 40; t++)
+        {
+            tiers.append("      - { maxNotional: ").append(t * 1000).append(", maxLeverage: 10, mmr: 0.01 }\n");
+        }
+        assertError("instruments:\n  - symbol: X\n    tickSize: 1\n    stepSize: 1\n    tiers:\n" + tiers,
+            "t.yaml:6: X has 40 risk tiers, the engine takes at most 16");
     }
 
     @Test

@@ -3,6 +3,9 @@ package com.liqengine.tools.simulate;
 import com.liqengine.tools.Liq;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +76,60 @@ class SimulateCommandTest
         assertThat(run(file.toString())).isEqualTo(SimulateCommand.BAD_SCENARIO);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith(file + ":2: a scenario needs at least one");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    /**
+     * Issue 10: a value with more decimals than its field keeps ended in {@code ArithmeticException: Rounding
+     * necessary}. Each of these is now a file error: file, line and field on standard error, exit 2, nothing on
+     * standard output.
+     */
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("valuesWithTooManyDecimals")
+    void valueWithMoreDecimalsThanItsFieldExitsTwoNamingFileLineAndField(
+        final String written, final String replaced, final int line, final String problem, @TempDir final Path dir)
+        throws IOException
+    {
+        final Path file = dir.resolve("decimals.yaml");
+        final String scenario = """
+            instruments:
+              - symbol: BTCUSDT
+                tickSize: "0.1"
+                stepSize: "0.001"
+                tiers: [ { maxNotional: "50000", maxLeverage: 125, mmr: "0.004", maintenanceAmount: "0" } ]
+            accounts:
+              - { id: 1, deposit: "1000" }
+            events:
+              - mark: { symbol: BTCUSDT, price: "50000" }
+              - fill: { account: 1, symbol: BTCUSDT, side: buy, qty: "0.1", price: "50000", fee: "0" }
+              - deposit: { account: 1, amount: "100" }
+            """;
+        assertThat(scenario).containsOnlyOnce(written);
+        Files.writeString(file, scenario.replace(written, replaced));
+
+        assertThat(run(file.toString())).isEqualTo(SimulateCommand.BAD_SCENARIO);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith(file + ":" + line + ": " + problem)
+            .doesNotContain("Exception");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    /** The value as the scenario below writes it, the value put instead, the line, the message. */
+    static Stream<Arguments> valuesWithTooManyDecimals()
+    {
+        return Stream.of(
+            Arguments.of("mmr: \"0.004\"", "mmr: \"0.0066666666666666666667\"", 5, "'mmr' of a tier of BTCUSDT "
+                + "has more than 8 decimals (rates are kept with 8): 0.0066666666666666666667"),
+            Arguments.of("price: \"50000\" }", "price: \"50000.25\" }", 9, "'price' of event 1 (mark) has more "
+                + "than 1 decimal (BTCUSDT's tick size is 0.1): 50000.25"),
+            Arguments.of("qty: \"0.1\"", "qty: \"0.1234\"", 10, "'qty' of event 2 (fill) has more than 3 decimals "
+                + "(BTCUSDT's step size is 0.001): 0.1234"),
+            Arguments.of("amount: \"100\"", "amount: \"100.123456789\"", 11, "'amount' of event 3 (deposit) has "
+                + "more than 8 decimals (amounts are kept with 8): 100.123456789"),
+            Arguments.of("fee: \"0\"", "fee: \"0.000000001\"", 10, "'fee' of event 2 (fill) has more than 8 "
+                + "decimals"),
+            Arguments.of("deposit: \"1000\"", "deposit: \"1E-12\"", 7, "'deposit' of an account has more than 8 "
+                + "decimals"),
+            Arguments.of("maxNotional: \"50000\"", "maxNotional: \"9E+12\"", 5, "'maxNotional' of a tier of "
+                + "BTCUSDT is out of range"));
     }
 
     @Test
