@@ -1,13 +1,15 @@
 package com.liqengine.margin;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
+import com.liqengine.testing.Theories;
+import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 /**
  * A band heap, after random adds, moves and removals, finds exactly the accounts whose band end a price
@@ -17,8 +19,14 @@ class BandHeapProperties
 {
     private static final long ABSENT = Long.MIN_VALUE + 7;
 
-    @Property(tries = 300)
-    void collectFindsExactlyTheEndsBeyondThePrice(@ForAll final long seed, @ForAll final boolean highestFirst)
+    @Test
+    void collectFindsExactlyTheEndsBeyondThePrice()
+    {
+        Theories.qt(300).forAll(longs().all(), booleans().all())
+            .checkAssert(BandHeapProperties::collectFindsExactlyTheEndsBeyondThePrice);
+    }
+
+    private static void collectFindsExactlyTheEndsBeyondThePrice(final long seed, final boolean highestFirst)
     {
         final SplittableRandom random = new SplittableRandom(seed);
         final int perHeap = 1 + random.nextInt(80);
@@ -79,8 +87,14 @@ class BandHeapProperties
         }
     }
 
-    @Property(tries = 100)
-    void indexCollectsBothEndsInRegistrationOrder(@ForAll final long seed)
+    @Test
+    void indexCollectsBothEndsInRegistrationOrder()
+    {
+        Theories.qt(100).forAll(longs().all())
+            .checkAssert(BandHeapProperties::indexCollectsBothEndsInRegistrationOrder);
+    }
+
+    private static void indexCollectsBothEndsInRegistrationOrder(final long seed)
     {
         final SplittableRandom random = new SplittableRandom(seed);
         final int accounts = 1 + random.nextInt(60);

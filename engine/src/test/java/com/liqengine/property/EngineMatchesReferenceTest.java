@@ -1,12 +1,8 @@
 package com.liqengine.property;
 
 import com.liqengine.api.OutputRecord;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import com.liqengine.testing.Theories;
+import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
@@ -21,37 +17,34 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EngineMatchesReferenceTest
 {
-    @Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
-    void engineAndReferenceAgreeToTheLastUnit(
-        @ForAll("seeds") final long seed, @ForAll("sequences") final List<Step> steps)
+    private static final int EXAMPLES = 1_000;
+
+    @Test
+    void engineAndReferenceAgreeToTheLastUnit()
     {
-        final TwinRun twin = new TwinRun(MarketSetup.random(seed));
-        final RunStatistics statistics = new RunStatistics();
-        long applied = 0;
-        for (final Input input : new RunInputs(twin.run, steps))
+        final Coverage coverage = new Coverage("engineAndReferenceAgreeToTheLastUnit");
+        Theories.qt(EXAMPLES).forAll(Steps.seeds(), Steps.sequences()).checkAssert((seed, steps) ->
         {
-            // TwinRun.apply throws an AssertionError naming the first difference in outputs or state
-            statistics.count(twin.apply(input));
-            applied++;
-        }
-        statistics.report();
-        assertThat(twin.run.engine.lastSequence()).as("every input numbered, without gaps").isEqualTo(applied)
-            .isEqualTo(twin.reference.lastSequence());
+            final TwinRun twin = new TwinRun(MarketSetup.random(seed));
+            final RunStatistics statistics = new RunStatistics();
+            long applied = 0;
+            for (final Input input : new RunInputs(twin.run, steps))
+            {
+                // TwinRun.apply throws an AssertionError naming the first difference in outputs or state
+                statistics.count(twin.apply(input));
+                applied++;
+            }
+            statistics.collectInto(coverage);
+            assertThat(twin.run.engine.lastSequence()).as("every input numbered, without gaps").isEqualTo(applied)
+                .isEqualTo(twin.reference.lastSequence());
+        });
+        coverage.report();
+        coverage.require("isolated liquidation", 25);
+        coverage.require("cross liquidation", 25);
+        coverage.require("rejection", 50);
     }
 
-    @Provide
-    Arbitrary<Long> seeds()
-    {
-        return Steps.seeds();
-    }
-
-    @Provide
-    Arbitrary<List<Step>> sequences()
-    {
-        return Steps.sequences();
-    }
-
-    /** What a run exercised, for jqwik's statistics and coverage checks. */
+    /** What a run exercised, for the coverage checks. */
     private static final class RunStatistics
     {
         private static final long ISOLATED = 0;
@@ -92,16 +85,14 @@ class EngineMatchesReferenceTest
             }
         }
 
-        void report()
+        void collectInto(final Coverage coverage)
         {
-            Statistics.label("isolated liquidation").collect(isolatedLiquidation);
-            Statistics.label("cross liquidation").collect(crossLiquidation);
-            Statistics.label("rejection").collect(rejection);
-            Statistics.label("margin call").collect(marginCall);
-            Statistics.label("under-margined fill").collect(underMargined);
-            Statistics.label("isolated liquidation").coverage(c -> c.check(true).percentage(p -> p >= 25));
-            Statistics.label("cross liquidation").coverage(c -> c.check(true).percentage(p -> p >= 25));
-            Statistics.label("rejection").coverage(c -> c.check(true).percentage(p -> p >= 50));
+            coverage.run();
+            coverage.collect("isolated liquidation", isolatedLiquidation);
+            coverage.collect("cross liquidation", crossLiquidation);
+            coverage.collect("rejection", rejection);
+            coverage.collect("margin call", marginCall);
+            coverage.collect("under-margined fill", underMargined);
         }
     }
 }

@@ -1,12 +1,9 @@
 package com.liqengine.property;
 
 import com.liqengine.api.OutputRecord;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import com.liqengine.testing.Theories;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.dsl.TheoryBuilder2;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MarginInvariantsTest
 {
     private static final long ISOLATED = 0;
+    private static final int EXAMPLES = 300;
 
-    @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
-    void ledgerIdentityHoldsAfterEveryInput(
-        @ForAll("seeds") final long seed, @ForAll("sequences") final List<Step> steps)
+    @Test
+    void ledgerIdentityHoldsAfterEveryInput()
+    {
+        runs().checkAssert(MarginInvariantsTest::ledgerIdentityHoldsAfterEveryInput);
+    }
+
+    private static void ledgerIdentityHoldsAfterEveryInput(final long seed, final List<Step> steps)
     {
         final EngineRun run = new EngineRun(MarketSetup.random(seed));
         for (final Input input : inputs(run, steps))
@@ -38,9 +40,23 @@ class MarginInvariantsTest
         }
     }
 
-    @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
-    void isolatedLiquidationLeavesTheWalletAndOtherPositionsAlone(
-        @ForAll("seeds") final long seed, @ForAll("sequences") final List<Step> steps)
+    @Test
+    void isolatedLiquidationLeavesTheWalletAndOtherPositionsAlone()
+    {
+        final String label = "isolated liquidation on a tick or funding";
+        final Coverage coverage = new Coverage("isolatedLiquidationLeavesTheWalletAndOtherPositionsAlone");
+        runs().checkAssert((seed, steps) ->
+        {
+            coverage.run();
+            coverage.collect(label, isolatedLiquidationLeavesTheWalletAndOtherPositionsAlone(seed, steps));
+        });
+        coverage.report();
+        coverage.require(label, 25);
+    }
+
+    /** One run of the property; returns whether an isolated position was liquidated on a tick or funding. */
+    private static boolean isolatedLiquidationLeavesTheWalletAndOtherPositionsAlone(
+        final long seed, final List<Step> steps)
     {
         final EngineRun run = new EngineRun(MarketSetup.random(seed));
         boolean liquidated = false;
@@ -71,14 +87,16 @@ class MarginInvariantsTest
                     .containsExactlyElementsOf(withoutSlot(before, account, instrument));
             }
         }
-        Statistics.label("isolated liquidation on a tick or funding").collect(liquidated);
-        Statistics.label("isolated liquidation on a tick or funding")
-            .coverage(c -> c.check(true).percentage(p -> p >= 25));
+        return liquidated;
     }
 
-    @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
-    void exactlyTheLiquidatablePositionsAreLiquidated(
-        @ForAll("seeds") final long seed, @ForAll("sequences") final List<Step> steps)
+    @Test
+    void exactlyTheLiquidatablePositionsAreLiquidated()
+    {
+        runs().checkAssert(MarginInvariantsTest::exactlyTheLiquidatablePositionsAreLiquidated);
+    }
+
+    private static void exactlyTheLiquidatablePositionsAreLiquidated(final long seed, final List<Step> steps)
     {
         final EngineRun run = new EngineRun(MarketSetup.random(seed));
         for (final Input input : inputs(run, steps))
@@ -106,6 +124,11 @@ class MarginInvariantsTest
                 .as("liquidatable but not liquidated after %s%n%s", input, run.history())
                 .isEmpty();
         }
+    }
+
+    private static TheoryBuilder2<Long, List<Step>> runs()
+    {
+        return Theories.qt(EXAMPLES).forAll(Steps.seeds(), Steps.sequences());
     }
 
     private static boolean rejected(final List<OutputRecord> outputs)
@@ -147,17 +170,5 @@ class MarginInvariantsTest
             }
         }
         return kept;
-    }
-
-    @Provide
-    Arbitrary<Long> seeds()
-    {
-        return Steps.seeds();
-    }
-
-    @Provide
-    Arbitrary<List<Step>> sequences()
-    {
-        return Steps.sequences();
     }
 }

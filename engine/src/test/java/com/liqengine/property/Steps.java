@@ -1,119 +1,144 @@
 package com.liqengine.property;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.RandomDistribution;
-import net.jqwik.api.Tuple;
+import com.liqengine.testing.Theories;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+
+import static com.liqengine.testing.Theories.between;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 /**
- * jqwik generators of runs: a market seed and a sequence of steps weighted like a busy market, with mark
- * random walks that sometimes crash or spike so that liquidations happen in both modes.
+ * QuickTheories generators of runs: a market seed and a sequence of steps weighted like a busy market, with mark
+ * random walks that sometimes crash or spike so that liquidations happen in both modes. Numbers within a range
+ * come from {@link Theories#between}, biased towards its simplest value (0, or the bound nearest 0).
  */
 final class Steps
 {
     static final int MAX_STEPS = 150;
     private static final int INVALID_KINDS = 17;
     private static final int REDEFINE_VARIANTS = 8;
+    /** Account selectors (taken modulo the market's accounts, 36 and over: a new account for deposits). */
+    private static final Gen<Integer> SELECTOR = between(0, 39);
+    /** Instrument selectors, taken modulo the market's instruments (and the extra one). */
+    private static final Gen<Integer> INSTRUMENT = between(0, 11);
+    private static final Gen<Integer> DEPOSIT_PERMILLE = between(1, 5_000);
+    private static final Gen<Integer> WITHDRAW_PERCENT = between(1, 150);
+    private static final Gen<Integer> LEVERAGE = between(1, 130);
+    private static final Gen<Integer> ADD_PERCENT = between(1, 120);
+    private static final Gen<Integer> REMOVE_PERCENT = between(1, 150);
+    private static final Gen<Integer> INVALID_KIND = between(0, INVALID_KINDS - 1);
+    private static final Gen<Integer> VARIANT = between(0, 99);
+    /** Half of the redefinitions switch between the two tier tables, which can make positions liquidatable. */
+    private static final Gen<Integer> REDEFINITION = Generate.frequency(List.of(
+        Pair.of(1, between(0, 1)),
+        Pair.of(1, between(2, REDEFINE_VARIANTS - 1))));
 
     private Steps()
     {
     }
 
-    static Arbitrary<List<Step>> sequences()
+    /** From 1 to {@link #MAX_STEPS} steps, every length equally likely; shown one step a line. */
+    static Gen<List<Step>> sequences()
     {
-        return step().list().ofMinSize(1).ofMaxSize(MAX_STEPS).withSizeDistribution(RandomDistribution.uniform());
+        final Gen<Integer> lengths = Generate.range(1, MAX_STEPS, 1);
+        final Gen<Step> step = step();
+        final Gen<List<Step>> sequences = in ->
+        {
+            final int length = lengths.generate(in);
+            final List<Step> steps = new ArrayList<>(length);
+            for (int i = 0; i < length; i++)
+            {
+                steps.add(step.generate(in));
+            }
+            return steps;
+        };
+        return sequences.describedAs(
+            steps -> steps.stream().map(Step::toString).collect(Collectors.joining("\n    ", "[\n    ", "\n]")));
     }
 
-    static Arbitrary<Long> seeds()
+    static Gen<Long> seeds()
     {
-        return Arbitraries.longs();
+        return longs().all();
     }
 
-    @SuppressWarnings("unchecked")
-    static Arbitrary<Step> step()
+    static Gen<Step> step()
     {
-        return Arbitraries.frequencyOf(
-            Tuple.of(30, trade()),
-            Tuple.of(10, close()),
-            Tuple.of(30, move()),
-            Tuple.of(4, funding()),
-            Tuple.of(4, Combinators.combine(selector(), Arbitraries.integers().between(1, 5_000))
-                .as(Step.Deposit::new)),
-            Tuple.of(3, Combinators.combine(selector(), Arbitraries.integers().between(1, 150))
-                .as(Step.Withdraw::new)),
-            Tuple.of(3, Combinators.combine(selector(), instrument(), Arbitraries.of(true, false))
-                .as(Step.ChangeMode::new)),
-            Tuple.of(4, Combinators.combine(selector(), instrument(), Arbitraries.integers().between(1, 130))
-                .as(Step.ChangeLeverage::new)),
-            Tuple.of(3, Combinators.combine(selector(), instrument(), Arbitraries.integers().between(1, 120))
-                .as(Step.AddMargin::new)),
-            Tuple.of(3, Combinators.combine(selector(), instrument(), Arbitraries.integers().between(1, 150))
-                .as(Step.RemoveMargin::new)),
-            Tuple.of(2, Combinators.combine(instrument(), redefinition()).as(Step.Redefine::new)),
-            Tuple.of(8, Combinators.combine(
-                Arbitraries.integers().between(0, INVALID_KINDS - 1), selector(), instrument(),
-                Arbitraries.integers().between(0, 99)).as(Step.Invalid::new)));
+        final Gen<Step> deposit = in -> new Step.Deposit(SELECTOR.generate(in), DEPOSIT_PERMILLE.generate(in));
+        final Gen<Step> withdraw = in -> new Step.Withdraw(SELECTOR.generate(in), WITHDRAW_PERCENT.generate(in));
+        final Gen<Step> changeMode = in -> new Step.ChangeMode(
+            SELECTOR.generate(in), INSTRUMENT.generate(in), Generate.booleans().generate(in));
+        final Gen<Step> changeLeverage = in -> new Step.ChangeLeverage(
+            SELECTOR.generate(in), INSTRUMENT.generate(in), LEVERAGE.generate(in));
+        final Gen<Step> addMargin = in -> new Step.AddMargin(
+            SELECTOR.generate(in), INSTRUMENT.generate(in), ADD_PERCENT.generate(in));
+        final Gen<Step> removeMargin = in -> new Step.RemoveMargin(
+            SELECTOR.generate(in), INSTRUMENT.generate(in), REMOVE_PERCENT.generate(in));
+        final Gen<Step> redefine = in -> new Step.Redefine(INSTRUMENT.generate(in), REDEFINITION.generate(in));
+        final Gen<Step> invalid = in -> new Step.Invalid(
+            INVALID_KIND.generate(in), SELECTOR.generate(in), INSTRUMENT.generate(in), VARIANT.generate(in));
+        return Generate.frequency(List.of(
+            Pair.of(30, trade()),
+            Pair.of(10, close()),
+            Pair.of(30, move()),
+            Pair.of(4, funding()),
+            Pair.of(4, deposit),
+            Pair.of(3, withdraw),
+            Pair.of(3, changeMode),
+            Pair.of(4, changeLeverage),
+            Pair.of(3, addMargin),
+            Pair.of(3, removeMargin),
+            Pair.of(2, redefine),
+            Pair.of(8, invalid)));
     }
 
-    /** Half of the redefinitions switch between the two tier tables, which can make positions liquidatable. */
-    private static Arbitrary<Integer> redefinition()
+    private static Gen<Step> trade()
     {
-        return Arbitraries.frequencyOf(
-            Tuple.of(1, Arbitraries.integers().between(0, 1)),
-            Tuple.of(1, Arbitraries.integers().between(2, REDEFINE_VARIANTS - 1)));
+        final Gen<Boolean> takerBuys = Generate.booleans();
+        final Gen<Integer> sizePermille = between(1, 1_200);
+        final Gen<Integer> priceOffsetBp = between(-50, 50);
+        final Gen<Integer> feeBp = between(-2, 10);
+        final Gen<Integer> oneInTen = between(0, 9);
+        return in -> new Step.Trade(
+            SELECTOR.generate(in), SELECTOR.generate(in), INSTRUMENT.generate(in), takerBuys.generate(in),
+            sizePermille.generate(in), priceOffsetBp.generate(in), feeBp.generate(in), oneInTen.generate(in) == 0);
     }
 
-    private static Arbitrary<Integer> selector()
-    {
-        return Arbitraries.integers().between(0, 39);
-    }
-
-    private static Arbitrary<Integer> instrument()
-    {
-        return Arbitraries.integers().between(0, 11);
-    }
-
-    private static Arbitrary<Step> trade()
-    {
-        return Combinators.combine(
-            selector(), selector(), instrument(), Arbitraries.of(true, false),
-            Arbitraries.integers().between(1, 1_200), Arbitraries.integers().between(-50, 50),
-            Arbitraries.integers().between(-2, 10), Arbitraries.integers().between(0, 9).map(n -> n == 0))
-            .as(Step.Trade::new);
-    }
-
-    private static Arbitrary<Step> close()
+    private static Gen<Step> close()
     {
         // now and then far from the mark, so that an isolated loss can exceed the pool (the fund pays the rest)
-        final Arbitrary<Integer> priceOffsetBp = Arbitraries.frequencyOf(
-            Tuple.of(80, Arbitraries.integers().between(-50, 50)),
-            Tuple.of(20, Arbitraries.integers().between(-3_000, 3_000)));
-        return Combinators.combine(
-            selector(), selector(), instrument(), Arbitraries.integers().between(10, 160), priceOffsetBp,
-            Arbitraries.integers().between(0, 3).map(n -> n == 0))
-            .as(Step.Close::new);
+        final Gen<Integer> priceOffsetBp = Generate.frequency(List.of(
+            Pair.of(80, between(-50, 50)),
+            Pair.of(20, between(-3_000, 3_000))));
+        final Gen<Integer> percent = between(10, 160);
+        final Gen<Integer> oneInFour = between(0, 3);
+        return in -> new Step.Close(
+            SELECTOR.generate(in), SELECTOR.generate(in), INSTRUMENT.generate(in), percent.generate(in),
+            priceOffsetBp.generate(in), oneInFour.generate(in) == 0);
     }
 
     /** Mostly small moves; about one in five is a crash of 10% to 50% or a spike of 10% to 60%. */
-    private static Arbitrary<Step> move()
+    private static Gen<Step> move()
     {
-        final Arbitrary<Integer> basisPoints = Arbitraries.frequencyOf(
-            Tuple.of(80, Arbitraries.integers().between(-150, 150)),
-            Tuple.of(12, Arbitraries.integers().between(-5_000, -1_000)),
-            Tuple.of(8, Arbitraries.integers().between(1_000, 6_000)));
-        return Combinators.combine(instrument(), basisPoints).as(Step.Move::new);
+        final Gen<Integer> basisPoints = Generate.frequency(List.of(
+            Pair.of(80, between(-150, 150)),
+            Pair.of(12, between(-5_000, -1_000)),
+            Pair.of(8, between(1_000, 6_000))));
+        return INSTRUMENT.zip(basisPoints, Step.Move::new);
     }
 
     /** Usual rates up to ±0.075%, sometimes ±1% to ±20% that eat isolated pools. */
-    private static Arbitrary<Step> funding()
+    private static Gen<Step> funding()
     {
-        final Arbitrary<Integer> rate = Arbitraries.frequencyOf(
-            Tuple.of(85, Arbitraries.integers().between(-75_000, 75_000)),
-            Tuple.of(15, Arbitraries.integers().between(1_000_000, 20_000_000)
-                .flatMap(r -> Arbitraries.of(r, -r))));
-        return Combinators.combine(instrument(), rate).as(Step.Funding::new);
+        final Gen<Integer> large = between(1_000_000, 20_000_000)
+            .zip(Generate.booleans(), (rate, negative) -> negative ? -rate : rate);
+        final Gen<Integer> rate = Generate.frequency(List.of(
+            Pair.of(85, between(-75_000, 75_000)),
+            Pair.of(15, large)));
+        return INSTRUMENT.zip(rate, Step.Funding::new);
     }
 }
