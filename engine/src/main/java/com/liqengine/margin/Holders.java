@@ -1,5 +1,7 @@
 package com.liqengine.margin;
 
+import com.liqengine.index.LiquidationIndex;
+
 /**
  * The open positions of one instrument in registration order of their accounts, for the inputs that visit every
  * holder (funding, the full-scan instrument check): O(h log h) for h holders, whatever the number of accounts.

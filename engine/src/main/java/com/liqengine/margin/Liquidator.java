@@ -1,5 +1,7 @@
 package com.liqengine.margin;
 
+import com.liqengine.index.LiquidationIndex;
+
 /**
  * Liquidation checks after every event that can change them, the insurance fund's takeover of what is
  * liquidated, and margin calls (docs/margin.md, section 5). Isolated positions are checked alone; a cross
@@ -62,7 +64,7 @@ final class Liquidator
         this.fundIndex = fundIndex;
         this.indexed = settings.indexedChecks();
         // the brute-force scan (a test and comparison setting) keeps no index at all
-        this.index = indexed ? new LiquidationIndex(slots, instruments.length) : null;
+        this.index = indexed ? new LiquidationIndex(slots.account, slots.instrument, instruments.length) : null;
         this.bands = indexed ?
             new PriceBands(instruments, accounts, slots, math, index, marginCallRatio, fundIndex) : null;
     }

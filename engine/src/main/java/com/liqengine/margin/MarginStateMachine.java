@@ -16,7 +16,6 @@ import com.liqengine.codec.SetMarginModeDecoder;
 import com.liqengine.codec.SnapshotRequestDecoder;
 import com.liqengine.codec.WithdrawalDecoder;
 import org.agrona.DirectBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteOrder;
 
@@ -27,27 +26,17 @@ import java.nio.ByteOrder;
  * allocates nothing once built. Bad input never throws out of here: it becomes a {@code RequestRejected} with
  * a reason, and the state is left as it was.
  */
-public final class MarginStateMachine
+public final class MarginStateMachine extends MarginStateView
 {
     private static final int NO_INSTRUMENT = -1;
     private static final int TEMPLATE_UNKNOWN = -1;
     private static final int GROUP_HEADER_LENGTH = 4;
-    private static final java.math.BigInteger UNSIGNED_LOW =
-        java.math.BigInteger.ONE.shiftLeft(64).subtract(java.math.BigInteger.ONE);
 
-    private final EngineSettings settings;
-    private final Instrument[] instruments;
-    private final Accounts accounts;
-    private final Slots slots;
-    private final Ledger ledger = new Ledger();
-    private final MarginMath math;
-    private final LiquidationPrices prices;
     private final OutputEmitter emitter;
     private final Liquidator liquidator;
     private final FillProcessor fills;
     private final AccountRequests accountRequests;
     private final InstrumentRequests instrumentRequests;
-    private final int fundIndex;
 
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final MarkPriceTickDecoder tick = new MarkPriceTickDecoder();
@@ -62,7 +51,6 @@ public final class MarginStateMachine
     private final InstrumentDefinitionDecoder definition = new InstrumentDefinitionDecoder();
     private final SnapshotRequestDecoder snapshot = new SnapshotRequestDecoder();
 
-    private long sequence;
     private int templateId;
     private long accountId;
     private int instrumentId;
@@ -76,22 +64,12 @@ public final class MarginStateMachine
      */
     public MarginStateMachine(final EngineSettings settings, final OutputSink sink)
     {
-        this.settings = settings.isConcluded() ? settings : settings.conclude();
-        this.instruments = new Instrument[settings.maxInstruments()];
-        for (int i = 0; i < instruments.length; i++)
-        {
-            instruments[i] = new Instrument(i);
-        }
-        this.accounts = new Accounts(settings.maxAccounts());
-        this.fundIndex = accounts.open(settings.insuranceFundAccountId());
-        this.slots = new Slots(settings.maxAccounts(), settings.maxInstruments(), settings.maxPositions(), fundIndex);
+        super(settings);
         final Holders holders = new Holders(slots);
-        this.math = new MarginMath(instruments, accounts, slots);
-        this.prices = new LiquidationPrices(accounts, slots, math);
         this.emitter = new OutputEmitter(sink);
         final FundBook fundBook = new FundBook(accounts, slots, ledger, instruments, fundIndex);
         this.liquidator = new Liquidator(
-            instruments, accounts, slots, holders, math, prices, fundBook, ledger, emitter, this.settings, fundIndex);
+            instruments, accounts, slots, holders, math, prices, fundBook, ledger, emitter, settings(), fundIndex);
         this.fills = new FillProcessor(accounts, slots, ledger, emitter, fundIndex);
         this.accountRequests = new AccountRequests(accounts, slots, math, ledger);
         this.instrumentRequests =
@@ -463,11 +441,6 @@ public final class MarginStateMachine
         return index;
     }
 
-    private boolean isDefined(final int instrument)
-    {
-        return instrument >= 0 && instrument < instruments.length && instruments[instrument].defined;
-    }
-
     private void conclude(final RejectReason reason, final int accountIndex)
     {
         if (reason != null)
@@ -547,444 +520,11 @@ public final class MarginStateMachine
     }
 
     /**
-     * Deterministic 64-bit hash of the whole state but the input sequence: FNV-1a over its canonical bytes
-     * ({@link StateCodec#stateHash}), the same on every run and JVM for the same state, and unchanged by an input
-     * that was rejected. Allocates a buffer of the state's size.
-     *
-     * @return the hash.
-     */
-    public long stateHash()
-    {
-        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[StateCodec.length(this)]);
-        final int length = StateCodec.write(this, buffer, 0);
-        return StateCodec.stateHash(buffer, 0, length);
-    }
-
-    Instrument[] instrumentArray()
-    {
-        return instruments;
-    }
-
-    Accounts accountTable()
-    {
-        return accounts;
-    }
-
-    Slots slotTable()
-    {
-        return slots;
-    }
-
-    Ledger ledgerTable()
-    {
-        return ledger;
-    }
-
-    /**
      * Recomputes the liquidation index from the current state (docs/index.md); whatever loads state in bulk
      * (a snapshot restore) calls this before the next input.
      */
     void rebuildIndex()
     {
         liquidator.rebuildIndex();
-    }
-
-    // ------------------------------------------------------------------ read-only views (any time, same thread)
-
-    /**
-     * Sequence number of the last input applied (0 before the first).
-     *
-     * @return the sequence.
-     */
-    public long lastSequence()
-    {
-        return sequence;
-    }
-
-    /**
-     * Settings in force.
-     *
-     * @return the settings.
-     */
-    public EngineSettings settings()
-    {
-        return settings;
-    }
-
-    /**
-     * Number of accounts, the insurance fund included.
-     *
-     * @return the count.
-     */
-    public int accountCount()
-    {
-        return accounts.count();
-    }
-
-    /**
-     * Account id by registration order (0 is the insurance fund).
-     *
-     * @param registrationIndex from 0 to {@link #accountCount()} - 1.
-     * @return the account id.
-     */
-    public long accountIdAt(final int registrationIndex)
-    {
-        return accounts.idAt(registrationIndex);
-    }
-
-    /**
-     * Whether an account is open.
-     *
-     * @param id account id.
-     * @return true when open.
-     */
-    public boolean hasAccount(final long id)
-    {
-        return accounts.indexOf(id) != Accounts.MISSING;
-    }
-
-    /**
-     * Cross wallet balance.
-     *
-     * @param id account id (must be open).
-     * @return amount.
-     */
-    public long crossWallet(final long id)
-    {
-        return accounts.crossWallet[indexOf(id)];
-    }
-
-    /**
-     * Insurance fund balance: the fund account's wallet.
-     *
-     * @return amount.
-     */
-    public long insuranceFundBalance()
-    {
-        return accounts.crossWallet[fundIndex];
-    }
-
-    /**
-     * Account id of the insurance fund.
-     *
-     * @return the id.
-     */
-    public long insuranceFundAccountId()
-    {
-        return settings.insuranceFundAccountId();
-    }
-
-    /**
-     * Stored slots (open positions and settings other than the defaults), the fund's included.
-     *
-     * @return the count.
-     */
-    public int storedSlotCount()
-    {
-        return slots.used();
-    }
-
-    /**
-     * Signed position size.
-     *
-     * @param id account id.
-     * @param instrument instrument id.
-     * @return size, qtyDecimals.
-     */
-    public long positionSize(final long id, final int instrument)
-    {
-        final int slot = slotOf(id, instrument);
-        return slot == Slots.NONE ? 0 : slots.size[slot];
-    }
-
-    /**
-     * Signed cost basis of the open position.
-     *
-     * @param id account id.
-     * @param instrument instrument id.
-     * @return amount.
-     */
-    public long costBasis(final long id, final int instrument)
-    {
-        final int slot = slotOf(id, instrument);
-        return slot == Slots.NONE ? 0 : slots.cost[slot];
-    }
-
-    /**
-     * Isolated pool.
-     *
-     * @param id account id.
-     * @param instrument instrument id.
-     * @return amount.
-     */
-    public long isolatedMargin(final long id, final int instrument)
-    {
-        final int slot = slotOf(id, instrument);
-        return slot == Slots.NONE ? 0 : slots.pool[slot];
-    }
-
-    /**
-     * Margin mode of the slot (the instrument's default when it is not stored).
-     *
-     * @param id account id.
-     * @param instrument instrument id.
-     * @return isolated or cross.
-     */
-    public MarginMode marginMode(final long id, final int instrument)
-    {
-        final int slot = slotOf(id, instrument);
-        final boolean isolated = slot == Slots.NONE ?
-            slots.isDefaultIsolated(indexOf(id), instruments[instrument]) : slots.isolated[slot];
-        return isolated ? MarginMode.ISOLATED : MarginMode.CROSS;
-    }
-
-    /**
-     * Leverage of the slot (the instrument's default when it is not stored).
-     *
-     * @param id account id.
-     * @param instrument instrument id.
-     * @return leverage.
-     */
-    public int leverage(final long id, final int instrument)
-    {
-        final int slot = slotOf(id, instrument);
-        return slot == Slots.NONE ? instruments[instrument].defaultLeverage : slots.leverage[slot];
-    }
-
-    /**
-     * Whether an instrument is defined.
-     *
-     * @param instrument instrument id.
-     * @return true when defined.
-     */
-    public boolean hasInstrument(final int instrument)
-    {
-        return isDefined(instrument);
-    }
-
-    /**
-     * The instrument (read it, do not change it).
-     *
-     * @param instrument instrument id.
-     * @return the instrument.
-     */
-    public Instrument instrument(final int instrument)
-    {
-        return instruments[instrument];
-    }
-
-    /**
-     * Mark price.
-     *
-     * @param instrument instrument id.
-     * @return price, priceDecimals; 0 when not known yet.
-     */
-    public long markPrice(final int instrument)
-    {
-        return instruments[instrument].markPrice;
-    }
-
-    /**
-     * Symbol (allocates).
-     *
-     * @param instrument instrument id.
-     * @return the symbol.
-     */
-    public String symbol(final int instrument)
-    {
-        return instruments[instrument].symbol();
-    }
-
-    /**
-     * Price decimals.
-     *
-     * @param instrument instrument id.
-     * @return decimals.
-     */
-    public int priceDecimals(final int instrument)
-    {
-        return instruments[instrument].priceDecimals;
-    }
-
-    /**
-     * Quantity decimals.
-     *
-     * @param instrument instrument id.
-     * @return decimals.
-     */
-    public int qtyDecimals(final int instrument)
-    {
-        return instruments[instrument].qtyDecimals;
-    }
-
-    /**
-     * Unrealized PnL of the slot at the mark (the fund's valued clamped, docs/margin.md section 1).
-     *
-     * @param id account id.
-     * @param instrument instrument id.
-     * @return amount.
-     */
-    public long unrealizedPnl(final long id, final int instrument)
-    {
-        final int slot = slotOf(id, instrument);
-        if (slot == Slots.NONE || slots.size[slot] == 0)
-        {
-            return 0;
-        }
-        final Instrument of = instruments[instrument];
-        return FixedPoint.addSaturated(
-            of.valueClamped(slots.size[slot], of.markPrice), -slots.cost[slot], Long.MAX_VALUE);
-    }
-
-    /**
-     * Maintenance margin of the slot at the mark.
-     *
-     * @param id account id.
-     * @param instrument instrument id.
-     * @return amount.
-     */
-    public long maintenanceMargin(final long id, final int instrument)
-    {
-        final int slot = slotOf(id, instrument);
-        if (slot == Slots.NONE || slots.size[slot] == 0)
-        {
-            return 0;
-        }
-        final Instrument of = instruments[instrument];
-        return of.tiers.maintenanceMargin(Math.abs(of.valueClamped(slots.size[slot], of.markPrice)));
-    }
-
-    /**
-     * Margin ratio: of the position when isolated, of the cross account when cross.
-     *
-     * @param id account id.
-     * @param instrument instrument id.
-     * @return rate (8 decimals), {@link Long#MAX_VALUE} when equity is 0 or less, 0 when flat.
-     */
-    public long marginRatio(final long id, final int instrument)
-    {
-        final int slot = slotOf(id, instrument);
-        if (slot == Slots.NONE || slots.size[slot] == 0)
-        {
-            return 0;
-        }
-        if (slots.isolated[slot])
-        {
-            return MarginMath.marginRatio(math.maintenanceMargin(slot), math.isolatedEquity(slot));
-        }
-        math.crossTotals(indexOf(id));
-        return MarginMath.marginRatio(math.crossMaintenance.clamped(), math.crossEquity.clamped());
-    }
-
-    /**
-     * Liquidation price (docs/margin.md, section 7).
-     *
-     * @param id account id.
-     * @param instrument instrument id.
-     * @return price, 0 when none.
-     */
-    public long liquidationPrice(final long id, final int instrument)
-    {
-        return prices.liquidationPrice(slotOf(id, instrument));
-    }
-
-    /**
-     * Bankruptcy price (docs/margin.md, section 7).
-     *
-     * @param id account id.
-     * @param instrument instrument id.
-     * @return price, 0 when none.
-     */
-    public long bankruptcyPrice(final long id, final int instrument)
-    {
-        return prices.bankruptcyPrice(slotOf(id, instrument));
-    }
-
-    /**
-     * Total deposited, clamped to the {@code long} range ({@link #ledgerTotals()} is exact).
-     *
-     * @return amount.
-     */
-    public long totalDeposits()
-    {
-        return ledger.deposits.clamped();
-    }
-
-    /**
-     * Total withdrawn, clamped to the {@code long} range.
-     *
-     * @return amount.
-     */
-    public long totalWithdrawals()
-    {
-        return ledger.withdrawals.clamped();
-    }
-
-    /**
-     * Total realized PnL, the fund's and takeovers' included, clamped to the {@code long} range.
-     *
-     * @return amount.
-     */
-    public long totalRealizedPnl()
-    {
-        return ledger.realizedPnl.clamped();
-    }
-
-    /**
-     * Total fees charged (rebates negative), clamped to the {@code long} range.
-     *
-     * @return amount.
-     */
-    public long totalFees()
-    {
-        return ledger.fees.clamped();
-    }
-
-    /**
-     * Net funding received by all positions, clamped to the {@code long} range.
-     *
-     * @return amount.
-     */
-    public long totalFunding()
-    {
-        return ledger.funding.clamped();
-    }
-
-    /**
-     * The ledger totals exactly (docs/margin.md, section 8). Allocates.
-     *
-     * @return deposits, withdrawals, realized PnL, fees and funding, in amount units.
-     */
-    public LedgerTotals ledgerTotals()
-    {
-        return new LedgerTotals(
-            exact(ledger.deposits), exact(ledger.withdrawals), exact(ledger.realizedPnl), exact(ledger.fees),
-            exact(ledger.funding));
-    }
-
-    private static java.math.BigInteger exact(final WideSum sum)
-    {
-        return java.math.BigInteger.valueOf(sum.high()).shiftLeft(64)
-            .add(java.math.BigInteger.valueOf(sum.low()).and(UNSIGNED_LOW));
-    }
-
-    private int indexOf(final long id)
-    {
-        final int index = accounts.indexOf(id);
-        if (index == Accounts.MISSING)
-        {
-            throw new IllegalArgumentException("unknown account " + id);
-        }
-        return index;
-    }
-
-    /** The stored slot, or {@link Slots#NONE}: it then reads as the instrument's defaults. */
-    private int slotOf(final long id, final int instrument)
-    {
-        if (instrument < 0 || instrument >= instruments.length)
-        {
-            throw new IllegalArgumentException("unknown instrument " + instrument);
-        }
-        return slots.find(indexOf(id), instrument);
     }
 }

@@ -1,5 +1,7 @@
 package com.liqengine.margin;
 
+import com.liqengine.index.LiquidationIndex;
+
 import static com.liqengine.margin.FixedPoint.SCALE;
 
 /**

@@ -44,7 +44,7 @@ public final class StateCodec
      * @param engine the state machine.
      * @return the length.
      */
-    public static int length(final MarginStateMachine engine)
+    public static int length(final MarginStateView engine)
     {
         long length = HEADER_LENGTH;
         for (final Instrument instrument : engine.instrumentArray())
@@ -76,7 +76,7 @@ public final class StateCodec
      * @param offset where to start.
      * @return bytes written.
      */
-    public static int write(final MarginStateMachine engine, final MutableDirectBuffer buffer, final int offset)
+    public static int write(final MarginStateView engine, final MutableDirectBuffer buffer, final int offset)
     {
         final Instrument[] instruments = engine.instrumentArray();
         final Accounts accounts = engine.accountTable();

@@ -8,6 +8,7 @@ import com.liqengine.codec.MarginCallEncoder;
 import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.Side;
 import com.liqengine.testing.MixedEvents;
+import com.liqengine.index.LiquidationIndex;
 import com.liqengine.testing.Theories;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.api.Pair;

@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.index;
 
 /**
  * The storage of one side (low or high band ends) of every instrument's {@link BandHeap}: fixed-size chunks of

@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.index;
 
 import com.liqengine.testing.Theories;
 import org.junit.jupiter.api.Test;
@@ -98,8 +98,9 @@ class BandHeapProperties
     {
         final SplittableRandom random = new SplittableRandom(seed);
         final int accounts = 1 + random.nextInt(60);
-        final Slots slots = new Slots(accounts, 2, 2 * accounts, 0);
-        final Instrument instrument = new Instrument(1);
+        // slot handles 0 to 2n − 1, every account's in instrument 1 at a shuffled handle
+        final int[] accountOf = new int[2 * accounts];
+        final int[] instrumentOf = new int[2 * accounts];
         final int[] slotOf = new int[accounts];
         // opened in a shuffled order, so that slot handles are not in registration order
         final int[] order = new int[accounts];
@@ -111,11 +112,14 @@ class BandHeapProperties
             order[a] = order[b];
             order[b] = swap;
         }
-        for (final int a : order)
+        for (int n = 0; n < accounts; n++)
         {
-            slotOf[a] = slots.open(a, instrument);
+            final int slot = 2 * n + random.nextInt(2);
+            slotOf[order[n]] = slot;
+            accountOf[slot] = order[n];
+            instrumentOf[slot] = 1;
         }
-        final LiquidationIndex index = new LiquidationIndex(slots, 2);
+        final LiquidationIndex index = new LiquidationIndex(accountOf, instrumentOf, 2);
         final long[][] bands = new long[accounts][];
         for (int step = 0; step < 300; step++)
         {

@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.index;
 
 /**
  * One side of an instrument's price bands: an indexed binary heap of (slot, price) with at most one entry per

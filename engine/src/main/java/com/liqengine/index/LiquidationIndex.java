@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.index;
 
 import java.util.Arrays;
 
@@ -10,12 +10,12 @@ import java.util.Arrays;
  * capacities (the heaps share chunked storage, so hundreds of instruments cost what their bands hold); nothing is
  * allocated once built.
  */
-final class LiquidationIndex
+public final class LiquidationIndex
 {
     /** Low end of a band that is never crossed from below. */
-    static final long UNBOUNDED_BELOW = Long.MIN_VALUE;
+    public static final long UNBOUNDED_BELOW = Long.MIN_VALUE;
     /** High end of a band that is never crossed from above. */
-    static final long UNBOUNDED_ABOVE = Long.MAX_VALUE;
+    public static final long UNBOUNDED_ABOVE = Long.MAX_VALUE;
 
     /** High end of a slot without a band: a real band holds its mark (at least 1), an empty one is MIN_VALUE. */
     private static final long UNLISTED = 0;
@@ -34,11 +34,18 @@ final class LiquidationIndex
     private final int[] stack;
     private int epoch;
 
-    LiquidationIndex(final Slots slots, final int maxInstruments)
+    /**
+     * An index over slot handles 0 to {@code accountOf.length − 1}.
+     *
+     * @param accountOf each slot's account (registration index), read when candidates are collected.
+     * @param instrumentOf each slot's instrument, read when a band is set or removed.
+     * @param maxInstruments instrument ids run from 0 to this minus one.
+     */
+    public LiquidationIndex(final int[] accountOf, final int[] instrumentOf, final int maxInstruments)
     {
-        final int capacity = slots.capacity();
-        this.instrumentOf = slots.instrument;
-        this.accountOf = slots.account;
+        final int capacity = accountOf.length;
+        this.instrumentOf = instrumentOf;
+        this.accountOf = accountOf;
         final HeapChunks lowChunks = new HeapChunks(capacity, maxInstruments);
         final HeapChunks highChunks = new HeapChunks(capacity, maxInstruments);
         this.lows = new BandHeap[maxInstruments];
@@ -56,7 +63,7 @@ final class LiquidationIndex
     }
 
     /** Sets the band of a slot; the heaps move only when an end changed. */
-    void set(final int slot, final long low, final long high)
+    public void set(final int slot, final long low, final long high)
     {
         final int instrumentId = instrumentOf[slot];
         final int at = slot << 1;
@@ -81,7 +88,7 @@ final class LiquidationIndex
     }
 
     /** Whether the slot has a band and it lies inside {@code [low, high]} (an empty band lies inside any). */
-    boolean holds(final int slot, final long low, final long high)
+    public boolean holds(final int slot, final long low, final long high)
     {
         final int at = slot << 1;
         final long storedHigh = bands[at + 1];
@@ -89,7 +96,7 @@ final class LiquidationIndex
     }
 
     /** Removes a slot's band (the slot is flat). */
-    void remove(final int slot)
+    public void remove(final int slot)
     {
         final int at = slot << 1;
         if (bands[at + 1] != UNLISTED)
@@ -101,33 +108,38 @@ final class LiquidationIndex
         }
     }
 
-    boolean isListed(final int slot)
+    /** Whether the slot has a band (empty bands included). */
+    public boolean isListed(final int slot)
     {
         return bands[(slot << 1) + 1] != UNLISTED;
     }
 
-    long low(final int slot)
+    /** The slot's stored low end (meaningful when listed). */
+    public long low(final int slot)
     {
         return bands[slot << 1];
     }
 
-    long high(final int slot)
+    /** The slot's stored high end; 0 when it has no band. */
+    public long high(final int slot)
     {
         return bands[(slot << 1) + 1];
     }
 
     /** Reads the slot's band, so that its line is loaded (see Liquidator). */
-    long prefetch(final int slot)
+    public long prefetch(final int slot)
     {
         return bands[slot << 1];
     }
 
-    int size(final int instrumentId)
+    /** Bands held for an instrument. */
+    public int size(final int instrumentId)
     {
         return lows[instrumentId].size();
     }
 
-    void clear()
+    /** Forgets every band (a rebuild follows). */
+    public void clear()
     {
         for (int i = 0; i < lows.length; i++)
         {
@@ -143,7 +155,7 @@ final class LiquidationIndex
      *
      * @return how many.
      */
-    int collect(final int instrumentId, final long price)
+    public int collect(final int instrumentId, final long price)
     {
         if (++epoch == 0)
         {
@@ -156,18 +168,20 @@ final class LiquidationIndex
         return count;
     }
 
-    int candidateSlot(final int n)
+    /** The slot of candidate {@code n} of the last {@link #collect}. */
+    public int candidateSlot(final int n)
     {
         return (int)(candidates[n] & SLOT_MASK);
     }
 
-    int candidateAccount(final int n)
+    /** The account (registration index) of candidate {@code n} of the last {@link #collect}. */
+    public int candidateAccount(final int n)
     {
         return (int)(candidates[n] >>> 32);
     }
 
     /** Ascending, in place, without allocating: insertion sort when short, heapsort otherwise. */
-    static void sort(final long[] values, final int count)
+    public static void sort(final long[] values, final int count)
     {
         if (count <= INSERTION_SORT_LIMIT)
         {
