@@ -52,19 +52,31 @@ public final class Theories
      */
     public static Gen<Integer> between(final int min, final int max)
     {
+        return between((long)min, max).map(Long::intValue);
+    }
+
+    /**
+     * Longs from {@code min} to {@code max}, biased like {@link #between(int, int)}.
+     *
+     * @param min the lowest value.
+     * @param max the highest value.
+     * @return the generator.
+     */
+    public static Gen<Long> between(final long min, final long max)
+    {
         final long target = simplest(min, max);
-        final TreeSet<Long> starts = new TreeSet<>(List.of((long)min));
+        final TreeSet<Long> starts = new TreeSet<>(List.of(min));
         cutTowards(max, target, min, max, starts);
         cutTowards(min, target, min, max, starts);
         if (starts.size() > 1 && target > min && target < max)
         {
             starts.add(target);
         }
-        final List<Gen<Integer>> parts = new ArrayList<>();
+        final List<Gen<Long>> parts = new ArrayList<>();
         for (final long start : starts)
         {
             final Long next = starts.higher(start);
-            parts.add(Generate.range((int)start, next == null ? max : (int)(next - 1), (int)target));
+            parts.add(Generate.longRange(start, next == null ? max : next - 1, target));
         }
         if (parts.size() == 1)
         {
@@ -84,22 +96,34 @@ public final class Theories
      */
     public static Gen<Integer> edges(final int min, final int max)
     {
+        return edges((long)min, max).map(Long::intValue);
+    }
+
+    /**
+     * The edge values of a range of longs, as {@link #edges(int, int)}.
+     *
+     * @param min the lowest value.
+     * @param max the highest value.
+     * @return the generator.
+     */
+    public static Gen<Long> edges(final long min, final long max)
+    {
         final long target = simplest(min, max);
-        final TreeSet<Long> values = new TreeSet<>(List.of(-2L, -1L, 0L, 1L, 2L, (long)min, min + 1L, max - 1L));
-        values.add((long)max);
-        final List<Integer> edges = new ArrayList<>();
-        edges.add((int)target);
-        for (final long value : values.subSet((long)min, true, (long)max, true))
+        // min + 1 and max - 1 may wrap around; the subset below leaves them out then
+        final TreeSet<Long> values = new TreeSet<>(List.of(-2L, -1L, 0L, 1L, 2L, min, min + 1, max - 1, max));
+        final List<Long> edges = new ArrayList<>();
+        edges.add(target);
+        for (final long value : values.subSet(min, true, max, true))
         {
             if (value != target)
             {
-                edges.add((int)value);
+                edges.add(value);
             }
         }
         return Generate.pick(edges);
     }
 
-    private static long simplest(final int min, final int max)
+    private static long simplest(final long min, final long max)
     {
         return min > 0 ? min : Math.min(max, 0);
     }
@@ -112,12 +136,13 @@ public final class Theories
     private static void cutTowards(
         final long end, final long target, final long min, final long max, final TreeSet<Long> starts)
     {
-        final long direction = Long.signum(end - target);
-        long distance = Math.abs(end - target);
-        while (distance > UNIFORM_SPAN)
+        final long direction = end < target ? -1 : 1;
+        // unsigned: from 0 down to Long.MIN_VALUE is 2^63
+        long distance = end < target ? target - end : end - target;
+        while (Long.compareUnsigned(distance, UNIFORM_SPAN) > 0)
         {
             final int decimals = (Long.SIZE - Long.numberOfLeadingZeros(distance)) / 10 * 3;
-            distance /= Math.max((long)Math.pow(decimals / 5.0, 10), 3);
+            distance = Long.divideUnsigned(distance, Math.max((long)Math.pow(decimals / 5.0, 10), 3));
             final long cut = target + direction * distance;
             if (cut > min && cut < max)
             {
