@@ -11,6 +11,7 @@ import java.util.Arrays;
 final class Accounts
 {
     static final int MISSING = -1;
+    private static final float LOAD_FACTOR = 0.65f;
 
     private final int maxAccounts;
     private final Long2LongHashMap indexById;
@@ -23,7 +24,9 @@ final class Accounts
     Accounts(final int maxAccounts)
     {
         this.maxAccounts = maxAccounts;
-        this.indexById = new Long2LongHashMap(Math.max(8, maxAccounts * 2), 0.5f, MISSING);
+        // sized so that it never grows: a table of the next power of two above maxAccounts / 0.65
+        this.indexById = new Long2LongHashMap((int)Math.max(8, (long)(maxAccounts / LOAD_FACTOR) + 1), LOAD_FACTOR,
+            MISSING);
         this.ids = new long[maxAccounts];
         this.crossWallet = new long[maxAccounts];
         this.crossMarginCall = new boolean[maxAccounts];

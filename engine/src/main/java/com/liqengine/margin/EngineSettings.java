@@ -12,7 +12,7 @@ public final class EngineSettings
     /** Most slots an engine may store: per-slot arrays of two longs a slot keep their lengths within an int. */
     public static final int MAX_SLOTS = 1 << 30;
 
-    /** Most accounts: the account hash holds two entries an account within an int's reach. */
+    /** Most accounts: the account hash's table (two longs an entry, load 0.65) stays within an int's reach. */
     public static final int MAX_ACCOUNTS = 1 << 28;
 
     /** Default of {@link #maxPositions(int)} when not set: one slot per account and instrument, at most this. */

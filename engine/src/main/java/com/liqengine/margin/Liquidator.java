@@ -34,6 +34,11 @@ final class Liquidator
     private final WideSum takeoverWallet = new WideSum();
     /** Whether the last check liquidated something, so that the account's flat slots are forgotten. */
     private boolean liquidated;
+    /**
+     * Whether the last check left the account's cross totals in {@link MarginMath} current (computed and nothing
+     * moved since), so that the band refresh right after it need not add them up again.
+     */
+    private boolean totalsCurrent;
     /** Sum of what {@link #prefetch(int, int)} read, kept only so that the reads cannot be optimized away. */
     private long prefetched;
 
@@ -97,8 +102,9 @@ final class Liquidator
             final int accountIndex = index.candidateAccount(n);
             final int slot = index.candidateSlot(n);
             liquidated = false;
+            totalsCurrent = false;
             slotCheck(accountIndex, slot);
-            bands.refresh(accountIndex, slot, true);
+            bands.refresh(accountIndex, slot, true, totalsCurrent);
             releaseIfLiquidated(accountIndex);
         }
     }
@@ -170,11 +176,12 @@ final class Liquidator
             return;
         }
         liquidated = false;
+        totalsCurrent = false;
         slotCheck(accountIndex, slot);
         if (indexed)
         {
             // a liquidation of the slot or of the cross account changes nothing else of the account
-            bands.refresh(accountIndex, slot, false);
+            bands.refresh(accountIndex, slot, false, totalsCurrent);
         }
         releaseIfLiquidated(accountIndex);
     }
@@ -183,10 +190,11 @@ final class Liquidator
     void checkCross(final int accountIndex)
     {
         liquidated = false;
+        totalsCurrent = false;
         crossCheck(accountIndex);
         if (indexed)
         {
-            bands.refresh(accountIndex, PriceBands.CROSS_ONLY, false);
+            bands.refresh(accountIndex, PriceBands.CROSS_ONLY, false, totalsCurrent);
         }
         releaseIfLiquidated(accountIndex);
     }
@@ -278,6 +286,8 @@ final class Liquidator
             accounts.crossMarginCall[accountIndex] = marginCall(
                 accounts.crossMarginCall[accountIndex], accountIndex, CROSS_ACCOUNT, false, equity, maintenance,
                 ratio);
+            // a margin call moves no money: the totals still describe the account
+            totalsCurrent = true;
         }
     }
 

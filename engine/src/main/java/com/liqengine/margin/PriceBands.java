@@ -60,7 +60,7 @@ final class PriceBands
     /** Recomputes every band of the account from its current state and the current marks. */
     void refresh(final int accountIndex)
     {
-        refresh(accountIndex, ALL_SLOTS, true);
+        refresh(accountIndex, ALL_SLOTS, true, false);
     }
 
     /**
@@ -72,8 +72,10 @@ final class PriceBands
      * @param reset true to store the new bands; false to keep a stored band that lies inside the new one (it is
      *     still valid, and the heaps need not move), storing a band a sixteenth narrower than the new one when it
      *     does not, so that the next small change is likely to keep it too.
+     * @param totalsCurrent true when {@link MarginMath}'s cross totals are this account's, computed since its last
+     *     change (by the check just run): they are not added up again.
      */
-    void refresh(final int accountIndex, final int changedSlot, final boolean reset)
+    void refresh(final int accountIndex, final int changedSlot, final boolean reset, final boolean totalsCurrent)
     {
         this.reset = reset;
         if (accountIndex == fundIndex)
@@ -98,7 +100,7 @@ final class PriceBands
         }
         if (crossCount > 0)
         {
-            refreshCross(accountIndex, crossCount);
+            refreshCross(accountIndex, crossCount, totalsCurrent);
         }
     }
 
@@ -110,9 +112,12 @@ final class PriceBands
         setBand(slot, acts);
     }
 
-    private void refreshCross(final int accountIndex, final int crossCount)
+    private void refreshCross(final int accountIndex, final int crossCount, final boolean totalsCurrent)
     {
-        math.crossTotals(accountIndex);
+        if (!totalsCurrent)
+        {
+            math.crossTotals(accountIndex);
+        }
         final WideSum equity = math.crossEquity;
         final WideSum maintenance = math.crossMaintenance;
         // sums this large are checked on every tick: the budgets below are computed on clamped values
