@@ -160,6 +160,8 @@ final class Liquidator
         long sum = accounts.crossWallet[accountIndex] + (accounts.crossMarginCall[accountIndex] ? 1 : 0);
         sum += slots.size[slot] + slots.cost[slot] + slots.pool[slot] + slots.leverage[slot];
         sum += (slots.isolated[slot] ? 1 : 0) + (slots.marginCall[slot] ? 1 : 0);
+        // read by the walks of the account's slots (checks, refresh, release) and the size counts
+        sum += slots.account[slot] + slots.instrument[slot] + slots.nextOf(slot);
         sum += math.prefetch(slot);
         if (indexed)
         {
