@@ -104,7 +104,7 @@ final class Liquidator
             liquidated = false;
             totalsCurrent = false;
             slotCheck(accountIndex, slot);
-            bands.refresh(accountIndex, slot, true, totalsCurrent);
+            refreshBands(accountIndex, slot, true);
             releaseIfLiquidated(accountIndex);
         }
     }
@@ -183,7 +183,7 @@ final class Liquidator
         if (indexed)
         {
             // a liquidation of the slot or of the cross account changes nothing else of the account
-            bands.refresh(accountIndex, slot, false, totalsCurrent);
+            refreshBands(accountIndex, slot, false);
         }
         releaseIfLiquidated(accountIndex);
     }
@@ -196,9 +196,26 @@ final class Liquidator
         crossCheck(accountIndex);
         if (indexed)
         {
-            bands.refresh(accountIndex, PriceBands.CROSS_ONLY, false, totalsCurrent);
+            refreshBands(accountIndex, PriceBands.CROSS_ONLY, false);
         }
         releaseIfLiquidated(accountIndex);
+    }
+
+    /**
+     * The bands after a check of one slot, or of the cross account ({@link PriceBands#CROSS_ONLY}). An account
+     * without open cross positions that nothing was liquidated of needs only that slot's band: the other isolated
+     * slots did not change, and no cross band exists. Otherwise every band of the account is walked.
+     */
+    private void refreshBands(final int accountIndex, final int slot, final boolean reset)
+    {
+        if (liquidated || slots.openCross(accountIndex) != 0)
+        {
+            bands.refresh(accountIndex, slot, reset, totalsCurrent);
+        }
+        else if (slot >= 0)
+        {
+            bands.refreshSlot(slot, reset);
+        }
     }
 
     private void refreshHolders(final int instrumentId)

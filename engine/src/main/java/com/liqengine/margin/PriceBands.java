@@ -104,6 +104,27 @@ final class PriceBands
         }
     }
 
+    /**
+     * Recomputes one slot's band when its account holds no open cross position (so it has no cross band): removed
+     * when the slot is flat, else the isolated band.
+     */
+    void refreshSlot(final int slot, final boolean reset)
+    {
+        this.reset = reset;
+        if (slots.account[slot] == fundIndex)
+        {
+            return;
+        }
+        if (slots.size[slot] == 0)
+        {
+            index.remove(slot);
+        }
+        else if (slots.isolated[slot])
+        {
+            refreshIsolated(slot);
+        }
+    }
+
     private void refreshIsolated(final int slot)
     {
         // within the bounds of docs/margin.md section 1 both fit far inside 2^62
