@@ -158,6 +158,7 @@ final class Liquidator
             return;
         }
         long sum = accounts.crossWallet[accountIndex] + (accounts.crossMarginCall[accountIndex] ? 1 : 0);
+        sum += slots.firstOf(accountIndex) + slots.openCross(accountIndex);
         sum += slots.size[slot] + slots.cost[slot] + slots.pool[slot] + slots.leverage[slot];
         sum += (slots.isolated[slot] ? 1 : 0) + (slots.marginCall[slot] ? 1 : 0);
         // read by the walks of the account's slots (checks, refresh, release) and the size counts

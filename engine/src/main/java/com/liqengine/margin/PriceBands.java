@@ -82,7 +82,9 @@ final class PriceBands
         {
             return;
         }
-        int crossCount = 0;
+        // one walk: flat slots lose their band, cross slots get theirs from the account's budgets
+        final int crossCount = slots.openCross(accountIndex);
+        final int crossActs = crossCount > 0 ? crossBudgets(accountIndex, crossCount, totalsCurrent) : 0;
         for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
             if (slots.size[s] == 0)
@@ -91,16 +93,23 @@ final class PriceBands
             }
             else if (!slots.isolated[s])
             {
-                crossCount++;
-            }
-            else if (changedSlot == ALL_SLOTS || s == changedSlot)
-            {
-                refreshIsolated(s);
+                setBand(s, crossActs);
             }
         }
-        if (crossCount > 0)
+        // isolated bands last: their budgets replace the cross ones
+        if (changedSlot == ALL_SLOTS)
         {
-            refreshCross(accountIndex, crossCount, totalsCurrent);
+            for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
+            {
+                if (slots.size[s] != 0 && slots.isolated[s])
+                {
+                    refreshIsolated(s);
+                }
+            }
+        }
+        else if (changedSlot >= 0 && slots.size[changedSlot] != 0 && slots.isolated[changedSlot])
+        {
+            refreshIsolated(changedSlot);
         }
     }
 
@@ -133,7 +142,8 @@ final class PriceBands
         setBand(slot, acts);
     }
 
-    private void refreshCross(final int accountIndex, final int crossCount, final boolean totalsCurrent)
+    /** The cross account's budgets, split between its open cross positions; returns what {@link #budgets} does. */
+    private int crossBudgets(final int accountIndex, final int crossCount, final boolean totalsCurrent)
     {
         if (!totalsCurrent)
         {
@@ -144,16 +154,9 @@ final class PriceBands
         // sums this large are checked on every tick: the budgets below are computed on clamped values
         final boolean tooLarge = equity.compareTo(EXPOSURE_LIMIT) > 0 || equity.compareTo(-EXPOSURE_LIMIT) < 0 ||
             maintenance.compareTo(EXPOSURE_LIMIT) > 0;
-        final int acts = budgets(
+        return budgets(
             equity.clamped(EXPOSURE_LIMIT), maintenance.clamped(EXPOSURE_LIMIT),
             accounts.crossMarginCall[accountIndex], crossCount, tooLarge);
-        for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
-        {
-            if (slots.size[s] != 0 && !slots.isolated[s])
-            {
-                setBand(s, acts);
-            }
-        }
     }
 
     /**
