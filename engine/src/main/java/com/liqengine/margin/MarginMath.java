@@ -89,8 +89,11 @@ final class MarginMath
         {
             if (slots.size[s] != 0 && !slots.isolated[s])
             {
-                equity.add(unrealizedPnl(s));
-                maintenance.add(maintenanceMargin(s));
+                // the value once for both sums
+                final Instrument instrument = instrumentOf(s);
+                final long value = instrument.value(slots.size[s], instrument.markPrice);
+                equity.add(value - slots.cost[s]);
+                maintenance.add(maintenanceMargins.maintenanceMargin(s, instrument, Math.abs(value)));
             }
         }
     }
