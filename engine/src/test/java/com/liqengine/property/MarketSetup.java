@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
  *
  * @param maxAccounts engine capacity, sometimes below the number of accounts.
  * @param maxInstruments engine instrument capacity.
+ * @param maxPositions engine slot capacity ({@code EngineSettings.maxPositions}); 0 for the engine's default.
  * @param fundId insurance fund account id.
  * @param marginCallRatio margin call level, 8 decimals.
  * @param instruments the instruments of the run, ids from 0.
@@ -28,6 +29,7 @@ import java.util.SplittableRandom;
 record MarketSetup(
     int maxAccounts,
     int maxInstruments,
+    int maxPositions,
     long fundId,
     long marginCallRatio,
     List<InstrumentSpec> instruments,
@@ -42,10 +44,21 @@ record MarketSetup(
     private static final long[] STEPS = {1, 1, 2, 5, 10};
     private static final long[] MARGIN_CALL_RATIOS = {50_000_000L, 80_000_000L, 100_000_000L};
 
+    /** A market with the engine's default slot capacity. */
+    MarketSetup(
+        final int maxAccounts, final int maxInstruments, final long fundId, final long marginCallRatio,
+        final List<InstrumentSpec> instruments, final List<InstrumentSpec> alternatives, final InstrumentSpec extra,
+        final List<Long> basePrices, final List<Long> accounts, final List<Input> preamble)
+    {
+        this(maxAccounts, maxInstruments, 0, fundId, marginCallRatio, instruments, alternatives, extra, basePrices,
+            accounts, preamble);
+    }
+
     EngineSettings settings()
     {
-        return new EngineSettings().maxAccounts(maxAccounts).maxInstruments(maxInstruments)
+        final EngineSettings settings = new EngineSettings().maxAccounts(maxAccounts).maxInstruments(maxInstruments)
             .insuranceFundAccountId(fundId).marginCallRatio(marginCallRatio);
+        return maxPositions > 0 ? settings.maxPositions(maxPositions) : settings;
     }
 
     InstrumentSpec spec(final int instrumentId)

@@ -1,6 +1,7 @@
 package com.liqengine.property;
 
 import com.liqengine.api.OutputRecord;
+import com.liqengine.codec.RejectReason;
 import com.liqengine.reference.RefOutput;
 import com.liqengine.reference.ReferenceEngine;
 
@@ -9,7 +10,8 @@ import java.util.List;
 
 /**
  * The engine and the reference model side by side: every input goes to both, and after each one the output
- * events (type and every field, in order) and the whole observable state must be identical.
+ * events (type and every field, in order) and the whole observable state must be identical, and an input the
+ * engine rejects must leave its state hash as it was (docs/margin.md, section 4: "nothing changes").
  */
 final class TwinRun
 {
@@ -19,21 +21,43 @@ final class TwinRun
     TwinRun(final MarketSetup setup)
     {
         this.run = new EngineRun(setup);
-        this.reference = new ReferenceEngine(
-            setup.maxAccounts(), setup.maxInstruments(), setup.fundId(), setup.marginCallRatio());
+        // the engine's default maxPositions, maxAccounts × maxInstruments (at most 2^24), is more than the accounts
+        // but the fund can store in these markets (far below 2^24 slots): it never binds, the reference gets none
+        this.reference = new ReferenceEngine(setup.maxAccounts(), setup.maxInstruments(),
+            setup.maxPositions() > 0 ? setup.maxPositions() : Integer.MAX_VALUE, setup.fundId(),
+            setup.marginCallRatio());
     }
 
     /**
      * Applies an input to both and compares.
      *
      * @return the engine's outputs.
-     * @throws AssertionError naming the first difference, with the whole run so far.
+     * @throws AssertionError naming the first difference, a rejected input that changed the engine's state hash,
+     *     or an exception thrown by either model, with the whole run so far.
      */
     List<OutputRecord> apply(final Input input)
     {
         final long correlationId = run.nextCorrelationId();
-        final List<OutputRecord> outputs = run.apply(input);
-        final List<RefOutput> expected = input.applyTo(reference, correlationId, correlationId * 1_000);
+        final long hashBefore = run.engine.stateHash();
+        final List<OutputRecord> outputs;
+        try
+        {
+            outputs = run.apply(input);
+        }
+        catch (final RuntimeException e)
+        {
+            throw new AssertionError("the engine threw on " + input + ": " + e + "\n" + run.history(), e);
+        }
+        final List<RefOutput> expected;
+        try
+        {
+            expected = input.applyTo(reference, correlationId, correlationId * 1_000);
+        }
+        catch (final RuntimeException e)
+        {
+            throw new AssertionError("the reference model threw on " + input + " (engine: " + outputs + "): " + e +
+                "\n" + run.history(), e);
+        }
         final List<String> actual = new ArrayList<>();
         for (final OutputRecord record : outputs)
         {
@@ -49,8 +73,28 @@ final class TwinRun
             throw new AssertionError("outputs differ after " + input + "\nengine:    " + String.join("\n           ",
                 actual) + "\nreference: " + String.join("\n           ", wanted) + "\n" + run.history());
         }
+        checkRejectedChangedNothing(input, outputs, hashBefore);
         compareState(input);
         return outputs;
+    }
+
+    /**
+     * An input answered by exactly one {@code RequestRejected} must leave the state hash (the whole state but the
+     * sequence number) as it was.
+     */
+    private void checkRejectedChangedNothing(final Input input, final List<OutputRecord> outputs, final long before)
+    {
+        if (outputs.size() != 1 || !"RequestRejected".equals(outputs.get(0).type()))
+        {
+            return;
+        }
+        final long after = run.engine.stateHash();
+        if (after != before)
+        {
+            throw new AssertionError("a rejected input changed the state: " + input + " rejected with " +
+                RejectReason.get((short)outputs.get(0).get("reason")) + ", state hash " +
+                Long.toHexString(before) + " before, " + Long.toHexString(after) + " after\n" + run.history());
+        }
     }
 
     private void compareState(final Input input)
