@@ -31,8 +31,6 @@ final class ExtremeResolver
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger RATE_ONE = BigInteger.valueOf(R);
     private static final long UNKNOWN_ACCOUNT = 9_999;
-    /** Whether to generate the inputs of the known failures too (docs/testing.md): {@code -Dextremes.knownFailures}. */
-    static final boolean KNOWN_FAILURES = Boolean.getBoolean("extremes.knownFailures");
     /** Deposit selectors from this on open new accounts. */
     static final int NEW_ACCOUNT_SELECTOR = 8;
 
@@ -276,19 +274,14 @@ final class ExtremeResolver
 
     /**
      * The party's fill and, unless one-sided, the other side of the same trade (same id, opposite side). A leg
-     * whose size after it would leave the {@code long} range (a quantity near {@code 2^63}, from the fund's
-     * position grown by takeovers) is left out unless {@code -Dextremes.knownFailures=true}: see
-     * {@link #hugeFillSide}.
+     * may take a size beyond the {@code long} range (a quantity near {@code 2^63}): both models must refuse it.
      */
     private void trade(
         final int instrument, final long party, final int counterparty, final boolean buy, final long quantity,
         final long price, final long fee, final List<Input> inputs)
     {
         final long tradeId = ++lastTradeId[instrument];
-        if (KNOWN_FAILURES || withinLongRange(party, instrument, buy, quantity))
-        {
-            inputs.add(new Input.Fill(party, instrument, buy ? Side.BUY : Side.SELL, quantity, price, fee, tradeId));
-        }
+        inputs.add(new Input.Fill(party, instrument, buy ? Side.BUY : Side.SELL, quantity, price, fee, tradeId));
         if (counterparty < 2)
         {
             long other = counterparty == 0 ? setup.fundId() : account((int)Math.floorMod(party, 7L) + 1);
@@ -296,20 +289,9 @@ final class ExtremeResolver
             {
                 other = party == setup.fundId() ? setup.accounts().get(0) : setup.fundId();
             }
-            if (KNOWN_FAILURES || withinLongRange(other, instrument, !buy, quantity))
-            {
-                inputs.add(new Input.Fill(other, instrument, buy ? Side.SELL : Side.BUY, quantity, price, fee / 2,
-                    tradeId));
-            }
+            inputs.add(new Input.Fill(other, instrument, buy ? Side.SELL : Side.BUY, quantity, price, fee / 2,
+                tradeId));
         }
-    }
-
-    /** Whether {@code q ± Δ} is a {@code long}. */
-    private boolean withinLongRange(final long account, final int instrument, final boolean buy, final long quantity)
-    {
-        final BigInteger after = BigInteger.valueOf(size(account, instrument))
-            .add(BigInteger.valueOf(buy ? quantity : -quantity));
-        return after.compareTo(LONG_MIN) >= 0 && after.compareTo(LONG_MAX) <= 0;
     }
 
     /**
@@ -785,19 +767,15 @@ final class ExtremeResolver
     }
 
     /**
-     * The side of a fill of a quantity near {@code 2^63}: against the open position, so that the size after it
-     * stays within the {@code long} range. With {@code -Dextremes.knownFailures=true}, with the position: then
-     * {@code q + Δ} leaves the {@code long} range, the engine answers {@code OUT_OF_RANGE} as docs/margin.md says,
-     * and the reference model throws (the finding in docs/testing.md).
+     * The side of a fill of a quantity near {@code 2^63}: with the open position, so that {@code q + Δ} leaves the
+     * {@code long} range; the engine answers {@code OUT_OF_RANGE} as docs/margin.md says, and so must the reference
+     * model (it once threw here).
      */
     private Side hugeFillSide(final long account, final int instrument)
     {
         final long size = size(account, instrument);
-        if (KNOWN_FAILURES)
-        {
-            return size < 0 ? Side.SELL : Side.BUY;
-        }
-        return size > 0 ? Side.SELL : Side.BUY;
+        // on the position's own side, so that the size after it leaves the long range
+        return size < 0 ? Side.SELL : Side.BUY;
     }
 
     private Input fundRequest(final int instrument, final int variant)

@@ -19,8 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * wallet or pool to the bound, dust wallets, huge positions, many positions in one cross account, a full
  * {@code maxPositions}. After every input the two must agree on outputs and state, and a rejected input must
  * leave the engine's state hash as it was ({@link TwinRun}); an exception from either model fails the run.
- * Inputs of a known failure of the reference model are left out unless {@code -Dextremes.knownFailures=true}
- * (docs/testing.md).
  */
 class ExtremesMatchReferenceTest
 {

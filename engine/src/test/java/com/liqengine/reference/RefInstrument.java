@@ -70,7 +70,8 @@ final class RefInstrument
      */
     BigDecimal capacity(final BigDecimal quantity)
     {
-        final BigInteger units = BigInteger.valueOf(Math.abs(quantityUnits(quantity)));
+        // exact at any size: a fill may plan a size beyond a long, which the bounds then refuse
+        final BigInteger units = quantity.setScale(qtyDecimals, RoundingMode.UNNECESSARY).unscaledValue().abs();
         final BigInteger capacity = BigInteger.ONE.shiftLeft(units.bitLength()).subtract(BigInteger.ONE);
         return new BigDecimal(capacity, qtyDecimals);
     }
