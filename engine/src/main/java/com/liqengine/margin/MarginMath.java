@@ -119,9 +119,13 @@ final class MarginMath
         {
             if (slots.size[s] != 0 && !slots.isolated[s])
             {
+                // valued clamped: an account's positions never reach the clamp, the fund's (which may withdraw)
+                // can after a tick's takeovers (docs/margin.md, section 1)
+                final Instrument instrument = instrumentOf(s);
+                final long value = instrument.valueClamped(slots.size[s], instrument.markPrice);
                 final int slotLeverage = s == replacedSlot ? leverage : slots.leverage[s];
-                balance.add(Math.min(unrealizedPnl(s), 0));
-                balance.add(-initialMargin(notional(s), slotLeverage));
+                balance.add(Math.min(value - slots.cost[s], 0));
+                balance.add(-initialMargin(Math.abs(value), slotLeverage));
             }
         }
         return balance;

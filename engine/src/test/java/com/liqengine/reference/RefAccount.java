@@ -126,8 +126,12 @@ final class RefAccount
         {
             if (position.isOpenCross())
             {
-                available = available.add(RefMath.min(position.unrealizedPnl(), BigDecimal.ZERO))
-                    .subtract(position.initialMargin(position == replaced ? leverage : position.leverage));
+                // the fund's value is clamped to ±2^62 where its available balance uses it (section 1)
+                final BigDecimal value = fund ? RefMath.saturateFund(position.value(position.instrument.mark)) :
+                    position.value(position.instrument.mark);
+                final int slotLeverage = position == replaced ? leverage : position.leverage;
+                available = available.add(RefMath.min(value.subtract(position.cost), BigDecimal.ZERO))
+                    .subtract(RefMath.divideUp(value.abs(), BigDecimal.valueOf(slotLeverage)));
             }
         }
         return available;
