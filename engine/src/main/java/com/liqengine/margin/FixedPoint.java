@@ -3,7 +3,9 @@ package com.liqengine.margin;
 /**
  * Fixed-point arithmetic of the margin model (docs/margin.md, section 1): amounts and rates have 8 decimals,
  * products are exact in 128 bits, every division says how it rounds, and a result that does not fit in a
- * {@code long} throws {@link ArithmeticException} (reported as an overflow, never wrapped).
+ * {@code long} throws {@link ArithmeticException}, never wraps. The engine's bounds (section 1) are checked before
+ * these are used, so on the per-event path a throw would be a bug, never a rejection; the saturating and
+ * {@code productAtMost} forms, which never throw, are what the checks themselves use.
  */
 public final class FixedPoint
 {
