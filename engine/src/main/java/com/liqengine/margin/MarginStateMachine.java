@@ -245,6 +245,8 @@ public final class MarginStateMachine extends MarginStateView
 
     private void onFill()
     {
+        // the slot is keyed by the account's id: its lookup does not wait for the account's (both miss at scale)
+        final int stored = slots.findById(fill.accountId(), fill.instrumentId());
         final int index = account(fill.accountId());
         if (index < 0)
         {
@@ -256,7 +258,7 @@ public final class MarginStateMachine extends MarginStateView
             reject(RejectReason.UNKNOWN_INSTRUMENT);
             return;
         }
-        final int slot = slots.find(index, instrumentId);
+        final int slot = stored;
         liquidator.prefetch(index, slot);
         final short side = fill.sideRaw();
         if (side != 0 && side != 1)

@@ -41,8 +41,7 @@ public class MarginStateView
         }
         this.accounts = new Accounts(this.settings.maxAccounts());
         this.fundIndex = accounts.open(this.settings.insuranceFundAccountId());
-        this.slots = new Slots(
-            this.settings.maxAccounts(), this.settings.maxInstruments(), this.settings.maxPositions(), fundIndex);
+        this.slots = new Slots(accounts, this.settings.maxInstruments(), this.settings.maxPositions(), fundIndex);
         this.math = new MarginMath(instruments, accounts, slots);
         this.prices = new LiquidationPrices(accounts, slots, math);
     }

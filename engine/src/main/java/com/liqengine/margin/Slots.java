@@ -1,7 +1,6 @@
 package com.liqengine.margin;
 
 import com.liqengine.codec.MarginMode;
-import org.agrona.collections.Long2LongHashMap;
 
 import java.util.Arrays;
 
@@ -21,13 +20,12 @@ import java.util.Arrays;
 final class Slots
 {
     static final int NONE = -1;
-    private static final float LOAD_FACTOR = 0.65f;
     private static final int BIT_LENGTHS = 64;
 
     private final int maxPositions;
-    private final int maxInstruments;
     private final int fundIndex;
-    private final Long2LongHashMap byKey;
+    private final Accounts accounts;
+    private final SlotHash byKey;
 
     final int[] account;
     final int[] instrument;
@@ -56,15 +54,15 @@ final class Slots
     private int userSlots;
     private int used;
 
-    Slots(final int maxAccounts, final int maxInstruments, final int maxPositions, final int fundIndex)
+    Slots(final Accounts accounts, final int maxInstruments, final int maxPositions, final int fundIndex)
     {
+        this.accounts = accounts;
+        final int maxAccounts = accounts.maxAccounts();
         this.maxPositions = maxPositions;
-        this.maxInstruments = maxInstruments;
         this.fundIndex = fundIndex;
         // the fund has a slot per instrument reserved: a takeover can never be refused for room
         final int capacity = maxPositions + maxInstruments;
-        final int hashCapacity = (int)Math.min(1 << 30, (long)(capacity / LOAD_FACTOR) + 1);
-        this.byKey = new Long2LongHashMap(hashCapacity, LOAD_FACTOR, NONE);
+        this.byKey = new SlotHash(capacity);
         this.account = new int[capacity];
         this.instrument = new int[capacity];
         this.size = new long[capacity];
@@ -127,7 +125,16 @@ final class Slots
     /** The stored slot of (account, instrument), or {@link #NONE}: it then reads as the instrument's defaults. */
     int find(final int accountIndex, final int instrumentId)
     {
-        return (int)byKey.get(key(accountIndex, instrumentId));
+        return byKey.get(accounts.idAt(accountIndex), instrumentId);
+    }
+
+    /**
+     * The stored slot of (account id, instrument), or {@link #NONE}; needs no account index, so a fill can look it
+     * up while the account's index is looked up.
+     */
+    int findById(final long accountId, final int instrumentId)
+    {
+        return byKey.get(accountId, instrumentId);
     }
 
     /** Whether a new slot of the account can be stored ({@code maxPositions}; the fund always can). */
@@ -164,7 +171,7 @@ final class Slots
         marginCall[slot] = false;
         linkToAccount(accountIndex, slot, instrumentOf.id);
         linkHolder(slot, instrumentOf.id);
-        byKey.put(key(accountIndex, instrumentOf.id), slot);
+        byKey.put(accounts.idAt(accountIndex), instrumentOf.id, slot);
         return slot;
     }
 
@@ -209,7 +216,7 @@ final class Slots
         {
             nextOfAccount[previous] = nextOfAccount[slot];
         }
-        byKey.remove(key(accountIndex, instrumentOf.id));
+        byKey.remove(accounts.idAt(accountIndex), instrumentOf.id);
         unlinkHolder(slot, instrumentOf.id);
         nextOfAccount[slot] = freeHead;
         freeHead = slot;
@@ -331,11 +338,6 @@ final class Slots
             count++;
         }
         return count;
-    }
-
-    private long key(final int accountIndex, final int instrumentId)
-    {
-        return (long)accountIndex * maxInstruments + instrumentId;
     }
 
     private void linkToAccount(final int accountIndex, final int slot, final int instrumentId)

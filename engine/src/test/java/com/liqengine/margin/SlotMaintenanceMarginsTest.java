@@ -43,7 +43,12 @@ class SlotMaintenanceMarginsTest
     {
         final Instrument instrument = new Instrument(1);
         load(instrument.tiers, EngineHarness.simpleTiers());
-        final Slots slots = new Slots(4, 2, 8, 0);
+        final Accounts accounts = new Accounts(4);
+        for (long id = 0; id < 4; id++)
+        {
+            accounts.open(id);
+        }
+        final Slots slots = new Slots(accounts, 2, 8, 0);
         final SlotMaintenanceMargins margins = new SlotMaintenanceMargins(slots, 2);
         slots.maintenanceMargins(margins);
         final int slot = slots.open(2, instrument);
