@@ -108,12 +108,6 @@ public final class LiquidationIndex
         }
     }
 
-    /** Whether the slot has a band (empty bands included). */
-    public boolean isListed(final int slot)
-    {
-        return bands[(slot << 1) + 1] != UNLISTED;
-    }
-
     /** The slot's stored low end (meaningful when listed). */
     public long low(final int slot)
     {

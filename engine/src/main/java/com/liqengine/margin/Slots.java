@@ -46,7 +46,6 @@ final class Slots
     /** The fund's slot of each instrument, or NONE. */
     private final int[] fundSlot;
     private final int[] firstHolder;
-    private final int[] holderCount;
     private final int[] bitLengthCounts;
     private final long[] bitLengths;
     private SlotMaintenanceMargins maintenanceMargins;
@@ -78,7 +77,6 @@ final class Slots
         this.openCross = new int[maxAccounts];
         this.fundSlot = new int[maxInstruments];
         this.firstHolder = new int[maxInstruments];
-        this.holderCount = new int[maxInstruments];
         this.bitLengthCounts = new int[maxInstruments * BIT_LENGTHS];
         this.bitLengths = new long[maxInstruments];
         reset();
@@ -110,7 +108,6 @@ final class Slots
         Arrays.fill(openCross, 0);
         Arrays.fill(firstHolder, NONE);
         Arrays.fill(fundSlot, NONE);
-        Arrays.fill(holderCount, 0);
         Arrays.fill(bitLengthCounts, 0);
         Arrays.fill(bitLengths, 0);
         for (int s = 0; s < account.length; s++)
@@ -323,23 +320,6 @@ final class Slots
         return nextHolder[slot];
     }
 
-    /** Stored slots of the instrument, flat ones included. */
-    int holderCount(final int instrumentId)
-    {
-        return holderCount[instrumentId];
-    }
-
-    /** Stored slots of the account. */
-    int countOf(final int accountIndex)
-    {
-        int count = 0;
-        for (int s = firstOfAccount[accountIndex]; s != NONE; s = nextOfAccount[s])
-        {
-            count++;
-        }
-        return count;
-    }
-
     private void linkToAccount(final int accountIndex, final int slot, final int instrumentId)
     {
         int previous = NONE;
@@ -370,7 +350,6 @@ final class Slots
             previousHolder[first] = slot;
         }
         firstHolder[instrumentId] = slot;
-        holderCount[instrumentId]++;
     }
 
     private void unlinkHolder(final int slot, final int instrumentId)
@@ -391,7 +370,6 @@ final class Slots
         }
         previousHolder[slot] = NONE;
         nextHolder[slot] = NONE;
-        holderCount[instrumentId]--;
     }
 
     private void count(final int instrumentId, final long sizeValue, final int delta)

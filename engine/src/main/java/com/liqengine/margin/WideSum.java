@@ -36,24 +36,6 @@ final class WideSum
         return this;
     }
 
-    WideSum add(final WideSum other)
-    {
-        final long sum = low + other.low;
-        final long carry = Long.compareUnsigned(sum, low) < 0 ? 1 : 0;
-        high += other.high + carry;
-        low = sum;
-        return this;
-    }
-
-    WideSum subtract(final WideSum other)
-    {
-        final long difference = low - other.low;
-        final long borrow = Long.compareUnsigned(low, other.low) < 0 ? 1 : 0;
-        high = high - other.high - borrow;
-        low = difference;
-        return this;
-    }
-
     /** Whether the sum fits in a {@code long}. */
     boolean fitsLong()
     {
@@ -105,12 +87,6 @@ final class WideSum
             return high < 0 ? -limit : limit;
         }
         return Math.max(-limit, Math.min(limit, low));
-    }
-
-    /** The sum when it fits in a {@code long} (check {@link #fitsLong()} first). */
-    long longValue()
-    {
-        return low;
     }
 
     long high()

@@ -80,18 +80,7 @@ final class ExtremeMarket
         }
 
         final List<Long> accounts = new ArrayList<>();
-        final List<Input> preamble = new ArrayList<>();
-        for (final InstrumentSpec spec : instruments)
-        {
-            preamble.add(new Input.Definition(spec));
-        }
-        for (int id = 0; id < instrumentCount; id++)
-        {
-            if (random.nextInt(100) < 85)
-            {
-                preamble.add(new Input.MarkTick(id, basePrices.get(id)));
-            }
-        }
+        final List<Input> preamble = MarketSetup.definitionsAndMarks(random, instruments, basePrices);
         for (int a = 1; a <= accountCount; a++)
         {
             accounts.add((long)a);

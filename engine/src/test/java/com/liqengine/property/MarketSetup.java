@@ -121,19 +121,7 @@ record MarketSetup(
         }
 
         final List<Long> accounts = new ArrayList<>();
-        final List<Input> preamble = new ArrayList<>();
-        for (final InstrumentSpec spec : instruments)
-        {
-            preamble.add(new Input.Definition(spec));
-        }
-        for (int id = 0; id < instrumentCount; id++)
-        {
-            // now and then an instrument starts without a mark: funding is refused until a fill sets it
-            if (random.nextInt(100) < 85)
-            {
-                preamble.add(new Input.MarkTick(id, basePrices.get(id)));
-            }
-        }
+        final List<Input> preamble = definitionsAndMarks(random, instruments, basePrices);
         for (int a = 1; a <= accountCount; a++)
         {
             accounts.add((long)a);
@@ -154,6 +142,28 @@ record MarketSetup(
         return new MarketSetup(
             maxAccounts, maxInstruments, fundId, marginCallRatio, List.copyOf(instruments), List.copyOf(alternatives),
             extra, List.copyOf(basePrices), List.copyOf(accounts), List.copyOf(preamble));
+    }
+
+    /**
+     * The preamble's start: every instrument defined, then most of them given their base price as mark (now and
+     * then an instrument starts without a mark: funding is refused until a fill sets it).
+     */
+    static List<Input> definitionsAndMarks(
+        final SplittableRandom random, final List<InstrumentSpec> instruments, final List<Long> basePrices)
+    {
+        final List<Input> preamble = new ArrayList<>();
+        for (final InstrumentSpec spec : instruments)
+        {
+            preamble.add(new Input.Definition(spec));
+        }
+        for (int id = 0; id < instruments.size(); id++)
+        {
+            if (random.nextInt(100) < 85)
+            {
+                preamble.add(new Input.MarkTick(id, basePrices.get(id)));
+            }
+        }
+        return preamble;
     }
 
     /** A valid table: caps growing 2 to 8 times, rates from 0.2% rising, leverage under 1 / (2 × rate). */

@@ -3,7 +3,6 @@ package com.liqengine.perf;
 import com.liqengine.api.InputEncoder;
 import com.liqengine.api.InstrumentSpec;
 import com.liqengine.api.OutputSink;
-import com.liqengine.api.TierSpec;
 import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.RequestRejectedDecoder;
 import com.liqengine.codec.Side;
@@ -18,7 +17,6 @@ import java.lang.reflect.Modifier;
 import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -35,7 +33,6 @@ import java.util.TreeMap;
 public final class MemoryProbe
 {
     private static final long MARK = 3_000_000L;
-    private static final long UNIT = 100_000_000L;
     private static final long MB = 1L << 20;
     private static final int OBJECT_HEADER = 16;
 
@@ -87,7 +84,7 @@ public final class MemoryProbe
         for (int i = 0; i < instruments; i++)
         {
             engine.onInput(encoder.buffer(), 0, encoder.instrumentDefinition(0, 0, new InstrumentSpec(
-                i, "PERP" + i, 2, 3, 1, 1, 20, MarginMode.CROSS, tiers())));
+                i, "PERP" + i, 2, 3, 1, 1, 20, MarginMode.CROSS, StateMachineBenchmark.tiers())));
             engine.onInput(encoder.buffer(), 0, encoder.markPriceTick(0, 0, i, MARK));
         }
         final long empty = usedAfterGc() - baseline;
@@ -267,15 +264,5 @@ public final class MemoryProbe
             element = 4;
         }
         return (OBJECT_HEADER + (long)length * element + 7) & ~7L;
-    }
-
-    private static List<TierSpec> tiers()
-    {
-        return List.of(
-            new TierSpec(50_000 * UNIT, 125, 400_000L, 0),
-            new TierSpec(250_000 * UNIT, 100, 500_000L, 50 * UNIT),
-            new TierSpec(1_000_000 * UNIT, 50, 1_000_000L, 1_300 * UNIT),
-            new TierSpec(10_000_000 * UNIT, 20, 2_500_000L, 16_300 * UNIT),
-            new TierSpec(20_000_000 * UNIT, 10, 5_000_000L, 266_300 * UNIT));
     }
 }

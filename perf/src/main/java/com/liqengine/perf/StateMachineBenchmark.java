@@ -421,7 +421,8 @@ public class StateMachineBenchmark
             ", funding applied " + counts[FundingAppliedDecoder.TEMPLATE_ID];
     }
 
-    private static List<TierSpec> tiers()
+    /** Binance's first five BTCUSDT brackets, in amount units: the book's tiers, and the memory probe's. */
+    static List<TierSpec> tiers()
     {
         return List.of(
             new TierSpec(50_000 * UNIT, 125, 400_000L, 0),
