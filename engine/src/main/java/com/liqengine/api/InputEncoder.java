@@ -5,6 +5,7 @@ import com.liqengine.codec.DepositEncoder;
 import com.liqengine.codec.FillEncoder;
 import com.liqengine.codec.FundingRateEncoder;
 import com.liqengine.codec.InstrumentDefinitionEncoder;
+import com.liqengine.codec.LiquidationOrderDoneEncoder;
 import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.MarkPriceTickEncoder;
 import com.liqengine.codec.MessageHeaderEncoder;
@@ -41,6 +42,7 @@ public final class InputEncoder
     private final FundingRateEncoder funding = new FundingRateEncoder();
     private final InstrumentDefinitionEncoder instrument = new InstrumentDefinitionEncoder();
     private final SnapshotRequestEncoder snapshot = new SnapshotRequestEncoder();
+    private final LiquidationOrderDoneEncoder orderDone = new LiquidationOrderDoneEncoder();
 
     /**
      * Sets the buffer the next messages are encoded into, at offset 0; it must hold at least
@@ -108,8 +110,66 @@ public final class InputEncoder
     {
         fill.wrapAndApplyHeader(buffer, 0, header)
             .correlationId(correlationId).eventTime(eventTime).accountId(accountId).instrumentId(instrumentId)
-            .side(side).quantity(quantity).price(price).fee(fee).tradeId(tradeId);
+            .side(side).quantity(quantity).price(price).fee(fee).tradeId(tradeId)
+            .liquidationSequence(0).liquidationIndex(0);
         return MessageHeaderEncoder.ENCODED_LENGTH + fill.encodedLength();
+    }
+
+    /**
+     * A fill of a liquidation order (docs/liquidation.md): the order's account, instrument and side, no fee.
+     *
+     * @param correlationId sender's id.
+     * @param eventTime sender's time, ns.
+     * @param accountId the liquidated account.
+     * @param instrumentId instrument.
+     * @param side the order's side.
+     * @param quantity positive, qtyDecimals.
+     * @param price positive, priceDecimals.
+     * @param tradeId matching engine's trade id.
+     * @param liquidationSequence the order's id: the sequence of the input that emitted it.
+     * @param liquidationIndex the order's id: its counter within that input.
+     * @return encoded length.
+     */
+    public int liquidationFill(
+        final long correlationId,
+        final long eventTime,
+        final long accountId,
+        final int instrumentId,
+        final Side side,
+        final long quantity,
+        final long price,
+        final long tradeId,
+        final long liquidationSequence,
+        final int liquidationIndex)
+    {
+        fill.wrapAndApplyHeader(buffer, 0, header)
+            .correlationId(correlationId).eventTime(eventTime).accountId(accountId).instrumentId(instrumentId)
+            .side(side).quantity(quantity).price(price).fee(0).tradeId(tradeId)
+            .liquidationSequence(liquidationSequence).liquidationIndex(liquidationIndex);
+        return MessageHeaderEncoder.ENCODED_LENGTH + fill.encodedLength();
+    }
+
+    /**
+     * The matching engine's end of a liquidation order.
+     *
+     * @param correlationId sender's id.
+     * @param eventTime sender's time, ns.
+     * @param liquidationSequence the order's id: the sequence of the input that emitted it.
+     * @param liquidationIndex the order's id: its counter within that input.
+     * @param filledQuantity what the book filled, qtyDecimals.
+     * @return encoded length.
+     */
+    public int liquidationOrderDone(
+        final long correlationId,
+        final long eventTime,
+        final long liquidationSequence,
+        final int liquidationIndex,
+        final long filledQuantity)
+    {
+        orderDone.wrapAndApplyHeader(buffer, 0, header)
+            .correlationId(correlationId).eventTime(eventTime).liquidationSequence(liquidationSequence)
+            .liquidationIndex(liquidationIndex).filledQuantity(filledQuantity);
+        return MessageHeaderEncoder.ENCODED_LENGTH + orderDone.encodedLength();
     }
 
     /**
@@ -255,7 +315,8 @@ public final class InputEncoder
             .symbol(spec.symbol())
             .priceDecimals((byte)spec.priceDecimals()).qtyDecimals((byte)spec.qtyDecimals())
             .tickSize(spec.tickSize()).stepSize(spec.stepSize())
-            .defaultLeverage(spec.defaultLeverage()).defaultMode(spec.defaultMode());
+            .defaultLeverage(spec.defaultLeverage()).defaultMode(spec.defaultMode())
+            .liquidationFeeRate(spec.liquidationFeeRate()).partialFromTier(spec.partialFromTier());
         final InstrumentDefinitionEncoder.TiersEncoder tiers = instrument.tiersCount(spec.tiers().size());
         for (final TierSpec tier : spec.tiers())
         {

@@ -2,6 +2,12 @@ package com.liqengine.api;
 
 import com.liqengine.codec.AddIsolatedMarginDecoder;
 import com.liqengine.codec.AutoDeleveragedDecoder;
+import com.liqengine.codec.CancelOpenOrdersDecoder;
+import com.liqengine.codec.ClearanceFeeDecoder;
+import com.liqengine.codec.InsuranceFundDeficitDecoder;
+import com.liqengine.codec.LiquidationFeeChargedDecoder;
+import com.liqengine.codec.LiquidationFillDecoder;
+import com.liqengine.codec.LiquidationOrderDoneDecoder;
 import com.liqengine.codec.DepositDecoder;
 import com.liqengine.codec.FillDecoder;
 import com.liqengine.codec.FundingAppliedDecoder;
@@ -48,6 +54,8 @@ public enum MessageType
     INSTRUMENT_DEFINITION(InstrumentDefinitionDecoder.TEMPLATE_ID, "InstrumentDefinition", true),
     /** Input. */
     SNAPSHOT_REQUEST(SnapshotRequestDecoder.TEMPLATE_ID, "SnapshotRequest", true),
+    /** Input. */
+    LIQUIDATION_ORDER_DONE(LiquidationOrderDoneDecoder.TEMPLATE_ID, "LiquidationOrderDone", true),
     /** Output. */
     LIQUIDATION_TRIGGERED(LiquidationTriggeredDecoder.TEMPLATE_ID, "LiquidationTriggered", false),
     /** Output. */
@@ -65,7 +73,17 @@ public enum MessageType
     /** Output. */
     REQUEST_REJECTED(RequestRejectedDecoder.TEMPLATE_ID, "RequestRejected", false),
     /** Output. */
-    UNDER_MARGINED_FILL(UnderMarginedFillDecoder.TEMPLATE_ID, "UnderMarginedFill", false);
+    UNDER_MARGINED_FILL(UnderMarginedFillDecoder.TEMPLATE_ID, "UnderMarginedFill", false),
+    /** Output. */
+    CANCEL_OPEN_ORDERS(CancelOpenOrdersDecoder.TEMPLATE_ID, "CancelOpenOrders", false),
+    /** Output. */
+    LIQUIDATION_FILL(LiquidationFillDecoder.TEMPLATE_ID, "LiquidationFill", false),
+    /** Output. */
+    LIQUIDATION_FEE_CHARGED(LiquidationFeeChargedDecoder.TEMPLATE_ID, "LiquidationFeeCharged", false),
+    /** Output. */
+    CLEARANCE_FEE(ClearanceFeeDecoder.TEMPLATE_ID, "ClearanceFee", false),
+    /** Output. */
+    INSURANCE_FUND_DEFICIT(InsuranceFundDeficitDecoder.TEMPLATE_ID, "InsuranceFundDeficit", false);
 
     private final int templateId;
     private final String label;

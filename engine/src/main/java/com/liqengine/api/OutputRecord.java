@@ -1,6 +1,11 @@
 package com.liqengine.api;
 
 import com.liqengine.codec.AutoDeleveragedDecoder;
+import com.liqengine.codec.CancelOpenOrdersDecoder;
+import com.liqengine.codec.ClearanceFeeDecoder;
+import com.liqengine.codec.InsuranceFundDeficitDecoder;
+import com.liqengine.codec.LiquidationFeeChargedDecoder;
+import com.liqengine.codec.LiquidationFillDecoder;
 import com.liqengine.codec.FundingAppliedDecoder;
 import com.liqengine.codec.LiquidationOrderDecoder;
 import com.liqengine.codec.LiquidationTriggeredDecoder;
@@ -101,6 +106,8 @@ public record OutputRecord(String type, LinkedHashMap<String, Long> fields)
                 f.put("side", (long)d.sideRaw());
                 f.put("quantity", d.quantity());
                 f.put("price", d.price());
+                f.put("liquidationSequence", d.liquidationSequence());
+                f.put("liquidationIndex", (long)d.liquidationIndex());
                 return new OutputRecord("LiquidationOrder", f);
             }
             case AutoDeleveragedDecoder.TEMPLATE_ID:
@@ -111,6 +118,7 @@ public record OutputRecord(String type, LinkedHashMap<String, Long> fields)
                 f.put("instrumentId", (long)d.instrumentId());
                 f.put("quantity", d.quantity());
                 f.put("price", d.price());
+                f.put("realizedPnl", d.realizedPnl());
                 return new OutputRecord("AutoDeleveraged", f);
             }
             case MarginCallDecoder.TEMPLATE_ID:
@@ -166,9 +174,69 @@ public record OutputRecord(String type, LinkedHashMap<String, Long> fields)
                 f.put("moved", d.moved());
                 return new OutputRecord("UnderMarginedFill", f);
             }
+            case CancelOpenOrdersDecoder.TEMPLATE_ID:
+            {
+                final CancelOpenOrdersDecoder d = new CancelOpenOrdersDecoder().wrap(buffer, body, block, version);
+                common(f, d.sequence(), d.correlationId(), d.eventTime());
+                f.put("accountId", d.accountId());
+                f.put("instrumentId", (long)d.instrumentId());
+                return new OutputRecord("CancelOpenOrders", f);
+            }
+            case LiquidationFillDecoder.TEMPLATE_ID:
+            {
+                final LiquidationFillDecoder d = new LiquidationFillDecoder().wrap(buffer, body, block, version);
+                common(f, d.sequence(), d.correlationId(), d.eventTime());
+                liquidationId(f, d.liquidationSequence(), d.liquidationIndex(), d.accountId(), d.instrumentId());
+                f.put("side", (long)d.sideRaw());
+                f.put("quantity", d.quantity());
+                f.put("price", d.price());
+                f.put("realizedPnl", d.realizedPnl());
+                f.put("remainingQuantity", d.remainingQuantity());
+                return new OutputRecord("LiquidationFill", f);
+            }
+            case LiquidationFeeChargedDecoder.TEMPLATE_ID:
+            {
+                final LiquidationFeeChargedDecoder d =
+                    new LiquidationFeeChargedDecoder().wrap(buffer, body, block, version);
+                common(f, d.sequence(), d.correlationId(), d.eventTime());
+                liquidationId(f, d.liquidationSequence(), d.liquidationIndex(), d.accountId(), d.instrumentId());
+                f.put("filledQuantity", d.filledQuantity());
+                f.put("reportedQuantity", d.reportedQuantity());
+                f.put("amount", d.amount());
+                f.put("insuranceFundBalance", d.insuranceFundBalance());
+                return new OutputRecord("LiquidationFeeCharged", f);
+            }
+            case ClearanceFeeDecoder.TEMPLATE_ID:
+            {
+                final ClearanceFeeDecoder d = new ClearanceFeeDecoder().wrap(buffer, body, block, version);
+                common(f, d.sequence(), d.correlationId(), d.eventTime());
+                liquidationId(f, d.liquidationSequence(), d.liquidationIndex(), d.accountId(), d.instrumentId());
+                f.put("amount", d.amount());
+                f.put("insuranceFundBalance", d.insuranceFundBalance());
+                return new OutputRecord("ClearanceFee", f);
+            }
+            case InsuranceFundDeficitDecoder.TEMPLATE_ID:
+            {
+                final InsuranceFundDeficitDecoder d =
+                    new InsuranceFundDeficitDecoder().wrap(buffer, body, block, version);
+                common(f, d.sequence(), d.correlationId(), d.eventTime());
+                f.put("amount", d.amount());
+                f.put("fundEquity", d.fundEquity());
+                return new OutputRecord("InsuranceFundDeficit", f);
+            }
             default:
                 throw new IllegalArgumentException("not an output template: " + header.templateId());
         }
+    }
+
+    private static void liquidationId(
+        final LinkedHashMap<String, Long> fields, final long sequence, final int index, final long accountId,
+        final int instrumentId)
+    {
+        fields.put("liquidationSequence", sequence);
+        fields.put("liquidationIndex", (long)index);
+        fields.put("accountId", accountId);
+        fields.put("instrumentId", (long)instrumentId);
     }
 
     private static void common(

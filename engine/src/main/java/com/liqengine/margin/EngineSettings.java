@@ -19,6 +19,10 @@ public final class EngineSettings
     public static final int DEFAULT_MAX_POSITIONS_LIMIT = 1 << 24;
 
     private static final int POSITIONS_NOT_SET = -1;
+    /** Default of {@link #maxOpenLiquidations(int)}. */
+    public static final int DEFAULT_MAX_OPEN_LIQUIDATIONS = 1 << 16;
+    /** The most liquidation orders that may be open at once: their ids' counters within an input fit an int. */
+    public static final int MAX_OPEN_LIQUIDATIONS_LIMIT = 1 << 24;
 
     private int maxAccounts = 10_000;
     private int maxInstruments = 8;
@@ -26,6 +30,8 @@ public final class EngineSettings
     private long insuranceFundAccountId = 0;
     private long marginCallRatio = 80_000_000L;
     private boolean indexedChecks = true;
+    private LiquidationMode liquidationMode = LiquidationMode.TAKEOVER;
+    private int maxOpenLiquidations = DEFAULT_MAX_OPEN_LIQUIDATIONS;
     private boolean concluded;
 
     /**
@@ -105,6 +111,30 @@ public final class EngineSettings
     }
 
     /**
+     * What follows a liquidation trigger (docs/liquidation.md).
+     *
+     * @param mode takeover (the default) or market.
+     * @return this.
+     */
+    public EngineSettings liquidationMode(final LiquidationMode mode)
+    {
+        this.liquidationMode = mode;
+        return this;
+    }
+
+    /**
+     * How many liquidation orders may be open at once; a trigger beyond them is taken over at once.
+     *
+     * @param orders from 1 to {@link #MAX_OPEN_LIQUIDATIONS_LIMIT}.
+     * @return this.
+     */
+    public EngineSettings maxOpenLiquidations(final int orders)
+    {
+        this.maxOpenLiquidations = orders;
+        return this;
+    }
+
+    /**
      * Checks the settings.
      *
      * @return this.
@@ -135,6 +165,15 @@ public final class EngineSettings
         if (marginCallRatio <= 0 || marginCallRatio > FixedPoint.SCALE)
         {
             throw new IllegalArgumentException("marginCallRatio must be in (0, 1]: " + marginCallRatio);
+        }
+        if (liquidationMode == null)
+        {
+            throw new IllegalArgumentException("liquidationMode must be takeover or market");
+        }
+        if (maxOpenLiquidations < 1 || maxOpenLiquidations > MAX_OPEN_LIQUIDATIONS_LIMIT)
+        {
+            throw new IllegalArgumentException(
+                "maxOpenLiquidations must be from 1 to " + MAX_OPEN_LIQUIDATIONS_LIMIT + ": " + maxOpenLiquidations);
         }
         concluded = true;
         return this;
@@ -203,5 +242,25 @@ public final class EngineSettings
     public long marginCallRatio()
     {
         return marginCallRatio;
+    }
+
+    /**
+     * What follows a liquidation trigger.
+     *
+     * @return takeover or market.
+     */
+    public LiquidationMode liquidationMode()
+    {
+        return liquidationMode;
+    }
+
+    /**
+     * How many liquidation orders may be open at once.
+     *
+     * @return the capacity.
+     */
+    public int maxOpenLiquidations()
+    {
+        return maxOpenLiquidations;
     }
 }

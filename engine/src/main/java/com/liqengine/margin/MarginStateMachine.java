@@ -6,6 +6,7 @@ import com.liqengine.codec.DepositDecoder;
 import com.liqengine.codec.FillDecoder;
 import com.liqengine.codec.FundingRateDecoder;
 import com.liqengine.codec.InstrumentDefinitionDecoder;
+import com.liqengine.codec.LiquidationOrderDoneDecoder;
 import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.MarkPriceTickDecoder;
 import com.liqengine.codec.MessageHeaderDecoder;
@@ -116,7 +117,7 @@ public final class MarginStateMachine extends MarginStateView
             reject(RejectReason.UNSUPPORTED_VERSION);
             return;
         }
-        final int expectedBlock = expectedBlockLength(templateId);
+        final int expectedBlock = expectedBlockLength(templateId, header.version());
         if (expectedBlock < 0)
         {
             reject(RejectReason.UNKNOWN_TEMPLATE);
@@ -132,12 +133,18 @@ public final class MarginStateMachine extends MarginStateView
         dispatch(buffer, bodyOffset, blockLength, header.version(), bodyLength);
     }
 
-    private static int expectedBlockLength(final int templateId)
+    /**
+     * The root block an input of this version must have at least. Schema version 1 inputs (journals written
+     * before the liquidation lifecycle) lack the fields added in version 2, which then read as their defaults.
+     */
+    private static int expectedBlockLength(final int templateId, final int version)
     {
+        final boolean first = version < 2;
         switch (templateId)
         {
             case MarkPriceTickDecoder.TEMPLATE_ID: return MarkPriceTickDecoder.BLOCK_LENGTH;
-            case FillDecoder.TEMPLATE_ID: return FillDecoder.BLOCK_LENGTH;
+            case FillDecoder.TEMPLATE_ID:
+                return first ? FillDecoder.liquidationSequenceEncodingOffset() : FillDecoder.BLOCK_LENGTH;
             case DepositDecoder.TEMPLATE_ID: return DepositDecoder.BLOCK_LENGTH;
             case WithdrawalDecoder.TEMPLATE_ID: return WithdrawalDecoder.BLOCK_LENGTH;
             case SetMarginModeDecoder.TEMPLATE_ID: return SetMarginModeDecoder.BLOCK_LENGTH;
@@ -145,8 +152,11 @@ public final class MarginStateMachine extends MarginStateView
             case AddIsolatedMarginDecoder.TEMPLATE_ID: return AddIsolatedMarginDecoder.BLOCK_LENGTH;
             case RemoveIsolatedMarginDecoder.TEMPLATE_ID: return RemoveIsolatedMarginDecoder.BLOCK_LENGTH;
             case FundingRateDecoder.TEMPLATE_ID: return FundingRateDecoder.BLOCK_LENGTH;
-            case InstrumentDefinitionDecoder.TEMPLATE_ID: return InstrumentDefinitionDecoder.BLOCK_LENGTH;
+            case InstrumentDefinitionDecoder.TEMPLATE_ID:
+                return first ? InstrumentDefinitionDecoder.liquidationFeeRateEncodingOffset() :
+                    InstrumentDefinitionDecoder.BLOCK_LENGTH;
             case SnapshotRequestDecoder.TEMPLATE_ID: return SnapshotRequestDecoder.BLOCK_LENGTH;
+            case LiquidationOrderDoneDecoder.TEMPLATE_ID: return LiquidationOrderDoneDecoder.BLOCK_LENGTH;
             default: return -1;
         }
     }

@@ -1,7 +1,11 @@
 package com.liqengine.margin;
 
 import com.liqengine.api.OutputSink;
+import com.liqengine.codec.CancelOpenOrdersEncoder;
+import com.liqengine.codec.ClearanceFeeEncoder;
 import com.liqengine.codec.FundingAppliedEncoder;
+import com.liqengine.codec.LiquidationFeeChargedEncoder;
+import com.liqengine.codec.LiquidationFillEncoder;
 import com.liqengine.codec.LiquidationOrderEncoder;
 import com.liqengine.codec.LiquidationTriggeredEncoder;
 import com.liqengine.codec.MarginCallEncoder;
@@ -34,6 +38,10 @@ final class OutputEmitter
     private final RequestAcceptedEncoder accepted = new RequestAcceptedEncoder();
     private final RequestRejectedEncoder rejected = new RequestRejectedEncoder();
     private final UnderMarginedFillEncoder underMarginedFill = new UnderMarginedFillEncoder();
+    private final CancelOpenOrdersEncoder cancelOpenOrders = new CancelOpenOrdersEncoder();
+    private final LiquidationFillEncoder liquidationFill = new LiquidationFillEncoder();
+    private final LiquidationFeeChargedEncoder feeCharged = new LiquidationFeeChargedEncoder();
+    private final ClearanceFeeEncoder clearanceFee = new ClearanceFeeEncoder();
     private long sequence;
     private long correlationId;
     private long eventTime;
@@ -75,13 +83,66 @@ final class OutputEmitter
         send(positionTakenOver.encodedLength());
     }
 
+    /** The fund's order to unwind a position it took over (id 0: its fills are ordinary fills of the fund). */
     void liquidationOrder(final long fundAccountId, final int instrumentId, final long takenSize, final long price)
+    {
+        liquidationOrder(fundAccountId, instrumentId, takenSize, Math.abs(takenSize), price, 0, 0);
+    }
+
+    /** An order closing {@code quantity} of the signed position {@code size}. */
+    void liquidationOrder(
+        final long accountId, final int instrumentId, final long size, final long quantity, final long price,
+        final long liquidationSequence, final int liquidationIndex)
     {
         liquidationOrder.wrapAndApplyHeader(buffer, 0, header)
             .sequence(sequence).correlationId(correlationId).eventTime(eventTime)
-            .accountId(fundAccountId).instrumentId(instrumentId)
-            .side(takenSize > 0 ? Side.SELL : Side.BUY).quantity(Math.abs(takenSize)).price(price);
+            .accountId(accountId).instrumentId(instrumentId)
+            .side(size > 0 ? Side.SELL : Side.BUY).quantity(quantity).price(price)
+            .liquidationSequence(liquidationSequence).liquidationIndex(liquidationIndex);
         send(liquidationOrder.encodedLength());
+    }
+
+    void cancelOpenOrders(final long accountId, final int instrumentId)
+    {
+        cancelOpenOrders.wrapAndApplyHeader(buffer, 0, header)
+            .sequence(sequence).correlationId(correlationId).eventTime(eventTime)
+            .accountId(accountId).instrumentId(instrumentId);
+        send(cancelOpenOrders.encodedLength());
+    }
+
+    void liquidationFill(
+        final long liquidationSequence, final int liquidationIndex, final long accountId, final int instrumentId,
+        final boolean buy, final long quantity, final long price, final long realizedPnl, final long remaining)
+    {
+        liquidationFill.wrapAndApplyHeader(buffer, 0, header)
+            .sequence(sequence).correlationId(correlationId).eventTime(eventTime)
+            .liquidationSequence(liquidationSequence).liquidationIndex(liquidationIndex)
+            .accountId(accountId).instrumentId(instrumentId).side(buy ? Side.BUY : Side.SELL)
+            .quantity(quantity).price(price).realizedPnl(realizedPnl).remainingQuantity(remaining);
+        send(liquidationFill.encodedLength());
+    }
+
+    void liquidationFeeCharged(
+        final long liquidationSequence, final int liquidationIndex, final long accountId, final int instrumentId,
+        final long filled, final long reported, final long amount, final long fundBalance)
+    {
+        feeCharged.wrapAndApplyHeader(buffer, 0, header)
+            .sequence(sequence).correlationId(correlationId).eventTime(eventTime)
+            .liquidationSequence(liquidationSequence).liquidationIndex(liquidationIndex)
+            .accountId(accountId).instrumentId(instrumentId).filledQuantity(filled).reportedQuantity(reported)
+            .amount(amount).insuranceFundBalance(fundBalance);
+        send(feeCharged.encodedLength());
+    }
+
+    void clearanceFee(
+        final long liquidationSequence, final int liquidationIndex, final long accountId, final int instrumentId,
+        final long amount, final long fundBalance)
+    {
+        clearanceFee.wrapAndApplyHeader(buffer, 0, header)
+            .sequence(sequence).correlationId(correlationId).eventTime(eventTime)
+            .liquidationSequence(liquidationSequence).liquidationIndex(liquidationIndex)
+            .accountId(accountId).instrumentId(instrumentId).amount(amount).insuranceFundBalance(fundBalance);
+        send(clearanceFee.encodedLength());
     }
 
     void marginCall(

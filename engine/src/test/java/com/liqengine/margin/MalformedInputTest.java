@@ -5,6 +5,7 @@ import com.liqengine.api.OutputRecord;
 import com.liqengine.codec.FillDecoder;
 import com.liqengine.codec.InstrumentDefinitionDecoder;
 import com.liqengine.codec.MarginMode;
+import com.liqengine.codec.MessageHeaderDecoder;
 import com.liqengine.codec.RejectReason;
 import com.liqengine.codec.SetMarginModeDecoder;
 import com.liqengine.codec.Side;
@@ -119,7 +120,7 @@ class MalformedInputTest
     void aNewerSchemaVersion()
     {
         final int length = h.encoder.markPriceTick(0, 0, x, 1);
-        putHeaderShort(VERSION_OFFSET, 2);
+        putHeaderShort(VERSION_OFFSET, MessageHeaderDecoder.SCHEMA_VERSION + 1);
         assertMalformed(RejectReason.UNSUPPORTED_VERSION, 1, length);
         putHeaderShort(VERSION_OFFSET, 0xFFFF);
         assertMalformed(RejectReason.UNSUPPORTED_VERSION, 1, length);

@@ -92,7 +92,9 @@ final class RefOutputs
             "instrumentId", instrument.id,
             "side", size.signum() > 0 ? SELL : BUY,
             "quantity", Math.abs(instrument.quantityUnits(size)),
-            "price", price);
+            "price", price,
+            "liquidationSequence", 0,
+            "liquidationIndex", 0);
     }
 
     void marginCall(
