@@ -45,6 +45,10 @@ final class AccountRequests
 
     RejectReason withdraw(final int accountIndex, final long amount)
     {
+        if (accounts.crossInLiquidation[accountIndex])
+        {
+            return RejectReason.IN_LIQUIDATION;
+        }
         final RejectReason reason = checkAmount(amount);
         if (reason != null)
         {
@@ -63,6 +67,10 @@ final class AccountRequests
         final int accountIndex, final int slot, final Instrument instrument, final boolean isolated)
     {
         appliedSlot = slot;
+        if (inLiquidation(accountIndex, slot, instrument))
+        {
+            return RejectReason.IN_LIQUIDATION;
+        }
         if (slot != Slots.NONE && slots.size[slot] != 0)
         {
             return RejectReason.POSITION_OPEN;
@@ -86,6 +94,10 @@ final class AccountRequests
     RejectReason setLeverage(final int accountIndex, final int slot, final Instrument instrument, final int leverage)
     {
         appliedSlot = slot;
+        if (inLiquidation(accountIndex, slot, instrument))
+        {
+            return RejectReason.IN_LIQUIDATION;
+        }
         if (leverage < 1)
         {
             return RejectReason.OUT_OF_RANGE;
@@ -132,6 +144,11 @@ final class AccountRequests
     RejectReason addIsolatedMargin(
         final int accountIndex, final int slot, final Instrument instrument, final long amount)
     {
+        // the margin comes out of the cross wallet
+        if (accounts.crossInLiquidation[accountIndex])
+        {
+            return RejectReason.IN_LIQUIDATION;
+        }
         final RejectReason reason = checkTransfer(accountIndex, slot, instrument, amount);
         if (reason != null)
         {
@@ -153,6 +170,10 @@ final class AccountRequests
     RejectReason removeIsolatedMargin(
         final int accountIndex, final int slot, final Instrument instrument, final long amount)
     {
+        if (slot != Slots.NONE && slots.inLiquidation[slot])
+        {
+            return RejectReason.IN_LIQUIDATION;
+        }
         final RejectReason reason = checkTransfer(accountIndex, slot, instrument, amount);
         if (reason != null)
         {
@@ -169,6 +190,21 @@ final class AccountRequests
         slots.pool[slot] -= amount;
         accounts.crossWallet[accountIndex] += amount;
         return null;
+    }
+
+    /**
+     * Whether a leverage or mode change of the slot is refused (docs/liquidation.md): an isolated slot in
+     * liquidation, or a cross slot (stored or by default) of a cross account in liquidation.
+     */
+    private boolean inLiquidation(final int accountIndex, final int slot, final Instrument instrument)
+    {
+        if (slot != Slots.NONE && slots.inLiquidation[slot])
+        {
+            return true;
+        }
+        final boolean cross = slot == Slots.NONE ? !slots.isDefaultIsolated(accountIndex, instrument) :
+            !slots.isolated[slot];
+        return cross && accounts.crossInLiquidation[accountIndex];
     }
 
     static RejectReason checkAmount(final long amount)

@@ -20,6 +20,8 @@ final class Accounts
 
     final long[] crossWallet;
     final boolean[] crossMarginCall;
+    /** A cross account with an open liquidation order (docs/liquidation.md): its cross check does not run. */
+    final boolean[] crossInLiquidation;
 
     Accounts(final int maxAccounts)
     {
@@ -30,6 +32,7 @@ final class Accounts
         this.ids = new long[maxAccounts];
         this.crossWallet = new long[maxAccounts];
         this.crossMarginCall = new boolean[maxAccounts];
+        this.crossInLiquidation = new boolean[maxAccounts];
     }
 
     int count()
@@ -76,6 +79,7 @@ final class Accounts
         Arrays.fill(ids, 0, count, 0);
         Arrays.fill(crossWallet, 0, count, 0);
         Arrays.fill(crossMarginCall, 0, count, false);
+        Arrays.fill(crossInLiquidation, 0, count, false);
         count = 0;
     }
 }

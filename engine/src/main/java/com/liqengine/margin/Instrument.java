@@ -24,6 +24,10 @@ public final class Instrument
     long valueFactor;
     int defaultLeverage;
     MarginMode defaultMode;
+    /** Rate of a liquidation order's filled notional charged to the fund (docs/liquidation.md). */
+    long liquidationFeeRate;
+    /** 1-based tier from which a liquidation order steps the position down one tier; 0: always in full. */
+    int partialFromTier;
     long markPrice;
     long lastBuyTradeId;
     long lastSellTradeId;

@@ -71,6 +71,18 @@ final class InstrumentRequests
         {
             return RejectReason.OUT_OF_RANGE;
         }
+        // fields of schema version 2: a version 1 definition has no liquidation fee and is never partial
+        final boolean second = definition.actingVersion() >= 2;
+        final long feeRate = second ? definition.liquidationFeeRate() : 0;
+        final int partialFrom = second ? definition.partialFromTier() : 0;
+        if (feeRate < 0 || feeRate > FixedPoint.SCALE)
+        {
+            return RejectReason.OUT_OF_RANGE;
+        }
+        if (partialFrom < 0 || partialFrom > scratchTiers.count())
+        {
+            return RejectReason.INVALID_TIERS;
+        }
         final int symbolLength = readSymbol(definition);
         final Instrument instrument = instruments[id];
         if (instrument.defined && (instrument.priceDecimals != priceDecimals ||
@@ -85,6 +97,8 @@ final class InstrumentRequests
         instrument.tiers.copyFrom(scratchTiers);
         instrument.defaultLeverage = defaultLeverage;
         instrument.defaultMode = defaultMode;
+        instrument.liquidationFeeRate = feeRate;
+        instrument.partialFromTier = partialFrom;
         forgetIdle(instrument);
         if (!instrument.defined)
         {

@@ -3,9 +3,11 @@ package com.liqengine.margin;
 import com.liqengine.index.LiquidationIndex;
 
 /**
- * Liquidation checks after every event that can change them, the insurance fund's takeover of what is
- * liquidated, and margin calls (docs/margin.md, section 5). Isolated positions are checked alone; a cross
- * account is checked as a whole and, when liquidatable, loses every cross position at once. A tick checks only
+ * Liquidation checks after every event that can change them, the triggers, and margin calls (docs/margin.md,
+ * section 5). Isolated positions are checked alone; a cross account is checked as a whole. What follows a trigger
+ * is the fund's takeover ({@link Takeovers}) or, in {@code market} mode, an order to the book
+ * ({@link MarketLiquidation}, docs/liquidation.md); a position or account in liquidation is not checked until its
+ * order ends. A tick checks only
  * the slots the {@link LiquidationIndex} finds outside their price band; every change of an account recomputes
  * its bands ({@link PriceBands}). Positions are handed down as slot handles, resolved once per input.
  */
@@ -21,17 +23,15 @@ final class Liquidator
     private final Holders holders;
     private final MarginMath math;
     private final LiquidationPrices prices;
-    private final FundBook fundBook;
-    private final Ledger ledger;
+    private final Takeovers takeovers;
+    /** The book first ({@code market} mode), or null: the fund takes over at once ({@code takeover} mode). */
+    private final MarketLiquidation market;
     private final OutputEmitter emitter;
     private final long marginCallRatio;
-    private final long fundAccountId;
     private final int fundIndex;
     private final boolean indexed;
     private final LiquidationIndex index;
     private final PriceBands bands;
-    /** The wallet of a cross account being taken over, plus what its positions realized: exact. */
-    private final WideSum takeoverWallet = new WideSum();
     /** Whether the last check liquidated something, so that the account's flat slots are forgotten. */
     private boolean liquidated;
     /**
@@ -49,8 +49,8 @@ final class Liquidator
         final Holders holders,
         final MarginMath math,
         final LiquidationPrices prices,
-        final FundBook fundBook,
-        final Ledger ledger,
+        final Takeovers takeovers,
+        final MarketLiquidation market,
         final OutputEmitter emitter,
         final EngineSettings settings,
         final int fundIndex)
@@ -61,11 +61,10 @@ final class Liquidator
         this.holders = holders;
         this.math = math;
         this.prices = prices;
-        this.fundBook = fundBook;
-        this.ledger = ledger;
+        this.takeovers = takeovers;
+        this.market = market;
         this.emitter = emitter;
         this.marginCallRatio = settings.marginCallRatio();
-        this.fundAccountId = settings.insuranceFundAccountId();
         this.fundIndex = fundIndex;
         this.indexed = settings.indexedChecks();
         // the brute-force scan (a test and comparison setting) keeps no index at all
@@ -268,7 +267,7 @@ final class Liquidator
 
     private void checkIsolated(final int accountIndex, final int slot)
     {
-        if (slots.size[slot] == 0)
+        if (slots.size[slot] == 0 || slots.inLiquidation[slot])
         {
             return;
         }
@@ -288,7 +287,7 @@ final class Liquidator
 
     private void crossCheck(final int accountIndex)
     {
-        if (accountIndex == fundIndex || !math.hasOpenCross(accountIndex))
+        if (accountIndex == fundIndex || !math.hasOpenCross(accountIndex) || accounts.crossInLiquidation[accountIndex])
         {
             return;
         }
@@ -326,38 +325,40 @@ final class Liquidator
         return true;
     }
 
+    /**
+     * Isolated trigger (docs/liquidation.md): the matching engine cancels the account's orders of the instrument,
+     * then the position goes to the book ({@code market}) or straight to the fund ({@code takeover}).
+     */
     private void liquidateIsolated(
         final int accountIndex, final int slot, final long equity, final long maintenance, final long ratio)
     {
         final int instrumentId = slots.instrument[slot];
-        final Instrument instrument = instruments[instrumentId];
         final long accountId = accounts.idAt(accountIndex);
-        final long size = slots.size[slot];
-        final long bankruptcyPrice = prices.bankruptcyPrice(slot);
+        emitter.cancelOpenOrders(accountId, instrumentId);
         emitter.liquidationTriggered(
-            accountId, instrumentId, true, size, instrument.markPrice, prices.liquidationPrice(slot),
-            bankruptcyPrice, equity, maintenance, ratio);
-
-        // taken over at the bankruptcy price: the fund pays exactly C − B, the pool is consumed
-        final long pool = slots.pool[slot];
-        final long value = slots.cost[slot] - pool;
-        fundBook.book(instrumentId, size, value);
-        ledger.realizedPnl.add(-pool);
-        slots.setSize(slot, 0);
-        slots.cost[slot] = 0;
-        slots.pool[slot] = 0;
+            accountId, instrumentId, true, slots.size[slot], instruments[instrumentId].markPrice,
+            prices.liquidationPrice(slot), prices.bankruptcyPrice(slot), equity, maintenance, ratio);
         slots.marginCall[slot] = false;
+        if (market == null)
+        {
+            takeovers.takeIsolated(accountIndex, slot, Math.abs(slots.size[slot]));
+        }
+        else
+        {
+            market.offerIsolated(accountIndex, slot);
+        }
         liquidated = true;
-        emitter.positionTakenOver(
-            accountId, instrumentId, true, size, bankruptcyPrice, value, -pool, 0, accounts.crossWallet[fundIndex]);
-        emitter.liquidationOrder(fundAccountId, instrumentId, size, bankruptcyPrice);
     }
 
+    /**
+     * Cross trigger: the account's orders of every instrument are cancelled, one {@code LiquidationTriggered} per
+     * open cross position (all computed before anything moves), then the book or the fund.
+     */
     private void liquidateCross(
         final int accountIndex, final long equity, final long maintenance, final long ratio)
     {
         final long accountId = accounts.idAt(accountIndex);
-        int last = Slots.NONE;
+        emitter.cancelOpenOrders(accountId, CROSS_ACCOUNT);
         for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
             if (slots.size[s] != 0 && !slots.isolated[s])
@@ -366,42 +367,60 @@ final class Liquidator
                 emitter.liquidationTriggered(
                     accountId, instrumentId, false, slots.size[s], instruments[instrumentId].markPrice,
                     prices.liquidationPrice(s), prices.bankruptcyPrice(s), equity, maintenance, ratio);
-                last = s;
             }
-        }
-        final WideSum wallet = takeoverWallet.set(accounts.crossWallet[accountIndex]);
-        for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
-        {
-            if (slots.size[s] == 0 || slots.isolated[s])
-            {
-                continue;
-            }
-            final int instrumentId = slots.instrument[s];
-            final Instrument instrument = instruments[instrumentId];
-            final long size = slots.size[s];
-            final long value = instrument.value(size, instrument.markPrice);
-            final long unrealized = value - slots.cost[s];
-            fundBook.book(instrumentId, size, value);
-            wallet.add(unrealized);
-            ledger.realizedPnl.add(unrealized);
-            slots.setSize(s, 0);
-            slots.cost[s] = 0;
-            slots.marginCall[s] = false;
-            long clearanceFee = 0;
-            if (s == last)
-            {
-                // what is left of the cross equity (or a deficit after a gap) goes to the fund
-                clearanceFee = wallet.clamped();
-                accounts.crossWallet[fundIndex] = FixedPoint.addSaturated(
-                    accounts.crossWallet[fundIndex], clearanceFee, FixedPoint.FUND_SATURATION);
-                accounts.crossWallet[accountIndex] = 0;
-            }
-            emitter.positionTakenOver(
-                accountId, instrumentId, false, size, instrument.markPrice, value, unrealized, clearanceFee,
-                accounts.crossWallet[fundIndex]);
-            emitter.liquidationOrder(fundAccountId, instrumentId, size, instrument.markPrice);
         }
         accounts.crossMarginCall[accountIndex] = false;
+        if (market == null)
+        {
+            takeovers.takeCross(accountIndex);
+        }
+        else
+        {
+            market.offerCross(accountIndex);
+        }
         liquidated = true;
+    }
+
+    /**
+     * After a liquidation order ended ({@link MarketLiquidation#end}): an isolated position left by a partial step
+     * is checked again at once; a cross account is checked: still liquidatable, its next position is offered when
+     * the book took all of the last order, else the fund takes every cross position over; not liquidatable, it
+     * leaves liquidation with the check's margin call.
+     */
+    void orderEnded(final int accountIndex, final int instrumentId, final boolean isolated, final boolean filledInFull)
+    {
+        if (isolated)
+        {
+            checkSlot(accountIndex, slots.find(accountIndex, instrumentId));
+            return;
+        }
+        accounts.crossInLiquidation[accountIndex] = false;
+        liquidated = false;
+        totalsCurrent = false;
+        if (math.hasOpenCross(accountIndex))
+        {
+            math.crossTotals(accountIndex);
+            if (math.crossLiquidatable())
+            {
+                if (filledInFull)
+                {
+                    market.offerCross(accountIndex);
+                }
+                else
+                {
+                    takeovers.takeCross(accountIndex);
+                }
+                liquidated = true;
+            }
+            else
+            {
+                crossCheck(accountIndex);
+            }
+        }
+        if (indexed)
+        {
+            bands.refresh(accountIndex);
+        }
+        releaseIfLiquidated(accountIndex);
     }
 }

@@ -35,6 +35,8 @@ public final class MarginStateMachine extends MarginStateView
 
     private final OutputEmitter emitter;
     private final Liquidator liquidator;
+    /** The book first ({@code market} mode), or null ({@code takeover} mode). */
+    private final MarketLiquidation market;
     private final FillProcessor fills;
     private final AccountRequests accountRequests;
     private final InstrumentRequests instrumentRequests;
@@ -51,6 +53,7 @@ public final class MarginStateMachine extends MarginStateView
     private final FundingRateDecoder funding = new FundingRateDecoder();
     private final InstrumentDefinitionDecoder definition = new InstrumentDefinitionDecoder();
     private final SnapshotRequestDecoder snapshot = new SnapshotRequestDecoder();
+    private final LiquidationOrderDoneDecoder orderDone = new LiquidationOrderDoneDecoder();
 
     private int templateId;
     private long accountId;
@@ -69,8 +72,14 @@ public final class MarginStateMachine extends MarginStateView
         final Holders holders = new Holders(slots);
         this.emitter = new OutputEmitter(sink);
         final FundBook fundBook = new FundBook(accounts, slots, ledger, instruments, fundIndex);
+        final Takeovers takeovers = new Takeovers(
+            instruments, accounts, slots, prices, fundBook, ledger, emitter, settings().insuranceFundAccountId(),
+            fundIndex);
+        this.market = settings().liquidationMode() == LiquidationMode.MARKET ?
+            new MarketLiquidation(instruments, accounts, slots, math, orders, takeovers, ledger, emitter, fundIndex) :
+            null;
         this.liquidator = new Liquidator(
-            instruments, accounts, slots, holders, math, prices, fundBook, ledger, emitter, settings(), fundIndex);
+            instruments, accounts, slots, holders, math, prices, takeovers, market, emitter, settings(), fundIndex);
         this.fills = new FillProcessor(accounts, slots, ledger, emitter, fundIndex);
         this.accountRequests = new AccountRequests(accounts, slots, math, ledger);
         this.instrumentRequests =
@@ -87,6 +96,10 @@ public final class MarginStateMachine extends MarginStateView
     public void onInput(final DirectBuffer buffer, final int offset, final int length)
     {
         sequence++;
+        if (market != null)
+        {
+            market.beginInput(sequence);
+        }
         snapshotRequested = false;
         templateId = TEMPLATE_UNKNOWN;
         accountId = 0;
@@ -228,6 +241,10 @@ public final class MarginStateMachine extends MarginStateView
             case InstrumentDefinitionDecoder.TEMPLATE_ID:
                 onDefinition(buffer, offset, blockLength, version, bodyLength);
                 break;
+            case LiquidationOrderDoneDecoder.TEMPLATE_ID:
+                orderDone.wrap(buffer, offset, blockLength, version);
+                onOrderDone();
+                break;
             default:
                 snapshot.wrap(buffer, offset, blockLength, version);
                 snapshotRequested = true;
@@ -276,6 +293,13 @@ public final class MarginStateMachine extends MarginStateView
             reject(RejectReason.MALFORMED_MESSAGE);
             return;
         }
+        // a version 1 fill has no order id: an ordinary fill
+        final long orderSequence = fill.actingVersion() >= 2 ? fill.liquidationSequence() : 0;
+        if (orderSequence != 0)
+        {
+            onLiquidationFill(index, orderSequence, side == 0);
+            return;
+        }
         final RejectReason reason = fills.apply(
             index, slot, instruments[instrumentId], side == 0, fill.quantity(), fill.price(), fill.fee(),
             fill.tradeId());
@@ -293,6 +317,54 @@ public final class MarginStateMachine extends MarginStateView
             liquidator.checkCross(index);
         }
         release(index);
+    }
+
+    /** A fill of a liquidation order: settled in the liquidated margin, and no check (it is in liquidation). */
+    private void onLiquidationFill(final int accountIndex, final long orderSequence, final boolean buy)
+    {
+        final int order = orders.find(orderSequence, fill.liquidationIndex());
+        if (order == LiquidationOrders.NONE)
+        {
+            reject(RejectReason.UNKNOWN_LIQUIDATION);
+            return;
+        }
+        final RejectReason reason = market.fill(
+            order, accountIndex, instruments[instrumentId], buy, fill.quantity(), fill.price(), fill.fee(),
+            fill.tradeId());
+        if (reason != null)
+        {
+            reject(reason);
+            return;
+        }
+        release(accountIndex);
+    }
+
+    /**
+     * The end of a liquidation order: its fee, the takeover of an isolated rest, then what follows (docs/liquidation.md).
+     * A rejection names the order's account and instrument when the id is known.
+     */
+    private void onOrderDone()
+    {
+        final int order = orders.find(orderDone.liquidationSequence(), orderDone.liquidationIndex());
+        if (order == LiquidationOrders.NONE)
+        {
+            reject(RejectReason.UNKNOWN_LIQUIDATION);
+            return;
+        }
+        final int accountIndex = orders.account[order];
+        accountId = accounts.idAt(accountIndex);
+        instrumentId = orders.instrument[order];
+        final long reported = orderDone.filledQuantity();
+        if (reported < 0)
+        {
+            reject(RejectReason.OUT_OF_RANGE);
+            return;
+        }
+        final boolean isolated = orders.isolated[order];
+        final boolean filledInFull = orders.remaining(order) == 0;
+        market.end(order, reported);
+        liquidator.orderEnded(accountIndex, instrumentId, isolated, filledInFull);
+        release(accountIndex);
     }
 
     private void onDeposit(final long id, final long amount)
@@ -519,7 +591,7 @@ public final class MarginStateMachine extends MarginStateView
      */
     public void restore(final DirectBuffer buffer, final int offset, final int length)
     {
-        sequence = StateCodec.read(buffer, offset, length, settings, instruments, accounts, slots, ledger);
+        sequence = StateCodec.read(buffer, offset, length, settings, instruments, accounts, slots, ledger, orders);
         snapshotRequested = false;
         afterRestore();
     }

@@ -4,6 +4,8 @@ import com.liqengine.codec.MarginMode;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The margin state and its read-only views (docs/margin.md, section 3): accounts, their stored slots, instruments
@@ -22,6 +24,7 @@ public class MarginStateView
     final Ledger ledger = new Ledger();
     final MarginMath math;
     final LiquidationPrices prices;
+    final LiquidationOrders orders;
     final int fundIndex;
     /** Sequence number of the last input applied; the state machine numbers them. */
     long sequence;
@@ -44,6 +47,7 @@ public class MarginStateView
         this.slots = new Slots(accounts, this.settings.maxInstruments(), this.settings.maxPositions(), fundIndex);
         this.math = new MarginMath(instruments, accounts, slots);
         this.prices = new LiquidationPrices(accounts, slots, math);
+        this.orders = new LiquidationOrders(this.settings.maxOpenLiquidations());
     }
 
     /**
@@ -238,6 +242,41 @@ public class MarginStateView
     {
         final int slot = slotOf(id, instrument);
         return slot == Slots.NONE ? instruments[instrument].defaultLeverage : slots.leverage[slot];
+    }
+
+    /**
+     * Whether the position is in liquidation (docs/liquidation.md): an isolated slot with an open liquidation
+     * order, or a cross slot of a cross account with one.
+     *
+     * @param id account id.
+     * @param instrument instrument id.
+     * @return true while its liquidation order is open.
+     */
+    public boolean isInLiquidation(final long id, final int instrument)
+    {
+        final int slot = slotOf(id, instrument);
+        if (slot != Slots.NONE && slots.inLiquidation[slot])
+        {
+            return true;
+        }
+        return marginMode(id, instrument) == MarginMode.CROSS && accounts.crossInLiquidation[indexOf(id)];
+    }
+
+    /**
+     * The liquidation orders that are open, oldest first (docs/liquidation.md). Allocates.
+     *
+     * @return one entry per order.
+     */
+    public List<OpenLiquidation> openLiquidations()
+    {
+        final List<OpenLiquidation> open = new ArrayList<>();
+        for (int h = orders.first(); h != LiquidationOrders.NONE; h = orders.next(h))
+        {
+            open.add(new OpenLiquidation(orders.sequence[h], orders.index[h], accounts.idAt(orders.account[h]),
+                orders.instrument[h], orders.isolated[h], orders.sells(h), orders.quantity[h], orders.limit[h],
+                orders.filled[h]));
+        }
+        return open;
     }
 
     /**

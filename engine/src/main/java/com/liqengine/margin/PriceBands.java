@@ -82,12 +82,13 @@ final class PriceBands
         {
             return;
         }
-        // one walk: flat slots lose their band, cross slots get theirs from the account's budgets
-        final int crossCount = slots.openCross(accountIndex);
+        // one walk: flat slots and those in liquidation lose their band, cross slots get theirs from the budgets
+        final boolean crossInLiquidation = accounts.crossInLiquidation[accountIndex];
+        final int crossCount = crossInLiquidation ? 0 : slots.openCross(accountIndex);
         final int crossActs = crossCount > 0 ? crossBudgets(accountIndex, crossCount, totalsCurrent) : 0;
         for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
-            if (slots.size[s] == 0)
+            if (slots.size[s] == 0 || (slots.isolated[s] ? slots.inLiquidation[s] : crossInLiquidation))
             {
                 index.remove(s);
             }
@@ -101,13 +102,14 @@ final class PriceBands
         {
             for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
             {
-                if (slots.size[s] != 0 && slots.isolated[s])
+                if (slots.size[s] != 0 && slots.isolated[s] && !slots.inLiquidation[s])
                 {
                     refreshIsolated(s);
                 }
             }
         }
-        else if (changedSlot >= 0 && slots.size[changedSlot] != 0 && slots.isolated[changedSlot])
+        else if (changedSlot >= 0 && slots.size[changedSlot] != 0 && slots.isolated[changedSlot] &&
+            !slots.inLiquidation[changedSlot])
         {
             refreshIsolated(changedSlot);
         }
@@ -124,7 +126,7 @@ final class PriceBands
         {
             return;
         }
-        if (slots.size[slot] == 0)
+        if (slots.size[slot] == 0 || slots.inLiquidation[slot])
         {
             index.remove(slot);
         }

@@ -35,6 +35,8 @@ final class Slots
     final int[] leverage;
     final boolean[] isolated;
     final boolean[] marginCall;
+    /** An isolated position with an open liquidation order (docs/liquidation.md): never idle, never checked. */
+    final boolean[] inLiquidation;
 
     /** Next slot of the same account (instrument order); next free slot for a free one. */
     private final int[] nextOfAccount;
@@ -70,6 +72,7 @@ final class Slots
         this.leverage = new int[capacity];
         this.isolated = new boolean[capacity];
         this.marginCall = new boolean[capacity];
+        this.inLiquidation = new boolean[capacity];
         this.nextOfAccount = new int[capacity];
         this.previousHolder = new int[capacity];
         this.nextHolder = new int[capacity];
@@ -166,6 +169,7 @@ final class Slots
         leverage[slot] = instrumentOf.defaultLeverage;
         isolated[slot] = isDefaultIsolated(accountIndex, instrumentOf);
         marginCall[slot] = false;
+        inLiquidation[slot] = false;
         linkToAccount(accountIndex, slot, instrumentOf.id);
         linkHolder(slot, instrumentOf.id);
         byKey.put(accounts.idAt(accountIndex), instrumentOf.id, slot);
@@ -181,7 +185,7 @@ final class Slots
     /** Whether the slot reads exactly as the instrument's defaults (docs/margin.md, section 3). */
     boolean isAtDefaults(final int slot, final Instrument instrumentOf)
     {
-        return size[slot] == 0 && pool[slot] == 0 && !marginCall[slot] &&
+        return size[slot] == 0 && pool[slot] == 0 && !marginCall[slot] && !inLiquidation[slot] &&
             isolated[slot] == isDefaultIsolated(account[slot], instrumentOf) &&
             leverage[slot] == instrumentOf.defaultLeverage;
     }

@@ -8,8 +8,9 @@ import java.nio.ByteOrder;
 
 /**
  * The complete state of a margin state machine in one canonical byte layout (little endian, docs/replay.md):
- * the input sequence, the exact ledger totals, every defined instrument with its tiers, and every open account in
- * registration order with its stored slots (those not at their defaults) in instrument order. Its length follows
+ * the input sequence, the exact ledger totals, every defined instrument with its tiers, every open account in
+ * registration order with its stored slots (those not at their defaults) in instrument order, and the open
+ * liquidation orders in the order they were emitted. Its length follows
  * the state, not the capacities. Snapshots hold these bytes, and the state hash is computed over them, so two
  * engines with the same state give the same bytes and the same hash on any JVM. Nothing derived is stored (the
  * account index by id, the slot hash, holder lists, the size counts, the liquidation index): a restore rebuilds
@@ -20,17 +21,20 @@ public final class StateCodec
     /**
      * Version of this layout; a snapshot of another version is refused. 3: sparse slots (only those not at their
      * defaults, with their instrument id), only defined instruments, 128-bit ledger totals, no largest quantity.
+     * 4: the liquidation lifecycle (an instrument's fee rate and partial tier, the in-liquidation flags, the open
+     * liquidation orders).
      */
-    public static final int LAYOUT_VERSION = 3;
+    public static final int LAYOUT_VERSION = 4;
 
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
     private static final int SYMBOL_LENGTH = 16;
     private static final int HEADER_LENGTH = 8 + 5 * 16 + 4 * 4;
     private static final int TIER_LENGTH = 8 + 4 + 8 + 8;
     private static final int INSTRUMENT_FIXED_LENGTH =
-        4 + 1 + SYMBOL_LENGTH + 1 + 1 + 8 + 8 + 8 + 4 + 1 + 8 + 8 + 8 + 4;
-    private static final int ACCOUNT_FIXED_LENGTH = 8 + 8 + 1 + 4;
-    private static final int SLOT_LENGTH = 4 + 1 + 4 + 8 + 8 + 8 + 1;
+        4 + 1 + SYMBOL_LENGTH + 1 + 1 + 8 + 8 + 8 + 4 + 1 + 8 + 4 + 8 + 8 + 8 + 4;
+    private static final int ACCOUNT_FIXED_LENGTH = 8 + 8 + 1 + 1 + 4;
+    private static final int SLOT_LENGTH = 4 + 1 + 4 + 8 + 8 + 8 + 1 + 1;
+    private static final int ORDER_LENGTH = 8 + 4 + 4 + 4 + 1 + 1 + 8 + 8 + 8 + 8;
     private static final long FNV_OFFSET_BASIS = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
@@ -61,6 +65,7 @@ public final class StateCodec
         {
             length += ACCOUNT_FIXED_LENGTH + (long)storedSlots(slots, instruments, a) * SLOT_LENGTH;
         }
+        length += (long)engine.orders.open() * ORDER_LENGTH;
         if (length > Integer.MAX_VALUE - 8)
         {
             throw new IllegalStateException("state of " + length + " bytes does not fit one buffer");
@@ -97,7 +102,8 @@ public final class StateCodec
         p = putInt(buffer, p, instruments.length);
         p = putInt(buffer, p, defined);
         p = putInt(buffer, p, accounts.count());
-        p = putInt(buffer, p, 0);
+        final LiquidationOrders orders = engine.orders;
+        p = putInt(buffer, p, orders.open());
         for (final Instrument instrument : instruments)
         {
             if (instrument.defined)
@@ -110,6 +116,7 @@ public final class StateCodec
             p = putLong(buffer, p, accounts.idAt(a));
             p = putLong(buffer, p, accounts.crossWallet[a]);
             buffer.putByte(p++, (byte)(accounts.crossMarginCall[a] ? 1 : 0));
+            buffer.putByte(p++, (byte)(accounts.crossInLiquidation[a] ? 1 : 0));
             p = putInt(buffer, p, storedSlots(slots, instruments, a));
             for (int s = slots.firstOf(a); s != Slots.NONE; s = slots.nextOf(s))
             {
@@ -122,8 +129,22 @@ public final class StateCodec
                     p = putLong(buffer, p, slots.cost[s]);
                     p = putLong(buffer, p, slots.pool[s]);
                     buffer.putByte(p++, (byte)(slots.marginCall[s] ? 1 : 0));
+                    buffer.putByte(p++, (byte)(slots.inLiquidation[s] ? 1 : 0));
                 }
             }
+        }
+        for (int h = orders.first(); h != LiquidationOrders.NONE; h = orders.next(h))
+        {
+            p = putLong(buffer, p, orders.sequence[h]);
+            p = putInt(buffer, p, orders.index[h]);
+            p = putInt(buffer, p, orders.account[h]);
+            p = putInt(buffer, p, orders.instrument[h]);
+            buffer.putByte(p++, (byte)(orders.isolated[h] ? 1 : 0));
+            buffer.putByte(p++, (byte)(orders.sells(h) ? 1 : 0));
+            p = putLong(buffer, p, orders.quantity[h]);
+            p = putLong(buffer, p, orders.limit[h]);
+            p = putLong(buffer, p, orders.filled[h]);
+            p = putLong(buffer, p, orders.filledValue[h]);
         }
         return p - offset;
     }
@@ -189,7 +210,8 @@ public final class StateCodec
         final Instrument[] instruments,
         final Accounts accounts,
         final Slots slots,
-        final Ledger ledger)
+        final Ledger ledger,
+        final LiquidationOrders orders)
     {
         final int end = offset + length;
         require(length >= HEADER_LENGTH, "state of " + length + " bytes is shorter than its header");
@@ -205,6 +227,7 @@ public final class StateCodec
         final int instrumentCount = buffer.getInt(p, ORDER);
         final int definedCount = buffer.getInt(p + 4, ORDER);
         final int accountCount = buffer.getInt(p + 8, ORDER);
+        final int orderCount = buffer.getInt(p + 12, ORDER);
         p += 16;
         require(instrumentCount == instruments.length,
             "state has " + instrumentCount + " instruments, the engine's maxInstruments is " + instruments.length);
@@ -212,6 +235,8 @@ public final class StateCodec
             "state has " + definedCount + " defined instruments of " + instrumentCount);
         require(accountCount >= 1 && accountCount <= settings.maxAccounts(),
             "state has " + accountCount + " accounts, the engine holds from 1 to " + settings.maxAccounts());
+        require(orderCount >= 0 && orderCount <= orders.capacity(), "state has " + orderCount +
+            " open liquidation orders, the engine's maxOpenLiquidations is " + orders.capacity());
         for (final Instrument instrument : instruments)
         {
             instrument.defined = false;
@@ -241,7 +266,8 @@ public final class StateCodec
             require(index == a, "account " + id + " appears twice");
             accounts.crossWallet[a] = buffer.getLong(p + 8, ORDER);
             accounts.crossMarginCall[a] = flag(buffer, p + 16);
-            final int slotCount = buffer.getInt(p + 17, ORDER);
+            accounts.crossInLiquidation[a] = flag(buffer, p + 17);
+            final int slotCount = buffer.getInt(p + 18, ORDER);
             p += ACCOUNT_FIXED_LENGTH;
             require(slotCount >= 0 && slotCount <= instruments.length && p + (long)slotCount * SLOT_LENGTH <= end,
                 "account " + id + " has " + slotCount + " slots");
@@ -264,11 +290,56 @@ public final class StateCodec
                 slots.cost[slot] = buffer.getLong(p + 17, ORDER);
                 slots.pool[slot] = buffer.getLong(p + 25, ORDER);
                 slots.marginCall[slot] = flag(buffer, p + 33);
+                slots.inLiquidation[slot] = flag(buffer, p + 34);
+                require(!slots.inLiquidation[slot] || isolated && slots.size[slot] != 0,
+                    "account " + id + " has a slot in liquidation that is not an open isolated position");
                 p += SLOT_LENGTH;
             }
         }
-        require(p == end, "state of " + length + " bytes has " + (end - p) + " bytes after its last account");
+        p = readOrders(buffer, p, end, orderCount, instruments, accounts, slots, orders);
+        require(p == end, "state of " + length + " bytes has " + (end - p) + " bytes after its last order");
         return sequence;
+    }
+
+    /** The open orders, each of an account in liquidation (a cross account, or an isolated slot), ids increasing. */
+    private static int readOrders(
+        final DirectBuffer buffer, final int start, final int end, final int count, final Instrument[] instruments,
+        final Accounts accounts, final Slots slots, final LiquidationOrders orders)
+    {
+        orders.clear();
+        require(start + (long)count * ORDER_LENGTH <= end, "state ends inside its liquidation orders");
+        int p = start;
+        long previousSequence = 0;
+        int previousIndex = 0;
+        for (int n = 0; n < count; n++)
+        {
+            final long sequence = buffer.getLong(p, ORDER);
+            final int index = buffer.getInt(p + 8, ORDER);
+            final int account = buffer.getInt(p + 12, ORDER);
+            final int instrument = buffer.getInt(p + 16, ORDER);
+            final boolean isolated = flag(buffer, p + 20);
+            final boolean sells = flag(buffer, p + 21);
+            require(sequence > previousSequence || sequence == previousSequence && index > previousIndex,
+                "liquidation order " + sequence + "/" + index + " out of order");
+            require(index >= 1 && account > 0 && account < accounts.count() && instrument >= 0 &&
+                instrument < instruments.length && instruments[instrument].defined,
+                "liquidation order " + sequence + "/" + index + " names no account or instrument of the state");
+            final int slot = slots.find(account, instrument);
+            require(isolated ? slot != Slots.NONE && slots.inLiquidation[slot] : accounts.crossInLiquidation[account],
+                "liquidation order " + sequence + "/" + index + " is of a position that is not in liquidation");
+            final long quantity = buffer.getLong(p + 22, ORDER);
+            final long filled = buffer.getLong(p + 38, ORDER);
+            require(quantity > 0 && filled >= 0 && filled <= quantity,
+                "liquidation order " + sequence + "/" + index + " has quantity " + quantity + ", filled " + filled);
+            final int h = orders.add(sequence, index, account, instrument, isolated, sells, quantity,
+                buffer.getLong(p + 30, ORDER));
+            orders.filled[h] = filled;
+            orders.filledValue[h] = buffer.getLong(p + 46, ORDER);
+            previousSequence = sequence;
+            previousIndex = index;
+            p += ORDER_LENGTH;
+        }
+        return p;
     }
 
     private static int writeInstrument(final Instrument instrument, final MutableDirectBuffer buffer, final int start)
@@ -284,6 +355,8 @@ public final class StateCodec
         p = putLong(buffer, p, instrument.valueFactor);
         p = putInt(buffer, p, instrument.defaultLeverage);
         buffer.putByte(p++, (byte)instrument.defaultMode.value());
+        p = putLong(buffer, p, instrument.liquidationFeeRate);
+        p = putInt(buffer, p, instrument.partialFromTier);
         p = putLong(buffer, p, instrument.markPrice);
         p = putLong(buffer, p, instrument.lastBuyTradeId);
         p = putLong(buffer, p, instrument.lastSellTradeId);
@@ -322,6 +395,11 @@ public final class StateCodec
         final byte mode = buffer.getByte(p++);
         require(mode == 0 || mode == 1, "instrument " + instrument.id + " has mode " + mode);
         instrument.defaultMode = MarginMode.get(mode);
+        instrument.liquidationFeeRate = buffer.getLong(p, ORDER);
+        instrument.partialFromTier = buffer.getInt(p + 8, ORDER);
+        p += 12;
+        require(instrument.liquidationFeeRate >= 0 && instrument.liquidationFeeRate <= FixedPoint.SCALE,
+            "instrument " + instrument.id + " has a liquidation fee rate of " + instrument.liquidationFeeRate);
         instrument.markPrice = buffer.getLong(p, ORDER);
         instrument.lastBuyTradeId = buffer.getLong(p + 8, ORDER);
         instrument.lastSellTradeId = buffer.getLong(p + 16, ORDER);
@@ -338,6 +416,8 @@ public final class StateCodec
             p += TIER_LENGTH;
         }
         require(instrument.tiers.isValid(), "instrument " + instrument.id + " is defined with invalid tiers");
+        require(instrument.partialFromTier >= 0 && instrument.partialFromTier <= tierCount,
+            "instrument " + instrument.id + " is partial from tier " + instrument.partialFromTier);
         return p;
     }
 

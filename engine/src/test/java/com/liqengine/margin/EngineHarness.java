@@ -176,6 +176,33 @@ final class EngineHarness
             price(instrument, price), amount(fee), tradeId));
     }
 
+    /** A fill of a liquidation order (the {@code LiquidationOrder} output), on its account, instrument and side. */
+    List<OutputRecord> liquidationFill(final OutputRecord order, final String quantity, final String price)
+    {
+        final int instrument = (int)order.get("instrumentId");
+        return send(encoder.liquidationFill(0, 0, order.get("accountId"), instrument,
+            order.get("side") == 0 ? Side.BUY : Side.SELL, quantity(instrument, quantity), price(instrument, price),
+            nextTradeId++, order.get("liquidationSequence"), (int)order.get("liquidationIndex")));
+    }
+
+    /** The end of a liquidation order, with the quantity the book says it filled. */
+    List<OutputRecord> orderDone(final OutputRecord order, final String filled)
+    {
+        return send(encoder.liquidationOrderDone(0, 0, order.get("liquidationSequence"),
+            (int)order.get("liquidationIndex"), quantity((int)order.get("instrumentId"), filled)));
+    }
+
+    /** Defines the next instrument with a liquidation fee rate and the tier from which liquidation is partial. */
+    int define(
+        final String symbol, final List<TierSpec> tiers, final String liquidationFeeRate, final int partialFromTier)
+    {
+        final InstrumentSpec spec = new InstrumentSpec(
+            specs.size(), symbol, 2, 2, 1, 1, Math.min(20, tiers.get(0).maxLeverage()), MarginMode.CROSS, tiers)
+            .withLiquidation(amount(liquidationFeeRate), partialFromTier);
+        assertThat(types(define(spec))).containsExactly("RequestAccepted");
+        return spec.instrumentId();
+    }
+
     List<OutputRecord> isolated(final long account, final int instrument)
     {
         return send(encoder.setMarginMode(0, 0, account, instrument, MarginMode.ISOLATED));
@@ -224,6 +251,39 @@ final class EngineHarness
     BigDecimal priceOf(final int instrument, final long fixedPoint)
     {
         return BigDecimal.valueOf(fixedPoint, specs.get(instrument).priceDecimals());
+    }
+
+    /**
+     * The outputs without the {@code CancelOpenOrders} that must come right before every liquidation trigger
+     * (docs/liquidation.md), checked here: one per trigger, of the triggered account, with the isolated position's
+     * instrument or −1 for a cross account, and none anywhere else.
+     */
+    static List<OutputRecord> afterCancels(final List<OutputRecord> records)
+    {
+        final List<OutputRecord> rest = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++)
+        {
+            final OutputRecord record = records.get(i);
+            if (record.type().equals("CancelOpenOrders"))
+            {
+                assertThat(i + 1).as("a CancelOpenOrders is followed by its trigger").isLessThan(records.size());
+                final OutputRecord triggered = records.get(i + 1);
+                assertThat(triggered.type()).isEqualTo("LiquidationTriggered");
+                assertThat(record.get("accountId")).isEqualTo(triggered.get("accountId"));
+                final boolean isolated = triggered.get("mode") == 0;
+                assertThat(record.get("instrumentId")).isEqualTo(isolated ? triggered.get("instrumentId") : -1L);
+                continue;
+            }
+            if (record.type().equals("LiquidationTriggered"))
+            {
+                final OutputRecord before = records.get(i - 1);
+                assertThat(before.type()).as("a trigger follows its CancelOpenOrders or its account's trigger")
+                    .isIn("CancelOpenOrders", "LiquidationTriggered");
+                assertThat(before.get("accountId")).isEqualTo(record.get("accountId"));
+            }
+            rest.add(record);
+        }
+        return rest;
     }
 
     static List<String> types(final List<OutputRecord> records)

@@ -1,5 +1,7 @@
 package com.liqengine.margin;
 
+import static com.liqengine.margin.EngineHarness.afterCancels;
+
 import com.liqengine.api.OutputRecord;
 import com.liqengine.codec.RejectReason;
 import com.liqengine.codec.Side;
@@ -228,7 +230,7 @@ class FillTest
         h.isolated(1, x);
         h.leverage(1, x, 10);
         // m = 20 but W = 10: move 10, warn
-        final List<OutputRecord> out = h.buy(1, x, "2", "100");
+        final List<OutputRecord> out = afterCancels(h.buy(1, x, "2", "100"));
         assertThat(types(out)).containsExactly("UnderMarginedFill");
         assertThat(out.get(0).get("accountId")).isEqualTo(1);
         assertThat(out.get(0).get("instrumentId")).isEqualTo(x);
@@ -247,7 +249,7 @@ class FillTest
         h.isolated(1, x);
         h.leverage(1, x, 10);
         // the fee of 15 leaves W = −5: nothing moves (min(20, max(−5, 0)) = 0); B + U = 0 ≤ MM = 2
-        final List<OutputRecord> out = h.fill(1, x, Side.BUY, "2", "100", "15");
+        final List<OutputRecord> out = afterCancels(h.fill(1, x, Side.BUY, "2", "100", "15"));
         assertThat(types(out)).containsExactly(
             "UnderMarginedFill", "LiquidationTriggered", "PositionTakenOver", "LiquidationOrder");
         assertThat(out.get(0).get("moved")).isZero();

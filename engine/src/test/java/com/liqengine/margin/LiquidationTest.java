@@ -1,5 +1,7 @@
 package com.liqengine.margin;
 
+import static com.liqengine.margin.EngineHarness.afterCancels;
+
 import com.liqengine.api.OutputRecord;
 import org.junit.jupiter.api.Test;
 
@@ -64,10 +66,10 @@ class LiquidationTest
         assertThat(h.engine.marginRatio(1, x)).isEqualTo(amount("0.1"));
 
         // 90.91: ratio 0.9091 / 0.91 = 0.999 is a margin call, not a liquidation
-        assertThat(types(h.mark(x, "90.91"))).containsExactly("MarginCall");
+        assertThat(types(afterCancels(h.mark(x, "90.91")))).containsExactly("MarginCall");
         assertThat(h.engine.positionSize(1, x)).isNotZero();
 
-        final List<OutputRecord> out = h.mark(x, "90.90");
+        final List<OutputRecord> out = afterCancels(h.mark(x, "90.90"));
         assertThat(types(out)).containsExactly("LiquidationTriggered", "PositionTakenOver", "LiquidationOrder");
         final OutputRecord triggered = out.get(0);
         assertThat(triggered.get("sequence")).isEqualTo(h.engine.lastSequence());
@@ -129,8 +131,8 @@ class LiquidationTest
         assertThat(h.engine.liquidationPrice(1, x)).isEqualTo(h.price(x, "108.92"));
         assertThat(h.engine.bankruptcyPrice(1, x)).isEqualTo(h.price(x, "110"));
 
-        assertThat(types(h.mark(x, "108.91"))).containsExactly("MarginCall");
-        final List<OutputRecord> out = h.mark(x, "108.92");
+        assertThat(types(afterCancels(h.mark(x, "108.91")))).containsExactly("MarginCall");
+        final List<OutputRecord> out = afterCancels(h.mark(x, "108.92"));
         assertThat(types(out)).containsExactly("LiquidationTriggered", "PositionTakenOver", "LiquidationOrder");
         assertThat(out.get(0).get("side")).isEqualTo(1);
         assertThat(out.get(0).get("size")).isEqualTo(h.quantity(x, "1"));
@@ -166,7 +168,7 @@ class LiquidationTest
         assertThat(h.engine.bankruptcyPrice(1, small)).isEqualTo(h.price(small, "0.9"));
 
         // a gap straight to 0.85: equity 100 − 150 = −50, MM 8.5
-        final List<OutputRecord> out = h.mark(small, "0.85");
+        final List<OutputRecord> out = afterCancels(h.mark(small, "0.85"));
         assertThat(types(out)).containsExactly("LiquidationTriggered", "PositionTakenOver", "LiquidationOrder");
         assertThat(out.get(0).get("equity")).isEqualTo(amount("-50"));
         assertThat(out.get(0).get("maintenanceMargin")).isEqualTo(amount("8.5"));
@@ -203,7 +205,7 @@ class LiquidationTest
         assertThat(call.get(0).get("instrumentId")).isEqualTo(-1);
         assertThat(h.engine.positionSize(1, x)).isNotZero();
 
-        final List<OutputRecord> out = h.mark(x, "71.71");
+        final List<OutputRecord> out = afterCancels(h.mark(x, "71.71"));
         assertThat(types(out)).containsExactly("LiquidationTriggered", "LiquidationTriggered",
             "PositionTakenOver", "LiquidationOrder", "PositionTakenOver", "LiquidationOrder");
         // equity 30 − 28.29 = 1.71; ΣMM = 0.7171 + 1 = 1.7171; ratio 1.7171 / 1.71 = 1.0041520467… → 1.00415205
@@ -272,7 +274,7 @@ class LiquidationTest
         assertThat(h.engine.liquidationPrice(1, x)).isEqualTo(h.price(x, "80.80"));
         assertThat(h.engine.bankruptcyPrice(1, x)).isEqualTo(h.price(x, "80"));
         // a gap to 70: equity −10
-        final List<OutputRecord> out = h.mark(x, "70");
+        final List<OutputRecord> out = afterCancels(h.mark(x, "70"));
         assertThat(types(out)).containsExactly("LiquidationTriggered", "PositionTakenOver", "LiquidationOrder");
         assertThat(out.get(0).get("equity")).isEqualTo(amount("-10"));
         assertThat(out.get(0).get("marginRatio")).isEqualTo(MAX_RATIO);
@@ -297,7 +299,7 @@ class LiquidationTest
         assertThat(h.engine.marginRatio(1, x)).isEqualTo(amount("0.07"));
         h.mark(x, "118.81");
         assertThat(h.engine.positionSize(1, x)).isNotZero();
-        assertThat(types(h.mark(x, "118.82"))).containsExactly(
+        assertThat(types(afterCancels(h.mark(x, "118.82")))).containsExactly(
             "LiquidationTriggered", "PositionTakenOver", "LiquidationOrder");
     }
 
@@ -346,7 +348,7 @@ class LiquidationTest
         h.buy(1, x, "1", "100");
         // ratio 0.01 P / (P − 90) ≥ 0.8 ⟺ P ≤ 91.139…: 91.14 gives 0.9114 / 1.14 = 0.7994 (no call)
         assertThat(h.mark(x, "91.14")).isEmpty();
-        final List<OutputRecord> out = h.mark(x, "91.13");
+        final List<OutputRecord> out = afterCancels(h.mark(x, "91.13"));
         assertThat(types(out)).containsExactly("MarginCall");
         final OutputRecord call = out.get(0);
         assertThat(call.get("accountId")).isEqualTo(1);
@@ -361,7 +363,7 @@ class LiquidationTest
         assertThat(h.mark(x, "91.13")).isEmpty();
         // below it the flag is cleared (silently), and the next crossing calls again
         assertThat(h.mark(x, "95")).isEmpty();
-        assertThat(types(h.mark(x, "91.13"))).containsExactly("MarginCall");
+        assertThat(types(afterCancels(h.mark(x, "91.13")))).containsExactly("MarginCall");
     }
 
     @Test
@@ -371,12 +373,12 @@ class LiquidationTest
         h.isolated(1, x);
         h.leverage(1, x, 10);
         h.buy(1, x, "1", "100");
-        assertThat(types(h.mark(x, "91.13"))).containsExactly("MarginCall");
-        assertThat(types(h.mark(x, "90.90"))).contains("LiquidationTriggered");
+        assertThat(types(afterCancels(h.mark(x, "91.13")))).containsExactly("MarginCall");
+        assertThat(types(afterCancels(h.mark(x, "90.90")))).contains("LiquidationTriggered");
         // a new position in the same slot is called again at the same level
         h.mark(x, "100");
         h.buy(1, x, "1", "100");
-        assertThat(types(h.mark(x, "91.13"))).containsExactly("MarginCall");
+        assertThat(types(afterCancels(h.mark(x, "91.13")))).containsExactly("MarginCall");
     }
 
     @Test
@@ -390,7 +392,7 @@ class LiquidationTest
         g.buy(1, w, "1", "100");
         // 0.01 P / (P − 90) ≥ 0.5 ⟺ P ≤ 91.836…: 91.84 gives 0.9184 / 1.84 = 0.4991; 91.83 gives 0.50180327…
         assertThat(g.mark(w, "91.84")).isEmpty();
-        final List<OutputRecord> out = g.mark(w, "91.83");
+        final List<OutputRecord> out = afterCancels(g.mark(w, "91.83"));
         assertThat(types(out)).containsExactly("MarginCall");
         assertThat(out.get(0).get("marginRatio")).isEqualTo(amount("0.50180328"));
     }
@@ -402,7 +404,7 @@ class LiquidationTest
         h.buy(1, x, "1", "100");
         // 0.01 P / (P − 80) ≥ 0.8 ⟺ P ≤ 81.0126…: 81.02 gives 0.7943, 81.01 gives 0.8101 / 1.01 = 0.80207920…
         assertThat(h.mark(x, "81.02")).isEmpty();
-        final List<OutputRecord> out = h.mark(x, "81.01");
+        final List<OutputRecord> out = afterCancels(h.mark(x, "81.01"));
         assertThat(types(out)).containsExactly("MarginCall");
         assertThat(out.get(0).get("accountId")).isEqualTo(1);
         assertThat(out.get(0).get("instrumentId")).isEqualTo(-1);
@@ -413,7 +415,7 @@ class LiquidationTest
         assertThat(h.mark(x, "81")).isEmpty();
         // below the level (0.9 / 10 = 0.09) the call is re-armed
         assertThat(h.mark(x, "90")).isEmpty();
-        assertThat(types(h.mark(x, "81.01"))).containsExactly("MarginCall");
+        assertThat(types(afterCancels(h.mark(x, "81.01")))).containsExactly("MarginCall");
     }
 
     @Test
@@ -423,7 +425,7 @@ class LiquidationTest
         h.deposit(1, "20");
         h.buy(1, x, "1", "100");
         h.buy(2, x, "1", "100");
-        final List<OutputRecord> out = h.mark(x, "80");
+        final List<OutputRecord> out = afterCancels(h.mark(x, "80"));
         assertThat(types(out)).containsExactly("LiquidationTriggered", "PositionTakenOver", "LiquidationOrder",
             "LiquidationTriggered", "PositionTakenOver", "LiquidationOrder");
         // account 2 was opened first

@@ -1,5 +1,7 @@
 package com.liqengine.margin;
 
+import static com.liqengine.margin.EngineHarness.afterCancels;
+
 import com.liqengine.api.InstrumentSpec;
 import com.liqengine.api.OutputRecord;
 import com.liqengine.codec.MarginMode;
@@ -38,7 +40,7 @@ class RequestsTest
     void aDepositOpensTheAccountAndIsAcknowledged()
     {
         assertThat(h.engine.hasAccount(1)).isFalse();
-        final List<OutputRecord> out = h.deposit(1, "250.5");
+        final List<OutputRecord> out = afterCancels(h.deposit(1, "250.5"));
         assertThat(types(out)).containsExactly("RequestAccepted");
         assertThat(out.get(0).get("requestTemplateId")).isEqualTo(3);
         assertThat(out.get(0).get("accountId")).isEqualTo(1);
@@ -111,7 +113,7 @@ class RequestsTest
         h.mark(x, "90");
         // available = W + min(U, 0) − IM = 1000 − 20 − ceil(180 / 20) = 1000 − 20 − 9 = 971
         h.assertRejected(RejectReason.INSUFFICIENT_AVAILABLE, () -> h.withdraw(1, "971.00000001"));
-        final List<OutputRecord> out = h.withdraw(1, "971");
+        final List<OutputRecord> out = afterCancels(h.withdraw(1, "971"));
         assertThat(types(out)).containsExactly("RequestAccepted");
         assertThat(out.get(0).get("requestTemplateId")).isEqualTo(4);
         assertThat(h.wallet(1)).isEqualByComparingTo("29");
@@ -160,7 +162,7 @@ class RequestsTest
     void marginModeChangesOnlyWhileFlat()
     {
         h.deposit(1, "1000");
-        final List<OutputRecord> out = h.isolated(1, x);
+        final List<OutputRecord> out = afterCancels(h.isolated(1, x));
         assertThat(types(out)).containsExactly("RequestAccepted");
         assertThat(out.get(0).get("requestTemplateId")).isEqualTo(5);
         assertThat(out.get(0).get("instrumentId")).isEqualTo(x);
@@ -182,7 +184,7 @@ class RequestsTest
         h.assertRejected(RejectReason.OUT_OF_RANGE, () -> h.leverage(1, x, -3));
         // flat: tier 0 allows 50x
         h.assertRejected(RejectReason.LEVERAGE_ABOVE_TIER_LIMIT, () -> h.leverage(1, x, 51));
-        final List<OutputRecord> out = h.leverage(1, x, 50);
+        final List<OutputRecord> out = afterCancels(h.leverage(1, x, 50));
         assertThat(types(out)).containsExactly("RequestAccepted");
         assertThat(out.get(0).get("requestTemplateId")).isEqualTo(6);
         assertThat(h.engine.leverage(1, x)).isEqualTo(50);
@@ -406,7 +408,7 @@ class RequestsTest
             assertThat(g.buy(account, y, "1000000", "1000")).isEmpty();
         }
         // each pool 100,000,000 is gone below about 947: both go to the fund, which then holds 2,000,000
-        assertThat(types(g.mark(y, "900"))).containsOnly("LiquidationTriggered", "PositionTakenOver",
+        assertThat(types(afterCancels(g.mark(y, "900")))).containsOnly("LiquidationTriggered", "PositionTakenOver",
             "LiquidationOrder").hasSize(6);
         assertThat(g.engine.positionSize(EngineHarness.FUND, y)).isEqualTo(2_000_000L);
         // the fund's position is bounded at 2^61 (23,058,430,092.13693952): 2,000,000 × 11,530 = 23,060,000,000
@@ -474,7 +476,7 @@ class RequestsTest
     {
         h.deposit(1, "100");
         final String before = h.state();
-        final List<OutputRecord> out = h.send(h.encoder.snapshotRequest(42, 7));
+        final List<OutputRecord> out = afterCancels(h.send(h.encoder.snapshotRequest(42, 7)));
         assertThat(types(out)).containsExactly("RequestAccepted");
         assertThat(out.get(0).get("requestTemplateId")).isEqualTo(11);
         assertThat(out.get(0).get("correlationId")).isEqualTo(42);

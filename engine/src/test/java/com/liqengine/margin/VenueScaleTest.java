@@ -1,5 +1,7 @@
 package com.liqengine.margin;
 
+import static com.liqengine.margin.EngineHarness.afterCancels;
+
 import com.liqengine.api.OutputRecord;
 import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.RejectReason;
@@ -30,7 +32,7 @@ class VenueScaleTest
         h.isolated(1, btc);
         h.leverage(1, btc, 20);
 
-        final List<OutputRecord> out = h.buy(1, btc, "5", "60000");
+        final List<OutputRecord> out = afterCancels(h.buy(1, btc, "5", "60000"));
 
         // the fill needs 300,000 / 20 = 15,000 in the pool and finds 0.00000001; nothing is rejected
         assertThat(types(out)).containsExactly(

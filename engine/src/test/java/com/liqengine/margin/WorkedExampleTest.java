@@ -85,7 +85,7 @@ class WorkedExampleTest
         moveMarks();
         h.mark(btc, "26316.90");
         assertThat(h.engine.positionSize(1, btc)).isNotZero();
-        assertThat(EngineHarness.types(h.mark(btc, "26316.89"))).containsExactly(
+        assertThat(EngineHarness.types(EngineHarness.afterCancels(h.mark(btc, "26316.89")))).containsExactly(
             "LiquidationTriggered", "LiquidationTriggered", "PositionTakenOver", "LiquidationOrder",
             "PositionTakenOver", "LiquidationOrder");
         assertThat(h.engine.positionSize(1, btc)).isZero();

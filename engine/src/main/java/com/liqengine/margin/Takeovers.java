@@ -1,0 +1,123 @@
+package com.liqengine.margin;
+
+/**
+ * The insurance fund's takeover of liquidated positions (docs/margin.md section 5, docs/liquidation.md): an
+ * isolated position, or part of it, at its bankruptcy price with its share of the pool; a cross account's every
+ * cross position at its mark, its remaining cross equity paid to the fund. Each takeover emits
+ * {@code PositionTakenOver} and the fund's own {@code LiquidationOrder} to unwind what it took.
+ */
+final class Takeovers
+{
+    private final Instrument[] instruments;
+    private final Accounts accounts;
+    private final Slots slots;
+    private final LiquidationPrices prices;
+    private final FundBook fundBook;
+    private final Ledger ledger;
+    private final OutputEmitter emitter;
+    private final long fundAccountId;
+    private final int fundIndex;
+    /** The wallet of a cross account being taken over, plus what its positions realized: exact. */
+    private final WideSum takeoverWallet = new WideSum();
+
+    Takeovers(
+        final Instrument[] instruments,
+        final Accounts accounts,
+        final Slots slots,
+        final LiquidationPrices prices,
+        final FundBook fundBook,
+        final Ledger ledger,
+        final OutputEmitter emitter,
+        final long fundAccountId,
+        final int fundIndex)
+    {
+        this.instruments = instruments;
+        this.accounts = accounts;
+        this.slots = slots;
+        this.prices = prices;
+        this.fundBook = fundBook;
+        this.ledger = ledger;
+        this.emitter = emitter;
+        this.fundAccountId = fundAccountId;
+        this.fundIndex = fundIndex;
+    }
+
+    /**
+     * Takes {@code taken} (0 < taken ≤ |q|) of an isolated position over at its bankruptcy price: the fund pays
+     * the cost share less the pool share, {@code Cr − Br}, the account realizes {@code −Br}. Taking all of it
+     * consumes the whole pool, and the cross wallet is never touched.
+     */
+    void takeIsolated(final int accountIndex, final int slot, final long taken)
+    {
+        final int instrumentId = slots.instrument[slot];
+        final long size = slots.size[slot];
+        final long held = Math.abs(size);
+        final long bankruptcyPrice = prices.bankruptcyPrice(slot);
+        final long cost = slots.cost[slot];
+        final long pool = slots.pool[slot];
+        // the rounding of a reduce (docs/margin.md section 4): the cost left rounds down, the pool share down
+        final long costShare = cost - FixedPoint.mulDivFloor(cost, held - taken, held);
+        final long poolShare = FixedPoint.mulDivFloor(pool, taken, held);
+        final long takenSize = Long.signum(size) * taken;
+        final long value = costShare - poolShare;
+        fundBook.book(instrumentId, takenSize, value);
+        ledger.realizedPnl.add(-poolShare);
+        slots.setSize(slot, size - takenSize);
+        slots.cost[slot] = cost - costShare;
+        slots.pool[slot] = pool - poolShare;
+        slots.marginCall[slot] = false;
+        emitter.positionTakenOver(
+            accounts.idAt(accountIndex), instrumentId, true, takenSize, bankruptcyPrice, value, -poolShare, 0,
+            accounts.crossWallet[fundIndex]);
+        emitter.liquidationOrder(fundAccountId, instrumentId, takenSize, bankruptcyPrice);
+    }
+
+    /**
+     * Takes every open cross position of the account over at its mark; after the last, what is left of the cross
+     * equity (or a deficit after a gap) goes to the fund as the clearance fee and {@code W = 0}.
+     */
+    void takeCross(final int accountIndex)
+    {
+        final long accountId = accounts.idAt(accountIndex);
+        int last = Slots.NONE;
+        for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
+        {
+            if (slots.size[s] != 0 && !slots.isolated[s])
+            {
+                last = s;
+            }
+        }
+        final WideSum wallet = takeoverWallet.set(accounts.crossWallet[accountIndex]);
+        for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
+        {
+            if (slots.size[s] == 0 || slots.isolated[s])
+            {
+                continue;
+            }
+            final int instrumentId = slots.instrument[s];
+            final Instrument instrument = instruments[instrumentId];
+            final long size = slots.size[s];
+            final long value = instrument.value(size, instrument.markPrice);
+            final long unrealized = value - slots.cost[s];
+            fundBook.book(instrumentId, size, value);
+            wallet.add(unrealized);
+            ledger.realizedPnl.add(unrealized);
+            slots.setSize(s, 0);
+            slots.cost[s] = 0;
+            slots.marginCall[s] = false;
+            long clearanceFee = 0;
+            if (s == last)
+            {
+                clearanceFee = wallet.clamped();
+                accounts.crossWallet[fundIndex] = FixedPoint.addSaturated(
+                    accounts.crossWallet[fundIndex], clearanceFee, FixedPoint.FUND_SATURATION);
+                accounts.crossWallet[accountIndex] = 0;
+            }
+            emitter.positionTakenOver(
+                accountId, instrumentId, false, size, instrument.markPrice, value, unrealized, clearanceFee,
+                accounts.crossWallet[fundIndex]);
+            emitter.liquidationOrder(fundAccountId, instrumentId, size, instrument.markPrice);
+        }
+        accounts.crossMarginCall[accountIndex] = false;
+    }
+}
