@@ -32,6 +32,8 @@ public final class EngineSettings
     private boolean indexedChecks = true;
     private LiquidationMode liquidationMode = LiquidationMode.TAKEOVER;
     private int maxOpenLiquidations = DEFAULT_MAX_OPEN_LIQUIDATIONS;
+    private boolean hasFundFloor;
+    private long fundFloor;
     private boolean concluded;
 
     /**
@@ -135,6 +137,20 @@ public final class EngineSettings
     }
 
     /**
+     * The insurance fund's floor: when set, a takeover that leaves the fund's equity below it is followed by
+     * auto-deleveraging (docs/liquidation.md).
+     *
+     * @param floor amount, 8 decimals, within {@code ±2^58}.
+     * @return this.
+     */
+    public EngineSettings fundFloor(final long floor)
+    {
+        this.hasFundFloor = true;
+        this.fundFloor = floor;
+        return this;
+    }
+
+    /**
      * Checks the settings.
      *
      * @return this.
@@ -174,6 +190,10 @@ public final class EngineSettings
         {
             throw new IllegalArgumentException(
                 "maxOpenLiquidations must be from 1 to " + MAX_OPEN_LIQUIDATIONS_LIMIT + ": " + maxOpenLiquidations);
+        }
+        if (hasFundFloor && Math.abs(fundFloor) > FixedPoint.MAX_AMOUNT)
+        {
+            throw new IllegalArgumentException("fundFloor must be within ±" + FixedPoint.MAX_AMOUNT + ": " + fundFloor);
         }
         concluded = true;
         return this;
@@ -262,5 +282,25 @@ public final class EngineSettings
     public int maxOpenLiquidations()
     {
         return maxOpenLiquidations;
+    }
+
+    /**
+     * Whether auto-deleveraging runs.
+     *
+     * @return true when a fund floor is set.
+     */
+    public boolean hasFundFloor()
+    {
+        return hasFundFloor;
+    }
+
+    /**
+     * The insurance fund's floor.
+     *
+     * @return the floor, amount (0 when not set).
+     */
+    public long fundFloor()
+    {
+        return fundFloor;
     }
 }

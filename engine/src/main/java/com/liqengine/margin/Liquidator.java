@@ -382,6 +382,25 @@ final class Liquidator
     }
 
     /**
+     * After an ADL close of the account's position in the instrument: its money moved (the position's pool or the
+     * cross wallet), so the slot and the cross account are checked.
+     */
+    void checkDeleveraged(final int accountIndex, final int instrumentId)
+    {
+        final int slot = slots.find(accountIndex, instrumentId);
+        checkSlot(accountIndex, slot);
+        if (slot != Slots.NONE && slots.isolated[slot])
+        {
+            checkCross(accountIndex);
+        }
+        final int after = slots.find(accountIndex, instrumentId);
+        if (after != Slots.NONE)
+        {
+            slots.releaseIfIdle(after, instruments[instrumentId]);
+        }
+    }
+
+    /**
      * After a liquidation order ended ({@link MarketLiquidation#end}): an isolated position left by a partial step
      * is checked again at once; a cross account is checked: still liquidatable, its next position is offered when
      * the book took all of the last order, else the fund takes every cross position over; not liquidatable, it

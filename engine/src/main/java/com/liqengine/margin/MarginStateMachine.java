@@ -37,6 +37,7 @@ public final class MarginStateMachine extends MarginStateView
     private final Liquidator liquidator;
     /** The book first ({@code market} mode), or null ({@code takeover} mode). */
     private final MarketLiquidation market;
+    private final Deleveraging deleveraging;
     private final FillProcessor fills;
     private final AccountRequests accountRequests;
     private final InstrumentRequests instrumentRequests;
@@ -72,9 +73,11 @@ public final class MarginStateMachine extends MarginStateView
         final Holders holders = new Holders(slots);
         this.emitter = new OutputEmitter(sink);
         final FundBook fundBook = new FundBook(accounts, slots, ledger, instruments, fundIndex);
+        this.deleveraging =
+            new Deleveraging(instruments, accounts, slots, math, fundBook, ledger, emitter, settings(), fundIndex);
         final Takeovers takeovers = new Takeovers(
-            instruments, accounts, slots, prices, fundBook, ledger, emitter, settings().insuranceFundAccountId(),
-            fundIndex);
+            instruments, accounts, slots, prices, fundBook, ledger, emitter, deleveraging,
+            settings().insuranceFundAccountId(), fundIndex);
         this.market = settings().liquidationMode() == LiquidationMode.MARKET ?
             new MarketLiquidation(instruments, accounts, slots, math, orders, takeovers, ledger, emitter, fundIndex) :
             null;
@@ -144,6 +147,26 @@ public final class MarginStateMachine extends MarginStateView
         // every bound is checked before anything changes (docs/margin.md, section 1): nothing here can overflow,
         // and an exception would be a bug, never a rejection
         dispatch(buffer, bodyOffset, blockLength, header.version(), bodyLength);
+        if (deleveraging.hasPending())
+        {
+            deleverage();
+        }
+    }
+
+    /**
+     * Auto-deleveraging after the input's takeovers (docs/liquidation.md); the accounts it closed positions of are
+     * checked again, and what those checks take over is deleveraged in turn.
+     */
+    private void deleverage()
+    {
+        while (deleveraging.hasPending())
+        {
+            final int closes = deleveraging.run();
+            for (int n = 0; n < closes; n++)
+            {
+                liquidator.checkDeleveraged(deleveraging.touchedAccount(n), deleveraging.touchedInstrument(n));
+            }
+        }
     }
 
     /**
@@ -564,6 +587,44 @@ public final class MarginStateMachine extends MarginStateView
     private void reject(final RejectReason reason)
     {
         emitter.rejected(templateId, accountId, instrumentId, reason);
+    }
+
+    /**
+     * The ADL indicator a venue shows for a position (docs/liquidation.md): its rank's quintile in the queue of
+     * the instrument's open positions on its side (the fund's aside), 5 for the first fifth, 1 for the last.
+     * Walks the instrument's holders (cold path).
+     *
+     * @param id account id.
+     * @param instrument instrument id.
+     * @return 1 to 5, or 0 when the account holds no position in the instrument.
+     */
+    public int adlIndicator(final long id, final int instrument)
+    {
+        final int accountIndex = accounts.indexOf(id);
+        final int slot = accountIndex == Accounts.MISSING || !isDefined(instrument) ?
+            Slots.NONE : slots.find(accountIndex, instrument);
+        if (slot == Slots.NONE || slots.size[slot] == 0 || accountIndex == fundIndex)
+        {
+            return 0;
+        }
+        final double rank = deleveraging.rank(slot);
+        int queue = 0;
+        int ahead = 0;
+        for (int s = slots.firstHolder(instrument); s != Slots.NONE; s = slots.nextHolder(s))
+        {
+            if (slots.account[s] != fundIndex && slots.size[s] != 0 &&
+                Long.signum(slots.size[s]) == Long.signum(slots.size[slot]))
+            {
+                queue++;
+                final double other = deleveraging.rank(s);
+                final int byRank = Double.compare(other, rank);
+                if (byRank > 0 || byRank == 0 && accounts.idAt(slots.account[s]) < id)
+                {
+                    ahead++;
+                }
+            }
+        }
+        return 5 - (int)(5L * ahead / queue);
     }
 
     // ------------------------------------------------------------------ snapshots and restore (cold path)

@@ -1,7 +1,9 @@
 package com.liqengine.margin;
 
 import com.liqengine.api.OutputSink;
+import com.liqengine.codec.AutoDeleveragedEncoder;
 import com.liqengine.codec.CancelOpenOrdersEncoder;
+import com.liqengine.codec.InsuranceFundDeficitEncoder;
 import com.liqengine.codec.ClearanceFeeEncoder;
 import com.liqengine.codec.FundingAppliedEncoder;
 import com.liqengine.codec.LiquidationFeeChargedEncoder;
@@ -42,6 +44,8 @@ final class OutputEmitter
     private final LiquidationFillEncoder liquidationFill = new LiquidationFillEncoder();
     private final LiquidationFeeChargedEncoder feeCharged = new LiquidationFeeChargedEncoder();
     private final ClearanceFeeEncoder clearanceFee = new ClearanceFeeEncoder();
+    private final AutoDeleveragedEncoder autoDeleveraged = new AutoDeleveragedEncoder();
+    private final InsuranceFundDeficitEncoder fundDeficit = new InsuranceFundDeficitEncoder();
     private long sequence;
     private long correlationId;
     private long eventTime;
@@ -100,6 +104,23 @@ final class OutputEmitter
             .side(size > 0 ? Side.SELL : Side.BUY).quantity(quantity).price(price)
             .liquidationSequence(liquidationSequence).liquidationIndex(liquidationIndex);
         send(liquidationOrder.encodedLength());
+    }
+
+    void autoDeleveraged(
+        final long accountId, final int instrumentId, final long quantity, final long price, final long realizedPnl)
+    {
+        autoDeleveraged.wrapAndApplyHeader(buffer, 0, header)
+            .sequence(sequence).correlationId(correlationId).eventTime(eventTime)
+            .accountId(accountId).instrumentId(instrumentId).quantity(quantity).price(price).realizedPnl(realizedPnl);
+        send(autoDeleveraged.encodedLength());
+    }
+
+    void insuranceFundDeficit(final long amount, final long fundEquity)
+    {
+        fundDeficit.wrapAndApplyHeader(buffer, 0, header)
+            .sequence(sequence).correlationId(correlationId).eventTime(eventTime)
+            .amount(amount).fundEquity(fundEquity);
+        send(fundDeficit.encodedLength());
     }
 
     void cancelOpenOrders(final long accountId, final int instrumentId)

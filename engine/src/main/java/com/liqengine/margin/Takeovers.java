@@ -15,6 +15,7 @@ final class Takeovers
     private final FundBook fundBook;
     private final Ledger ledger;
     private final OutputEmitter emitter;
+    private final Deleveraging deleveraging;
     private final long fundAccountId;
     private final int fundIndex;
     /** The wallet of a cross account being taken over, plus what its positions realized: exact. */
@@ -28,6 +29,7 @@ final class Takeovers
         final FundBook fundBook,
         final Ledger ledger,
         final OutputEmitter emitter,
+        final Deleveraging deleveraging,
         final long fundAccountId,
         final int fundIndex)
     {
@@ -38,6 +40,7 @@ final class Takeovers
         this.fundBook = fundBook;
         this.ledger = ledger;
         this.emitter = emitter;
+        this.deleveraging = deleveraging;
         this.fundAccountId = fundAccountId;
         this.fundIndex = fundIndex;
     }
@@ -60,6 +63,11 @@ final class Takeovers
         final long poolShare = FixedPoint.mulDivFloor(pool, taken, held);
         final long takenSize = Long.signum(size) * taken;
         final long value = costShare - poolShare;
+        // what the fund pays beyond the position's worth at the mark (a gap through the bankruptcy price)
+        final Instrument instrument = instruments[instrumentId];
+        deleveraging.takeoverBegins();
+        deleveraging.taken(instrumentId, takenSize);
+        deleveraging.takeoverEnded(value - instrument.value(takenSize, instrument.markPrice));
         fundBook.book(instrumentId, takenSize, value);
         ledger.realizedPnl.add(-poolShare);
         slots.setSize(slot, size - takenSize);
@@ -88,6 +96,7 @@ final class Takeovers
             }
         }
         final WideSum wallet = takeoverWallet.set(accounts.crossWallet[accountIndex]);
+        deleveraging.takeoverBegins();
         for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
             if (slots.size[s] == 0 || slots.isolated[s])
@@ -100,6 +109,7 @@ final class Takeovers
             final long value = instrument.value(size, instrument.markPrice);
             final long unrealized = value - slots.cost[s];
             fundBook.book(instrumentId, size, value);
+            deleveraging.taken(instrumentId, size);
             wallet.add(unrealized);
             ledger.realizedPnl.add(unrealized);
             slots.setSize(s, 0);
@@ -109,6 +119,8 @@ final class Takeovers
             if (s == last)
             {
                 clearanceFee = wallet.clamped();
+                // a negative equity (a gap) is what the fund absorbs
+                deleveraging.takeoverEnded(-clearanceFee);
                 accounts.crossWallet[fundIndex] = FixedPoint.addSaturated(
                     accounts.crossWallet[fundIndex], clearanceFee, FixedPoint.FUND_SATURATION);
                 accounts.crossWallet[accountIndex] = 0;

@@ -1,0 +1,394 @@
+package com.liqengine.margin;
+
+/**
+ * Auto-deleveraging (docs/liquidation.md, "Auto-deleveraging"): when a takeover cost the fund money (a gap through
+ * the bankruptcy price) and, once the input's checks are done, the fund's equity is below {@code fundFloor}, the
+ * fund's positions from those takeovers are closed against opposite positions of other accounts, highest rank
+ * first, at ADL prices that recover what the fund lost. Nothing here runs without a floor.
+ *
+ * <p>Ranks are doubles computed the same way on every JVM (Java's double arithmetic is exact IEEE 754), so the
+ * order is deterministic and the reference model reproduces it. Candidates are found by walking the instrument's
+ * holders once per {@link #TOP} closes; an ADL is rare (only after a gap with the fund below its floor), and its
+ * cost is proportional to the instrument's holders, never to all accounts.
+ */
+final class Deleveraging
+{
+    /** How many counterparties one walk of the holders ranks; more are found by walking again. */
+    static final int TOP = 256;
+
+    private final Instrument[] instruments;
+    private final Accounts accounts;
+    private final Slots slots;
+    private final MarginMath math;
+    private final FundBook fundBook;
+    private final Ledger ledger;
+    private final OutputEmitter emitter;
+    private final long fundAccountId;
+    private final int fundIndex;
+    private final boolean enabled;
+    private final long fundFloor;
+
+    /** Takeovers of this input that cost the fund: instrument, the fund's signed size taken, ADL price. */
+    private final int[] pendingInstrument;
+    private final long[] pendingSize;
+    private final long[] pendingPrice;
+    private int pending;
+    /** The first entry of the takeover being recorded, whose ADL price waits for its D and N. */
+    private int groupStart;
+    private final WideSum groupNotional = new WideSum();
+
+    /** The best candidates of one walk: slot and rank, ordered by rank descending then account id ascending. */
+    private final int[] topSlot = new int[TOP];
+    private final double[] topRank = new double[TOP];
+    private int topCount;
+    private final WideSum fundEquity = new WideSum();
+    /** The entries {@link #run} works through, moved out of the pending ones so that checks may add new ones. */
+    private final int[] activeInstrument;
+    private final long[] activeSize;
+    private final long[] activePrice;
+    /** (account, instrument) of every close of the last {@link #run}: checked again by the caller. */
+    private final int[] touchedAccount;
+    private final int[] touchedInstrument;
+    private int touched;
+
+    Deleveraging(
+        final Instrument[] instruments,
+        final Accounts accounts,
+        final Slots slots,
+        final MarginMath math,
+        final FundBook fundBook,
+        final Ledger ledger,
+        final OutputEmitter emitter,
+        final EngineSettings settings,
+        final int fundIndex)
+    {
+        this.instruments = instruments;
+        this.accounts = accounts;
+        this.slots = slots;
+        this.math = math;
+        this.fundBook = fundBook;
+        this.ledger = ledger;
+        this.emitter = emitter;
+        this.fundAccountId = settings.insuranceFundAccountId();
+        this.fundIndex = fundIndex;
+        this.enabled = settings.hasFundFloor();
+        this.fundFloor = settings.fundFloor();
+        final int capacity = enabled ? settings.maxOpenLiquidations() : 0;
+        this.pendingInstrument = new int[capacity];
+        this.pendingSize = new long[capacity];
+        this.pendingPrice = new long[capacity];
+        this.activeInstrument = new int[capacity];
+        this.activeSize = new long[capacity];
+        this.activePrice = new long[capacity];
+        this.touchedAccount = new int[capacity];
+        this.touchedInstrument = new int[capacity];
+    }
+
+    /** A takeover begins: its positions follow through {@link #taken}, then {@link #takeoverEnded}. */
+    void takeoverBegins()
+    {
+        groupStart = pending;
+        groupNotional.set(0);
+    }
+
+    /** The fund took {@code size} (signed, the fund's side) of an instrument over. */
+    void taken(final int instrumentId, final long size)
+    {
+        if (!enabled)
+        {
+            return;
+        }
+        final Instrument instrument = instruments[instrumentId];
+        groupNotional.add(Math.abs(instrument.value(size, instrument.markPrice)));
+        if (pending < pendingSize.length)
+        {
+            pendingInstrument[pending] = instrumentId;
+            pendingSize[pending] = size;
+            pending++;
+        }
+    }
+
+    /**
+     * The takeover ended having cost the fund {@code loss} (D: what it paid beyond the positions' worth at the
+     * marks). With {@code D ≤ 0} its positions need no ADL; otherwise each gets its ADL price: the mark moved
+     * against the counterparties by {@code D / N}, on the tick in the fund's favour, at least one tick.
+     */
+    void takeoverEnded(final long loss)
+    {
+        if (!enabled)
+        {
+            return;
+        }
+        if (loss <= 0)
+        {
+            pending = groupStart;
+            return;
+        }
+        // N and D beyond 2^62 only in books far past any venue's; clamped, the price stays on the fund's side
+        final long notional = Math.max(1, groupNotional.clamped(FixedPoint.FUND_SATURATION));
+        final long deficit = Math.min(loss, FixedPoint.FUND_SATURATION);
+        for (int e = groupStart; e < pending; e++)
+        {
+            final Instrument instrument = instruments[pendingInstrument[e]];
+            final long mark = instrument.markPrice;
+            final long tick = instrument.tickSize;
+            final long move = FixedPoint.mulDivCeil(mark, deficit, notional);
+            final long price = pendingSize[e] > 0 ?
+                FixedPoint.ceilDiv(mark + move, tick) * tick :
+                Math.floorDiv(mark - move, tick) * tick;
+            pendingPrice[e] = Math.max(tick, price);
+        }
+    }
+
+    /** Whether takeovers of this input wait for ADL. */
+    boolean hasPending()
+    {
+        return pending > 0;
+    }
+
+    /**
+     * After the input's checks: while the fund's equity is below the floor, closes the fund's positions from this
+     * input's takeovers against ranked counterparties; {@code InsuranceFundDeficit} when it stays below. At most
+     * {@code maxOpenLiquidations} closes a run (what is left is reported as the deficit). The accounts closed
+     * against are then {@link #touchedAccount(int)}: the caller checks them again, which may take more over.
+     *
+     * @return how many closes were made.
+     */
+    int run()
+    {
+        final int entries = pending;
+        System.arraycopy(pendingInstrument, 0, activeInstrument, 0, entries);
+        System.arraycopy(pendingSize, 0, activeSize, 0, entries);
+        System.arraycopy(pendingPrice, 0, activePrice, 0, entries);
+        pending = 0;
+        touched = 0;
+        long shortfall = shortfall();
+        for (int e = 0; e < entries && shortfall > 0; e++)
+        {
+            shortfall = deleverage(activeInstrument[e], activeSize[e], activePrice[e], shortfall);
+        }
+        if (shortfall > 0)
+        {
+            emitter.insuranceFundDeficit(shortfall, fundFloor - shortfall);
+        }
+        return touched;
+    }
+
+    int touchedAccount(final int n)
+    {
+        return touchedAccount[n];
+    }
+
+    int touchedInstrument(final int n)
+    {
+        return touchedInstrument[n];
+    }
+
+    /** {@code fundFloor − fund equity} (the fund's wallet plus its positions' unrealized PnL), or ≤ 0. */
+    private long shortfall()
+    {
+        final WideSum equity = fundEquity.set(accounts.crossWallet[fundIndex]);
+        for (int s = slots.firstOf(fundIndex); s != Slots.NONE; s = slots.nextOf(s))
+        {
+            if (slots.size[s] != 0)
+            {
+                final Instrument instrument = instruments[slots.instrument[s]];
+                equity.add(instrument.valueClamped(slots.size[s], instrument.markPrice));
+                equity.add(-slots.cost[s]);
+            }
+        }
+        return fundFloor - equity.clamped(FixedPoint.FUND_SATURATION);
+    }
+
+    /** Closes up to {@code taken} of the fund's position at {@code price}; returns the shortfall left. */
+    private long deleverage(final int instrumentId, final long taken, final long price, final long startShortfall)
+    {
+        final Instrument instrument = instruments[instrumentId];
+        final long mark = instrument.markPrice;
+        // per quantity unit the fund gains, and a counterparty gives up, |price − mark| × f against the mark
+        final long perUnit = Math.abs(price - mark) * instrument.valueFactor;
+        final long step = instrument.stepSize;
+        final boolean fundLong = taken > 0;
+        long left = Math.abs(taken);
+        long shortfall = startShortfall;
+        double afterRank = Double.POSITIVE_INFINITY;
+        long afterAccount = Long.MIN_VALUE;
+        while (left > 0 && shortfall > 0 && touched < touchedAccount.length)
+        {
+            final int fundSlot = slots.fundSlot(instrumentId);
+            final long fundSize = fundSlot == Slots.NONE ? 0 : slots.size[fundSlot];
+            left = Math.min(left, fundLong ? Math.max(0, fundSize) : Math.max(0, -fundSize));
+            if (left == 0 || !rankTop(instrumentId, fundLong, afterRank, afterAccount))
+            {
+                break;
+            }
+            for (int n = 0; n < topCount && left > 0 && shortfall > 0 && touched < touchedAccount.length; n++)
+            {
+                final int s = topSlot[n];
+                afterRank = topRank[n];
+                afterAccount = accounts.idAt(slots.account[s]);
+                final long size = slots.size[s];
+                long quantity = Math.min(Math.abs(size), left);
+                if (perUnit > 0)
+                {
+                    final long toFloor = FixedPoint.ceilDiv(FixedPoint.ceilDiv(shortfall, perUnit), step) * step;
+                    final long covered = Math.floorDiv(Math.floorDiv(equityOf(s), perUnit), step) * step;
+                    quantity = Math.min(quantity, Math.min(toFloor, covered));
+                }
+                if (quantity <= 0)
+                {
+                    continue;
+                }
+                touchedAccount[touched] = slots.account[s];
+                touchedInstrument[touched] = instrumentId;
+                touched++;
+                close(s, quantity, price, instrument);
+                left -= quantity;
+                shortfall -= quantity * perUnit;
+            }
+        }
+        return shortfall;
+    }
+
+    /**
+     * Fills {@link #topSlot} with the best-ranked opposite positions that come after {@code (afterRank,
+     * afterAccount)} in rank order: rank descending, then account id ascending.
+     *
+     * @return whether any was found.
+     */
+    private boolean rankTop(final int instrumentId, final boolean fundLong, final double afterRank,
+        final long afterAccount)
+    {
+        topCount = 0;
+        for (int s = slots.firstHolder(instrumentId); s != Slots.NONE; s = slots.nextHolder(s))
+        {
+            final long size = slots.size[s];
+            final int account = slots.account[s];
+            if (account == fundIndex || (fundLong ? size >= 0 : size <= 0) || inLiquidation(s, account))
+            {
+                continue;
+            }
+            final double rank = rank(s);
+            final long id = accounts.idAt(account);
+            if (!before(afterRank, afterAccount, rank, id))
+            {
+                continue;
+            }
+            insert(s, rank, id);
+        }
+        return topCount > 0;
+    }
+
+    private boolean inLiquidation(final int slot, final int account)
+    {
+        return slots.isolated[slot] ? slots.inLiquidation[slot] : accounts.crossInLiquidation[account];
+    }
+
+    /** Whether (rank1, id1) comes strictly before (rank2, id2): higher rank first, then the lower account id. */
+    private static boolean before(final double rank1, final long id1, final double rank2, final long id2)
+    {
+        final int byRank = Double.compare(rank2, rank1);
+        return byRank < 0 || byRank == 0 && id1 < id2;
+    }
+
+    /** Keeps the {@link #TOP} best in order, by insertion: a walk is rare and TOP is small. */
+    private void insert(final int slot, final double rank, final long id)
+    {
+        int at = topCount;
+        while (at > 0 && before(rank, id, topRank[at - 1], accounts.idAt(slots.account[topSlot[at - 1]])))
+        {
+            at--;
+        }
+        if (at >= TOP)
+        {
+            return;
+        }
+        final int moved = Math.min(topCount, TOP - 1) - at;
+        System.arraycopy(topSlot, at, topSlot, at + 1, moved);
+        System.arraycopy(topRank, at, topRank, at + 1, moved);
+        topSlot[at] = slot;
+        topRank[at] = rank;
+        topCount = Math.min(topCount + 1, TOP);
+    }
+
+    /**
+     * The ADL rank: with {@code PnL% = U / |C|} and effective leverage {@code |value at mark| / equity}, PnL% times
+     * the leverage when in profit, else PnL% divided by it; a position whose equity is not positive ranks last.
+     */
+    double rank(final int slot)
+    {
+        final long equity = equityOf(slot);
+        if (equity <= 0)
+        {
+            return Double.NEGATIVE_INFINITY;
+        }
+        final long unrealized = math.unrealizedPnl(slot);
+        final double pnl = (double)unrealized / (double)Math.abs(slots.cost[slot]);
+        final double leverage = (double)math.notional(slot) / (double)equity;
+        return unrealized > 0 ? pnl * leverage : pnl / leverage;
+    }
+
+    /** The equity of the position's pool: {@code B + U} isolated, the account's cross equity otherwise. */
+    private long equityOf(final int slot)
+    {
+        if (slots.isolated[slot])
+        {
+            return math.isolatedEquity(slot);
+        }
+        math.crossTotals(slots.account[slot]);
+        return math.crossEquity.clamped(FixedPoint.FUND_SATURATION);
+    }
+
+    /**
+     * Closes {@code quantity} of the counterparty's position at the ADL price by the reduce rule of docs/margin.md
+     * section 4 (no fee), and the same of the fund's opposite position; an {@code AutoDeleveraged} for each.
+     */
+    private void close(final int slot, final long quantity, final long price, final Instrument instrument)
+    {
+        final int account = slots.account[slot];
+        final long size = slots.size[slot];
+        final long held = Math.abs(size);
+        final long cost = slots.cost[slot];
+        final long remainingCost = FixedPoint.mulDivFloor(cost, held - quantity, held);
+        final long closedSize = Long.signum(size) * quantity;
+        final long realized = instrument.value(closedSize, price) - (cost - remainingCost);
+        if (slots.isolated[slot])
+        {
+            final long released = FixedPoint.mulDivFloor(slots.pool[slot], quantity, held);
+            final long returned = released + realized;
+            slots.pool[slot] -= released;
+            if (returned >= 0)
+            {
+                accounts.crossWallet[account] += returned;
+            }
+            else
+            {
+                // as for a fill: the rest of the pool pays the loss, the fund what the pool cannot
+                slots.pool[slot] += returned;
+                if (slots.pool[slot] < 0)
+                {
+                    accounts.crossWallet[fundIndex] = FixedPoint.addSaturated(
+                        accounts.crossWallet[fundIndex], slots.pool[slot], FixedPoint.FUND_SATURATION);
+                    slots.pool[slot] = 0;
+                }
+            }
+        }
+        else
+        {
+            accounts.crossWallet[account] += realized;
+        }
+        slots.setSize(slot, size - closedSize);
+        slots.cost[slot] = remainingCost;
+        if (size == closedSize)
+        {
+            slots.marginCall[slot] = false;
+        }
+        ledger.realizedPnl.add(realized);
+        emitter.autoDeleveraged(accounts.idAt(account), instrument.id, -closedSize, price, realized);
+        // the fund closes the opposite side at the same price
+        final long walletBefore = accounts.crossWallet[fundIndex];
+        fundBook.book(instrument.id, closedSize, instrument.value(closedSize, price));
+        emitter.autoDeleveraged(fundAccountId, instrument.id, closedSize, price,
+            accounts.crossWallet[fundIndex] - walletBefore);
+    }
+}

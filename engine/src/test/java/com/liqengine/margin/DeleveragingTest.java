@@ -1,0 +1,103 @@
+package com.liqengine.margin;
+
+import com.liqengine.api.OutputRecord;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static com.liqengine.margin.EngineHarness.amount;
+import static com.liqengine.margin.EngineHarness.simpleTiers;
+import static com.liqengine.margin.EngineHarness.types;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Auto-deleveraging (docs/liquidation.md) worked by hand: instruments with 2 price and 2 quantity decimals and the
+ * tiers of {@link EngineHarness#simpleTiers()} (1% up to 10,000), a fund floor of 0.
+ */
+class DeleveragingTest
+{
+    private final EngineHarness h = new EngineHarness(new EngineSettings().maxInstruments(2).fundFloor(0));
+    private final int x = h.define("X", simpleTiers(), "0", 0);
+
+    /** Account 1: isolated 10x long 10 at 100 (B = 100, C = 1,000, bankrupt at 90). */
+    private void isolatedLong()
+    {
+        h.deposit(1, "1000");
+        h.isolated(1, x);
+        h.leverage(1, x, 10);
+        h.buy(1, x, "10", "100");
+    }
+
+    private void crossShort(final long account, final String deposit, final String quantity)
+    {
+        h.deposit(account, deposit);
+        h.sell(account, x, quantity, "100");
+    }
+
+    @Test
+    void aGapDeleveragesTheTwoHighestRankedShorts()
+    {
+        isolatedLong();
+        crossShort(2, "100", "6");
+        crossShort(3, "1000", "3");
+        crossShort(4, "50", "4");
+        // at 95 the shorts' ranks (PnL% × effective leverage): account 4: 0.05 × 380 / 70 = 0.271; account 2:
+        // 0.05 × 570 / 130 = 0.219; account 3: 0.05 × 285 / 1,015 = 0.014. Quintiles 5 − floor(5 × place / 3)
+        h.mark(x, "95");
+        assertThat(h.engine.adlIndicator(4, x)).isEqualTo(5);
+        assertThat(h.engine.adlIndicator(2, x)).isEqualTo(4);
+        assertThat(h.engine.adlIndicator(3, x)).isEqualTo(2);
+        assertThat(h.engine.adlIndicator(1, x)).isEqualTo(5);
+
+        // a gap to 80: the fund takes the long at its bankruptcy price 90, paying 900 for what is worth 800:
+        // D = 100, N = 800, the ADL price 80 × (1 + 100 / 800) = 90; the fund gains 10 per unit closed
+        final List<OutputRecord> out = h.mark(x, "80");
+        assertThat(types(out)).containsExactly("CancelOpenOrders", "LiquidationTriggered", "PositionTakenOver",
+            "LiquidationOrder", "AutoDeleveraged", "AutoDeleveraged", "AutoDeleveraged", "AutoDeleveraged");
+        // ranks at 80: account 4: 0.2 × 320 / 130 = 0.49; account 2: 0.2 × 480 / 220 = 0.44; account 3: 0.05
+        // account 4 closes all 4 at 90: realized −360 + 400 = 40, the fund's shortfall 100 − 40 = 60
+        assertAdl(out.get(4), 4, "4", "90", "40");
+        assertAdl(out.get(5), EngineHarness.FUND, "-4", "90", "0");
+        // account 2 closes the 6 that bring the fund back to 0: realized −540 + 600 = 60
+        assertAdl(out.get(6), 2, "6", "90", "60");
+        assertAdl(out.get(7), EngineHarness.FUND, "-6", "90", "0");
+        assertThat(h.engine.positionSize(3, x)).isEqualTo(h.quantity(x, "-3"));
+        assertThat(h.engine.positionSize(EngineHarness.FUND, x)).isZero();
+        assertThat(h.wallet(4)).isEqualByComparingTo("90");
+        assertThat(h.wallet(2)).isEqualByComparingTo("160");
+        assertThat(h.fund()).isEqualByComparingTo("0");
+        assertThat(h.ledgerGap()).isZero();
+    }
+
+    @Test
+    void withNoOneToDeleverageTheDeficitIsReported()
+    {
+        isolatedLong();
+        final List<OutputRecord> out = h.mark(x, "80");
+        assertThat(types(out)).containsExactly("CancelOpenOrders", "LiquidationTriggered", "PositionTakenOver",
+            "LiquidationOrder", "InsuranceFundDeficit");
+        // the fund holds 10 at cost 900 worth 800: its equity is −100, 100 below the floor
+        assertThat(out.get(4).get("amount")).isEqualTo(amount("100"));
+        assertThat(out.get(4).get("fundEquity")).isEqualTo(amount("-100"));
+    }
+
+    @Test
+    void aTakeoverThatCostsTheFundNothingNeedsNoDeleveraging()
+    {
+        isolatedLong();
+        crossShort(2, "100", "6");
+        // at 90.90 the long is liquidated before its bankruptcy price: the fund pays 900 for 909
+        assertThat(types(h.mark(x, "90.90"))).containsExactly(
+            "CancelOpenOrders", "LiquidationTriggered", "PositionTakenOver", "LiquidationOrder");
+    }
+
+    private void assertAdl(
+        final OutputRecord record, final long account, final String quantity, final String price,
+        final String realized)
+    {
+        assertThat(record.get("accountId")).isEqualTo(account);
+        assertThat(record.get("quantity")).isEqualTo(h.quantity(x, quantity));
+        assertThat(record.get("price")).isEqualTo(h.price(x, price));
+        assertThat(record.get("realizedPnl")).isEqualTo(amount(realized));
+    }
+}
