@@ -2,6 +2,7 @@ package com.liqengine.margin;
 
 import com.liqengine.api.InputEncoder;
 import com.liqengine.testing.MixedEvents;
+import com.liqengine.codec.Side;
 import com.liqengine.testing.StringConstants;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The hot path allocates nothing: after warm-up, a million mixed events (ticks with liquidations, fills of
- * both modes, funding, deposits) through the state machine allocate zero bytes on its thread.
+ * both modes, funding, deposits) through the state machine allocate zero bytes on its thread; the same in
+ * {@code market} mode with a fund floor, where a simulated book fills liquidation orders (some in full, some in
+ * part, some not at all) and ends them, so orders, fills, fees, takeovers of rests and auto-deleveraging run too.
  */
 class SteadyStateAllocationTest
 {
@@ -25,19 +28,30 @@ class SteadyStateAllocationTest
 
     private final InputEncoder encoder = new InputEncoder();
     private final MixedEvents events = new MixedEvents(ACCOUNTS, 42);
-    private long liquidations;
-    private final MarginStateMachine engine = new MarginStateMachine(
-        new EngineSettings().maxAccounts(ACCOUNTS + 1).maxInstruments(2),
-        (buffer, offset, length) ->
-        {
-            if (buffer.getShort(offset + 2, java.nio.ByteOrder.LITTLE_ENDIAN) == 50)
-            {
-                liquidations++;
-            }
-        });
+    private final Book book = new Book();
+    private MarginStateMachine engine;
 
     @Test
     void millionMixedEventsAllocateNothing()
+    {
+        engine = new MarginStateMachine(new EngineSettings().maxAccounts(ACCOUNTS + 1).maxInstruments(2), book);
+        measure();
+    }
+
+    @Test
+    void millionMarketModeEventsAllocateNothing()
+    {
+        engine = new MarginStateMachine(new EngineSettings().maxAccounts(ACCOUNTS + 1).maxInstruments(2)
+            .liquidationMode(LiquidationMode.MARKET).fundFloor(0), book);
+        measure();
+        assertThat(book.orders).as("liquidation orders").isGreaterThan(100);
+        assertThat(book.fills).as("liquidation fills").isGreaterThan(50);
+        assertThat(book.counts[54 - 50]).as("fund takeovers").isGreaterThan(10);
+        assertThat(book.counts[61 - 50]).as("orders ended").isGreaterThan(100);
+        assertThat(book.counts[53 - 50]).as("auto-deleveraging closes").isGreaterThan(10);
+    }
+
+    private void measure()
     {
         // the JVM's own one-off allocation of string literals at C2's first compile request per class
         StringConstants.intern(MarginStateMachine.class, MixedEvents.class, org.agrona.DirectBuffer.class);
@@ -56,13 +70,15 @@ class SteadyStateAllocationTest
             run(WARM_UP_CHUNK);
             quietChunks = threads.getThreadAllocatedBytes(threadId) == chunkStart ? quietChunks + 1 : 0;
         }
-        // Up to three measured millions: on a busy machine the JIT may still recompile a method once, late, and
-        // allocate a few hundred bytes doing it. That is not the state machine allocating (an object per event
-        // would be 16 MB a million), so one million must allocate exactly nothing and none may reach 4 KB.
-        final long liquidationsBefore = liquidations;
+        // Up to five measured millions: on a busy machine the JIT may still recompile a method once, late, and
+        // allocate a few hundred bytes doing it (a deoptimization rematerializes what compiled code had kept in
+        // registers; market mode has rare paths, first taken millions of events in). That is not the state machine
+        // allocating (an object per event would be 16 MB a million), so one million must allocate exactly nothing
+        // and none may reach 4 KB.
+        final long liquidationsBefore = book.counts[0];
         long fewest = Long.MAX_VALUE;
         long most = 0;
-        for (int window = 0; window < 3 && fewest != 0; window++)
+        for (int window = 0; window < 5 && fewest != 0; window++)
         {
             final long before = threads.getThreadAllocatedBytes(threadId);
             run(MEASURED_EVENTS);
@@ -71,7 +87,7 @@ class SteadyStateAllocationTest
             most = Math.max(most, allocated);
         }
 
-        assertThat(liquidations - liquidationsBefore).as("the measured run must liquidate").isGreaterThan(100);
+        assertThat(book.counts[0] - liquidationsBefore).as("the measured run must liquidate").isGreaterThan(100);
         assertThat(fewest).as("bytes allocated over %d events", MEASURED_EVENTS).isZero();
         assertThat(most).as("bytes allocated over any measured %d events", MEASURED_EVENTS).isLessThan(4096);
     }
@@ -80,7 +96,80 @@ class SteadyStateAllocationTest
     {
         for (int n = 0; n < count; n++)
         {
-            engine.onInput(encoder.buffer(), 0, events.next(n, encoder));
+            // every other input answers an open liquidation order, if there is one: the book keeps up
+            final int length = (n & 1) == 0 && book.open > 0 ? book.answer(encoder, events) : events.next(n, encoder);
+            engine.onInput(encoder.buffer(), 0, length);
+        }
+    }
+
+    /**
+     * Counts outputs by template, and plays the book for liquidation orders: keeps the open ones (preallocated)
+     * and answers the oldest with a fill at its limit of all, half or none of it, then its end.
+     */
+    private static final class Book implements com.liqengine.api.OutputSink
+    {
+        private static final int CAPACITY = 1 << 16;
+        private final com.liqengine.codec.MessageHeaderDecoder header = new com.liqengine.codec.MessageHeaderDecoder();
+        private final com.liqengine.codec.LiquidationOrderDecoder order =
+            new com.liqengine.codec.LiquidationOrderDecoder();
+        private final long[] counts = new long[64];
+        private final long[] sequence = new long[CAPACITY];
+        private final int[] index = new int[CAPACITY];
+        private final long[] account = new long[CAPACITY];
+        private final int[] instrument = new int[CAPACITY];
+        private final boolean[] sells = new boolean[CAPACITY];
+        private final long[] quantity = new long[CAPACITY];
+        private final long[] limit = new long[CAPACITY];
+        private final long[] filled = new long[CAPACITY];
+        private int head;
+        private int open;
+        private long orders;
+        private long fills;
+
+        @Override
+        public void onOutput(final org.agrona.DirectBuffer buffer, final int offset, final int length)
+        {
+            header.wrap(buffer, offset);
+            counts[header.templateId() - 50]++;
+            if (header.templateId() != com.liqengine.codec.LiquidationOrderDecoder.TEMPLATE_ID)
+            {
+                return;
+            }
+            order.wrap(buffer, offset + header.encodedLength(), header.blockLength(), header.version());
+            if (order.liquidationSequence() == 0 || open == CAPACITY)
+            {
+                return;
+            }
+            final int at = (head + open++) & (CAPACITY - 1);
+            sequence[at] = order.liquidationSequence();
+            index[at] = order.liquidationIndex();
+            account[at] = order.accountId();
+            instrument[at] = order.instrumentId();
+            sells[at] = order.side() == Side.SELL;
+            quantity[at] = order.quantity();
+            limit[at] = order.price();
+            filled[at] = -1;
+            orders++;
+        }
+
+        /** The next answer to the oldest open order: its fill (all, half or none), then, next time, its end. */
+        int answer(final InputEncoder encoder, final MixedEvents events)
+        {
+            final int at = head;
+            if (filled[at] < 0)
+            {
+                final long share = quantity[at] * (sequence[at] % 3) / 2;
+                filled[at] = share;
+                if (share > 0)
+                {
+                    fills++;
+                    return encoder.liquidationFill(0, 0, account[at], instrument[at], sells[at] ? Side.SELL : Side.BUY,
+                        share, limit[at], events.nextTradeId(), sequence[at], index[at]);
+                }
+            }
+            head = (head + 1) & (CAPACITY - 1);
+            open--;
+            return encoder.liquidationOrderDone(0, 0, sequence[at], index[at], filled[at]);
         }
     }
 }

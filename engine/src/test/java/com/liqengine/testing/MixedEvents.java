@@ -118,6 +118,16 @@ public final class MixedEvents
     }
 
     /**
+     * Takes the next trade id, for a fill made outside this stream (a liquidation fill), so the ids stay increasing.
+     *
+     * @return the id.
+     */
+    public long nextTradeId()
+    {
+        return tradeId++;
+    }
+
+    /**
      * @return Binance's first five BTCUSDT brackets, amounts and rates in 8 decimals.
      */
     public static List<TierSpec> btcTiers()
