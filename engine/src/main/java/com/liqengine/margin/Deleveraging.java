@@ -40,8 +40,10 @@ final class Deleveraging
     /** The best candidates of one walk: slot and rank, ordered by rank descending then account id ascending. */
     private final int[] topSlot = new int[TOP];
     private final double[] topRank = new double[TOP];
+    private final long[] topId = new long[TOP];
     private int topCount;
     private final WideSum fundEquity = new WideSum();
+    private final WideSum crossEquity = new WideSum();
     /** The entries {@link #run} works through, moved out of the pending ones so that checks may add new ones. */
     private final int[] activeInstrument;
     private final long[] activeSize;
@@ -226,7 +228,7 @@ final class Deleveraging
             {
                 final int s = topSlot[n];
                 afterRank = topRank[n];
-                afterAccount = accounts.idAt(slots.account[s]);
+                afterAccount = topId[n];
                 final long size = slots.size[s];
                 long quantity = Math.min(Math.abs(size), left);
                 if (perUnit > 0)
@@ -276,6 +278,7 @@ final class Deleveraging
             }
             insert(s, rank, id);
         }
+        sortTop();
         return topCount > 0;
     }
 
@@ -291,24 +294,77 @@ final class Deleveraging
         return byRank < 0 || byRank == 0 && id1 < id2;
     }
 
-    /** Keeps the {@link #TOP} best in order, by insertion: a walk is rare and TOP is small. */
+    /**
+     * Keeps the {@link #TOP} best seen in a heap whose root is the worst of them, so a candidate that does not make
+     * it costs one comparison; {@link #sortTop()} orders them once the walk is done.
+     */
     private void insert(final int slot, final double rank, final long id)
     {
-        int at = topCount;
-        while (at > 0 && before(rank, id, topRank[at - 1], accounts.idAt(slots.account[topSlot[at - 1]])))
+        if (topCount < TOP)
         {
-            at--;
+            int at = topCount++;
+            while (at > 0)
+            {
+                final int parent = (at - 1) >>> 1;
+                if (!before(topRank[parent], topId[parent], rank, id))
+                {
+                    break;
+                }
+                put(at, topSlot[parent], topRank[parent], topId[parent]);
+                at = parent;
+            }
+            put(at, slot, rank, id);
         }
-        if (at >= TOP)
+        else if (before(rank, id, topRank[0], topId[0]))
         {
-            return;
+            siftDown(slot, rank, id, topCount);
         }
-        final int moved = Math.min(topCount, TOP - 1) - at;
-        System.arraycopy(topSlot, at, topSlot, at + 1, moved);
-        System.arraycopy(topRank, at, topRank, at + 1, moved);
+    }
+
+    /** Places an entry at the root of the heap of the first {@code size} entries and moves it down to its place. */
+    private void siftDown(final int slot, final double rank, final long id, final int size)
+    {
+        int at = 0;
+        while (true)
+        {
+            int child = 2 * at + 1;
+            if (child >= size)
+            {
+                break;
+            }
+            // the worse child: the one the other comes before
+            if (child + 1 < size && before(topRank[child], topId[child], topRank[child + 1], topId[child + 1]))
+            {
+                child++;
+            }
+            if (!before(topRank[child], topId[child], rank, id))
+            {
+                break;
+            }
+            put(at, topSlot[child], topRank[child], topId[child]);
+            at = child;
+        }
+        put(at, slot, rank, id);
+    }
+
+    /** Heap sort: the worst goes to the end, one at a time, leaving the best first. */
+    private void sortTop()
+    {
+        for (int end = topCount - 1; end > 0; end--)
+        {
+            final int slot = topSlot[end];
+            final double rank = topRank[end];
+            final long id = topId[end];
+            put(end, topSlot[0], topRank[0], topId[0]);
+            siftDown(slot, rank, id, end);
+        }
+    }
+
+    private void put(final int at, final int slot, final double rank, final long id)
+    {
         topSlot[at] = slot;
         topRank[at] = rank;
-        topCount = Math.min(topCount + 1, TOP);
+        topId[at] = id;
     }
 
     /**
@@ -335,8 +391,17 @@ final class Deleveraging
         {
             return math.isolatedEquity(slot);
         }
-        math.crossTotals(slots.account[slot]);
-        return math.crossEquity.clamped(FixedPoint.FUND_SATURATION);
+        // W + ΣU of the account's cross positions (their maintenance margins are not needed here)
+        final int account = slots.account[slot];
+        final WideSum equity = crossEquity.set(accounts.crossWallet[account]);
+        for (int s = slots.firstOf(account); s != Slots.NONE; s = slots.nextOf(s))
+        {
+            if (slots.size[s] != 0 && !slots.isolated[s])
+            {
+                equity.add(math.unrealizedPnl(s));
+            }
+        }
+        return equity.clamped(FixedPoint.FUND_SATURATION);
     }
 
     /**
