@@ -337,7 +337,8 @@ final class Deleveraging
             {
                 child++;
             }
-            if (!before(topRank[child], topId[child], rank, id))
+            // the worse child moves up while it is worse than the entry
+            if (!before(rank, id, topRank[child], topId[child]))
             {
                 break;
             }
