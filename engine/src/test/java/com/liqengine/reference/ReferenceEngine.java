@@ -952,6 +952,17 @@ public final class ReferenceEngine
     }
 
     /**
+     * Whether an account is open.
+     *
+     * @param accountId account id.
+     * @return true once its first deposit was accepted (the fund from the start).
+     */
+    public boolean hasAccount(final long accountId)
+    {
+        return accountsById.containsKey(accountId);
+    }
+
+    /**
      * Whether an instrument is defined.
      *
      * @param instrumentId instrument id.
