@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class OrderLifecycle
 {
     private static final long BUY = 0;
+    /** Each round ends every open order; an end opens at most one new order. */
+    private static final int MAX_END_ROUNDS = 1_000;
     private static final Set<Long> LIQUIDATION_REASONS = Set.of(
         (long)RejectReason.IN_LIQUIDATION.value(), (long)RejectReason.UNKNOWN_LIQUIDATION.value(),
         (long)RejectReason.LIQUIDATION_MISMATCH.value(), (long)RejectReason.BEYOND_LIMIT_PRICE.value(),
@@ -182,23 +185,28 @@ final class OrderLifecycle
     }
 
     /**
-     * The inputs that end every open order with the quantity its fills added up to; an end may open new orders
-     * (the next cross position, a position stepped down), so a run applies these until none is left.
+     * Ends every open order with the quantity its fills added up to, round after round until none is open (an
+     * end may open the next cross position's order, or a stepped-down position's).
+     *
+     * @param apply applies an input to the model and observes its outputs here.
+     * @param context what to print when orders never stop opening.
+     * @return how many inputs were applied.
      */
-    List<Input> ends()
+    int endAll(final Consumer<Input> apply, final Supplier<String> context)
     {
-        final List<Input> ends = new ArrayList<>();
-        for (final RefOpenLiquidation order : openOrders())
+        int applied = 0;
+        for (int round = 0; !open.isEmpty(); round++)
         {
-            ends.add(new Input.LiquidationDone(order.liquidationSequence(), order.liquidationIndex(),
-                order.filledQuantity()));
+            assertThat(round).as(() -> "orders still open after ending every open one again and again\n" +
+                context.get()).isLessThan(MAX_END_ROUNDS);
+            for (final RefOpenLiquidation order : openOrders())
+            {
+                apply.accept(new Input.LiquidationDone(order.liquidationSequence(), order.liquidationIndex(),
+                    order.filledQuantity()));
+                applied++;
+            }
         }
-        return ends;
-    }
-
-    boolean hasOpenOrders()
-    {
-        return !open.isEmpty();
+        return applied;
     }
 
     /** Adds this run's labels to a coverage count. */
