@@ -235,4 +235,20 @@ class ReferenceLiquidationWorkedExampleTest
         assertThat(ref.isInLiquidation(1, ETH)).isTrue();
         assertThat(ref.openLiquidations()).extracting(RefOpenLiquidation::instrumentId).containsExactly(ETH);
     }
+
+    @Test
+    void liquidationSettingsOutOfRangeAreRefused()
+    {
+        final InstrumentSpec spec = new InstrumentSpec(BTC, "BTCUSDT", 2, 3, 100, 1, 10, MarginMode.ISOLATED, TIERS);
+
+        // a fee rate from 0 to R = 100,000,000; partialFromTier from 0 to the 3 tiers
+        assertThat(ref.instrumentDefinition(0, 0, spec.withLiquidation(-1, 0)).get(0).get("reason"))
+            .isEqualTo(RejectReason.OUT_OF_RANGE.value());
+        assertThat(ref.instrumentDefinition(0, 0, spec.withLiquidation(100_000_001L, 0)).get(0).get("reason"))
+            .isEqualTo(RejectReason.OUT_OF_RANGE.value());
+        assertThat(ref.instrumentDefinition(0, 0, spec.withLiquidation(0, 4)).get(0).get("reason"))
+            .isEqualTo(RejectReason.INVALID_TIERS.value());
+        assertThat(labels(ref.instrumentDefinition(0, 0, spec.withLiquidation(100_000_000L, 3))))
+            .containsExactly("RequestAccepted");
+    }
 }
