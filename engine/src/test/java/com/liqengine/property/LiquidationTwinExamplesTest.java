@@ -35,7 +35,8 @@ class LiquidationTwinExamplesTest
     private static TwinRun twin(final int maxOpenLiquidations)
     {
         final List<InstrumentSpec> specs = List.of(
-            new InstrumentSpec(BTC, "BTCUSDT", 2, 3, 100, 1, 10, MarginMode.ISOLATED, TIERS).withLiquidation(500_000, 2),
+            new InstrumentSpec(BTC, "BTCUSDT", 2, 3, 100, 1, 10, MarginMode.ISOLATED, TIERS)
+                .withLiquidation(500_000, 2),
             new InstrumentSpec(ETH, "ETHUSDT", 2, 3, 1, 1, 20, MarginMode.CROSS, TIERS).withLiquidation(500_000, 0));
         final List<Input> preamble = new ArrayList<>();
         specs.forEach(spec -> preamble.add(new Input.Definition(spec)));
@@ -50,7 +51,8 @@ class LiquidationTwinExamplesTest
         return twin;
     }
 
-    private void buy(final TwinRun twin, final long account, final int instrument, final long quantity, final long price)
+    private void buy(
+        final TwinRun twin, final long account, final int instrument, final long quantity, final long price)
     {
         tradeId++;
         twin.apply(new Input.Fill(account, instrument, Side.BUY, quantity, price, 0, tradeId));
