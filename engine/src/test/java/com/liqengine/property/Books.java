@@ -2,13 +2,17 @@ package com.liqengine.property;
 
 import com.liqengine.codec.MarginMode;
 import com.liqengine.margin.MarginStateMachine;
+import com.liqengine.reference.ReferenceEngine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntToLongFunction;
+import java.util.function.LongUnaryOperator;
+import java.util.function.ToLongBiFunction;
 
 /**
- * Invariant checks read from the engine's own views: the ledger identity (docs/margin.md, section 8) and which
- * positions are liquidatable (section 3), without the reference model.
+ * Invariant checks read from the engine's own views (or the reference model's): the ledger identity
+ * (docs/margin.md, section 8) and which positions are liquidatable (section 3).
  */
 final class Books
 {
@@ -19,18 +23,34 @@ final class Books
     /** Σ W + Σ B − (deposits − withdrawals + realized − fees + funding): zero when every unit is accounted for. */
     static long ledgerGap(final MarginStateMachine engine, final List<Integer> instruments)
     {
+        return ledgerGap(engine.accountCount(), engine::accountIdAt, engine::crossWallet, engine::isolatedMargin,
+            instruments, engine.totalDeposits() - engine.totalWithdrawals() + engine.totalRealizedPnl() -
+            engine.totalFees() + engine.totalFunding());
+    }
+
+    /** The same gap in the reference model. */
+    static long ledgerGap(final ReferenceEngine reference, final List<Integer> instruments)
+    {
+        return ledgerGap(reference.accountCount(), reference::accountIdAt, reference::crossWallet,
+            reference::isolatedMargin, instruments, reference.totalDeposits() - reference.totalWithdrawals() +
+            reference.totalRealizedPnl() - reference.totalFees() + reference.totalFunding());
+    }
+
+    private static long ledgerGap(
+        final int accounts, final IntToLongFunction accountIdAt, final LongUnaryOperator crossWallet,
+        final ToLongBiFunction<Long, Integer> isolatedMargin, final List<Integer> instruments, final long flows)
+    {
         long books = 0;
-        for (int a = 0; a < engine.accountCount(); a++)
+        for (int a = 0; a < accounts; a++)
         {
-            final long id = engine.accountIdAt(a);
-            books += engine.crossWallet(id);
+            final long id = accountIdAt.applyAsLong(a);
+            books += crossWallet.applyAsLong(id);
             for (final int i : instruments)
             {
-                books += engine.isolatedMargin(id, i);
+                books += isolatedMargin.applyAsLong(id, i);
             }
         }
-        return books - (engine.totalDeposits() - engine.totalWithdrawals() + engine.totalRealizedPnl() -
-            engine.totalFees() + engine.totalFunding());
+        return books - flows;
     }
 
     /**

@@ -3,9 +3,11 @@ package com.liqengine.property;
 import com.liqengine.api.InputEncoder;
 import com.liqengine.api.OutputRecord;
 import com.liqengine.margin.MarginStateMachine;
+import com.liqengine.reference.RefOpenLiquidation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One generated run through the engine: applies inputs, keeps the history of what was applied (printed when a
@@ -20,13 +22,20 @@ final class EngineRun
     private final List<OutputRecord> outputs = new ArrayList<>();
     private final List<String> history = new ArrayList<>();
     private long correlationId;
+    private Supplier<List<RefOpenLiquidation>> openLiquidations = List::of;
 
     EngineRun(final MarketSetup setup)
     {
         this.setup = setup;
         this.engine = new MarginStateMachine(setup.settings(), (buffer, offset, length) ->
             outputs.add(OutputRecord.decode(buffer, offset, length)));
-        this.resolver = new StepResolver(setup, engine);
+        this.resolver = new StepResolver(setup, MarketState.of(engine, () -> openLiquidations.get()));
+    }
+
+    /** Where the steps of the liquidation lifecycle find the open orders (none, until this is set). */
+    void openLiquidationsFrom(final Supplier<List<RefOpenLiquidation>> orders)
+    {
+        this.openLiquidations = orders;
     }
 
     /** Correlation id of the next input; event times are a thousand times it, so both are checked. */

@@ -2,11 +2,14 @@ package com.liqengine.property;
 
 import com.liqengine.api.InputEncoder;
 import com.liqengine.api.InstrumentSpec;
+import com.liqengine.codec.FillEncoder;
+import com.liqengine.codec.MessageHeaderEncoder;
 import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.Side;
 import com.liqengine.reference.RefOutput;
 import com.liqengine.reference.ReferenceEngine;
 
+import java.nio.ByteOrder;
 import java.util.List;
 
 /**
@@ -193,6 +196,47 @@ sealed interface Input
         public List<RefOutput> applyTo(final ReferenceEngine reference, final long correlationId, final long eventTime)
         {
             return reference.snapshotRequest(correlationId, eventTime);
+        }
+    }
+
+    /** A fill of a liquidation order; a fee other than 0 is written over the encoder's 0 (a refused fill). */
+    record LiquidationFill(
+        long account, int instrument, Side side, long quantity, long price, long fee, long tradeId,
+        long liquidationSequence, int liquidationIndex) implements Input
+    {
+        @Override
+        public int encode(final InputEncoder encoder, final long correlationId, final long eventTime)
+        {
+            final int length = encoder.liquidationFill(correlationId, eventTime, account, instrument, side, quantity,
+                price, tradeId, liquidationSequence, liquidationIndex);
+            encoder.buffer().putLong(MessageHeaderEncoder.ENCODED_LENGTH + FillEncoder.feeEncodingOffset(), fee,
+                ByteOrder.LITTLE_ENDIAN);
+            return length;
+        }
+
+        @Override
+        public List<RefOutput> applyTo(final ReferenceEngine reference, final long correlationId, final long eventTime)
+        {
+            return reference.fill(correlationId, eventTime, account, instrument, side, quantity, price, fee, tradeId,
+                liquidationSequence, liquidationIndex);
+        }
+    }
+
+    /** The matching engine's end of a liquidation order. */
+    record LiquidationDone(long liquidationSequence, int liquidationIndex, long filledQuantity) implements Input
+    {
+        @Override
+        public int encode(final InputEncoder encoder, final long correlationId, final long eventTime)
+        {
+            return encoder.liquidationOrderDone(correlationId, eventTime, liquidationSequence, liquidationIndex,
+                filledQuantity);
+        }
+
+        @Override
+        public List<RefOutput> applyTo(final ReferenceEngine reference, final long correlationId, final long eventTime)
+        {
+            return reference.liquidationOrderDone(correlationId, eventTime, liquidationSequence, liquidationIndex,
+                filledQuantity);
         }
     }
 }

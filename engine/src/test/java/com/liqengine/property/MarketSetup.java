@@ -4,6 +4,8 @@ import com.liqengine.api.InstrumentSpec;
 import com.liqengine.api.TierSpec;
 import com.liqengine.codec.MarginMode;
 import com.liqengine.margin.EngineSettings;
+import com.liqengine.margin.LiquidationMode;
+import com.liqengine.reference.ReferenceEngine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,8 @@ import java.util.SplittableRandom;
  * @param basePrices starting mark of each instrument, price units.
  * @param accounts account ids of the run.
  * @param preamble the inputs that set the market up.
+ * @param liquidationMode what follows a liquidation trigger (docs/liquidation.md).
+ * @param maxOpenLiquidations how many liquidation orders may be open at once.
  */
 record MarketSetup(
     int maxAccounts,
@@ -37,7 +41,9 @@ record MarketSetup(
     InstrumentSpec extra,
     List<Long> basePrices,
     List<Long> accounts,
-    List<Input> preamble)
+    List<Input> preamble,
+    LiquidationMode liquidationMode,
+    int maxOpenLiquidations)
 {
     static final long MONEY = 100_000_000L;
     private static final long[] TICKS = {1, 1, 2, 5, 10};
@@ -54,10 +60,35 @@ record MarketSetup(
             accounts, preamble);
     }
 
+    /** A market in takeover mode. */
+    MarketSetup(
+        final int maxAccounts, final int maxInstruments, final int maxPositions, final long fundId,
+        final long marginCallRatio, final List<InstrumentSpec> instruments, final List<InstrumentSpec> alternatives,
+        final InstrumentSpec extra, final List<Long> basePrices, final List<Long> accounts, final List<Input> preamble)
+    {
+        this(maxAccounts, maxInstruments, maxPositions, fundId, marginCallRatio, instruments, alternatives, extra,
+            basePrices, accounts, preamble, LiquidationMode.TAKEOVER, EngineSettings.DEFAULT_MAX_OPEN_LIQUIDATIONS);
+    }
+
+    /** The same market in market mode, with at most this many liquidation orders open at once. */
+    MarketSetup inMarketMode(final int maxOpen)
+    {
+        return new MarketSetup(maxAccounts, maxInstruments, maxPositions, fundId, marginCallRatio, instruments,
+            alternatives, extra, basePrices, accounts, preamble, LiquidationMode.MARKET, maxOpen);
+    }
+
+    /** The reference model with this market's settings (a slot capacity of 0: the engine's default, never bound). */
+    ReferenceEngine reference()
+    {
+        return new ReferenceEngine(maxAccounts, maxInstruments, maxPositions > 0 ? maxPositions : Integer.MAX_VALUE,
+            fundId, marginCallRatio, liquidationMode, maxOpenLiquidations);
+    }
+
     EngineSettings settings()
     {
         final EngineSettings settings = new EngineSettings().maxAccounts(maxAccounts).maxInstruments(maxInstruments)
-            .insuranceFundAccountId(fundId).marginCallRatio(marginCallRatio);
+            .insuranceFundAccountId(fundId).marginCallRatio(marginCallRatio).liquidationMode(liquidationMode)
+            .maxOpenLiquidations(maxOpenLiquidations);
         return maxPositions > 0 ? settings.maxPositions(maxPositions) : settings;
     }
 
@@ -73,6 +104,23 @@ record MarketSetup(
     }
 
     static MarketSetup random(final long seed)
+    {
+        return random(seed, false);
+    }
+
+    /**
+     * A random market in market mode: instruments with a liquidation fee (0 to 1%) and, now and then, partial
+     * liquidation from some tier; usually room for every liquidation order, sometimes for 1 to 3 only.
+     */
+    static MarketSetup randomMarketMode(final long seed)
+    {
+        final SplittableRandom random = new SplittableRandom(~seed);
+        final int maxOpen =
+            random.nextInt(4) == 0 ? 1 + random.nextInt(3) : EngineSettings.DEFAULT_MAX_OPEN_LIQUIDATIONS;
+        return random(seed, true).inMarketMode(maxOpen);
+    }
+
+    private static MarketSetup random(final long seed, final boolean liquidationSettings)
     {
         final SplittableRandom random = new SplittableRandom(seed);
         final int instrumentCount = 2 + random.nextInt(3);
@@ -103,8 +151,14 @@ record MarketSetup(
             final long step = STEPS[random.nextInt(STEPS.length)];
             final String symbol = "I" + id + "P" + pd + "Q" + qd;
             final List<TierSpec> tiers = tiers(random);
-            final InstrumentSpec spec = new InstrumentSpec(
+            InstrumentSpec spec = new InstrumentSpec(
                 id, symbol, pd, qd, tick, step, defaultLeverage(random, tiers), mode(random), tiers);
+            if (liquidationSettings)
+            {
+                // a fee rate up to 1%; partial from a tier in half the instruments (tier 1: the same as 2)
+                spec = spec.withLiquidation(random.nextInt(1_000_001),
+                    random.nextBoolean() ? 0 : 1 + random.nextInt(tiers.size()));
+            }
             final List<TierSpec> otherTiers = tiers(random);
             final InstrumentSpec alternative = new InstrumentSpec(
                 id, symbol, pd, qd, tick, step, defaultLeverage(random, otherTiers), mode(random), otherTiers);

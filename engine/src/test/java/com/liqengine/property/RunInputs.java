@@ -12,19 +12,26 @@ import java.util.Queue;
  */
 final class RunInputs implements Iterable<Input>
 {
-    private final EngineRun run;
+    private final MarketSetup setup;
+    private final StepResolver resolver;
     private final List<Step> steps;
 
     RunInputs(final EngineRun run, final List<Step> steps)
     {
-        this.run = run;
+        this(run.setup, run.resolver, steps);
+    }
+
+    RunInputs(final MarketSetup setup, final StepResolver resolver, final List<Step> steps)
+    {
+        this.setup = setup;
+        this.resolver = resolver;
         this.steps = steps;
     }
 
     @Override
     public Iterator<Input> iterator()
     {
-        final Queue<Input> pending = new ArrayDeque<>(run.setup.preamble());
+        final Queue<Input> pending = new ArrayDeque<>(setup.preamble());
         final Iterator<Step> remaining = steps.iterator();
         return new Iterator<>()
         {
@@ -33,7 +40,7 @@ final class RunInputs implements Iterable<Input>
             {
                 while (pending.isEmpty() && remaining.hasNext())
                 {
-                    pending.addAll(run.resolver.resolve(remaining.next()));
+                    pending.addAll(resolver.resolve(remaining.next()));
                 }
                 return !pending.isEmpty();
             }

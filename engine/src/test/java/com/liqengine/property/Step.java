@@ -69,4 +69,23 @@ sealed interface Step
     record Invalid(int kind, int account, int instrument, int variant) implements Step
     {
     }
+
+    /**
+     * A fill of an open liquidation order (none open: nothing): a share of what is left at its limit or better,
+     * or, by variant, beyond its quantity or limit, with a wrong id, side, account, fee, trade id or step (see
+     * StepResolver).
+     */
+    record LiquidationFill(int order, int variant, int permille, int betterBp) implements Step
+    {
+    }
+
+    /** The end of an open liquidation order: the filled quantity reported, a wrong or negative one, a wrong id. */
+    record LiquidationDone(int order, int variant) implements Step
+    {
+    }
+
+    /** The mark of an open order's instrument through the order's limit: a gap through the bankruptcy price. */
+    record Gap(int order, int basisPoints) implements Step
+    {
+    }
 }

@@ -4,14 +4,15 @@ import com.liqengine.api.InstrumentSpec;
 import com.liqengine.api.TierSpec;
 import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.Side;
-import com.liqengine.margin.MarginStateMachine;
+import com.liqengine.reference.RefOpenLiquidation;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns generated steps into concrete inputs against the current state of the engine: sizes follow wallets and
- * leverage, prices follow the mark, trade ids increase per instrument (both sides of a trade share one).
+ * Turns generated steps into concrete inputs against the current state of a model: sizes follow wallets and
+ * leverage, prices follow the mark, trade ids increase per instrument (both sides of a trade share one), and the
+ * steps of the liquidation lifecycle pick one of the open liquidation orders.
  */
 final class StepResolver
 {
@@ -22,14 +23,14 @@ final class StepResolver
     private static final long UNKNOWN_ACCOUNT = 9_999;
 
     private final MarketSetup setup;
-    private final MarginStateMachine engine;
+    private final MarketState state;
     private final long[] lastTradeId;
     private boolean extraDefined;
 
-    StepResolver(final MarketSetup setup, final MarginStateMachine engine)
+    StepResolver(final MarketSetup setup, final MarketState state)
     {
         this.setup = setup;
-        this.engine = engine;
+        this.state = state;
         this.lastTradeId = new long[setup.maxInstruments() + 1];
     }
 
@@ -85,7 +86,7 @@ final class StepResolver
         {
             final long account = account(remove.account());
             final int instrument = instrument(remove.instrument());
-            final long pool = engine.hasAccount(account) ? engine.isolatedMargin(account, instrument) : 0;
+            final long pool = state.hasAccount(account) ? state.isolatedMargin(account, instrument) : 0;
             inputs.add(new Input.RemoveMargin(account, instrument, share(pool, remove.percent())));
         }
         else if (step instanceof Step.Redefine redefine)
@@ -96,7 +97,125 @@ final class StepResolver
         {
             inputs.add(invalid(invalid));
         }
+        else
+        {
+            liquidation(step, inputs);
+        }
         return inputs;
+    }
+
+    /** The steps of the lifecycle, against one of the open orders; nothing when none is open. */
+    private void liquidation(final Step step, final List<Input> inputs)
+    {
+        final List<RefOpenLiquidation> open = state.openLiquidations();
+        if (open.isEmpty())
+        {
+            return;
+        }
+        if (step instanceof Step.LiquidationFill fill)
+        {
+            inputs.add(liquidationFill(open.get(fill.order() % open.size()), fill));
+        }
+        else if (step instanceof Step.LiquidationDone done)
+        {
+            inputs.add(liquidationDone(open.get(done.order() % open.size()), done.variant()));
+        }
+        else if (step instanceof Step.Gap gap)
+        {
+            // beyond the limit, computed at the marks of the order's emission: the book may fill at the limit
+            // while the position is worth less, and the fund takes over below the bankruptcy price
+            final RefOpenLiquidation order = open.get(gap.order() % open.size());
+            final long bp = order.sell() ? -gap.basisPoints() : gap.basisPoints();
+            inputs.add(new Input.MarkTick(order.instrumentId(),
+                Math.max(1, order.limitPrice() * (10_000L + bp) / 10_000L)));
+        }
+    }
+
+    /**
+     * A share of what is left at the limit or better, on the step and tick; by variant: one step beyond what is
+     * left, one tick beyond the limit, all that is left at the limit, a wrong id, the wrong side, another account,
+     * a fee, a repeated trade id, off the step or tick; all that is left at the limit or better.
+     */
+    private Input liquidationFill(final RefOpenLiquidation order, final Step.LiquidationFill fill)
+    {
+        final int instrument = order.instrumentId();
+        final long step = setup.spec(instrument).stepSize();
+        final long tick = setup.spec(instrument).tickSize();
+        final long limit = order.limitPrice();
+        final long left = order.remainingQuantity();
+        long quantity = Math.max(step, left / 1_000 * fill.permille() / step * step);
+        final long better = limit / 10_000 * fill.betterBp() / tick * tick;
+        long price = order.sell() ? limit + better : Math.max(tick, limit - better);
+        Side side = order.sell() ? Side.SELL : Side.BUY;
+        long account = order.accountId();
+        long sequence = order.liquidationSequence();
+        int index = order.liquidationIndex();
+        long fee = 0;
+        long tradeId = ++lastTradeId[instrument];
+        switch (fill.variant())
+        {
+            case 0:
+                quantity = left + step;
+                break;
+            case 1:
+                price = order.sell() ? limit - tick : limit + tick;
+                break;
+            case 2:
+                quantity = left;
+                price = limit;
+                break;
+            case 3:
+                index++;
+                break;
+            case 4:
+                sequence = fill.permille() % 2 == 0 ? sequence + 1 : 0x7FFF_FFFF_FFFFL;
+                break;
+            case 5:
+                side = opposite(side);
+                break;
+            case 6:
+                account = account(fill.permille());
+                break;
+            case 7:
+                fee = fill.permille() % 2 == 0 ? 1 : -1;
+                break;
+            case 8:
+                tradeId = Math.max(1, tradeId - 1);
+                break;
+            case 9:
+                quantity += step > 1 ? 1 : 0;
+                price += tick > 1 ? 1 : 0;
+                break;
+            case 10:
+            case 11:
+            case 12:
+                quantity = left;
+                break;
+            default:
+                break;
+        }
+        return new Input.LiquidationFill(account, instrument, side, quantity, price, fee, tradeId, sequence, index);
+    }
+
+    /** The quantity the fills added up to; by variant one step more, the whole order, a negative one, a wrong id. */
+    private Input liquidationDone(final RefOpenLiquidation order, final int variant)
+    {
+        final long step = setup.spec(order.instrumentId()).stepSize();
+        final long sequence = order.liquidationSequence();
+        final int index = order.liquidationIndex();
+        switch (variant)
+        {
+            case 0:
+                return new Input.LiquidationDone(sequence, index, order.filledQuantity() + step);
+            case 1:
+                return new Input.LiquidationDone(sequence, index, order.quantity());
+            case 2:
+                return new Input.LiquidationDone(sequence, index, -1);
+            case 3:
+                return new Input.LiquidationDone(sequence, index + 1_000, order.filledQuantity());
+            default:
+                return new Input.LiquidationDone(sequence, index, order.filledQuantity());
+        }
     }
 
     private void trade(final Step.Trade trade, final List<Input> inputs)
@@ -109,7 +228,7 @@ final class StepResolver
             maker = setup.fundId() == taker ? account(trade.maker() + 1) : setup.fundId();
         }
         final long price = price(instrument, trade.priceOffsetBp());
-        final int leverage = engine.hasAccount(taker) ? engine.leverage(taker, instrument) : 1;
+        final int leverage = state.hasAccount(taker) ? state.leverage(taker, instrument) : 1;
         final long capacity = Math.min(MAX_TRADE_VALUE,
             Math.max(wallet(taker), 100 * MarketSetup.MONEY) / 1_000 * trade.sizePermille() * leverage);
         final long quantity = quantity(instrument, capacity / (price * setup.valueFactor(instrument)));
@@ -127,7 +246,7 @@ final class StepResolver
     {
         final int instrument = instrument(close.instrument());
         final long account = close.byFund() ? setup.fundId() : account(close.account());
-        final long size = engine.hasAccount(account) ? engine.positionSize(account, instrument) : 0;
+        final long size = state.hasAccount(account) ? state.positionSize(account, instrument) : 0;
         if (size == 0)
         {
             return;
@@ -308,7 +427,7 @@ final class StepResolver
 
     private long mark(final int instrument)
     {
-        final long mark = engine.markPrice(instrument);
+        final long mark = state.markPrice(instrument);
         return mark > 0 ? mark : setup.basePrices().get(instrument);
     }
 
@@ -329,7 +448,7 @@ final class StepResolver
 
     private long wallet(final long account)
     {
-        return engine.hasAccount(account) ? engine.crossWallet(account) : 0;
+        return state.hasAccount(account) ? state.crossWallet(account) : 0;
     }
 
     private static long share(final long amount, final int percent)

@@ -45,8 +45,31 @@ final class Steps
     /** From 1 to {@link #MAX_STEPS} steps, every length equally likely; shown one step a line. */
     static Gen<List<Step>> sequences()
     {
+        return sequences(step());
+    }
+
+    /**
+     * Runs for market mode: the same steps, and about one in four a step of the liquidation lifecycle (fills of
+     * the open orders, their ends, gaps through their limits).
+     */
+    static Gen<List<Step>> marketSequences()
+    {
+        final Gen<Integer> order = between(0, 7);
+        // variants from 0 to 9 (fills) and 0 to 3 (ends) are the wrong ones: 40% of each, uniformly
+        final Gen<Step> fill = in -> new Step.LiquidationFill(order.generate(in), Generate.range(0, 24).generate(in),
+            between(1, 1_000).generate(in), between(0, 300).generate(in));
+        final Gen<Step> done = order.zip(Generate.range(0, 9), Step.LiquidationDone::new);
+        final Gen<Step> gap = order.zip(between(1, 3_000), Step.Gap::new);
+        final List<Pair<Integer, Gen<Step>>> steps = new ArrayList<>(weightedSteps());
+        steps.add(Pair.of(24, fill));
+        steps.add(Pair.of(14, done));
+        steps.add(Pair.of(4, gap));
+        return sequences(Generate.frequency(steps));
+    }
+
+    private static Gen<List<Step>> sequences(final Gen<Step> step)
+    {
         final Gen<Integer> lengths = Generate.range(1, MAX_STEPS, 1);
-        final Gen<Step> step = step();
         final Gen<List<Step>> sequences = in ->
         {
             final int length = lengths.generate(in);
@@ -68,6 +91,11 @@ final class Steps
 
     static Gen<Step> step()
     {
+        return Generate.frequency(weightedSteps());
+    }
+
+    private static List<Pair<Integer, Gen<Step>>> weightedSteps()
+    {
         final Gen<Step> deposit = in -> new Step.Deposit(SELECTOR.generate(in), DEPOSIT_PERMILLE.generate(in));
         final Gen<Step> withdraw = in -> new Step.Withdraw(SELECTOR.generate(in), WITHDRAW_PERCENT.generate(in));
         final Gen<Step> changeMode = in -> new Step.ChangeMode(
@@ -81,7 +109,7 @@ final class Steps
         final Gen<Step> redefine = in -> new Step.Redefine(INSTRUMENT.generate(in), REDEFINITION.generate(in));
         final Gen<Step> invalid = in -> new Step.Invalid(
             INVALID_KIND.generate(in), SELECTOR.generate(in), INSTRUMENT.generate(in), VARIANT.generate(in));
-        return Generate.frequency(List.of(
+        return List.of(
             Pair.of(30, trade()),
             Pair.of(10, close()),
             Pair.of(30, move()),
@@ -93,7 +121,7 @@ final class Steps
             Pair.of(3, addMargin),
             Pair.of(3, removeMargin),
             Pair.of(2, redefine),
-            Pair.of(8, invalid)));
+            Pair.of(8, invalid));
     }
 
     private static Gen<Step> trade()

@@ -23,9 +23,9 @@ final class TwinRun
         this.run = new EngineRun(setup);
         // the engine's default maxPositions, maxAccounts × maxInstruments (at most 2^24), is more than the accounts
         // but the fund can store in these markets (far below 2^24 slots): it never binds, the reference gets none
-        this.reference = new ReferenceEngine(setup.maxAccounts(), setup.maxInstruments(),
-            setup.maxPositions() > 0 ? setup.maxPositions() : Integer.MAX_VALUE, setup.fundId(),
-            setup.marginCallRatio());
+        this.reference = setup.reference();
+        // the steps of the liquidation lifecycle act on the orders the reference model holds open
+        run.openLiquidationsFrom(reference::openLiquidations);
     }
 
     /**

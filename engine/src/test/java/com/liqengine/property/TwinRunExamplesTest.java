@@ -103,9 +103,11 @@ class TwinRunExamplesTest
         // isolated 0.35 ETH at 2,000 with 1x moves 700 into the pool: cross equity 300 ≤ MM 400
         final List<OutputRecord> outputs = trade(1, ETH, Side.BUY, 350, 200_000);
 
-        assertThat(types(outputs)).containsExactly("LiquidationTriggered", "PositionTakenOver", "LiquidationOrder");
-        assertThat(outputs.get(0).get("equity")).isEqualTo(300 * MONEY);
-        assertThat(outputs.get(0).get("maintenanceMargin")).isEqualTo(400 * MONEY);
+        assertThat(types(outputs)).containsExactly(
+            "CancelOpenOrders", "LiquidationTriggered", "PositionTakenOver", "LiquidationOrder");
+        assertThat(outputs.get(0).get("instrumentId")).isEqualTo(-1);
+        assertThat(outputs.get(1).get("equity")).isEqualTo(300 * MONEY);
+        assertThat(outputs.get(1).get("maintenanceMargin")).isEqualTo(400 * MONEY);
         assertThat(twin.run.engine.positionSize(1, BTC)).isZero();
         assertThat(twin.run.engine.isolatedMargin(1, ETH)).isEqualTo(700 * MONEY);
     }
@@ -123,8 +125,8 @@ class TwinRunExamplesTest
             new TierSpec(500_000 * MONEY, 20, 4_000_000, 500 * MONEY)))));
 
         assertThat(types(outputs)).containsExactly(
-            "RequestAccepted", "LiquidationTriggered", "PositionTakenOver", "LiquidationOrder");
-        assertThat(outputs.get(1).get("maintenanceMargin")).isEqualTo(1_200 * MONEY);
+            "RequestAccepted", "CancelOpenOrders", "LiquidationTriggered", "PositionTakenOver", "LiquidationOrder");
+        assertThat(outputs.get(2).get("maintenanceMargin")).isEqualTo(1_200 * MONEY);
     }
 
     @Test

@@ -18,6 +18,8 @@ final class RefAccount
     final boolean fund;
     BigDecimal wallet = BigDecimal.ZERO;
     boolean crossMarginCalled;
+    /** The cross account between its trigger and the end of its lifecycle (docs/liquidation.md, market mode). */
+    boolean crossInLiquidation;
     private final TreeMap<Integer, RefPosition> slots = new TreeMap<>();
 
     RefAccount(final long id, final boolean fund)
@@ -40,12 +42,13 @@ final class RefAccount
 
     /**
      * Whether a slot is at its defaults (docs/margin.md, section 3): {@code q = 0}, {@code B = 0}, its flag clear,
-     * its mode and leverage the instrument's current default mode and leverage. Such a slot is not stored by
+     * its mode and leverage the instrument's current default mode and leverage, and not in liquidation (a flag of
+     * the state, docs/liquidation.md, "In the state"). Such a slot is not stored by
      * the engine and reads as the instrument's current defaults.
      */
     boolean atDefaults(final RefPosition slot)
     {
-        return !slot.isOpen() && slot.pool.signum() == 0 && !slot.marginCalled &&
+        return !slot.isOpen() && slot.pool.signum() == 0 && !slot.marginCalled && !slot.inLiquidation &&
             slot.isolated == defaultIsolated(slot.instrument) && slot.leverage == slot.instrument.defaultLeverage;
     }
 

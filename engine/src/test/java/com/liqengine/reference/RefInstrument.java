@@ -19,6 +19,10 @@ final class RefInstrument
     final long tickSize;
     final long stepSize;
     RefTiers tiers;
+    /** Rate of a liquidation order's filled notional charged to the fund (docs/liquidation.md, "Settings"). */
+    BigDecimal liquidationFeeRate = BigDecimal.ZERO;
+    /** 1-based tier from which a liquidation order steps the position down one tier; 0: always in full. */
+    int partialFromTier;
     int defaultLeverage;
     MarginMode defaultMode;
     BigDecimal mark = BigDecimal.ZERO;
@@ -81,6 +85,16 @@ final class RefInstrument
     {
         final BigDecimal limit = quantity(RefMath.FUND_SATURATION_UNITS);
         return quantity.max(limit.negate()).min(limit);
+    }
+
+    BigDecimal tick()
+    {
+        return price(tickSize);
+    }
+
+    BigDecimal step()
+    {
+        return quantity(stepSize);
     }
 
     boolean hasMark()

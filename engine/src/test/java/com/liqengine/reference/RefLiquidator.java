@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks, liquidation, the insurance fund's takeover and margin calls (docs/margin.md, section 5).
+ * Checks, liquidation triggers, the insurance fund's takeover and margin calls (docs/margin.md, section 5), in
+ * either mode of docs/liquidation.md: in takeover mode a trigger ends in the takeover at once; in market mode it
+ * starts the lifecycle of {@link RefLiquidationOrders} (unless every order is already open).
  */
 final class RefLiquidator
 {
@@ -17,15 +19,24 @@ final class RefLiquidator
     private final RefLedger ledger;
     private final RefOutputs outputs;
     private final BigDecimal marginCallRatio;
+    private final boolean market;
+    private final RefLiquidationOrders orders;
 
     RefLiquidator(
         final List<RefAccount> accounts, final RefLedger ledger, final RefOutputs outputs,
-        final BigDecimal marginCallRatio)
+        final BigDecimal marginCallRatio, final boolean market, final int maxOpenLiquidations)
     {
         this.accounts = accounts;
         this.ledger = ledger;
         this.outputs = outputs;
         this.marginCallRatio = marginCallRatio;
+        this.market = market;
+        this.orders = new RefLiquidationOrders(this, accounts.get(0), ledger, outputs, maxOpenLiquidations);
+    }
+
+    RefLiquidationOrders orders()
+    {
+        return orders;
     }
 
     /**
@@ -81,9 +92,10 @@ final class RefLiquidator
         }
     }
 
+    /** The isolated check; a position in liquidation is not checked (docs/liquidation.md, market mode). */
     void checkIsolated(final RefAccount account, final RefPosition slot)
     {
-        if (!slot.isOpen())
+        if (!slot.isOpen() || slot.inLiquidation)
         {
             return;
         }
@@ -92,7 +104,7 @@ final class RefLiquidator
         final long ratio = marginRatio(maintenance, equity);
         if (RefMath.atMost(equity, maintenance))
         {
-            liquidateIsolated(account, slot, equity, maintenance, ratio);
+            triggerIsolated(account, slot, equity, maintenance, ratio);
             return;
         }
         if (isWarning(ratio))
@@ -109,9 +121,10 @@ final class RefLiquidator
         }
     }
 
+    /** The cross check; a cross account in liquidation is not checked (docs/liquidation.md, market mode). */
     void checkCross(final RefAccount account)
     {
-        if (account.fund || !account.hasOpenCross())
+        if (account.fund || !account.hasOpenCross() || account.crossInLiquidation)
         {
             return;
         }
@@ -120,7 +133,7 @@ final class RefLiquidator
         final long ratio = marginRatio(maintenance, equity);
         if (RefMath.atMost(equity, maintenance))
         {
-            liquidateCross(account, equity, maintenance, ratio);
+            triggerCross(account, equity, maintenance, ratio);
             return;
         }
         if (isWarning(ratio))
@@ -137,36 +150,91 @@ final class RefLiquidator
         }
     }
 
+    /** {@code W + ΣU ≤ ΣMM} with at least one open cross position. */
+    static boolean crossLiquidatable(final RefAccount account)
+    {
+        return account.hasOpenCross() && RefMath.atMost(account.crossEquity(), account.crossMaintenanceMargin());
+    }
+
     private boolean isWarning(final long ratio)
     {
         return RefMath.amount(ratio).compareTo(marginCallRatio) >= 0;
     }
 
-    /** The fund takes the position at the bankruptcy price: it pays exactly {@code C − B}; the wallet is kept. */
-    private void liquidateIsolated(
+    /**
+     * CancelOpenOrders for the instrument, LiquidationTriggered, then the order (market mode, when one may still
+     * be opened) or the fund's takeover of the whole position (docs/liquidation.md, "The trigger").
+     */
+    private void triggerIsolated(
         final RefAccount account, final RefPosition slot, final BigDecimal equity, final BigDecimal maintenance,
         final long ratio)
     {
+        outputs.cancelOpenOrders(account.id, slot.instrument.id);
+        outputs.liquidationTriggered(account.id, slot, RefPrices.liquidationPrice(account, slot),
+            RefPrices.bankruptcyPrice(account, slot), equity, maintenance, ratio);
+        slot.marginCalled = false;
+        if (market && orders.hasRoom())
+        {
+            slot.inLiquidation = true;
+            orders.offer(account, slot);
+            return;
+        }
+        takeOverIsolated(account, slot, slot.size.abs());
+    }
+
+    /**
+     * The fund takes {@code rest} of an isolated position at its bankruptcy price with the pro-rata share of the
+     * pool: {@code Cr = C − floor(C × (|q| − r) / |q|)}, {@code Br = floor(B × r / |q|)}; it pays exactly
+     * {@code Cr − Br}, the account realizes {@code −Br}; the wallet is kept. With {@code r = |q|} this is the
+     * takeover of docs/margin.md section 5 ({@code C − B}, realized {@code −B}); with less, the end of an order
+     * (docs/liquidation.md, "The end of the order", step 2).
+     */
+    void takeOverIsolated(final RefAccount account, final RefPosition slot, final BigDecimal rest)
+    {
         final RefInstrument instrument = slot.instrument;
         final long bankruptcyPrice = RefPrices.bankruptcyPrice(account, slot);
-        outputs.liquidationTriggered(
-            account.id, slot, RefPrices.liquidationPrice(account, slot), bankruptcyPrice, equity, maintenance, ratio);
-        final BigDecimal size = slot.size;
-        final BigDecimal pool = slot.pool;
-        final BigDecimal value = slot.cost.subtract(pool);
+        final BigDecimal held = slot.size.abs();
+        final BigDecimal size = rest.multiply(BigDecimal.valueOf(slot.size.signum()));
+        final BigDecimal cost = slot.cost.subtract(RefMath.divideDown(slot.cost.multiply(held.subtract(rest)), held));
+        final BigDecimal pool = RefMath.divideDown(slot.pool.multiply(rest), held);
+        final BigDecimal value = cost.subtract(pool);
         takeOver(instrument, size, value);
         ledger.realizedPnl = ledger.realizedPnl.subtract(pool);
-        slot.flatten();
-        slot.marginCalled = false;
+        slot.size = slot.size.subtract(size);
+        slot.cost = slot.cost.subtract(cost);
+        slot.pool = slot.pool.subtract(pool);
         outputs.positionTakenOver(
             account.id, instrument, true, size, bankruptcyPrice, value, pool.negate(), BigDecimal.ZERO,
             fund().wallet);
         outputs.liquidationOrder(fund().id, instrument, size, bankruptcyPrice);
     }
 
-    /** Every cross position goes to the fund at its mark; what is left of the wallet is the clearance fee. */
-    private void liquidateCross(
+    /**
+     * CancelOpenOrders for every instrument, one LiquidationTriggered per open cross position (all computed
+     * before anything moves), then the order for the largest position (market mode, when one may still be
+     * opened) or the fund's takeover of every cross position.
+     */
+    private void triggerCross(
         final RefAccount account, final BigDecimal equity, final BigDecimal maintenance, final long ratio)
+    {
+        outputs.cancelOpenOrders(account.id, CROSS_ACCOUNT);
+        for (final RefPosition slot : openCross(account))
+        {
+            outputs.liquidationTriggered(
+                account.id, slot, RefPrices.liquidationPrice(account, slot), RefPrices.bankruptcyPrice(account, slot),
+                equity, maintenance, ratio);
+        }
+        account.crossMarginCalled = false;
+        if (market && orders.hasRoom())
+        {
+            account.crossInLiquidation = true;
+            orders.offer(account, RefLiquidationOrders.largestMaintenance(account));
+            return;
+        }
+        takeOverCross(account);
+    }
+
+    private static List<RefPosition> openCross(final RefAccount account)
     {
         final List<RefPosition> open = new ArrayList<>();
         for (final RefPosition slot : account.slots())
@@ -176,12 +244,13 @@ final class RefLiquidator
                 open.add(slot);
             }
         }
-        for (final RefPosition slot : open)
-        {
-            outputs.liquidationTriggered(
-                account.id, slot, RefPrices.liquidationPrice(account, slot), RefPrices.bankruptcyPrice(account, slot),
-                equity, maintenance, ratio);
-        }
+        return open;
+    }
+
+    /** Every cross position goes to the fund at its mark; what is left of the wallet is the clearance fee. */
+    void takeOverCross(final RefAccount account)
+    {
+        final List<RefPosition> open = openCross(account);
         for (int k = 0; k < open.size(); k++)
         {
             final RefPosition slot = open.get(k);

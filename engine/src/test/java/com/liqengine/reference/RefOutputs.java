@@ -85,16 +85,73 @@ final class RefOutputs
             "insuranceFundBalance", RefMath.units(fundBalance));
     }
 
+    /** The fund's unwind of a taken-over position: the side closing it, id 0 (settled by ordinary fills). */
     void liquidationOrder(final long fundId, final RefInstrument instrument, final BigDecimal size, final long price)
     {
+        liquidationOrder(fundId, instrument, size.signum() > 0, size.abs(), price, 0, 0);
+    }
+
+    void liquidationOrder(
+        final long accountId, final RefInstrument instrument, final boolean sell, final BigDecimal quantity,
+        final long price, final long liquidationSequence, final int liquidationIndex)
+    {
         emit(MessageType.LIQUIDATION_ORDER,
-            "accountId", fundId,
+            "accountId", accountId,
             "instrumentId", instrument.id,
-            "side", size.signum() > 0 ? SELL : BUY,
-            "quantity", Math.abs(instrument.quantityUnits(size)),
+            "side", sell ? SELL : BUY,
+            "quantity", instrument.quantityUnits(quantity),
             "price", price,
-            "liquidationSequence", 0,
-            "liquidationIndex", 0);
+            "liquidationSequence", liquidationSequence,
+            "liquidationIndex", liquidationIndex);
+    }
+
+    void cancelOpenOrders(final long accountId, final int instrumentId)
+    {
+        emit(MessageType.CANCEL_OPEN_ORDERS,
+            "accountId", accountId,
+            "instrumentId", instrumentId);
+    }
+
+    void liquidationFill(
+        final RefLiquidationOrder order, final BigDecimal quantity, final long price, final BigDecimal realized)
+    {
+        final RefInstrument instrument = order.slot.instrument;
+        emit(MessageType.LIQUIDATION_FILL,
+            "liquidationSequence", order.liquidationSequence,
+            "liquidationIndex", order.liquidationIndex,
+            "accountId", order.account.id,
+            "instrumentId", instrument.id,
+            "side", order.sell ? SELL : BUY,
+            "quantity", instrument.quantityUnits(quantity),
+            "price", price,
+            "realizedPnl", RefMath.units(realized),
+            "remainingQuantity", instrument.quantityUnits(order.remaining()));
+    }
+
+    void liquidationFeeCharged(
+        final RefLiquidationOrder order, final long reportedQuantity, final BigDecimal fee,
+        final BigDecimal fundBalance)
+    {
+        emit(MessageType.LIQUIDATION_FEE_CHARGED,
+            "liquidationSequence", order.liquidationSequence,
+            "liquidationIndex", order.liquidationIndex,
+            "accountId", order.account.id,
+            "instrumentId", order.slot.instrument.id,
+            "filledQuantity", order.slot.instrument.quantityUnits(order.filled),
+            "reportedQuantity", reportedQuantity,
+            "amount", RefMath.units(fee),
+            "insuranceFundBalance", RefMath.units(fundBalance));
+    }
+
+    void clearanceFee(final RefLiquidationOrder order, final BigDecimal amount, final BigDecimal fundBalance)
+    {
+        emit(MessageType.CLEARANCE_FEE,
+            "liquidationSequence", order.liquidationSequence,
+            "liquidationIndex", order.liquidationIndex,
+            "accountId", order.account.id,
+            "instrumentId", order.slot.instrument.id,
+            "amount", RefMath.units(amount),
+            "insuranceFundBalance", RefMath.units(fundBalance));
     }
 
     void marginCall(

@@ -2,7 +2,10 @@ package com.liqengine.reference;
 
 import java.math.BigDecimal;
 
-/** One (account, instrument) slot: mode, leverage, signed size, cost basis, isolated pool, margin-call flag. */
+/**
+ * One (account, instrument) slot: mode, leverage, signed size, cost basis, isolated pool, margin-call flag, and
+ * whether the isolated position is in liquidation.
+ */
 final class RefPosition
 {
     final RefInstrument instrument;
@@ -12,6 +15,8 @@ final class RefPosition
     BigDecimal cost = BigDecimal.ZERO;
     BigDecimal pool = BigDecimal.ZERO;
     boolean marginCalled;
+    /** An isolated position between its trigger and the end of its lifecycle (docs/liquidation.md, market mode). */
+    boolean inLiquidation;
 
     RefPosition(final RefInstrument instrument, final boolean isolated, final int leverage)
     {

@@ -43,10 +43,7 @@ final class RefPrices
         }
         final RefInstrument instrument = position.instrument;
         final Base base = base(account, position, maintenance);
-        final BigInteger quantityUnits = BigInteger.valueOf(Math.abs(instrument.quantityUnits(position.size)));
-        final BigInteger factor = BigInteger.TEN.pow(
-            RefMath.AMOUNT_DECIMALS - instrument.priceDecimals - instrument.qtyDecimals);
-        final long maxPrice = SEARCH_LIMIT.divide(quantityUnits.multiply(factor)).longValueExact();
+        final long maxPrice = maxPrice(position);
         if (maxPrice < 1)
         {
             return 0;
@@ -80,6 +77,25 @@ final class RefPrices
             steps = checkSteps(steps);
         }
         return price;
+    }
+
+    /** {@code Pmax = floor(2^60 / (|q| × f))} in price units: the top of the search (and of a liquidation limit). */
+    static long maxPrice(final RefPosition position)
+    {
+        final RefInstrument instrument = position.instrument;
+        final BigInteger quantityUnits = BigInteger.valueOf(Math.abs(instrument.quantityUnits(position.size)));
+        final BigInteger factor = BigInteger.TEN.pow(
+            RefMath.AMOUNT_DECIMALS - instrument.priceDecimals - instrument.qtyDecimals);
+        return SEARCH_LIMIT.divide(quantityUnits.multiply(factor)).longValueExact();
+    }
+
+    /**
+     * {@code base} of {@code E(P) = base + value(q, P)}, the equity with this instrument's mark at {@code P}:
+     * {@code B − C} (isolated) or {@code W + ΣU(other cross positions) − C} (cross).
+     */
+    static BigDecimal equityBase(final RefAccount account, final RefPosition position)
+    {
+        return base(account, position, false).equity;
     }
 
     /** Rounding the mark's maintenance margin up moves the boundary by a few units at most. */

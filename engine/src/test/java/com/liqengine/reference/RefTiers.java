@@ -102,14 +102,20 @@ final class RefTiers
 
     Tier tierOf(final BigDecimal notional)
     {
-        for (final Tier tier : tiers)
+        return tiers.get(indexOf(notional));
+    }
+
+    /** The 0-based index of the tier of a notional: the first whose cap holds it, else the last. */
+    int indexOf(final BigDecimal notional)
+    {
+        for (int t = 0; t < tiers.size(); t++)
         {
-            if (notional.compareTo(tier.cap) <= 0)
+            if (notional.compareTo(tiers.get(t).cap) <= 0)
             {
-                return tier;
+                return t;
             }
         }
-        return tiers.get(tiers.size() - 1);
+        return tiers.size() - 1;
     }
 
     BigDecimal maintenanceMargin(final BigDecimal notional)

@@ -7,6 +7,7 @@ import com.liqengine.codec.DepositDecoder;
 import com.liqengine.codec.FillDecoder;
 import com.liqengine.codec.FundingRateDecoder;
 import com.liqengine.codec.InstrumentDefinitionDecoder;
+import com.liqengine.codec.LiquidationOrderDoneDecoder;
 import com.liqengine.codec.MarkPriceTickDecoder;
 import com.liqengine.codec.MessageHeaderDecoder;
 import com.liqengine.codec.RemoveIsolatedMarginDecoder;
@@ -23,11 +24,13 @@ import java.util.List;
 /**
  * Feeds a well-formed SBE input, as the engine receives it, to the reference model: decodes it and calls the
  * model's method for that message. Lets any producer of engine inputs (a scenario, a journal) be checked against
- * the model without a second encoding of its own.
+ * the model without a second encoding of its own. A schema version 1 input lacks the fields of version 2 (a fill's
+ * liquidation id, an instrument's liquidation settings): they read as 0, not as SBE's null values.
  */
 public final class ReferenceDriver
 {
     private final ReferenceEngine reference;
+    private static final int LIQUIDATION_VERSION = 2;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
 
     /**
@@ -65,8 +68,10 @@ public final class ReferenceDriver
             case FillDecoder.TEMPLATE_ID:
             {
                 final FillDecoder fill = new FillDecoder().wrap(buffer, body, block, version);
+                final boolean liquidation = version >= LIQUIDATION_VERSION;
                 return reference.fill(fill.correlationId(), fill.eventTime(), fill.accountId(), fill.instrumentId(),
-                    fill.side(), fill.quantity(), fill.price(), fill.fee(), fill.tradeId());
+                    fill.side(), fill.quantity(), fill.price(), fill.fee(), fill.tradeId(),
+                    liquidation ? fill.liquidationSequence() : 0, liquidation ? fill.liquidationIndex() : 0);
             }
             case DepositDecoder.TEMPLATE_ID:
             {
@@ -118,6 +123,13 @@ public final class ReferenceDriver
                 final SnapshotRequestDecoder request = new SnapshotRequestDecoder().wrap(buffer, body, block, version);
                 return reference.snapshotRequest(request.correlationId(), request.eventTime());
             }
+            case LiquidationOrderDoneDecoder.TEMPLATE_ID:
+            {
+                final LiquidationOrderDoneDecoder done =
+                    new LiquidationOrderDoneDecoder().wrap(buffer, body, block, version);
+                return reference.liquidationOrderDone(done.correlationId(), done.eventTime(),
+                    done.liquidationSequence(), done.liquidationIndex(), done.filledQuantity());
+            }
             default:
                 throw new IllegalArgumentException("not an input: template " + header.templateId());
         }
@@ -141,6 +153,9 @@ public final class ReferenceDriver
         final long stepSize = definition.stepSize();
         final int defaultLeverage = definition.defaultLeverage();
         final com.liqengine.codec.MarginMode defaultMode = definition.defaultMode();
+        final boolean liquidation = definition.actingVersion() >= LIQUIDATION_VERSION;
+        final long liquidationFeeRate = liquidation ? definition.liquidationFeeRate() : 0;
+        final int partialFromTier = liquidation ? definition.partialFromTier() : 0;
         final List<TierSpec> tiers = new ArrayList<>();
         for (final InstrumentDefinitionDecoder.TiersDecoder tier : definition.tiers())
         {
@@ -149,6 +164,6 @@ public final class ReferenceDriver
         }
         return reference.instrumentDefinition(correlationId, eventTime, new InstrumentSpec(instrumentId,
             new String(symbol, 0, length, StandardCharsets.US_ASCII), priceDecimals, qtyDecimals, tickSize, stepSize,
-            defaultLeverage, defaultMode, tiers));
+            defaultLeverage, defaultMode, tiers, liquidationFeeRate, partialFromTier));
     }
 }

@@ -6,6 +6,8 @@ import com.liqengine.api.TierSpec;
 import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.RejectReason;
 import com.liqengine.codec.Side;
+import com.liqengine.margin.EngineSettings;
+import com.liqengine.margin.LiquidationMode;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -14,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An independent model of the margin engine in BigDecimal, written from docs/margin.md: it takes the same inputs
+ * An independent model of the margin engine in BigDecimal, written from docs/margin.md and docs/liquidation.md
+ * (takeover or market mode): it takes the same inputs
  * as the engine (in the engine's fixed-point units, one method per input message) and returns the outputs each
  * one causes in the shape of {@code OutputRecord}; its read-only views answer in the same units as
  * {@code MarginStateMachine}'s, so that the two can be compared to the last unit. Slow and allocating on
@@ -64,11 +67,45 @@ public final class ReferenceEngine
         final int maxAccounts, final int maxInstruments, final int maxPositions, final long fundAccountId,
         final long marginCallRatio)
     {
+        this(maxAccounts, maxInstruments, maxPositions, fundAccountId, marginCallRatio, LiquidationMode.TAKEOVER,
+            EngineSettings.DEFAULT_MAX_OPEN_LIQUIDATIONS);
+    }
+
+    /**
+     * A model with no instruments and only the insurance fund account.
+     *
+     * @param maxAccounts most accounts, the fund included.
+     * @param maxInstruments instrument ids run from 0 to this minus one.
+     * @param maxPositions most slots not at their defaults (open positions plus non-default settings) over all
+     *     accounts but the fund, whose slots are reserved (docs/margin.md, sections 1 and 3).
+     * @param fundAccountId account id of the insurance fund.
+     * @param marginCallRatio margin ratio (8 decimals) at which a margin call is emitted.
+     * @param liquidationMode what follows a liquidation trigger (docs/liquidation.md).
+     * @param maxOpenLiquidations how many liquidation orders may be open at once (market mode).
+     */
+    public ReferenceEngine(
+        final int maxAccounts, final int maxInstruments, final int maxPositions, final long fundAccountId,
+        final long marginCallRatio, final LiquidationMode liquidationMode, final int maxOpenLiquidations)
+    {
         this.maxAccounts = maxAccounts;
         this.maxInstruments = maxInstruments;
         this.maxPositions = maxPositions;
         open(fundAccountId, true);
-        this.liquidator = new RefLiquidator(accounts, ledger, outputs, RefMath.amount(marginCallRatio));
+        this.liquidator = new RefLiquidator(accounts, ledger, outputs, RefMath.amount(marginCallRatio),
+            liquidationMode == LiquidationMode.MARKET, maxOpenLiquidations);
+    }
+
+    /**
+     * A model with the settings of an engine.
+     *
+     * @param settings concluded engine settings.
+     * @return the model.
+     */
+    public static ReferenceEngine of(final EngineSettings settings)
+    {
+        return new ReferenceEngine(settings.maxAccounts(), settings.maxInstruments(), settings.maxPositions(),
+            settings.insuranceFundAccountId(), settings.marginCallRatio(), settings.liquidationMode(),
+            settings.maxOpenLiquidations());
     }
 
     // ------------------------------------------------------------------ inputs (docs/margin.md, section 4)
@@ -127,6 +164,31 @@ public final class ReferenceEngine
         final long correlationId, final long eventTime, final long accountId, final int instrumentId,
         final Side side, final long quantity, final long price, final long fee, final long tradeId)
     {
+        return fill(correlationId, eventTime, accountId, instrumentId, side, quantity, price, fee, tradeId, 0, 0);
+    }
+
+    /**
+     * A fill, of a liquidation order when {@code liquidationSequence} is not 0 (docs/liquidation.md, "Fills of
+     * the order").
+     *
+     * @param correlationId echoed.
+     * @param eventTime echoed.
+     * @param accountId account.
+     * @param instrumentId instrument.
+     * @param side buy or sell.
+     * @param quantity quantity units.
+     * @param price price units.
+     * @param fee amount units, negative for a rebate.
+     * @param tradeId matching engine's trade id.
+     * @param liquidationSequence with {@code liquidationIndex}, the liquidation order's id; 0: an ordinary fill.
+     * @param liquidationIndex the order's counter within the input that emitted it.
+     * @return the outputs.
+     */
+    public List<RefOutput> fill(
+        final long correlationId, final long eventTime, final long accountId, final int instrumentId,
+        final Side side, final long quantity, final long price, final long fee, final long tradeId,
+        final long liquidationSequence, final int liquidationIndex)
+    {
         begin(correlationId, eventTime);
         final RefAccount account = accountsById.get(accountId);
         if (account == null)
@@ -140,6 +202,12 @@ public final class ReferenceEngine
             if (side != Side.BUY && side != Side.SELL)
             {
                 throw new RefRejected(RejectReason.MALFORMED_MESSAGE);
+            }
+            if (liquidationSequence != 0)
+            {
+                liquidator.orders().fill(account, instrument, side == Side.BUY, quantity, price, fee, tradeId,
+                    liquidationSequence, liquidationIndex);
+                return outputs.list();
             }
             final BigDecimal feeAmount = RefMath.amount(fee);
             if (quantity <= 0 || price <= 0 || tradeId <= 0 || RefMath.outOfAmountRange(feeAmount))
@@ -242,6 +310,10 @@ public final class ReferenceEngine
         try
         {
             final RefAccount account = account(accountId);
+            if (account.crossInLiquidation)
+            {
+                throw new RefRejected(RejectReason.IN_LIQUIDATION);
+            }
             final BigDecimal money = checkedAmount(amount);
             if (RefMath.above(money, account.crossAvailable()) || RefMath.above(money, account.wallet))
             {
@@ -280,7 +352,11 @@ public final class ReferenceEngine
         {
             return outputs.list();
         }
-        if (mode != MarginMode.ISOLATED && mode != MarginMode.CROSS)
+        if (inLiquidation(accountId, slot))
+        {
+            outputs.rejected(type, accountId, instrumentId, RejectReason.IN_LIQUIDATION);
+        }
+        else if (mode != MarginMode.ISOLATED && mode != MarginMode.CROSS)
         {
             outputs.rejected(type, accountId, instrumentId, RejectReason.MALFORMED_MESSAGE);
         }
@@ -323,6 +399,10 @@ public final class ReferenceEngine
         }
         try
         {
+            if (inLiquidation(accountId, slot))
+            {
+                throw new RefRejected(RejectReason.IN_LIQUIDATION);
+            }
             if (leverage < 1)
             {
                 throw new RefRejected(RejectReason.OUT_OF_RANGE);
@@ -382,6 +462,11 @@ public final class ReferenceEngine
         final RefAccount account = accountsById.get(accountId);
         try
         {
+            // it takes from W
+            if (account.crossInLiquidation)
+            {
+                throw new RefRejected(RejectReason.IN_LIQUIDATION);
+            }
             final BigDecimal money = checkedTransfer(slot, amount);
             if (RefMath.above(money, account.crossAvailable()) || RefMath.above(money, account.wallet))
             {
@@ -428,6 +513,10 @@ public final class ReferenceEngine
         final RefAccount account = accountsById.get(accountId);
         try
         {
+            if (slot.inLiquidation)
+            {
+                throw new RefRejected(RejectReason.IN_LIQUIDATION);
+            }
             final BigDecimal money = checkedTransfer(slot, amount);
             final BigDecimal removable = RefMath.max(BigDecimal.ZERO, slot.pool
                 .add(RefMath.min(slot.unrealizedPnl(), BigDecimal.ZERO)).subtract(slot.initialMargin(slot.leverage)));
@@ -570,6 +659,41 @@ public final class ReferenceEngine
         return outputs.list();
     }
 
+    /**
+     * The matching engine's end of a liquidation order (docs/liquidation.md, "The end of the order").
+     *
+     * @param correlationId echoed.
+     * @param eventTime echoed.
+     * @param liquidationSequence the order's id: the sequence of the input that emitted it.
+     * @param liquidationIndex the order's id: its counter within that input.
+     * @param filledQuantity what the book says it filled, quantity units.
+     * @return the outputs.
+     */
+    public List<RefOutput> liquidationOrderDone(
+        final long correlationId, final long eventTime, final long liquidationSequence, final int liquidationIndex,
+        final long filledQuantity)
+    {
+        begin(correlationId, eventTime);
+        try
+        {
+            liquidator.orders().done(liquidationSequence, liquidationIndex, filledQuantity);
+        }
+        catch (final RefRejected rejected)
+        {
+            outputs.rejected(MessageType.LIQUIDATION_ORDER_DONE, 0, NO_INSTRUMENT, rejected.reason);
+        }
+        return outputs.list();
+    }
+
+    /**
+     * {@code IN_LIQUIDATION} for a setting of a slot in liquidation: an isolated slot whose position is, or a cross
+     * slot of a cross account that is (docs/liquidation.md, market mode).
+     */
+    private boolean inLiquidation(final long accountId, final RefPosition slot)
+    {
+        return slot.isolated ? slot.inLiquidation : accountsById.get(accountId).crossInLiquidation;
+    }
+
     private void define(final InstrumentSpec spec)
     {
         final int id = spec.instrumentId();
@@ -580,12 +704,13 @@ public final class ReferenceEngine
         final int pd = spec.priceDecimals();
         final int qd = spec.qtyDecimals();
         if (id < 0 || id >= maxInstruments || pd < 0 || qd < 0 || pd + qd > RefMath.AMOUNT_DECIMALS ||
-            spec.tickSize() <= 0 || spec.stepSize() <= 0)
+            spec.tickSize() <= 0 || spec.stepSize() <= 0 ||
+            spec.liquidationFeeRate() < 0 || spec.liquidationFeeRate() > RefMath.units(RefMath.ONE))
         {
             throw new RefRejected(RejectReason.OUT_OF_RANGE);
         }
         final RefTiers tiers = RefTiers.of(spec.tiers());
-        if (!tiers.isValid())
+        if (!tiers.isValid() || spec.partialFromTier() < 0 || spec.partialFromTier() > tiers.count())
         {
             throw new RefRejected(RejectReason.INVALID_TIERS);
         }
@@ -622,6 +747,8 @@ public final class ReferenceEngine
             }
         }
         instrument.tiers = tiers;
+        instrument.liquidationFeeRate = RefMath.amount(spec.liquidationFeeRate());
+        instrument.partialFromTier = spec.partialFromTier();
         instrument.defaultLeverage = spec.defaultLeverage();
         instrument.defaultMode = spec.defaultMode();
         for (int k = 0; k < atDefaults.size(); k++)
@@ -642,6 +769,7 @@ public final class ReferenceEngine
     {
         sequence++;
         outputs.begin(sequence, correlationId, eventTime);
+        liquidator.orders().begin(sequence);
     }
 
     private RefAccount open(final long accountId, final boolean fund)
@@ -824,6 +952,17 @@ public final class ReferenceEngine
     }
 
     /**
+     * Whether an account is open.
+     *
+     * @param accountId account id.
+     * @return true once its first deposit was accepted (the fund from the start).
+     */
+    public boolean hasAccount(final long accountId)
+    {
+        return accountsById.containsKey(accountId);
+    }
+
+    /**
      * Whether an instrument is defined.
      *
      * @param instrumentId instrument id.
@@ -994,6 +1133,29 @@ public final class ReferenceEngine
     public long bankruptcyPrice(final long accountId, final int instrumentId)
     {
         return RefPrices.bankruptcyPrice(accountsById.get(accountId), slot(accountId, instrumentId));
+    }
+
+    /**
+     * Whether a position is in liquidation: the isolated slot's own, or a cross slot's account's
+     * (docs/liquidation.md, "In the state").
+     *
+     * @param accountId account.
+     * @param instrumentId instrument.
+     * @return true between the trigger and the end of the lifecycle (market mode).
+     */
+    public boolean isInLiquidation(final long accountId, final int instrumentId)
+    {
+        return inLiquidation(accountId, slot(accountId, instrumentId));
+    }
+
+    /**
+     * The open liquidation orders, oldest first.
+     *
+     * @return the orders, in the engine's units.
+     */
+    public List<RefOpenLiquidation> openLiquidations()
+    {
+        return liquidator.orders().views();
     }
 
     /**

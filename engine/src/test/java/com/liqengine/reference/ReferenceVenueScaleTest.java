@@ -122,11 +122,12 @@ class ReferenceVenueScaleTest
         final List<RefOutput> outputs = fill(ref, 1, BTC, Side.BUY, 5_000);
 
         assertThat(labels(outputs)).containsExactly(
-            "UnderMarginedFill", "LiquidationTriggered", "PositionTakenOver", "LiquidationOrder");
+            "UnderMarginedFill", "CancelOpenOrders", "LiquidationTriggered", "PositionTakenOver", "LiquidationOrder");
         // value 5 × 60,000 = 300,000.00000000 = 30,000,000,000,000 units; margin ceil(value / 20)
         assertThat(outputs.get(0).get("required")).isEqualTo(1_500_000_000_000L);
         assertThat(outputs.get(0).get("moved")).isEqualTo(1);
-        final RefOutput triggered = outputs.get(1);
+        assertThat(outputs.get(1).get("instrumentId")).isEqualTo(BTC);
+        final RefOutput triggered = outputs.get(2);
         assertThat(triggered.get("mode")).isEqualTo(RefOutputs.ISOLATED);
         assertThat(triggered.get("size")).isEqualTo(5_000);
         assertThat(triggered.get("markPrice")).isEqualTo(PRICE);
@@ -139,15 +140,15 @@ class ReferenceVenueScaleTest
         assertThat(triggered.get("liquidationPrice")).isEqualTo(6_034_343L);
         // bankrupt while 1 + 5,000,000 P − 3 × 10^13 ≤ 0, P ≤ 5,999,999.9999998
         assertThat(triggered.get("bankruptcyPrice")).isEqualTo(5_999_999L);
-        final RefOutput takenOver = outputs.get(2);
+        final RefOutput takenOver = outputs.get(3);
         assertThat(takenOver.get("price")).isEqualTo(5_999_999L);
         assertThat(takenOver.get("value")).isEqualTo(29_999_999_999_999L);
         assertThat(takenOver.get("realizedPnl")).isEqualTo(-1);
         assertThat(takenOver.get("clearanceFee")).isZero();
         assertThat(takenOver.get("insuranceFundBalance")).isZero();
-        assertThat(outputs.get(3).get("accountId")).isEqualTo(FUND);
-        assertThat(outputs.get(3).get("side")).isEqualTo(RefOutputs.SELL);
-        assertThat(outputs.get(3).get("quantity")).isEqualTo(5_000);
+        assertThat(outputs.get(4).get("accountId")).isEqualTo(FUND);
+        assertThat(outputs.get(4).get("side")).isEqualTo(RefOutputs.SELL);
+        assertThat(outputs.get(4).get("quantity")).isEqualTo(5_000);
 
         assertThat(ref.crossWallet(1)).isZero();
         assertThat(ref.positionSize(1, BTC)).isZero();

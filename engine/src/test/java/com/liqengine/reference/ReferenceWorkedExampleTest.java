@@ -93,13 +93,16 @@ class ReferenceWorkedExampleTest
             .containsExactly("MarginCall");
         final List<RefOutput> outputs = ref.markPriceTick(7, 9, BTC, 2_631_689);
 
+        // takeover mode (the default): the open orders of every instrument cancelled first
         assertThat(outputs).extracting(o -> o.type().label()).containsExactly(
-            "LiquidationTriggered", "LiquidationTriggered", "PositionTakenOver", "LiquidationOrder",
-            "PositionTakenOver", "LiquidationOrder");
+            "CancelOpenOrders", "LiquidationTriggered", "LiquidationTriggered", "PositionTakenOver",
+            "LiquidationOrder", "PositionTakenOver", "LiquidationOrder");
+        assertThat(outputs.get(0).get("accountId")).isEqualTo(1);
+        assertThat(outputs.get(0).get("instrumentId")).isEqualTo(-1);
         assertThat(outputs.get(0).get("sequence")).isEqualTo(9);
         assertThat(outputs.get(0).get("correlationId")).isEqualTo(7);
         assertThat(ref.crossWallet(1)).isZero();
         assertThat(ref.positionSize(0, BTC)).isEqualTo(109_488);
-        assertThat(ref.insuranceFundBalance()).isEqualTo(outputs.get(4).get("insuranceFundBalance"));
+        assertThat(ref.insuranceFundBalance()).isEqualTo(outputs.get(5).get("insuranceFundBalance"));
     }
 }
