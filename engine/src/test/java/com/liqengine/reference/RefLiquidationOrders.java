@@ -231,7 +231,8 @@ final class RefLiquidationOrders
         final RefLiquidationOrder order = find(liquidationSequence, liquidationIndex);
         if (reportedQuantity < 0)
         {
-            throw new RefRejected(RejectReason.OUT_OF_RANGE);
+            // docs/liquidation.md: a known order's rejection names its account and instrument
+            throw new RefRejected(RejectReason.OUT_OF_RANGE, order.account.id, order.slot.instrument.id);
         }
         open.remove(order);
         final RefAccount account = order.account;

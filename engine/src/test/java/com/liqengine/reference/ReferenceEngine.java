@@ -352,13 +352,14 @@ public final class ReferenceEngine
         {
             return outputs.list();
         }
-        if (inLiquidation(accountId, slot))
-        {
-            outputs.rejected(type, accountId, instrumentId, RejectReason.IN_LIQUIDATION);
-        }
-        else if (mode != MarginMode.ISOLATED && mode != MarginMode.CROSS)
+        // a malformed message first, then the state (docs/liquidation.md)
+        if (mode != MarginMode.ISOLATED && mode != MarginMode.CROSS)
         {
             outputs.rejected(type, accountId, instrumentId, RejectReason.MALFORMED_MESSAGE);
+        }
+        else if (inLiquidation(accountId, slot))
+        {
+            outputs.rejected(type, accountId, instrumentId, RejectReason.IN_LIQUIDATION);
         }
         else if (slot.isOpen())
         {
@@ -680,7 +681,8 @@ public final class ReferenceEngine
         }
         catch (final RefRejected rejected)
         {
-            outputs.rejected(MessageType.LIQUIDATION_ORDER_DONE, 0, NO_INSTRUMENT, rejected.reason);
+            outputs.rejected(MessageType.LIQUIDATION_ORDER_DONE, rejected.accountId, rejected.instrumentId,
+                rejected.reason);
         }
         return outputs.list();
     }
@@ -704,19 +706,27 @@ public final class ReferenceEngine
         final int pd = spec.priceDecimals();
         final int qd = spec.qtyDecimals();
         if (id < 0 || id >= maxInstruments || pd < 0 || qd < 0 || pd + qd > RefMath.AMOUNT_DECIMALS ||
-            spec.tickSize() <= 0 || spec.stepSize() <= 0 ||
-            spec.liquidationFeeRate() < 0 || spec.liquidationFeeRate() > RefMath.units(RefMath.ONE))
+            spec.tickSize() <= 0 || spec.stepSize() <= 0)
         {
             throw new RefRejected(RejectReason.OUT_OF_RANGE);
         }
         final RefTiers tiers = RefTiers.of(spec.tiers());
-        if (!tiers.isValid() || spec.partialFromTier() < 0 || spec.partialFromTier() > tiers.count())
+        if (!tiers.isValid())
         {
             throw new RefRejected(RejectReason.INVALID_TIERS);
         }
         if (spec.defaultLeverage() < 1 || spec.defaultLeverage() > tiers.tier(0).maxLeverage())
         {
             throw new RefRejected(RejectReason.OUT_OF_RANGE);
+        }
+        // docs/liquidation.md: the fee rate, then the partial tier, after the default leverage
+        if (spec.liquidationFeeRate() < 0 || spec.liquidationFeeRate() > RefMath.units(RefMath.ONE))
+        {
+            throw new RefRejected(RejectReason.OUT_OF_RANGE);
+        }
+        if (spec.partialFromTier() < 0 || spec.partialFromTier() > tiers.count())
+        {
+            throw new RefRejected(RejectReason.INVALID_TIERS);
         }
         RefInstrument instrument = instruments.get(id);
         if (instrument != null && (instrument.priceDecimals != pd || instrument.qtyDecimals != qd ||
