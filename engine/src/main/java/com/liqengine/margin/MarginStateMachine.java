@@ -363,7 +363,8 @@ public final class MarginStateMachine extends MarginStateView
     }
 
     /**
-     * The end of a liquidation order: its fee, the takeover of an isolated rest, then what follows (docs/liquidation.md).
+     * The end of a liquidation order: its fee, the takeover of an isolated rest, then what follows
+     * (docs/liquidation.md).
      * A rejection names the order's account and instrument when the id is known.
      */
     private void onOrderDone()

@@ -189,7 +189,8 @@ class FundingTest
         h.assertRejected(RejectReason.OUT_OF_RANGE, () -> h.funding(x, "1.00000001"));
         h.assertRejected(RejectReason.OUT_OF_RANGE, () -> h.funding(x, "-1.00000001"));
         // 100% of 200 = 200: the long's equity 800 > MM 2, so it survives
-        assertThat(types(afterCancels(h.funding(x, "1")))).containsExactly("FundingApplied", "FundingApplied", "RequestAccepted");
+        assertThat(types(afterCancels(h.funding(x, "1"))))
+            .containsExactly("FundingApplied", "FundingApplied", "RequestAccepted");
         assertThat(h.wallet(1)).isEqualByComparingTo("800");
         assertThat(h.wallet(2)).isEqualByComparingTo("1200");
     }
