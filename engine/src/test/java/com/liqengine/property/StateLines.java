@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Every observable value of the engine or of the reference model as text lines in one format (ledger totals,
  * marks, wallets, and per slot mode, leverage, size, cost, pool, unrealized PnL, MM, margin ratio, liquidation
- * and bankruptcy price), so that the two compare line by line.
+ * and bankruptcy price, whether it is in liquidation), and the open liquidation orders, so that the two compare
+ * line by line.
  */
 final class StateLines
 {
@@ -36,8 +37,13 @@ final class StateLines
                 lines.add(slot(id, i, engine.marginMode(id, i).name(), engine.leverage(id, i),
                     engine.positionSize(id, i), engine.costBasis(id, i), engine.isolatedMargin(id, i),
                     engine.unrealizedPnl(id, i), engine.maintenanceMargin(id, i), engine.marginRatio(id, i),
-                    engine.liquidationPrice(id, i), engine.bankruptcyPrice(id, i)));
+                    engine.liquidationPrice(id, i), engine.bankruptcyPrice(id, i), engine.isInLiquidation(id, i)));
             }
+        }
+        for (final com.liqengine.margin.OpenLiquidation o : engine.openLiquidations())
+        {
+            lines.add(order(o.liquidationSequence(), o.liquidationIndex(), o.accountId(), o.instrumentId(), o.sells(),
+                !o.isolated(), o.quantity(), o.limitPrice(), o.filledQuantity()));
         }
         return lines;
     }
@@ -61,8 +67,14 @@ final class StateLines
                 lines.add(slot(id, i, reference.marginMode(id, i).name(), reference.leverage(id, i),
                     reference.positionSize(id, i), reference.costBasis(id, i), reference.isolatedMargin(id, i),
                     reference.unrealizedPnl(id, i), reference.maintenanceMargin(id, i), reference.marginRatio(id, i),
-                    reference.liquidationPrice(id, i), reference.bankruptcyPrice(id, i)));
+                    reference.liquidationPrice(id, i), reference.bankruptcyPrice(id, i),
+                    reference.isInLiquidation(id, i)));
             }
+        }
+        for (final com.liqengine.reference.RefOpenLiquidation o : reference.openLiquidations())
+        {
+            lines.add(order(o.liquidationSequence(), o.liquidationIndex(), o.accountId(), o.instrumentId(), o.sell(),
+                o.cross(), o.quantity(), o.limitPrice(), o.filledQuantity()));
         }
         return lines;
     }
@@ -78,10 +90,18 @@ final class StateLines
     private static String slot(
         final long account, final int instrument, final String mode, final int leverage, final long size,
         final long cost, final long pool, final long unrealized, final long maintenance, final long ratio,
-        final long liquidationPrice, final long bankruptcyPrice)
+        final long liquidationPrice, final long bankruptcyPrice, final boolean inLiquidation)
     {
         return "  slot " + account + "/" + instrument + " " + mode + " x" + leverage + " size " + size + " cost " +
             cost + " pool " + pool + " upnl " + unrealized + " mm " + maintenance + " ratio " + ratio + " liq " +
-            liquidationPrice + " bk " + bankruptcyPrice;
+            liquidationPrice + " bk " + bankruptcyPrice + (inLiquidation ? " in liquidation" : "");
+    }
+
+    private static String order(
+        final long sequence, final int index, final long account, final int instrument, final boolean sells,
+        final boolean cross, final long quantity, final long limit, final long filled)
+    {
+        return "order " + sequence + "/" + index + " account " + account + " instrument " + instrument +
+            (sells ? " sell " : " buy ") + quantity + " at " + limit + " filled " + filled + (cross ? " cross" : "");
     }
 }
