@@ -237,6 +237,8 @@ public final class StateCodec
             "state has " + accountCount + " accounts, the engine holds from 1 to " + settings.maxAccounts());
         require(orderCount >= 0 && orderCount <= orders.capacity(), "state has " + orderCount +
             " open liquidation orders, the engine's maxOpenLiquidations is " + orders.capacity());
+        require(orderCount == 0 || settings.liquidationMode() == LiquidationMode.MARKET, "state has " + orderCount +
+            " open liquidation orders, the engine's liquidation mode is " + settings.liquidationMode());
         for (final Instrument instrument : instruments)
         {
             instrument.defined = false;
@@ -297,8 +299,25 @@ public final class StateCodec
             }
         }
         p = readOrders(buffer, p, end, orderCount, instruments, accounts, slots, orders);
+        require(inLiquidation(accounts, slots) == orderCount,
+            "state has positions in liquidation without their liquidation order");
         require(p == end, "state of " + length + " bytes has " + (end - p) + " bytes after its last order");
         return sequence;
+    }
+
+    /** How many isolated slots and cross accounts are in liquidation: each has exactly one open order. */
+    private static int inLiquidation(final Accounts accounts, final Slots slots)
+    {
+        int count = 0;
+        for (int a = 0; a < accounts.count(); a++)
+        {
+            count += accounts.crossInLiquidation[a] ? 1 : 0;
+            for (int s = slots.firstOf(a); s != Slots.NONE; s = slots.nextOf(s))
+            {
+                count += slots.inLiquidation[s] ? 1 : 0;
+            }
+        }
+        return count;
     }
 
     /** The open orders, each of an account in liquidation (a cross account, or an isolated slot), ids increasing. */

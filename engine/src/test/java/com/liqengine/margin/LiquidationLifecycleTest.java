@@ -16,6 +16,7 @@ import static com.liqengine.margin.EngineHarness.only;
 import static com.liqengine.margin.EngineHarness.simpleTiers;
 import static com.liqengine.margin.EngineHarness.types;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The {@code market} liquidation mode (docs/liquidation.md), worked by hand. Instruments have 2 price and 2
@@ -246,6 +247,13 @@ class LiquidationLifecycleTest
         restored.onInput(h.encoder.buffer(), 0, done);
         assertThat(describe(restoredOutputs)).isEqualTo(original).hasSize(3);
         assertThat(restored.stateHash()).isEqualTo(h.engine.stateHash());
+
+        // an engine that takes over at once could never end those orders: it refuses the state
+        final MarginStateMachine takeover = new MarginStateMachine(
+            new EngineSettings().maxInstruments(4), (buffer, offset, l) -> { });
+        assertThatThrownBy(() -> takeover.restore(state, 0, length))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("1 open liquidation orders, the engine's liquidation mode is TAKEOVER");
     }
 
     @Test
