@@ -91,6 +91,47 @@ class DeleveragingTest
             "CancelOpenOrders", "LiquidationTriggered", "PositionTakenOver", "LiquidationOrder");
     }
 
+    @Test
+    void manyCounterpartiesCloseInRankOrderAcrossSeveralWalks()
+    {
+        // the victim: isolated 10x long 600 at 100 (B = 6,000, C = 60,000, bankrupt at 90)
+        h.deposit(1, "100000");
+        h.isolated(1, x);
+        h.leverage(1, x, 10);
+        h.buy(1, x, "600", "100");
+        // 600 cross shorts of 1 with deposits of 50 to 549 (many equal): more than one walk of 256
+        final java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        final java.util.Map<Long, Long> deposits = new java.util.HashMap<>();
+        for (long account = 2; account <= 601; account++)
+        {
+            final long deposit = 50 + random.nextInt(500);
+            deposits.put(account, deposit);
+            h.deposit(account, Long.toString(deposit));
+            h.sell(account, x, "1", "100");
+        }
+        // at 80 each short has U = 20 on |C| = 100 and equity d + 20: rank 0.2 × 80 / (d + 20), the contract's doubles;
+        // the fund lost 600 × 10 = 6,000 and gains 10 a unit at the ADL price 90: all 600 shorts are closed
+        final java.util.List<Long> expected = new java.util.ArrayList<>(deposits.keySet());
+        final java.util.function.ToDoubleFunction<Long> rank = account ->
+        {
+            final double pnl = (double)amount("20") / (double)amount("100");
+            final double leverage = (double)amount("80") / (double)amount(Long.toString(deposits.get(account) + 20));
+            return pnl * leverage;
+        };
+        expected.sort(java.util.Comparator.comparingDouble(rank).reversed().thenComparing(account -> account));
+        final java.util.List<Long> closed = new java.util.ArrayList<>();
+        for (final OutputRecord record : h.mark(x, "80"))
+        {
+            if (record.type().equals("AutoDeleveraged") && record.get("accountId") != EngineHarness.FUND)
+            {
+                closed.add(record.get("accountId"));
+            }
+        }
+        assertThat(closed).isEqualTo(expected);
+        assertThat(h.engine.positionSize(EngineHarness.FUND, x)).isZero();
+        assertThat(h.ledgerGap()).isZero();
+    }
+
     private void assertAdl(
         final OutputRecord record, final long account, final String quantity, final String price,
         final String realized)
