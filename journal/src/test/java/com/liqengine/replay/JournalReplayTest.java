@@ -133,10 +133,10 @@ class JournalReplayTest
             .run(changed);
 
         assertThat(same.divergence()).isNull();
-        assertThat(same.compared()).isEqualTo(5);
-        assertThat(result.divergence()).isEqualTo(new Divergence(5, 3, "LiquidationTriggered", "LiquidationTriggered",
+        assertThat(same.compared()).isEqualTo(6);
+        assertThat(result.divergence()).isEqualTo(new Divergence(5, 4, "LiquidationTriggered", "LiquidationTriggered",
             "markPrice", "470000", "471000"));
-        assertThat(result.divergence().describe()).isEqualTo("first divergence at input sequence 5, output #3 "
+        assertThat(result.divergence().describe()).isEqualTo("first divergence at input sequence 5, output #4 "
             + "(recorded LiquidationTriggered, replayed LiquidationTriggered): field markPrice recorded 470000, "
             + "replayed 471000");
     }

@@ -61,8 +61,8 @@ class EmbeddedEngineTest
         }
 
         assertThat(outputs).extracting(OutputRecord::type).containsExactly("RequestAccepted", "RequestAccepted",
-            "LiquidationTriggered", "PositionTakenOver", "LiquidationOrder");
-        final OutputRecord takeover = outputs.get(3);
+            "CancelOpenOrders", "LiquidationTriggered", "PositionTakenOver", "LiquidationOrder");
+        final OutputRecord takeover = outputs.get(4);
         assertThat(takeover.get("accountId")).isEqualTo(7);
         assertThat(takeover.get("price")).isEqualTo(475_000);
         assertThat(takeover.get("correlationId")).isEqualTo(5);
