@@ -108,11 +108,7 @@ public final class InputEncoder
         final long fee,
         final long tradeId)
     {
-        fill.wrapAndApplyHeader(buffer, 0, header)
-            .correlationId(correlationId).eventTime(eventTime).accountId(accountId).instrumentId(instrumentId)
-            .side(side).quantity(quantity).price(price).fee(fee).tradeId(tradeId)
-            .liquidationSequence(0).liquidationIndex(0);
-        return MessageHeaderEncoder.ENCODED_LENGTH + fill.encodedLength();
+        return encodeFill(correlationId, eventTime, accountId, instrumentId, side, quantity, price, fee, tradeId, 0, 0);
     }
 
     /**
@@ -142,9 +138,18 @@ public final class InputEncoder
         final long liquidationSequence,
         final int liquidationIndex)
     {
+        return encodeFill(correlationId, eventTime, accountId, instrumentId, side, quantity, price, 0, tradeId,
+            liquidationSequence, liquidationIndex);
+    }
+
+    private int encodeFill(
+        final long correlationId, final long eventTime, final long accountId, final int instrumentId, final Side side,
+        final long quantity, final long price, final long fee, final long tradeId, final long liquidationSequence,
+        final int liquidationIndex)
+    {
         fill.wrapAndApplyHeader(buffer, 0, header)
             .correlationId(correlationId).eventTime(eventTime).accountId(accountId).instrumentId(instrumentId)
-            .side(side).quantity(quantity).price(price).fee(0).tradeId(tradeId)
+            .side(side).quantity(quantity).price(price).fee(fee).tradeId(tradeId)
             .liquidationSequence(liquidationSequence).liquidationIndex(liquidationIndex);
         return MessageHeaderEncoder.ENCODED_LENGTH + fill.encodedLength();
     }
