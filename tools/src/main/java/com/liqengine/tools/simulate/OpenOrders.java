@@ -75,6 +75,17 @@ final class OpenOrders
         return open.get(new Key(account, instrument));
     }
 
+    /**
+     * @param account the liquidated account.
+     * @param instrument the instrument.
+     * @return its open order, or one no order is ({@link #NO_SUCH_SEQUENCE}, no side, nothing filled).
+     */
+    Order orUnknown(final long account, final int instrument)
+    {
+        final Order order = of(account, instrument);
+        return order != null ? order : new Order(NO_SUCH_SEQUENCE, 0, null, 0);
+    }
+
     private static Key key(final OutputRecord output)
     {
         return new Key(output.get("accountId"), output.get("instrumentId"));

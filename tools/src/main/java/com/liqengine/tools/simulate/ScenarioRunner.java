@@ -271,20 +271,18 @@ public final class ScenarioRunner
             case FUNDING -> encoder.fundingRate(c, c, instrument, amount(e.rate()));
             case LIQUIDATION_FILL ->
             {
-                final OpenOrders.Order order = orders.of(e.account(), instrument);
-                final Side closing = engine.positionSize(e.account(), instrument) > 0 ? Side.SELL : Side.BUY;
-                yield encoder.liquidationFill(c, c, e.account(), instrument, order != null ? order.side() : closing,
+                final OpenOrders.Order order = orders.orUnknown(e.account(), instrument);
+                final Side side = order.side() != null ? order.side() :
+                    engine.positionSize(e.account(), instrument) > 0 ? Side.SELL : Side.BUY;
+                yield encoder.liquidationFill(c, c, e.account(), instrument, side,
                     Units.toUnits(e.qty(), spec.qtyDecimals()), Units.toUnits(e.price(), spec.priceDecimals()),
-                    tradeId(e), order != null ? order.sequence() : OpenOrders.NO_SUCH_SEQUENCE,
-                    order != null ? order.index() : 0);
+                    tradeId(e), order.sequence(), order.index());
             }
             case LIQUIDATION_DONE ->
             {
-                final OpenOrders.Order order = orders.of(e.account(), instrument);
-                final long filledQuantity = e.qty() != null ? Units.toUnits(e.qty(), spec.qtyDecimals()) :
-                    order != null ? order.filled() : 0;
-                yield encoder.liquidationOrderDone(c, c, order != null ? order.sequence() :
-                    OpenOrders.NO_SUCH_SEQUENCE, order != null ? order.index() : 0, filledQuantity);
+                final OpenOrders.Order order = orders.orUnknown(e.account(), instrument);
+                yield encoder.liquidationOrderDone(c, c, order.sequence(), order.index(),
+                    e.qty() != null ? Units.toUnits(e.qty(), spec.qtyDecimals()) : order.filled());
             }
         };
     }

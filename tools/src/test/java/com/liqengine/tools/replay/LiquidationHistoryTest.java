@@ -9,10 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
@@ -35,17 +33,10 @@ class LiquidationHistoryTest
     private static Path config;
 
     @BeforeAll
-    static void runTheScenario() throws IOException
+    static void runTheScenario()
     {
-        config = Files.writeString(data.resolve("engine.yaml"), "paths:\n"
-            + "  inputQueue: " + data.resolve("input") + "\n"
-            + "  journal: " + data.resolve("journal") + "\n"
-            + "  outputs: " + data.resolve("outputs") + "\n"
-            + "  counters: " + data.resolve("counters.dat") + "\n"
-            + "  snapshots: " + data.resolve("snapshots") + "\n"
-            + "engine: { maxAccounts: 100 }\n"
-            + "liquidation: { mode: market }\n"
-            + "snapshots: { interval: 0 }\n");
+        config = ReplayAndDumpTest.config(data,
+            "engine: { maxAccounts: 100 }\nliquidation: { mode: market }\nsnapshots: { interval: 0 }\n");
         assertThat(liq(FeedCommand::new, "--config", config.toString(), "--scenario", SCENARIO)[0]).isEqualTo("0");
         final String[] run = liq(RunCommand::new, "--config", config.toString(), "--exit-when-idle", "0.5");
         assertThat(run[0]).as(run[2]).isEqualTo("0");

@@ -221,6 +221,18 @@ class ReplayAndDumpTest
 
     private static Path config(final Path folder)
     {
+        return config(folder, "engine: { maxAccounts: 1000 }\nsnapshots: { interval: 10 }\n");
+    }
+
+    /**
+     * Writes {@code engine.yaml} in a folder: every path under it, then the given settings.
+     *
+     * @param folder the folder.
+     * @param settings more YAML sections.
+     * @return the file.
+     */
+    static Path config(final Path folder, final String settings)
+    {
         final Path config = folder.resolve("engine.yaml");
         try
         {
@@ -230,8 +242,7 @@ class ReplayAndDumpTest
                 + "  outputs: " + folder.resolve("outputs") + "\n"
                 + "  counters: " + folder.resolve("counters.dat") + "\n"
                 + "  snapshots: " + folder.resolve("snapshots") + "\n"
-                + "engine: { maxAccounts: 1000 }\n"
-                + "snapshots: { interval: 10 }\n");
+                + settings);
         }
         catch (final IOException ex)
         {
