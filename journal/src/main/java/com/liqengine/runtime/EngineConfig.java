@@ -3,6 +3,7 @@ package com.liqengine.runtime;
 import com.liqengine.journal.FsyncPolicy;
 import com.liqengine.journal.RollCycleNames;
 import com.liqengine.margin.EngineSettings;
+import com.liqengine.margin.LiquidationMode;
 import com.liqengine.pipeline.IdleStrategyName;
 import com.liqengine.pipeline.Topology;
 
@@ -37,6 +38,9 @@ import java.util.Locale;
  *     0 takes snapshots only when a {@code SnapshotRequest} arrives.
  * @param snapshotKeep snapshots kept in the folder: after each one written the older ones are deleted; 0 keeps
  *     them all.
+ * @param liquidationMode what follows a liquidation trigger (docs/liquidation.md): {@code takeover} when nothing
+ *     says otherwise, as an engine's settings; {@code config/engine.yaml} and {@code liq demo} say {@code market}.
+ * @param maxOpenLiquidationOrders how many liquidation orders may be open at once.
  */
 public record EngineConfig(
     Path inputQueue,
@@ -56,7 +60,9 @@ public record EngineConfig(
     BigDecimal marginCallRatio,
     long insuranceFundAccount,
     long snapshotInterval,
-    int snapshotKeep)
+    int snapshotKeep,
+    LiquidationMode liquidationMode,
+    int maxOpenLiquidationOrders)
 {
     /** Default of {@link #snapshotInterval()}. */
     public static final long DEFAULT_SNAPSHOT_INTERVAL = 1_000_000;
@@ -74,7 +80,8 @@ public record EngineConfig(
         return new EngineConfig(dir.resolve("input"), dir.resolve("journal"), dir.resolve("outputs"),
             dir.resolve("counters.dat"), dir.resolve("snapshots"), RollCycleNames.DEFAULT, FsyncPolicy.NONE, 100,
             16 * 1024, IdleStrategyName.SLEEPING, Topology.INLINE_JOURNAL, 100_001, 8, 0, new BigDecimal("0.8"), 0,
-            DEFAULT_SNAPSHOT_INTERVAL, DEFAULT_SNAPSHOT_KEEP);
+            DEFAULT_SNAPSHOT_INTERVAL, DEFAULT_SNAPSHOT_KEEP, LiquidationMode.TAKEOVER,
+            EngineSettings.DEFAULT_MAX_OPEN_LIQUIDATIONS);
     }
 
     /**
@@ -87,7 +94,7 @@ public record EngineConfig(
     {
         return new EngineConfig(inputQueue, journal, outputs, counters, snapshots, rollCycle, fsync, fsyncIntervalMs,
             ringSize, idleStrategy, topology, accounts, maxInstruments, maxPositions, marginCallRatio,
-            insuranceFundAccount, snapshotInterval, snapshotKeep);
+            insuranceFundAccount, snapshotInterval, snapshotKeep, liquidationMode, maxOpenLiquidationOrders);
     }
 
     /**
@@ -101,7 +108,7 @@ public record EngineConfig(
     {
         return new EngineConfig(inputQueue, journal, outputs, counters, snapshots, rollCycle, fsync, fsyncIntervalMs,
             ringSize, idleStrategy, topology, maxAccounts, maxInstruments, maxPositions, marginCallRatio,
-            insuranceFundAccount, snapshotInterval, snapshotKeep);
+            insuranceFundAccount, snapshotInterval, snapshotKeep, liquidationMode, maxOpenLiquidationOrders);
     }
 
     /**
@@ -114,7 +121,7 @@ public record EngineConfig(
     {
         return new EngineConfig(inputQueue, journal, outputs, counters, snapshots, rollCycle, fsync, fsyncIntervalMs,
             ringSize, idleStrategy, topology, maxAccounts, maxInstruments, maxPositions, marginCallRatio,
-            insuranceFundAccount, interval, snapshotKeep);
+            insuranceFundAccount, interval, snapshotKeep, liquidationMode, maxOpenLiquidationOrders);
     }
 
     /**
@@ -127,7 +134,21 @@ public record EngineConfig(
     {
         return new EngineConfig(inputQueue, journal, outputs, counters, snapshots, rollCycle, fsync, fsyncIntervalMs,
             ringSize, idleStrategy, topology, maxAccounts, maxInstruments, maxPositions, marginCallRatio,
-            insuranceFundAccount, snapshotInterval, keep);
+            insuranceFundAccount, snapshotInterval, keep, liquidationMode, maxOpenLiquidationOrders);
+    }
+
+    /**
+     * The same configuration with other liquidation settings.
+     *
+     * @param mode what follows a liquidation trigger.
+     * @param maxOpenOrders how many liquidation orders may be open at once.
+     * @return a copy.
+     */
+    public EngineConfig withLiquidation(final LiquidationMode mode, final int maxOpenOrders)
+    {
+        return new EngineConfig(inputQueue, journal, outputs, counters, snapshots, rollCycle, fsync, fsyncIntervalMs,
+            ringSize, idleStrategy, topology, maxAccounts, maxInstruments, maxPositions, marginCallRatio,
+            insuranceFundAccount, snapshotInterval, snapshotKeep, mode, maxOpenOrders);
     }
 
     /**
@@ -143,7 +164,8 @@ public record EngineConfig(
             settings.maxPositions(maxPositions);
         }
         return settings.insuranceFundAccountId(insuranceFundAccount)
-            .marginCallRatio(marginCallRatio.movePointRight(8).longValueExact()).conclude();
+            .marginCallRatio(marginCallRatio.movePointRight(8).longValueExact())
+            .liquidationMode(liquidationMode).maxOpenLiquidations(maxOpenLiquidationOrders).conclude();
     }
 
     /**

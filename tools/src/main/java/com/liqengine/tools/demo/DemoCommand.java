@@ -1,6 +1,8 @@
 package com.liqengine.tools.demo;
 
 import com.liqengine.api.InputEncoder;
+import com.liqengine.margin.EngineSettings;
+import com.liqengine.margin.LiquidationMode;
 import com.liqengine.pipeline.InputPublisher;
 import com.liqengine.runtime.EngineConfig;
 import com.liqengine.runtime.EngineRuntime;
@@ -31,12 +33,16 @@ import java.util.concurrent.locks.LockSupport;
         "Runs the whole pipeline (ring, Chronicle journal, state machine, output queue) on a generated market: "
             + "instruments from BTC to a small-cap, random-walk marks with crashes and squeezes, thousands of "
             + "accounts of mixed isolated and cross margin at varied leverage trading with each other.",
-        "Shows progress and liquidations as they happen, then a summary: events, liquidations by mode, the "
-            + "insurance fund, throughput, end-to-end latency percentiles, and where the journals are."})
+        "Liquidations run in market mode (docs/liquidation.md): a simulated book answers every liquidation order "
+            + "with fills, in full, in part or not at all, and the insurance fund takes over what it did not take.",
+        "Shows progress and liquidations as they happen, then a summary: events, liquidations by mode, liquidation "
+            + "orders and what became of them, the insurance fund, throughput, end-to-end latency percentiles, and "
+            + "where the journals are."})
 public final class DemoCommand implements Callable<Integer>
 {
     private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int CHECK_EVERY = 1_024;
+    private static final long ANSWER_THE_REST_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     @Option(names = "--events", defaultValue = "1000000",
         description = "Market events to generate (default ${DEFAULT-VALUE}).")
@@ -58,6 +64,11 @@ public final class DemoCommand implements Callable<Integer>
 
     @Option(names = "--seed", defaultValue = "1", description = "Market seed (default ${DEFAULT-VALUE}).")
     private long seed;
+
+    @Option(names = "--liquidation", defaultValue = "market", paramLabel = "MODE",
+        description = "market (default): liquidation orders to a simulated book, the fund takes over the rest; "
+            + "takeover: the fund takes every liquidated position at once (docs/liquidation.md).")
+    private String liquidationMode;
 
     @Option(names = "--dir", paramLabel = "FOLDER",
         description = "Folder for the journal, output queue and counters (default: a new temporary folder).")
@@ -96,9 +107,17 @@ public final class DemoCommand implements Callable<Integer>
             err.println("liq demo: --accounts must be at least 2 and --events not negative");
             return 2;
         }
+        final LiquidationMode mode = EngineConfig.parseWord(LiquidationMode.class, liquidationMode);
+        if (mode == null)
+        {
+            err.println("liq demo: --liquidation must be one of " + EngineConfig.words(LiquidationMode.class));
+            return 2;
+        }
         final Path folder = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("liq-demo-");
-        final EngineConfig config = pipeline.applyTo(EngineConfig.defaults(folder).withMaxAccounts(accounts + 1));
+        final EngineConfig config = pipeline.applyTo(EngineConfig.defaults(folder).withMaxAccounts(accounts + 1))
+            .withLiquidation(mode, EngineSettings.DEFAULT_MAX_OPEN_LIQUIDATIONS);
         final DemoMarket market = new DemoMarket(seed, accounts, marketOptions.regime());
+        final SimulatedBook book = new SimulatedBook(seed, market);
         final LatencyRecorder latency = new LatencyRecorder(market.setUpCount());
         out.printf(Locale.ROOT, "liq demo: %d instruments, %,d accounts (isolated and cross), %,d events at %s; "
                 + "journals in %s%n", market.instruments().size(), accounts, events,
@@ -113,23 +132,33 @@ public final class DemoCommand implements Callable<Integer>
             err.println("liq demo: " + ex.getMessage());
             return 3;
         }
-        final OutputMonitor monitor = new OutputMonitor(config.outputs(), market, out);
+        final OutputMonitor monitor = new OutputMonitor(config.outputs(), market, book, out);
         monitor.start();
-        final long generated = publish(runtime, market, monitor, latency);
+        final InputPublisher publisher = runtime.engine().newPublisher();
+        final long generated = publish(runtime, publisher, market, book, monitor, latency);
+        // a trade's second side left unpublished at the end takes no trade id from the book's fills after it
+        final boolean answered = answerTheRest(runtime, publisher, market, book, monitor, latency, generated);
+        book.close();
         runtime.close();
         final long elapsed = System.nanoTime() - latency.marketStart();
         monitor.finish(runtime.counters().outputs());
-        summary(runtime, market, monitor, latency, generated, elapsed);
+        summary(runtime, market, book, monitor, latency, generated, elapsed);
+        if (!answered)
+        {
+            err.println("liq demo: the book had not answered every liquidation order after "
+                + TimeUnit.NANOSECONDS.toSeconds(ANSWER_THE_REST_NANOS) + " s");
+        }
         return runtime.engine().failure() == null ? 0 : 3;
     }
 
     private long publish(
         final EngineRuntime runtime,
+        final InputPublisher publisher,
         final DemoMarket market,
+        final SimulatedBook book,
         final OutputMonitor monitor,
         final LatencyRecorder latency)
     {
-        final InputPublisher publisher = runtime.engine().newPublisher();
         market.publishSetUp(publisher);
         // the market starts once the accounts exist: its latency is not queueing behind the set-up burst
         while (latency.applied() < market.setUpCount())
@@ -148,6 +177,11 @@ public final class DemoCommand implements Callable<Integer>
             if ((n & (CHECK_EVERY - 1)) == 0 || rate > 0)
             {
                 final long now = System.nanoTime();
+                // the book's answers to liquidation orders go in between trades, from this thread
+                if (market.betweenTrades())
+                {
+                    book.answer(publisher, now, false);
+                }
                 if (now >= nextProgress)
                 {
                     nextProgress = now + PROGRESS_INTERVAL_NANOS;
@@ -162,6 +196,36 @@ public final class DemoCommand implements Callable<Integer>
             }
         }
         return n;
+    }
+
+    /**
+     * After the market events, answers every liquidation order still open, and those its answers bring (the next
+     * position of a cross account, a partial step again), until the engine has applied every input and the
+     * monitor has read every output with no order left unanswered.
+     *
+     * @return true when every order was answered in time.
+     */
+    private static boolean answerTheRest(
+        final EngineRuntime runtime,
+        final InputPublisher publisher,
+        final DemoMarket market,
+        final SimulatedBook book,
+        final OutputMonitor monitor,
+        final LatencyRecorder latency,
+        final long generated)
+    {
+        final long deadline = System.nanoTime() + ANSWER_THE_REST_NANOS;
+        while (System.nanoTime() < deadline && runtime.engine().failure() == null)
+        {
+            book.answer(publisher, System.nanoTime(), true);
+            final long published = market.setUpCount() + generated + book.inputs();
+            if (book.idle() && latency.applied() >= published && monitor.outputsRead() >= runtime.counters().outputs())
+            {
+                return true;
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+        return false;
     }
 
     /** Holds the offered load to --rate: a steady rate measures latency, not queueing behind a burst. */
@@ -181,15 +245,16 @@ public final class DemoCommand implements Callable<Integer>
     private void progress(final EngineRuntime runtime, final OutputMonitor monitor, final long n, final long nanos)
     {
         out.printf(Locale.ROOT, "[%5.1f s] %,11d events  %,9d/s  liquidations %,d (isolated %,d, cross %,d)  "
-                + "margin calls %,d  publisher waits %,d%n",
+                + "orders %,d  margin calls %,d  publisher waits %,d%n",
             nanos / 1e9, n, (long)(n / (nanos / 1e9)), runtime.counters().liquidations(),
-            monitor.isolatedLiquidations(), monitor.crossLiquidations(), monitor.marginCalls(),
+            monitor.isolatedLiquidations(), monitor.crossLiquidations(), monitor.orders(), monitor.marginCalls(),
             runtime.counters().publisherWaits());
     }
 
     private void summary(
         final EngineRuntime runtime,
         final DemoMarket market,
+        final SimulatedBook book,
         final OutputMonitor monitor,
         final LatencyRecorder latency,
         final long generated,
@@ -203,15 +268,29 @@ public final class DemoCommand implements Callable<Integer>
         out.printf(Locale.ROOT, "  events          %,d market events in %.2f s: %,d events/s journaled and applied "
                 + "(after %,d set-up inputs: instruments, deposits, modes, leverage)%n", generated, seconds,
             (long)(generated / seconds), market.setUpCount());
-        out.printf(Locale.ROOT, "  liquidations    %,d: isolated %,d, cross %,d; %,d positions taken over by the "
-                + "insurance fund; %,d margin calls%n", runtime.counters().liquidations(),
-            monitor.isolatedLiquidations(), monitor.crossLiquidations(), monitor.takeovers(), monitor.marginCalls());
-        out.printf(Locale.ROOT, "  rejections      %,d (inputs refused with a reason, e.g. a fill below the "
-            + "last trade id)%n", runtime.counters().rejections());
+        out.printf(Locale.ROOT, "  liquidations    %,d: isolated %,d, cross %,d; %,d margin calls%n",
+            runtime.counters().liquidations(), monitor.isolatedLiquidations(), monitor.crossLiquidations(),
+            monitor.marginCalls());
+        final boolean toTheBook = config.liquidationMode() == LiquidationMode.MARKET;
+        if (toTheBook)
+        {
+            out.printf(Locale.ROOT, "  orders          %,d liquidation orders to the book, %,d ended: the simulated "
+                    + "book filled %,d in full, %,d in part, %,d not at all, in %,d liquidation fills (%,d book "
+                    + "inputs)%n", monitor.orders(), monitor.fees(), book.filledInFull(), book.filledInPart(),
+                book.notFilled(), monitor.fills(), book.inputs());
+        }
+        out.printf(Locale.ROOT, "  to the fund     %s%,d %s taken over; clearance %s (%,d pools or wallets)%s%n",
+            toTheBook ? "liquidation fees " + Units.amount(monitor.feeAmount()) + "; " : "", monitor.takeovers(),
+            toTheBook ? "positions or rests the book did not take" : "positions",
+            Units.amount(monitor.clearanceAmount()), monitor.clearances(), monitor.deleveraged() == 0 ? "" :
+            String.format(Locale.ROOT, "; %,d auto-deleveraged", monitor.deleveraged()));
+        out.printf(Locale.ROOT, "  rejections      %,d (inputs refused with a reason, e.g. a liquidation fill of a "
+            + "position an ordinary fill reduced first)%n", runtime.counters().rejections());
         out.printf(Locale.ROOT, "  insurance fund  %s (started with 1000000)%n",
             Units.amount(runtime.engine().stateMachine().insuranceFundBalance()));
-        out.printf(Locale.ROOT, "  latency         from ring commit to applied, %,d market events: p50 %s, p90 %s, "
-                + "p99 %s, p99.9 %s, p99.99 %s, max %s%n", h.getTotalCount(), micros(h.getValueAtPercentile(50)),
+        out.printf(Locale.ROOT, "  latency         from ring commit to applied, %,d inputs (market events%s): p50 "
+                + "%s, p90 %s, p99 %s, p99.9 %s, p99.99 %s, max %s%n", h.getTotalCount(),
+            toTheBook ? " and the book's answers" : "", micros(h.getValueAtPercentile(50)),
             micros(h.getValueAtPercentile(90)), micros(h.getValueAtPercentile(99)),
             micros(h.getValueAtPercentile(99.9)), micros(h.getValueAtPercentile(99.99)), micros(h.getMaxValue()));
         out.printf(Locale.ROOT, "  publisher       waited %,d times for a full ring%n",

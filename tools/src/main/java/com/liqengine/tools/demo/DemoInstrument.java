@@ -25,11 +25,23 @@ public record DemoInstrument(InstrumentSpec spec, long startPrice, int volatilit
     static List<DemoInstrument> market()
     {
         return List.of(
-            of(0, "BTCUSDT", 1, 3, "65000", 50_000, "0.004", 125, 3),
-            of(1, "ETHUSDT", 2, 3, "3500", 20_000, "0.005", 100, 4),
-            of(2, "SOLUSDT", 2, 2, "150", 10_000, "0.01", 50, 6),
-            of(3, "LINKUSDT", 3, 2, "15", 5_000, "0.01", 50, 7),
-            of(4, "WIFUSDT", 4, 1, "2.5", 2_000, "0.02", 25, 12));
+            of(0, "BTCUSDT", 1, 3, "65000", 50_000, "0.004", 125, 3).liquidation("0.005", 2),
+            of(1, "ETHUSDT", 2, 3, "3500", 20_000, "0.005", 100, 4).liquidation("0.005", 2),
+            of(2, "SOLUSDT", 2, 2, "150", 10_000, "0.01", 50, 6).liquidation("0.0075", 3),
+            of(3, "LINKUSDT", 3, 2, "15", 5_000, "0.01", 50, 7).liquidation("0.01", 0),
+            of(4, "WIFUSDT", 4, 1, "2.5", 2_000, "0.02", 25, 12).liquidation("0.015", 0));
+    }
+
+    /**
+     * The same instrument with a liquidation fee and partial liquidation (docs/liquidation.md).
+     *
+     * @param feeRate liquidation fee rate.
+     * @param partialFromTier 1-based tier from which a liquidation steps down one tier; 0: never.
+     */
+    private DemoInstrument liquidation(final String feeRate, final int partialFromTier)
+    {
+        return new DemoInstrument(spec.withLiquidation(fixed(new BigDecimal(feeRate)), partialFromTier), startPrice,
+            volatilityBasisPoints);
     }
 
     private static DemoInstrument of(

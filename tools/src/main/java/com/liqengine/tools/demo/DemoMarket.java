@@ -208,6 +208,40 @@ public final class DemoMarket
     }
 
     /**
+     * @param instrument an instrument.
+     * @return its current mark, in price units (publishing thread).
+     */
+    public long mark(final int instrument)
+    {
+        return marks[instrument];
+    }
+
+    /**
+     * @return the event time of the last market event, ns.
+     */
+    public long eventTime()
+    {
+        return eventTime;
+    }
+
+    /**
+     * @return true unless the next event is the second side of a trade (whose trade id is already given): other
+     *     inputs with trade ids may go in now without coming below it.
+     */
+    public boolean betweenTrades()
+    {
+        return pendingSellAccount < 0;
+    }
+
+    /**
+     * @return a new trade id, above every one given before (publishing thread).
+     */
+    public long nextTradeId()
+    {
+        return tradeId++;
+    }
+
+    /**
      * Tells the market that an account was liquidated (from any thread): like a real trader, it deposits again
      * before its next trade.
      *
@@ -250,7 +284,7 @@ public final class DemoMarket
             deposits[seller] * leverage[seller][instrument]);
         final long budget = capacity / 100 * (2 + random.nextInt(19));
         final long quantity = Math.max(1, budget / Math.max(1, price * definition.valueFactor()));
-        final long id = tradeId++;
+        final long id = nextTradeId();
         pendingSellAccount = seller;
         pendingInstrument = instrument;
         pendingQuantity = quantity;

@@ -1,6 +1,11 @@
 package com.liqengine.tools.demo;
 
 import com.liqengine.api.InstrumentSpec;
+import com.liqengine.codec.AutoDeleveragedDecoder;
+import com.liqengine.codec.ClearanceFeeDecoder;
+import com.liqengine.codec.LiquidationFeeChargedDecoder;
+import com.liqengine.codec.LiquidationFillDecoder;
+import com.liqengine.codec.LiquidationOrderDecoder;
 import com.liqengine.codec.LiquidationTriggeredDecoder;
 import com.liqengine.codec.MarginCallDecoder;
 import com.liqengine.codec.MarginMode;
@@ -20,8 +25,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The demo's window on the engine: tails the output queue from another thread, as any consumer would, counts
- * liquidations by mode, takeovers and margin calls, and prints a few liquidations as they happen (at most a
- * handful per second, so the terminal stays readable).
+ * liquidations by mode, the lifecycle of their orders (orders, fills, fees, takeovers, clearance) and margin
+ * calls, hands every liquidation order to the {@link SimulatedBook}, and prints a few liquidations as they happen
+ * (at most a handful per second, so the terminal stays readable).
  */
 final class OutputMonitor implements DocumentHandler, Runnable
 {
@@ -33,20 +39,33 @@ final class OutputMonitor implements DocumentHandler, Runnable
     private final PrintStream out;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final LiquidationTriggeredDecoder liquidation = new LiquidationTriggeredDecoder();
+    private final LiquidationOrderDecoder order = new LiquidationOrderDecoder();
+    private final LiquidationFeeChargedDecoder fee = new LiquidationFeeChargedDecoder();
+    private final ClearanceFeeDecoder clearance = new ClearanceFeeDecoder();
+    private final PositionTakenOverDecoder takeover = new PositionTakenOverDecoder();
+    private final SimulatedBook book;
     private final Thread thread = new Thread(this, "liq-demo-monitor");
     private volatile boolean running = true;
     private volatile long isolatedLiquidations;
     private volatile long crossLiquidations;
     private volatile long takeovers;
     private volatile long marginCalls;
+    private volatile long orders;
+    private volatile long fills;
+    private volatile long fees;
+    private volatile long feeAmount;
+    private volatile long clearances;
+    private volatile long clearanceAmount;
+    private volatile long deleveraged;
     private volatile long outputsRead;
     private long windowStart;
     private int shownInWindow;
     private long notShown;
 
-    OutputMonitor(final Path outputs, final DemoMarket market, final PrintStream out)
+    OutputMonitor(final Path outputs, final DemoMarket market, final SimulatedBook book, final PrintStream out)
     {
         this.outputs = outputs;
+        this.book = book;
         this.market = market;
         this.instruments = market.instruments();
         this.out = out;
@@ -114,7 +133,41 @@ final class OutputMonitor implements DocumentHandler, Runnable
                 }
                 show();
             }
-            case PositionTakenOverDecoder.TEMPLATE_ID -> takeovers++;
+            case LiquidationOrderDecoder.TEMPLATE_ID ->
+            {
+                order.wrapAndApplyHeader(buffer, offset, header);
+                // the fund's own orders to unwind what it took over (sequence 0) are settled by ordinary fills
+                if (order.liquidationSequence() != 0)
+                {
+                    orders++;
+                    book.offer(order.liquidationSequence(), order.liquidationIndex(), order.accountId(),
+                        order.instrumentId(), order.side() == Side.SELL, order.quantity(), order.price());
+                }
+            }
+            case LiquidationFillDecoder.TEMPLATE_ID -> fills++;
+            case LiquidationFeeChargedDecoder.TEMPLATE_ID ->
+            {
+                fee.wrapAndApplyHeader(buffer, offset, header);
+                fees++;
+                feeAmount += fee.amount();
+            }
+            case ClearanceFeeDecoder.TEMPLATE_ID ->
+            {
+                clearance.wrapAndApplyHeader(buffer, offset, header);
+                clearances++;
+                clearanceAmount += clearance.amount();
+            }
+            case PositionTakenOverDecoder.TEMPLATE_ID ->
+            {
+                takeover.wrapAndApplyHeader(buffer, offset, header);
+                takeovers++;
+                if (takeover.clearanceFee() != 0)
+                {
+                    clearances++;
+                    clearanceAmount += takeover.clearanceFee();
+                }
+            }
+            case AutoDeleveragedDecoder.TEMPLATE_ID -> deleveraged++;
             case MarginCallDecoder.TEMPLATE_ID -> marginCalls++;
             default ->
             {
@@ -162,6 +215,49 @@ final class OutputMonitor implements DocumentHandler, Runnable
     long marginCalls()
     {
         return marginCalls;
+    }
+
+    /** Liquidation orders the engine sent to the book. */
+    long orders()
+    {
+        return orders;
+    }
+
+    long fills()
+    {
+        return fills;
+    }
+
+    /** Orders ended (a LiquidationFeeCharged each, also when the fee is 0). */
+    long fees()
+    {
+        return fees;
+    }
+
+    long feeAmount()
+    {
+        return feeAmount;
+    }
+
+    /** What was left of a closed isolated pool or a cross wallet, paid to the fund. */
+    long clearances()
+    {
+        return clearances;
+    }
+
+    long clearanceAmount()
+    {
+        return clearanceAmount;
+    }
+
+    long deleveraged()
+    {
+        return deleveraged;
+    }
+
+    long outputsRead()
+    {
+        return outputsRead;
     }
 
     long notShown()

@@ -6,6 +6,7 @@ import com.liqengine.codec.DepositDecoder;
 import com.liqengine.codec.FillDecoder;
 import com.liqengine.codec.FundingRateDecoder;
 import com.liqengine.codec.InstrumentDefinitionDecoder;
+import com.liqengine.codec.LiquidationOrderDoneDecoder;
 import com.liqengine.codec.MarkPriceTickDecoder;
 import com.liqengine.codec.MessageHeaderDecoder;
 import com.liqengine.codec.RemoveIsolatedMarginDecoder;
@@ -14,6 +15,7 @@ import com.liqengine.codec.SetMarginModeDecoder;
 import com.liqengine.codec.SnapshotRequestDecoder;
 import com.liqengine.codec.WithdrawalDecoder;
 import com.liqengine.margin.MarginStateMachine;
+import com.liqengine.margin.OpenLiquidation;
 import com.liqengine.tools.simulate.Units;
 import org.agrona.DirectBuffer;
 
@@ -85,6 +87,12 @@ public final class InputView
                 view.put("price", price(d.price(), d.instrumentId(), instruments));
                 view.put("fee", Units.amount(d.fee()));
                 view.put("tradeId", d.tradeId());
+                // schema version 2: a fill of a liquidation order names it (version 1 fills are ordinary ones)
+                if (version >= 2 && d.liquidationSequence() != 0)
+                {
+                    view.put("liquidationSequence", d.liquidationSequence());
+                    view.put("liquidationIndex", (long)d.liquidationIndex());
+                }
             }
             case DEPOSIT ->
             {
@@ -141,6 +149,15 @@ public final class InputView
                 view.put("rate", Units.amount(d.rate()));
             }
             case INSTRUMENT_DEFINITION -> definition(view, buffer, body, block, version);
+            case LIQUIDATION_ORDER_DONE ->
+            {
+                final LiquidationOrderDoneDecoder d =
+                    new LiquidationOrderDoneDecoder().wrap(buffer, body, block, version);
+                ids(view, d.correlationId(), d.eventTime());
+                view.put("liquidationSequence", d.liquidationSequence());
+                view.put("liquidationIndex", (long)d.liquidationIndex());
+                orderDone(view, d.liquidationSequence(), d.liquidationIndex(), d.filledQuantity(), instruments);
+            }
             default ->
             {
                 final SnapshotRequestDecoder d = new SnapshotRequestDecoder().wrap(buffer, body, block, version);
@@ -179,6 +196,9 @@ public final class InputView
         view.put("stepSize", Units.text(d.stepSize(), Math.max(0, d.qtyDecimals())));
         view.put("defaultLeverage", (long)d.defaultLeverage());
         view.put("defaultMode", d.defaultModeRaw() == 0 ? "isolated" : "cross");
+        // absent from a version 1 definition: the engine reads them as 0 (no fee, never partial)
+        view.put("liquidationFeeRate", Units.amount(version >= 2 ? d.liquidationFeeRate() : 0));
+        view.put("partialFromTier", version >= 2 ? (long)d.partialFromTier() : 0L);
         final List<Map<String, Object>> tiers = new ArrayList<>();
         try
         {
@@ -197,6 +217,31 @@ public final class InputView
             view.put("tiersDamaged", true);
         }
         view.put("tiers", tiers);
+    }
+
+    /**
+     * The order a {@code LiquidationOrderDone} ends names no account or instrument: when the engine given still
+     * has the order open (before the input is applied), they and the quantity at its decimals are shown; otherwise
+     * the quantity in the instrument's quantity units, as {@code filledQuantityUnits}.
+     */
+    private static void orderDone(
+        final Map<String, Object> view, final long sequence, final int index, final long filled,
+        final MarginStateMachine engine)
+    {
+        if (engine != null)
+        {
+            for (final OpenLiquidation order : engine.openLiquidations())
+            {
+                if (order.liquidationSequence() == sequence && order.liquidationIndex() == index)
+                {
+                    view.put("account", order.accountId());
+                    instrument(view, order.instrumentId(), engine);
+                    view.put("filledQuantity", quantity(filled, order.instrumentId(), engine));
+                    return;
+                }
+            }
+        }
+        view.put("filledQuantityUnits", filled);
     }
 
     private static void ids(final Map<String, Object> view, final long correlationId, final long eventTime)

@@ -7,6 +7,7 @@ import com.liqengine.margin.FixedPoint;
 import com.liqengine.pipeline.IdleStrategyName;
 import com.liqengine.pipeline.Topology;
 import com.liqengine.runtime.EngineConfig;
+import com.liqengine.tools.yaml.LiquidationSection;
 import com.liqengine.tools.yaml.YamlFileException;
 import com.liqengine.tools.yaml.YamlMap;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -23,7 +24,8 @@ import java.util.List;
  */
 public final class EngineConfigFile
 {
-    private static final List<String> TOP = List.of("paths", "journal", "pipeline", "engine", "snapshots");
+    private static final List<String> TOP =
+        List.of("paths", "journal", "pipeline", "engine", "liquidation", "snapshots");
     private static final List<String> PATHS = List.of("inputQueue", "journal", "outputs", "counters", "snapshots");
     private static final List<String> SNAPSHOTS = List.of("interval", "keep");
     private static final List<String> JOURNAL = List.of("rollCycle", "fsync", "fsyncIntervalMs");
@@ -94,6 +96,8 @@ public final class EngineConfigFile
         final YamlMap pipeline = section(name, top, "pipeline", PIPELINE);
         final YamlMap engine = section(name, top, "engine", ENGINE);
         final YamlMap snapshots = section(name, top, "snapshots", SNAPSHOTS);
+        final LiquidationSection liquidation = LiquidationSection.read(
+            section(name, top, "liquidation", LiquidationSection.KEYS), d.liquidationMode());
         final long interval = snapshots.has("interval") ? snapshots.integer("interval") : d.snapshotInterval();
         if (interval < 0)
         {
@@ -169,7 +173,9 @@ public final class EngineConfigFile
             ratio,
             engine.has("insuranceFundAccount") ? engine.integer("insuranceFundAccount") : d.insuranceFundAccount(),
             interval,
-            keep);
+            keep,
+            liquidation.mode(),
+            liquidation.maxOpenOrders());
     }
 
     private static <E extends Enum<E>> E word(

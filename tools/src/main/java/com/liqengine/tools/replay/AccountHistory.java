@@ -15,6 +15,7 @@ import org.agrona.DirectBuffer;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +42,9 @@ public final class AccountHistory implements ReplayListener
     private long firstMark;
     private long lastMark;
     private long events;
+    private Map<String, Object> input;
+    /** Quantities of this account's liquidation orders, by id, until they end. */
+    private final Map<String, Long> orderQuantities = new HashMap<>();
 
     /**
      * @param account the account id.
@@ -60,6 +64,8 @@ public final class AccountHistory implements ReplayListener
         lines.clear();
         engine = replayed;
         crossExplained = false;
+        // read before it is applied: a LiquidationOrderDone names its order's account only while it is open
+        input = InputView.of(sequence, buffer, offset, length, replayed);
     }
 
     /** Outputs come while the input is applied: a liquidation's numbers are read from the state it was checked in. */
@@ -72,7 +78,13 @@ public final class AccountHistory implements ReplayListener
         {
             return;
         }
-        lines.add("    -> " + InputView.text(EventView.of(record, engine)).trim());
+        final Map<String, Object> view = EventView.of(record, engine);
+        lines.add("    -> " + InputView.text(view).trim());
+        final String lifecycle = lifecycle(record, view);
+        if (lifecycle != null)
+        {
+            lines.add("       " + lifecycle);
+        }
         if (record.type().equals("LiquidationTriggered"))
         {
             final boolean isolated = record.get("mode") == 0;
@@ -93,7 +105,6 @@ public final class AccountHistory implements ReplayListener
         {
             return;
         }
-        final Map<String, Object> input = InputView.of(sequence, buffer, offset, length, engine);
         final boolean named = Long.valueOf(account).equals(InputView.account(input));
         if (!named && lines.isEmpty())
         {
@@ -200,6 +211,69 @@ public final class AccountHistory implements ReplayListener
             "#" + firstTick, "MarkPriceTick", ticks, replayed.symbol(tickInstrument), Units.text(firstMark, pd),
             Units.text(lastMark, pd), firstTick, lastTick));
         ticks = 0;
+    }
+
+    /**
+     * What a step of a liquidation's lifecycle means (docs/liquidation.md), or null for any other output. ADL and
+     * deficit lines are generic: every field is in the output's line above.
+     */
+    private String lifecycle(final OutputRecord record, final Map<String, Object> e)
+    {
+        final String id = e.get("liquidationSequence") + "/" + e.get("liquidationIndex");
+        return switch (record.type())
+        {
+            case "CancelOpenOrders" -> "means: before liquidating, the matching engine is asked to cancel the "
+                + "account's open orders in " + (e.get("symbol") == null ? "every instrument (cross)" : e.get("symbol"))
+                + ", freeing the margin they hold";
+            case "LiquidationOrder" ->
+            {
+                final long size = Math.abs(engine.positionSize(account, (int)record.get("instrumentId")));
+                orderQuantities.put(id, record.get("quantity"));
+                yield "means: order " + id + " goes to the book: " + e.get("side") + " " + e.get("quantity") + " "
+                    + e.get("symbol") + ", immediate-or-cancel, reduce-only, limit " + e.get("price")
+                    + " (the position's bankruptcy price now, on the tick)" + (record.get("quantity") < size
+                    ? "; a partial step: " + Units.text(size - record.get("quantity"), engine.qtyDecimals(
+                    (int)record.get("instrumentId"))) + " stays, in the tier below" : "; the whole position");
+            }
+            case "LiquidationFill" -> "means: the book filled " + e.get("quantity") + " of order " + id + " at "
+                + e.get("price") + "; the realized " + e.get("realizedPnl") + " is settled in "
+                + settledIn((int)record.get("instrumentId")) + "; "
+                + e.get("remainingQuantity") + " left of the order";
+            case "LiquidationFeeCharged" ->
+            {
+                final Long quantity = orderQuantities.remove(id);
+                // an isolated rest goes to the fund; a cross account is checked again (the lines that follow say)
+                final int instrument = (int)record.get("instrumentId");
+                final long rest = quantity == null || engine.marginMode(account, instrument) != MarginMode.ISOLATED ?
+                    0 : quantity - record.get("filledQuantity");
+                yield "means: order " + id + " ended, " + e.get("filledQuantity") + " filled"
+                    + (record.get("filledQuantity") == record.get("reportedQuantity") ? "" : " (the book reported "
+                    + e.get("reportedQuantity") + ")") + "; liquidation fee " + e.get("amount")
+                    + " to the insurance fund" + (rest > 0 ? "; the " + Units.text(rest, engine.qtyDecimals(instrument))
+                    + " the book did not take goes to the insurance fund" : "");
+            }
+            case "PositionTakenOver" -> "means: the insurance fund takes over " + e.get("size") + " "
+                + e.get("symbol") + " at " + e.get("price") + "; the account realizes " + e.get("realizedPnl")
+                + (isZero(e.get("clearanceFee")) ? "" : " and pays the fund what was left, " + e.get("clearanceFee"));
+            case "ClearanceFee" -> "means: the position is closed; what was left of its isolated margin, "
+                + e.get("amount") + ", goes to the insurance fund (clearance)";
+            case "AutoDeleveraged" -> "means: auto-deleveraged against the insurance fund: " + e.get("quantity")
+                + " " + e.get("symbol") + " closed at " + e.get("price") + ", realizing " + e.get("realizedPnl");
+            default -> null;
+        };
+    }
+
+    /** Where a liquidation fill's realized PnL goes: the isolated pool, or the cross wallet. */
+    private String settledIn(final int instrument)
+    {
+        return engine.marginMode(account, instrument) == MarginMode.ISOLATED ? "the position's isolated margin (now "
+            + Units.amount(engine.isolatedMargin(account, instrument)) + ")" : "the wallet (now "
+            + Units.amount(engine.crossWallet(account)) + ")";
+    }
+
+    private static boolean isZero(final Object amount)
+    {
+        return amount == null || new java.math.BigDecimal(amount.toString()).signum() == 0;
     }
 
     /** Every number of the check that liquidated, read from the state it was made in. */

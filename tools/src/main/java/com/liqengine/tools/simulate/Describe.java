@@ -30,6 +30,11 @@ final class Describe
             case REMOVE_MARGIN -> "remove margin account " + e.account() + " " + e.symbol() + " "
                 + e.amount().toPlainString();
             case FUNDING -> "funding " + e.symbol() + " rate " + e.rate().toPlainString();
+            case LIQUIDATION_FILL -> "liquidation fill account " + e.account() + " " + e.qty().toPlainString() + " "
+                + e.symbol() + " at " + e.price().toPlainString() + (e.tradeId() == null ? "" : " (trade "
+                + e.tradeId() + ")");
+            case LIQUIDATION_DONE -> "liquidation done account " + e.account() + " " + e.symbol()
+                + (e.qty() == null ? "" : ", the book reports " + e.qty().toPlainString() + " filled");
         };
     }
 

@@ -15,7 +15,11 @@ public enum EventKind
     LEVERAGE("leverage", List.of("account", "symbol", "leverage"), List.of()),
     ADD_MARGIN("addMargin", List.of("account", "symbol", "amount"), List.of()),
     REMOVE_MARGIN("removeMargin", List.of("account", "symbol", "amount"), List.of()),
-    FUNDING("funding", List.of("symbol", "rate"), List.of());
+    FUNDING("funding", List.of("symbol", "rate"), List.of()),
+    /** A fill of the open liquidation order of the account and symbol (the simulator finds its id). */
+    LIQUIDATION_FILL("liquidationFill", List.of("account", "symbol", "qty", "price"), List.of("tradeId")),
+    /** The end of that order; {@code qty}: what the book says it filled (default: what its fills add up to). */
+    LIQUIDATION_DONE("liquidationDone", List.of("account", "symbol"), List.of("qty"));
 
     private final String key;
     private final List<String> required;

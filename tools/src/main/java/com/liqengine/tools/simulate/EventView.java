@@ -47,7 +47,8 @@ public final class EventView
                 case "instrumentId" -> view.put("symbol", v >= 0 ? engine.symbol((int)v) : null);
                 case "mode" -> view.put("mode", v == 0 ? "isolated" : "cross");
                 case "side" -> view.put("side", side(record.type(), v));
-                case "size", "quantity" -> view.put(field.getKey(), Units.text(v, qd));
+                case "size", "quantity", "filledQuantity", "reportedQuantity", "remainingQuantity" ->
+                    view.put(field.getKey(), Units.text(v, qd));
                 case "markPrice" -> view.put("mark", Units.text(v, pd));
                 case "liquidationPrice", "bankruptcyPrice", "price" ->
                     view.put(field.getKey(), v == 0 ? null : Units.text(v, pd));
@@ -58,7 +59,7 @@ public final class EventView
                     view.put("request", type == null ? String.valueOf(v) : type.label());
                 }
                 case "reason" -> view.put("reason", RejectReason.get((short)v).name());
-                case "sequence" -> view.put("sequence", v);
+                case "sequence", "liquidationSequence", "liquidationIndex" -> view.put(field.getKey(), v);
                 default -> view.put(field.getKey(), Units.amount(v));
             }
         }

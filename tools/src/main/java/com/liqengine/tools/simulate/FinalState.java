@@ -1,6 +1,7 @@
 package com.liqengine.tools.simulate;
 
 import com.liqengine.margin.MarginStateMachine;
+import com.liqengine.margin.OpenLiquidation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,9 +15,13 @@ import java.util.List;
  * @param accounts in the order they were opened, the insurance fund excluded.
  * @param insuranceFund the fund's wallet.
  * @param insuranceFundPositions positions the fund took over and has not yet unwound.
+ * @param openOrders liquidation orders still open (docs/liquidation.md), oldest first.
  */
 public record FinalState(
-    List<AccountState> accounts, BigDecimal insuranceFund, List<PositionState> insuranceFundPositions)
+    List<AccountState> accounts,
+    BigDecimal insuranceFund,
+    List<PositionState> insuranceFundPositions,
+    List<OrderState> openOrders)
 {
     /** Extra decimals of an average entry price beyond its tick: enough to show where between ticks it is. */
     private static final int ENTRY_EXTRA_DECIMALS = 4;
@@ -58,6 +63,7 @@ public record FinalState(
      * @param marginRatio the position's (isolated) or its account's (cross).
      * @param liquidationPrice mark at or beyond which it is liquidated.
      * @param bankruptcyPrice mark at which its margin is gone.
+     * @param inLiquidation true while a liquidation order of it (or of its cross account) is open.
      */
     public record PositionState(
         String symbol,
@@ -70,7 +76,26 @@ public record FinalState(
         BigDecimal maintenanceMargin,
         BigDecimal marginRatio,
         BigDecimal liquidationPrice,
-        BigDecimal bankruptcyPrice)
+        BigDecimal bankruptcyPrice,
+        boolean inLiquidation)
+    {
+    }
+
+    /**
+     * An open liquidation order.
+     *
+     * @param id {@code liquidationSequence/liquidationIndex}.
+     * @param account the liquidated account.
+     * @param symbol instrument.
+     * @param mode of the liquidated position.
+     * @param side {@code buy} or {@code sell}.
+     * @param quantity the order's quantity.
+     * @param limitPrice its limit.
+     * @param filled what its fills added up to so far.
+     */
+    public record OrderState(
+        String id, long account, String symbol, String mode, String side, BigDecimal quantity, BigDecimal limitPrice,
+        BigDecimal filled)
     {
     }
 
@@ -93,8 +118,18 @@ public record FinalState(
                     positions(engine, id, true)));
             }
         }
+        final List<OrderState> orders = new ArrayList<>();
+        for (final OpenLiquidation o : engine.openLiquidations())
+        {
+            final int i = o.instrumentId();
+            final int qd = engine.qtyDecimals(i);
+            orders.add(new OrderState(o.liquidationSequence() + "/" + o.liquidationIndex(), o.accountId(),
+                engine.symbol(i), o.isolated() ? "isolated" : "cross", o.sells() ? "sell" : "buy",
+                Units.decimal(o.quantity(), qd), Units.decimal(o.limitPrice(), engine.priceDecimals(i)),
+                Units.decimal(o.filledQuantity(), qd)));
+        }
         return new FinalState(List.copyOf(accounts), Units.decimal(engine.insuranceFundBalance(),
-            Units.AMOUNT_DECIMALS), positions(engine, fund, false));
+            Units.AMOUNT_DECIMALS), positions(engine, fund, false), List.copyOf(orders));
     }
 
     private static List<PositionState> positions(final MarginStateMachine engine, final long id, final boolean risk)
@@ -124,7 +159,8 @@ public record FinalState(
                 Units.decimal(engine.maintenanceMargin(id, i), Units.AMOUNT_DECIMALS),
                 ratio == Long.MAX_VALUE ? null : Units.decimal(ratio, Units.AMOUNT_DECIMALS),
                 risk ? price(engine.liquidationPrice(id, i), pd) : null,
-                risk ? price(engine.bankruptcyPrice(id, i), pd) : null));
+                risk ? price(engine.bankruptcyPrice(id, i), pd) : null,
+                risk && engine.isInLiquidation(id, i)));
         }
         return List.copyOf(positions);
     }

@@ -56,6 +56,21 @@ public final class JsonReport
         object.put("accounts", accounts);
         object.put("insuranceFund", state.insuranceFund());
         object.put("insuranceFundPositions", positions(state.insuranceFundPositions()));
+        final List<Object> orders = new ArrayList<>();
+        for (final FinalState.OrderState o : state.openOrders())
+        {
+            final Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", o.id());
+            m.put("account", o.account());
+            m.put("symbol", o.symbol());
+            m.put("mode", o.mode());
+            m.put("side", o.side());
+            m.put("quantity", o.quantity());
+            m.put("limitPrice", o.limitPrice());
+            m.put("filled", o.filled());
+            orders.add(m);
+        }
+        object.put("openLiquidationOrders", orders);
         return object;
     }
 
@@ -76,6 +91,7 @@ public final class JsonReport
             m.put("marginRatio", p.marginRatio());
             m.put("liquidationPrice", p.liquidationPrice());
             m.put("bankruptcyPrice", p.bankruptcyPrice());
+            m.put("inLiquidation", p.inLiquidation());
             list.add(m);
         }
         return list;

@@ -1,5 +1,7 @@
 package com.liqengine.tools.simulate;
 
+import com.liqengine.margin.LiquidationMode;
+
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -14,6 +16,9 @@ import java.util.List;
  * @param instruments in the order given; ids are their positions.
  * @param accounts in the order given.
  * @param events in the order given.
+ * @param liquidationMode what follows a liquidation trigger: {@code takeover} unless the file's
+ *     {@code liquidation:} section says {@code market} (docs/liquidation.md).
+ * @param maxOpenLiquidationOrders the engine's {@code liquidation.maxOpenOrders}.
  */
 public record Scenario(
     String file,
@@ -22,7 +27,9 @@ public record Scenario(
     BigDecimal insuranceFund,
     List<ScenarioInstrument> instruments,
     List<ScenarioAccount> accounts,
-    List<ScenarioEvent> events)
+    List<ScenarioEvent> events,
+    LiquidationMode liquidationMode,
+    int maxOpenLiquidationOrders)
 {
     /**
      * The instrument id of a symbol.

@@ -15,6 +15,8 @@ import java.util.List;
  * @param defaultLeverage leverage of new positions.
  * @param defaultMode margin mode of new positions.
  * @param tiers risk tiers, ascending.
+ * @param liquidationFeeRate rate of a liquidation order's filled notional charged to the fund (0 to 1).
+ * @param partialFromTier 1-based tier from which a liquidation order steps the position down one tier; 0: never.
  */
 public record ScenarioInstrument(
     int line,
@@ -23,7 +25,9 @@ public record ScenarioInstrument(
     BigDecimal stepSize,
     int defaultLeverage,
     MarginMode defaultMode,
-    List<Tier> tiers)
+    List<Tier> tiers,
+    BigDecimal liquidationFeeRate,
+    int partialFromTier)
 {
     /**
      * @return decimals of prices: those of the tick size.

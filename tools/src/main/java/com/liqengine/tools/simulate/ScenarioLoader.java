@@ -1,9 +1,12 @@
 package com.liqengine.tools.simulate;
 
+import com.liqengine.tools.yaml.LiquidationSection;
 import com.liqengine.tools.yaml.YamlFileException;
 import com.liqengine.tools.yaml.YamlMap;
 import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.Side;
+import com.liqengine.margin.EngineSettings;
+import com.liqengine.margin.LiquidationMode;
 import com.liqengine.margin.RiskTiers;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -23,10 +26,11 @@ import java.util.Set;
  */
 public final class ScenarioLoader
 {
-    private static final List<String> TOP = List.of("name", "engine", "instruments", "accounts", "events");
+    private static final List<String> TOP =
+        List.of("name", "engine", "liquidation", "instruments", "accounts", "events");
     private static final List<String> ENGINE = List.of("marginCallRatio", "insuranceFund");
-    private static final List<String> INSTRUMENT =
-        List.of("symbol", "tickSize", "stepSize", "tiers", "defaultLeverage", "defaultMode");
+    private static final List<String> INSTRUMENT = List.of("symbol", "tickSize", "stepSize", "tiers",
+        "defaultLeverage", "defaultMode", "liquidationFeeRate", "partialFromTier");
     private static final List<String> TIER = List.of("maxNotional", "maxLeverage", "mmr", "maintenanceAmount");
     private static final List<String> ACCOUNT = List.of("id", "deposit");
     private static final List<String> SIDES = List.of("buy", "sell");
@@ -101,6 +105,11 @@ public final class ScenarioLoader
                 insuranceFund = nonNegative(engine, "insuranceFund",
                     engine.fixedPoint("insuranceFund", Units.AMOUNT_DECIMALS, AMOUNTS, BigDecimal.ZERO));
             }
+            // without a liquidation: section a scenario runs takeover, so every older scenario keeps its meaning
+            final LiquidationSection liquidation = top.has("liquidation") ? LiquidationSection.read(
+                YamlMap.of(file, "liquidation", top.node("liquidation"), LiquidationSection.KEYS),
+                LiquidationMode.TAKEOVER) : new LiquidationSection(LiquidationMode.TAKEOVER,
+                EngineSettings.DEFAULT_MAX_OPEN_LIQUIDATIONS);
             for (final Node node : top.list("instruments"))
             {
                 instruments.add(instrument(YamlMap.of(file, "an instrument", node, INSTRUMENT)));
@@ -126,7 +135,8 @@ public final class ScenarioLoader
                 }
             }
             return new Scenario(file, name, marginCallRatio, insuranceFund, List.copyOf(instruments),
-                List.copyOf(accounts), List.copyOf(events));
+                List.copyOf(accounts), List.copyOf(events), liquidation.mode(),
+                liquidation.maxOpenOrders());
         }
 
         private ScenarioInstrument instrument(final YamlMap map)
@@ -166,8 +176,21 @@ public final class ScenarioLoader
                 map.smallInteger("defaultLeverage") : Math.min(DEFAULT_LEVERAGE, tiers.get(0).maxLeverage());
             final MarginMode mode = map.has("defaultMode") ?
                 (map.choice("defaultMode", MODES) == 0 ? MarginMode.ISOLATED : MarginMode.CROSS) : MarginMode.CROSS;
-            final ScenarioInstrument instrument =
-                new ScenarioInstrument(map.line(), symbol, tick, step, leverage, mode, List.copyOf(tiers));
+            final BigDecimal feeRate =
+                map.fixedPoint("liquidationFeeRate", Units.AMOUNT_DECIMALS, RATES, BigDecimal.ZERO);
+            if (feeRate.signum() < 0 || feeRate.compareTo(BigDecimal.ONE) > 0)
+            {
+                throw map.error("liquidationFeeRate", "liquidationFeeRate must be from 0 to 1, not "
+                    + feeRate.toPlainString());
+            }
+            final int partialFromTier = map.has("partialFromTier") ? map.smallInteger("partialFromTier") : 0;
+            if (partialFromTier < 0 || partialFromTier > tiers.size())
+            {
+                throw map.error("partialFromTier", "partialFromTier must be 0 (never partial) or a tier of " + symbol
+                    + " from 1 to " + tiers.size() + ", not " + partialFromTier);
+            }
+            final ScenarioInstrument instrument = new ScenarioInstrument(map.line(), symbol, tick, step, leverage,
+                mode, List.copyOf(tiers), feeRate, partialFromTier);
             if (instrument.priceDecimals() + instrument.qtyDecimals() > Units.AMOUNT_DECIMALS)
             {
                 throw map.error("tickSize", symbol + ": the tick size and step size together may have at most "

@@ -7,6 +7,7 @@ import com.liqengine.api.OutputRecord;
 import com.liqengine.api.TierSpec;
 import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.RejectReason;
+import com.liqengine.codec.Side;
 import com.liqengine.margin.EngineSettings;
 import com.liqengine.margin.MarginStateMachine;
 
@@ -37,6 +38,7 @@ public final class ScenarioRunner
     private final Set<Long> filled = new HashSet<>();
     private final Set<Long> spreadDone = new HashSet<>();
     private final Set<Long> allocatesOwnMargin = new HashSet<>();
+    private final OpenOrders orders = new OpenOrders();
 
     private ScenarioRunner(final Scenario scenario, final ModePolicy policy)
     {
@@ -45,7 +47,9 @@ public final class ScenarioRunner
         final EngineSettings settings = new EngineSettings()
             .maxAccounts(scenario.accounts().size() + SPARE_ACCOUNTS)
             .maxInstruments(Math.max(1, scenario.instruments().size()))
-            .insuranceFundAccountId(Units.INSURANCE_FUND_ID);
+            .insuranceFundAccountId(Units.INSURANCE_FUND_ID)
+            .liquidationMode(scenario.liquidationMode())
+            .maxOpenLiquidations(scenario.maxOpenLiquidationOrders());
         if (scenario.marginCallRatio() != null)
         {
             settings.marginCallRatio(Units.toUnits(scenario.marginCallRatio(), Units.AMOUNT_DECIMALS));
@@ -130,7 +134,8 @@ public final class ScenarioRunner
         return new InstrumentSpec(id, instrument.symbol(), instrument.priceDecimals(), instrument.qtyDecimals(),
             Units.toUnits(instrument.tickSize(), instrument.priceDecimals()),
             Units.toUnits(instrument.stepSize(), instrument.qtyDecimals()),
-            instrument.defaultLeverage(), mode, tiers);
+            instrument.defaultLeverage(), mode, tiers)
+            .withLiquidation(amount(instrument.liquidationFeeRate()), instrument.partialFromTier());
     }
 
     /** Why an instrument was refused, with the consistent maintenance amounts when the tiers are at fault. */
@@ -170,7 +175,23 @@ public final class ScenarioRunner
             steps.add(new Step(event, Describe.event(event), skip, new byte[0], List.of()));
             return;
         }
-        send(event, Describe.event(event), encode(event));
+        send(event, Describe.event(event) + orderOf(event), encode(event));
+    }
+
+    /** For an event naming a liquidation order: which one it is, as the simulator found it. */
+    private String orderOf(final ScenarioEvent event)
+    {
+        if (event.kind() != EventKind.LIQUIDATION_FILL && event.kind() != EventKind.LIQUIDATION_DONE)
+        {
+            return "";
+        }
+        final OpenOrders.Order order = orders.of(event.account(), scenario.instrumentId(event.symbol()));
+        if (order == null)
+        {
+            return " (no open liquidation order: sent as order " + OpenOrders.NO_SUCH_SEQUENCE + "/0)";
+        }
+        return " (order " + order.id() + (event.kind() == EventKind.LIQUIDATION_FILL ?
+            ", " + (order.side() == Side.BUY ? "buy" : "sell") + ")" : ")");
     }
 
     private String skipReason(final ScenarioEvent event)
@@ -248,6 +269,21 @@ public final class ScenarioRunner
             case ADD_MARGIN -> encoder.addIsolatedMargin(c, c, e.account(), instrument, amount(e.amount()));
             case REMOVE_MARGIN -> encoder.removeIsolatedMargin(c, c, e.account(), instrument, amount(e.amount()));
             case FUNDING -> encoder.fundingRate(c, c, instrument, amount(e.rate()));
+            case LIQUIDATION_FILL ->
+            {
+                final OpenOrders.Order order = orders.orUnknown(e.account(), instrument);
+                final Side side = order.side() != null ? order.side() :
+                    engine.positionSize(e.account(), instrument) > 0 ? Side.SELL : Side.BUY;
+                yield encoder.liquidationFill(c, c, e.account(), instrument, side,
+                    Units.toUnits(e.qty(), spec.qtyDecimals()), Units.toUnits(e.price(), spec.priceDecimals()),
+                    tradeId(e), order.sequence(), order.index());
+            }
+            case LIQUIDATION_DONE ->
+            {
+                final OpenOrders.Order order = orders.orUnknown(e.account(), instrument);
+                yield encoder.liquidationOrderDone(c, c, order.sequence(), order.index(),
+                    e.qty() != null ? Units.toUnits(e.qty(), spec.qtyDecimals()) : order.filled());
+            }
         };
     }
 
@@ -266,6 +302,7 @@ public final class ScenarioRunner
         final byte[] input = new byte[length];
         encoder.buffer().getBytes(0, input);
         engine.onInput(encoder.buffer(), 0, length);
+        current.forEach(orders::observe);
         steps.add(new Step(event, description, null, input, List.copyOf(current)));
     }
 

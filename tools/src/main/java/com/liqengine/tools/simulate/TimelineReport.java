@@ -80,8 +80,27 @@ public final class TimelineReport
                 + " at " + orNone(e.get("price")) + "; " + account + " realizes " + e.get("realizedPnl")
                 + (isZero(e.get("clearanceFee")) ? "" : ", pays the fund the remaining " + e.get("clearanceFee"))
                 + "; fund balance " + e.get("insuranceFundBalance");
-            case "LiquidationOrder" -> "ORDER insurance fund " + e.get("side") + "s " + e.get("quantity") + " "
-                + e.get("symbol") + " at " + orNone(e.get("price"));
+            case "LiquidationOrder" -> Long.valueOf(0).equals(e.get("liquidationSequence")) ?
+                "ORDER insurance fund " + e.get("side") + "s " + e.get("quantity") + " " + e.get("symbol") + " at "
+                + orNone(e.get("price")) : "LIQUIDATION ORDER " + orderId(e) + " " + account + " " + e.get("side")
+                + "s " + e.get("quantity") + " " + e.get("symbol") + " at limit " + orNone(e.get("price"))
+                + " (immediate-or-cancel, reduce-only)";
+            case "CancelOpenOrders" -> "CANCEL OPEN ORDERS of " + account + " in "
+                + (e.get("symbol") == null ? "every instrument" : e.get("symbol"));
+            case "LiquidationFill" -> "LIQUIDATION FILL " + orderId(e) + " " + account + " " + e.get("side") + "s "
+                + e.get("quantity") + " " + e.get("symbol") + " at " + e.get("price") + ": realizes "
+                + e.get("realizedPnl") + " in its margin; " + e.get("remainingQuantity") + " left of the order";
+            case "LiquidationFeeCharged" -> "ORDER " + orderId(e) + " DONE " + account + " " + e.get("symbol")
+                + ": filled " + e.get("filledQuantity") + (e.get("filledQuantity").equals(e.get("reportedQuantity"))
+                ? "" : " (the book reported " + e.get("reportedQuantity") + ")") + ", liquidation fee "
+                + e.get("amount") + " to the fund; fund balance " + e.get("insuranceFundBalance");
+            case "ClearanceFee" -> "CLEARANCE " + account + " " + e.get("symbol") + ": the rest of its margin, "
+                + e.get("amount") + ", to the fund; fund balance " + e.get("insuranceFundBalance");
+            case "AutoDeleveraged" -> "AUTO-DELEVERAGED " + (Long.valueOf(Units.INSURANCE_FUND_ID).equals(
+                e.get("account")) ? "insurance fund" : account) + " " + e.get("symbol") + ": " + e.get("quantity")
+                + " closed at " + orNone(e.get("price")) + ", realizes " + e.get("realizedPnl");
+            case "InsuranceFundDeficit" -> "INSURANCE FUND DEFICIT " + e.get("amount") + " (fund equity "
+                + e.get("fundEquity") + ")";
             case "MarginCall" -> "MARGIN CALL " + account + " " + (e.get("symbol") == null ? "cross" :
                 e.get("symbol") + " " + e.get("mode")) + ": margin ratio " + orInfinite(e.get("marginRatio"))
                 + " (equity " + e.get("equity") + ", maintenance " + e.get("maintenanceMargin") + ")";
@@ -104,7 +123,7 @@ public final class TimelineReport
     {
         out.println("Final state");
         final TextTable table = new TextTable("account", "wallet", "symbol", "mode", "size", "entry", "isolated",
-            "mark", "unrealized", "maint.", "ratio", "liq. price", "bankr. price");
+            "mark", "unrealized", "maint.", "ratio", "liq. price", "bankr. price", "");
         for (final FinalState.AccountState account : state.accounts())
         {
             final List<FinalState.PositionState> positions = account.positions();
@@ -118,7 +137,8 @@ public final class TimelineReport
                 table.row(i == 0 ? account.id() : "", i == 0 ? plain(account.wallet()) : "", p.symbol(), p.mode(),
                     plain(p.size()), plain(p.entryPrice()), plain(p.isolatedMargin()), plain(p.mark()),
                     plain(p.unrealizedPnl()), plain(p.maintenanceMargin()), orInfinite(p.marginRatio()),
-                    orNone(p.liquidationPrice()), orNone(p.bankruptcyPrice()));
+                    orNone(p.liquidationPrice()), orNone(p.bankruptcyPrice()),
+                    p.inLiquidation() ? "in liquidation" : "");
             }
         }
         table.print(out, "  ");
@@ -129,6 +149,18 @@ public final class TimelineReport
             out.print(", holds " + plain(p.size()) + " " + p.symbol() + " (entry " + plain(p.entryPrice()) + ")");
         }
         out.println();
+        for (final FinalState.OrderState o : state.openOrders())
+        {
+            out.println("  open liquidation order " + o.id() + ": account " + o.account() + " " + o.mode() + " "
+                + o.side() + "s " + plain(o.quantity()) + " " + o.symbol() + " at limit " + plain(o.limitPrice())
+                + ", filled " + plain(o.filled()));
+        }
+    }
+
+    /** A liquidation order's id as {@code sequence/index}. */
+    static String orderId(final Map<String, Object> e)
+    {
+        return e.get("liquidationSequence") + "/" + e.get("liquidationIndex");
     }
 
     private static String plain(final BigDecimal value)

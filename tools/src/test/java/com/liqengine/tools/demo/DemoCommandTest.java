@@ -37,12 +37,27 @@ class DemoCommandTest
         assertThat(number(liquidations.group(1))).isEqualTo(number(liquidations.group(2))
             + number(liquidations.group(3)));
 
+        // market mode: every liquidation order is answered by the simulated book and ends exactly once
+        final Matcher orders = Pattern.compile("orders +([0-9,]+) liquidation orders to the book, ([0-9,]+) ended: "
+            + "the simulated book filled ([0-9,]+) in full, ([0-9,]+) in part, ([0-9,]+) not at all, in ([0-9,]+) "
+            + "liquidation fills \\(([0-9,]+) book inputs\\)").matcher(text);
+        assertThat(orders.find()).as(text).isTrue();
+        final long sent = number(orders.group(1));
+        assertThat(sent).isPositive();
+        assertThat(number(orders.group(2))).isEqualTo(sent);
+        assertThat(number(orders.group(3)) + number(orders.group(4)) + number(orders.group(5))).isEqualTo(sent);
+        assertThat(number(orders.group(6))).isPositive();
+        // an end per order, and a fill or two per order the book filled (a fill the engine refused, e.g. when an
+        // ordinary fill closed the position first, is a book input without a LiquidationFill)
+        final long bookInputs = number(orders.group(7));
+        assertThat(bookInputs).isGreaterThanOrEqualTo(sent + number(orders.group(6)));
+
         final long setUp = new DemoMarket(1, 300).setUpCount();
         try (JournalReader journal = JournalReader.open(dir.resolve("journal")))
         {
             assertThat(journal.readAll((index, buffer, offset, length) ->
             {
-            })).isEqualTo(setUp + 60_000);
+            })).isEqualTo(setUp + 60_000 + bookInputs);
         }
     }
 

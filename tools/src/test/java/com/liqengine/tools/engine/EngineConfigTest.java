@@ -1,6 +1,8 @@
 package com.liqengine.tools.engine;
 
 import com.liqengine.journal.FsyncPolicy;
+import com.liqengine.margin.EngineSettings;
+import com.liqengine.margin.LiquidationMode;
 import com.liqengine.pipeline.IdleStrategyName;
 import com.liqengine.pipeline.Topology;
 import com.liqengine.runtime.EngineConfig;
@@ -30,7 +32,11 @@ class EngineConfigTest
     {
         final EngineConfig shipped = EngineConfigFile.load(Path.of("..", "config", "engine.yaml"));
 
-        assertThat(shipped).isEqualTo(EngineConfig.defaults(Path.of("liq-data")));
+        // the shipped file runs the market liquidation mode; left out, the mode is the engine's takeover
+        assertThat(shipped).isEqualTo(EngineConfig.defaults(Path.of("liq-data"))
+            .withLiquidation(LiquidationMode.MARKET, EngineSettings.DEFAULT_MAX_OPEN_LIQUIDATIONS));
+        assertThat(shipped.engineSettings().liquidationMode()).isEqualTo(LiquidationMode.MARKET);
+        assertThat(EngineConfig.defaults(Path.of("liq-data")).liquidationMode()).isEqualTo(LiquidationMode.TAKEOVER);
     }
 
     @Test
@@ -43,11 +49,14 @@ class EngineConfigTest
             engine: { maxAccounts: 10, maxInstruments: 4, maxPositions: 30, marginCallRatio: "0.9",
                       insuranceFundAccount: 99 }
             snapshots: { interval: 5000, keep: 7 }
+            liquidation: { mode: takeover, maxOpenOrders: 12 }
             """));
 
         assertThat(config).isEqualTo(new EngineConfig(Path.of("a"), Path.of("b"), Path.of("c"), Path.of("d.dat"),
             Path.of("e"), "FAST_HOURLY", FsyncPolicy.PER_BATCH, 5, 1024, IdleStrategyName.BUSY_SPIN,
-            Topology.JOURNAL_THEN_APPLY, 10, 4, 30, new java.math.BigDecimal("0.9"), 99, 5000, 7));
+            Topology.JOURNAL_THEN_APPLY, 10, 4, 30, new java.math.BigDecimal("0.9"), 99, 5000, 7,
+            LiquidationMode.TAKEOVER, 12));
+        assertThat(config.engineSettings().maxOpenLiquidations()).isEqualTo(12);
     }
 
     @Test
@@ -66,6 +75,11 @@ class EngineConfigTest
         assertError(dir, "journal:\n  fsyncIntervalMs: 0\n", ":2: fsyncIntervalMs must be at least 1, not 0");
         assertError(dir, "engine:\n  marginCallRatio: 1.25\n", ":2: marginCallRatio must be above 0 and at most 1, "
             + "not 1.25");
+        assertError(dir, "liquidation:\n  mode: auction\n", ":2: 'mode' of liquidation must be one of takeover, "
+            + "market, not 'auction'");
+        assertError(dir, "liquidation:\n  mode: market\n  maxOpenOrders: 16777217\n", ":3: maxOpenOrders must be "
+            + "from 1 to 16777216, not 16777217");
+        assertError(dir, "liquidation:\n  fundFloor: \"0\"\n", ":2: unknown field 'fundFloor' in liquidation");
         assertError(dir, "engine:\n  maxAccounts: 300000000\n", ":2: maxAccounts must be from 2 (the fund and one "
             + "account) to 268435456, not 300000000");
     }

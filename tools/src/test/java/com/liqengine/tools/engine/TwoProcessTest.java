@@ -69,16 +69,17 @@ class TwoProcessTest
         {
             Thread.sleep(50);
         }
-        while (outputs(dir.resolve("outputs")).size() < 21 && System.nanoTime() < deadline)
+        while (outputs(dir.resolve("outputs")).size() < 23 && System.nanoTime() < deadline)
         {
             Thread.sleep(50);
         }
         engine.destroy(); // SIGTERM
 
         assertThat(engine.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        // 21 outputs before schema version 2, and a CancelOpenOrders before each of the 2 liquidating inputs
         assertThat(log(dir, "engine.log"))
-            .contains("stopped after 26 inputs; 4 liquidations, 0 rejections, 21 outputs");
-        assertThat(outputs(dir.resolve("outputs"))).hasSize(21);
+            .contains("stopped after 26 inputs; 4 liquidations, 0 rejections, 23 outputs");
+        assertThat(outputs(dir.resolve("outputs"))).hasSize(23);
     }
 
     private static Path config(final Path dir) throws IOException

@@ -1,5 +1,6 @@
 package com.liqengine.tools.replay;
 
+import com.liqengine.codec.MessageHeaderEncoder;
 import com.liqengine.tools.Liq;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class ReplayAndDumpTest
             data.resolve("outputs").toString());
 
         assertThat(replay.code).isZero();
-        assertThat(replay.out).contains("identical: 28 inputs, 23 outputs").contains("inputs/s");
+        assertThat(replay.out).contains("identical: 28 inputs, 25 outputs").contains("inputs/s");
         final String hash = runLog.substring(runLog.indexOf("liq run: state hash", runLog.indexOf("reading")))
             .substring("liq run: ".length(), "liq run: state hash 0123456789abcdef at sequence 28".length());
         assertThat(replay.out).contains(hash);
@@ -96,7 +97,7 @@ class ReplayAndDumpTest
         final Result replay = liq("replay", "--config", config(data).toString(), "--outputs",
             data.resolve("outputs").toString(), "--snapshot", snapshot.toString());
 
-        assertThat(replay.out).contains("identical: 6 inputs, 9 outputs");
+        assertThat(replay.out).contains("identical: 6 inputs, 10 outputs");
         final Result dump = liq("dump", "--config", config(data).toString(), "--snapshot", snapshot.toString());
         assertThat(dump.out).contains("formatVersion: 2").contains("sequence: 22").contains("injectedRequests: ")
             .contains("checksum: ok").contains("accounts: 3");
@@ -172,7 +173,7 @@ class ReplayAndDumpTest
         final Result replay = liq("replay", "--config", config(copy).toString(), "--outputs",
             copy.resolve("outputs").toString());
         assertThat(replay.code).isEqualTo(1);
-        assertThat(replay.out).contains("first divergence at input sequence 26, output #15 (recorded "
+        assertThat(replay.out).contains("first divergence at input sequence 26, output #17 (recorded "
             + "LiquidationTriggered, replayed LiquidationTriggered): field markPrice recorded");
     }
 
@@ -220,6 +221,18 @@ class ReplayAndDumpTest
 
     private static Path config(final Path folder)
     {
+        return config(folder, "engine: { maxAccounts: 1000 }\nsnapshots: { interval: 10 }\n");
+    }
+
+    /**
+     * Writes {@code engine.yaml} in a folder: every path under it, then the given settings.
+     *
+     * @param folder the folder.
+     * @param settings more YAML sections.
+     * @return the file.
+     */
+    static Path config(final Path folder, final String settings)
+    {
         final Path config = folder.resolve("engine.yaml");
         try
         {
@@ -229,8 +242,7 @@ class ReplayAndDumpTest
                 + "  outputs: " + folder.resolve("outputs") + "\n"
                 + "  counters: " + folder.resolve("counters.dat") + "\n"
                 + "  snapshots: " + folder.resolve("snapshots") + "\n"
-                + "engine: { maxAccounts: 1000 }\n"
-                + "snapshots: { interval: 10 }\n");
+                + settings);
         }
         catch (final IOException ex)
         {
@@ -256,7 +268,8 @@ class ReplayAndDumpTest
                 .order(ByteOrder.LITTLE_ENDIAN);
             for (int p = 0; p + 16 <= map.limit(); p += 4)
             {
-                if (map.getShort(p + 2) == templateId && map.getShort(p + 4) == 701 && map.getShort(p + 6) == 1
+                if (map.getShort(p + 2) == templateId && map.getShort(p + 4) == MessageHeaderEncoder.SCHEMA_ID
+                    && map.getShort(p + 6) == MessageHeaderEncoder.SCHEMA_VERSION
                     && map.getLong(p + 8) == firstField)
                 {
                     return p;

@@ -1,5 +1,6 @@
 package com.liqengine.tools.simulate;
 
+import com.liqengine.margin.LiquidationMode;
 import com.liqengine.tools.yaml.YamlFileException;
 import org.junit.jupiter.api.Test;
 
@@ -197,6 +198,55 @@ class ScenarioLoaderTest
     {
         assertThatThrownBy(() -> ScenarioLoader.load(java.nio.file.Path.of("no-such.yaml")))
             .hasMessage("no-such.yaml: no such file");
+    }
+
+    @Test
+    void withoutALiquidationSectionAScenarioRunsTakeover()
+    {
+        final Scenario scenario = parse(HEAD);
+        assertThat(scenario.liquidationMode()).isEqualTo(LiquidationMode.TAKEOVER);
+        assertThat(scenario.instruments().get(0).liquidationFeeRate()).isEqualByComparingTo("0");
+        assertThat(scenario.instruments().get(0).partialFromTier()).isZero();
+    }
+
+    @Test
+    void readsTheLiquidationSettingsAndEvents()
+    {
+        final Scenario scenario = parse("liquidation: { mode: market, maxOpenOrders: 7 }\n"
+            + HEAD.replace("    tickSize: \"0.1\"\n", "    tickSize: \"0.1\"\n    liquidationFeeRate: \"0.0125\"\n"
+                + "    partialFromTier: 2\n") + """
+              - liquidationFill: { account: 1, symbol: BTCUSDT, qty: "0.5", price: "49000.1", tradeId: 9 }
+              - liquidationDone: { account: 1, symbol: BTCUSDT }
+              - liquidationDone: { account: 1, symbol: BTCUSDT, qty: "0.25" }
+            """);
+        assertThat(scenario.liquidationMode()).isEqualTo(LiquidationMode.MARKET);
+        assertThat(scenario.maxOpenLiquidationOrders()).isEqualTo(7);
+        assertThat(scenario.instruments().get(0).liquidationFeeRate()).isEqualTo(new BigDecimal("0.0125"));
+        assertThat(scenario.instruments().get(0).partialFromTier()).isEqualTo(2);
+        final ScenarioEvent fill = scenario.events().get(0);
+        assertThat(fill.kind()).isEqualTo(EventKind.LIQUIDATION_FILL);
+        assertThat(fill.qty()).isEqualTo(new BigDecimal("0.5"));
+        assertThat(fill.tradeId()).isEqualTo(9L);
+        assertThat(scenario.events().get(1).qty()).isNull();
+        assertThat(scenario.events().get(2).qty()).isEqualTo(new BigDecimal("0.25"));
+    }
+
+    @Test
+    void wrongLiquidationSettingsNameTheirLineAndField()
+    {
+        assertError("liquidation: { mode: auction }\n" + HEAD,
+            "t.yaml:1: 'mode' of liquidation must be one of takeover, market");
+        assertError("liquidation: { maxOpenOrders: 0 }\n" + HEAD,
+            "t.yaml:1: maxOpenOrders must be from 1 to 16777216, not 0");
+        assertError("liquidation: { fundFloor: \"1\" }\n" + HEAD, "t.yaml:1: unknown field 'fundFloor'");
+        assertError(HEAD.replace("    stepSize: 0.001\n", "    stepSize: 0.001\n    liquidationFeeRate: \"1.5\"\n"),
+            "t.yaml:6: liquidationFeeRate must be from 0 to 1, not 1.5");
+        assertError(HEAD.replace("    stepSize: 0.001\n", "    stepSize: 0.001\n    partialFromTier: 3\n"),
+            "t.yaml:6: partialFromTier must be 0 (never partial) or a tier of BTCUSDT from 1 to 2, not 3");
+        assertError(HEAD + "  - liquidationFill: { account: 1, symbol: BTCUSDT, qty: \"1\" }\n",
+            "t.yaml:12: event 1 (liquidationFill) needs 'price'");
+        assertError(HEAD + "  - liquidationDone: { account: 1, symbol: BTCUSDT, qty: \"0.0001\" }\n",
+            "t.yaml:12: 'qty' of event 1 (liquidationDone) has more than 3 decimals");
     }
 
     private static Scenario parse(final String yaml)

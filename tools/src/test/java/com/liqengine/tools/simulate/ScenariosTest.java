@@ -1,6 +1,7 @@
 package com.liqengine.tools.simulate;
 
 import com.liqengine.api.OutputRecord;
+import com.liqengine.margin.LiquidationMode;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -25,13 +26,16 @@ class ScenariosTest
 
         assertThat(outputsOf(run, 10)).extracting(OutputRecord::type).containsExactly("MarginCall");
         final List<Map<String, Object>> liquidation = views(run, 11);
+        // takeover mode (no liquidation: section): the open orders of the position cancelled first, then taken over
         assertThat(liquidation).extracting(v -> v.get("type"))
-            .containsExactly("LiquidationTriggered", "PositionTakenOver", "LiquidationOrder");
-        assertThat(liquidation.get(0)).containsEntry("account", 1L).containsEntry("symbol", "WIFUSDT")
+            .containsExactly("CancelOpenOrders", "LiquidationTriggered", "PositionTakenOver", "LiquidationOrder");
+        assertThat(liquidation.get(0)).containsEntry("account", 1L).containsEntry("symbol", "WIFUSDT");
+        assertThat(liquidation.get(1)).containsEntry("account", 1L).containsEntry("symbol", "WIFUSDT")
             .containsEntry("mode", "isolated").containsEntry("liquidationPrice", "1.8307")
             .containsEntry("bankruptcyPrice", "1.8").containsEntry("equity", "-500")
             .containsEntry("maintenanceMargin", "137.5");
-        assertThat(liquidation.get(1)).containsEntry("price", "1.8").containsEntry("realizedPnl", "-1000");
+        assertThat(liquidation.get(2)).containsEntry("price", "1.8").containsEntry("realizedPnl", "-1000");
+        assertThat(liquidation.get(3)).containsEntry("liquidationSequence", 0L);
 
         final FinalState state = FinalState.of(run.engine());
         final FinalState.AccountState account = state.accounts().get(0);
@@ -78,7 +82,8 @@ class ScenariosTest
         final Simulation run = run("isolated-vs-cross.yaml");
 
         final List<Map<String, Object>> first = views(run, 14);
-        assertThat(first.get(0)).containsEntry("account", 1L).containsEntry("symbol", "BTCUSDT")
+        assertThat(first.get(0)).containsEntry("type", "CancelOpenOrders").containsEntry("symbol", "BTCUSDT");
+        assertThat(first.get(1)).containsEntry("account", 1L).containsEntry("symbol", "BTCUSDT")
             .containsEntry("mode", "isolated").containsEntry("liquidationPrice", "57228.9")
             .containsEntry("bankruptcyPrice", "57000");
         assertThat(first).extracting(v -> v.get("account")).doesNotContain(2L);
@@ -117,6 +122,101 @@ class ScenariosTest
             .extracting(s -> s.event().kind()).containsOnly(EventKind.MODE);
     }
 
+    @Test
+    void liquidationLifecycleTakesEachPathOfAMarketLiquidation()
+    {
+        final Simulation run = run("liquidation-lifecycle.yaml");
+        assertThat(run.engine().settings().liquidationMode()).isEqualTo(LiquidationMode.MARKET);
+
+        // 1. tier 3 steps down to tier 2: 15.41 of 1,100 offered at the whole position's bankruptcy price
+        assertThat(types(run, 7)).containsExactly("MarginCall");
+        final List<Map<String, Object>> step = views(run, 8);
+        assertThat(step).extracting(v -> v.get("type"))
+            .containsExactly("CancelOpenOrders", "LiquidationTriggered", "LiquidationOrder");
+        assertThat(step.get(2)).containsEntry("account", 1L).containsEntry("side", "sell")
+            .containsEntry("quantity", "15.41").containsEntry("price", "90")
+            .containsEntry("liquidationSequence", step.get(2).get("sequence")).containsEntry("liquidationIndex", 1L);
+        assertThat(only(run, 9)).containsEntry("type", "LiquidationFill").containsEntry("realizedPnl", "-123.28")
+            .containsEntry("remainingQuantity", "0");
+        final List<Map<String, Object>> stepDone = views(run, 10);
+        assertThat(stepDone).extracting(v -> v.get("type")).containsExactly("LiquidationFeeCharged", "MarginCall");
+        assertThat(stepDone.get(0)).containsEntry("amount", "7.0886").containsEntry("filledQuantity", "15.41")
+            .containsEntry("reportedQuantity", "15.41").containsEntry("insuranceFundBalance", "7.0886");
+        assertThat(stepDone.get(1)).containsEntry("equity", "2409.8294")
+            .containsEntry("maintenanceMargin", "2349.97995");
+
+        // 2. filled above bankruptcy: fee, then the rest of the pool to the fund
+        assertThat(only(run, 18)).containsEntry("reason", "IN_LIQUIDATION");
+        assertThat(only(run, 19)).containsEntry("realizedPnl", "-9.5");
+        final List<Map<String, Object>> best = views(run, 20);
+        assertThat(best).extracting(v -> v.get("type")).containsExactly("LiquidationFeeCharged", "ClearanceFee");
+        assertThat(best.get(0)).containsEntry("amount", "0.181");
+        assertThat(best.get(1)).containsEntry("amount", "0.319").containsEntry("insuranceFundBalance", "7.5886");
+        assertThat(only(run, 21)).containsEntry("type", "RequestRejected")
+            .containsEntry("reason", "UNKNOWN_LIQUIDATION");
+
+        // 3. half filled, the rest taken over at the bankruptcy price of that moment
+        assertThat(only(run, 28)).containsEntry("realizedPnl", "-10").containsEntry("remainingQuantity", "1");
+        final List<Map<String, Object>> half = views(run, 29);
+        assertThat(half).extracting(v -> v.get("type"))
+            .containsExactly("LiquidationFeeCharged", "PositionTakenOver", "LiquidationOrder");
+        assertThat(half.get(0)).containsEntry("filledQuantity", "1").containsEntry("amount", "0");
+        assertThat(half.get(1)).containsEntry("size", "1").containsEntry("price", "90").containsEntry("value", "90")
+            .containsEntry("realizedPnl", "-10");
+        assertThat(half.get(2)).containsEntry("account", 0L).containsEntry("liquidationSequence", 0L);
+
+        // 4. a cross account: the larger maintenance margin (Y) first, X only after Y's order ended
+        final List<Map<String, Object>> cross = views(run, 37);
+        assertThat(cross).extracting(v -> v.get("type")).containsExactly(
+            "CancelOpenOrders", "LiquidationTriggered", "LiquidationTriggered", "LiquidationOrder");
+        assertThat(cross.get(0)).containsEntry("symbol", null);
+        assertThat(cross.get(3)).containsEntry("symbol", "YUSDT").containsEntry("price", "98.1");
+        assertThat(only(run, 38)).containsEntry("reason", "IN_LIQUIDATION");
+        assertThat(only(run, 39)).containsEntry("realizedPnl", "-19");
+        final List<Map<String, Object>> next = views(run, 40);
+        assertThat(next).extracting(v -> v.get("type")).containsExactly("LiquidationFeeCharged", "LiquidationOrder");
+        assertThat(next.get(1)).containsEntry("symbol", "XUSDT").containsEntry("quantity", "10")
+            .containsEntry("price", "91.9");
+        final List<Map<String, Object>> rest = views(run, 41);
+        assertThat(rest).extracting(v -> v.get("type"))
+            .containsExactly("LiquidationFeeCharged", "PositionTakenOver", "LiquidationOrder");
+        assertThat(rest.get(0)).containsEntry("filledQuantity", "0");
+        assertThat(rest.get(1)).containsEntry("price", "91.9").containsEntry("realizedPnl", "-81")
+            .containsEntry("clearanceFee", "0");
+
+        final FinalState state = FinalState.of(run.engine());
+        assertThat(state.openOrders()).isEmpty();
+        final FinalState.PositionState kept = state.accounts().get(0).positions().get(0);
+        assertThat(kept.size()).isEqualByComparingTo("1084.59");
+        assertThat(kept.isolatedMargin()).isEqualByComparingTo("10869.6314");
+        assertThat(kept.inLiquidation()).isFalse();
+        assertThat(state.accounts().subList(1, 4)).allSatisfy(a -> assertThat(a.positions()).isEmpty());
+        assertThat(state.accounts().get(3).wallet()).isEqualByComparingTo("0");
+        assertThat(state.insuranceFund()).isEqualByComparingTo("7.5886");
+        assertThat(state.insuranceFundPositions()).extracting(p -> p.symbol() + " " + p.size().toPlainString())
+            .containsExactly("HALFUSDT 1", "XUSDT 10");
+    }
+
+    @Test
+    void anOrderLeftOpenShowsInTheFinalState()
+    {
+        final Scenario full = load("liquidation-lifecycle.yaml");
+        // the scenario up to the cross account's first order, without its fills and ends
+        final Scenario cut = new Scenario(full.file(), full.name(), full.marginCallRatio(), full.insuranceFund(),
+            full.instruments(), full.accounts(), full.events().subList(0, 37), full.liquidationMode(),
+            full.maxOpenLiquidationOrders());
+        final FinalState state = FinalState.of(ScenarioRunner.run(cut, ModePolicy.AS_WRITTEN).engine());
+        assertThat(state.openOrders()).singleElement().satisfies(o ->
+        {
+            assertThat(o.account()).isEqualTo(4);
+            assertThat(o.symbol()).isEqualTo("YUSDT");
+            assertThat(o.side()).isEqualTo("sell");
+            assertThat(o.limitPrice()).isEqualByComparingTo("98.1");
+            assertThat(o.filled()).isEqualByComparingTo("0");
+        });
+        assertThat(state.accounts().get(3).positions()).allSatisfy(p -> assertThat(p.inLiquidation()).isTrue());
+    }
+
     private static Scenario load(final String name)
     {
         return ScenarioLoader.load(DIR.resolve(name));
@@ -137,6 +237,19 @@ class ScenariosTest
     {
         return outputsOf(run, event).stream().filter(o -> !"RequestAccepted".equals(o.type()))
             .map(o -> EventView.of(o, run.engine())).collect(Collectors.toList());
+    }
+
+    private static List<String> types(final Simulation run, final int event)
+    {
+        return views(run, event).stream().map(v -> (String)v.get("type")).collect(Collectors.toList());
+    }
+
+    /** The one output of an event other than its acknowledgement. */
+    private static Map<String, Object> only(final Simulation run, final int event)
+    {
+        final List<Map<String, Object>> views = views(run, event);
+        assertThat(views).as("outputs of event %d", event).hasSize(1);
+        return views.get(0);
     }
 
     private static long liquidationsOf(final Simulation run)
