@@ -19,20 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every scenario shipped in config/scenarios, under each mode policy of {@code liq simulate}, gives the outputs and
- * the final state of the BigDecimal reference model (written from docs/margin.md), input by input: among them the
- * venue-sized one, 600 instruments and a cross account holding 40 positions.
+ * the final state of the BigDecimal reference model (written from docs/margin.md and docs/liquidation.md), input by
+ * input: among them the venue-sized one, 600 instruments and a cross account holding 40 positions, and the
+ * liquidation lifecycle in market mode.
  */
 class ScenariosMatchReferenceTest
 {
     private static final Path DIR = Path.of("..", "config", "scenarios");
-    /**
-     * TODO(issue 11): the reference model does not know the liquidation lifecycle yet (its side is being written
-     * from ../shared/LIQUIDATION.md on another branch): it has no market mode, so the scenario that runs in it is
-     * left out, and it emits no CancelOpenOrders, so those are left out of the engine's outputs before comparing.
-     * Both go when the reference model has the lifecycle.
-     */
-    private static final String NOT_YET_IN_THE_REFERENCE_MODEL = "liquidation-lifecycle.yaml";
-    private static final String NOT_YET_AN_OUTPUT_OF_THE_REFERENCE_MODEL = "CancelOpenOrders";
 
     @Test
     void everyShippedScenarioAgreesWithTheReferenceModel() throws IOException
@@ -40,10 +33,10 @@ class ScenariosMatchReferenceTest
         final List<Path> files;
         try (Stream<Path> list = Files.list(DIR))
         {
-            files = list.filter(p -> p.toString().endsWith(".yaml"))
-                .filter(p -> !p.getFileName().toString().equals(NOT_YET_IN_THE_REFERENCE_MODEL)).sorted().toList();
+            files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
-        assertThat(files).extracting(p -> p.getFileName().toString()).contains("venue-600-instruments.yaml");
+        assertThat(files).extracting(p -> p.getFileName().toString())
+            .contains("venue-600-instruments.yaml", "liquidation-lifecycle.yaml");
         for (final Path file : files)
         {
             for (final ModePolicy policy : ModePolicy.values())
@@ -72,9 +65,7 @@ class ScenariosMatchReferenceTest
     {
         final Simulation run = ScenarioRunner.run(ScenarioLoader.load(file), policy);
         final MarginStateMachine engine = run.engine();
-        final ReferenceEngine reference = new ReferenceEngine(
-            engine.settings().maxAccounts(), engine.settings().maxInstruments(), engine.settings().maxPositions(),
-            engine.insuranceFundAccountId(), engine.settings().marginCallRatio());
+        final ReferenceEngine reference = ReferenceEngine.of(engine.settings());
         final ReferenceDriver driver = new ReferenceDriver(reference);
         for (final Step step : run.steps())
         {
@@ -88,10 +79,6 @@ class ScenariosMatchReferenceTest
             final List<String> actual = new ArrayList<>();
             for (final OutputRecord record : step.outputs())
             {
-                if (record.type().equals(NOT_YET_AN_OUTPUT_OF_THE_REFERENCE_MODEL))
-                {
-                    continue;
-                }
                 actual.add(RefOutput.describe(record));
             }
             assertThat(actual).as("%s (%s): outputs of %s", file.getFileName(), policy, step.description())
