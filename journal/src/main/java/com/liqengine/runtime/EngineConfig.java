@@ -41,6 +41,7 @@ import java.util.Locale;
  * @param liquidationMode what follows a liquidation trigger (docs/liquidation.md): {@code takeover} when nothing
  *     says otherwise, as an engine's settings; {@code config/engine.yaml} and {@code liq demo} say {@code market}.
  * @param maxOpenLiquidationOrders how many liquidation orders may be open at once.
+ * @param fundFloor the insurance fund's floor below which auto-deleveraging runs (an amount), or null: no ADL.
  */
 public record EngineConfig(
     Path inputQueue,
@@ -62,7 +63,8 @@ public record EngineConfig(
     long snapshotInterval,
     int snapshotKeep,
     LiquidationMode liquidationMode,
-    int maxOpenLiquidationOrders)
+    int maxOpenLiquidationOrders,
+    BigDecimal fundFloor)
 {
     /** Default of {@link #snapshotInterval()}. */
     public static final long DEFAULT_SNAPSHOT_INTERVAL = 1_000_000;
@@ -81,7 +83,7 @@ public record EngineConfig(
             dir.resolve("counters.dat"), dir.resolve("snapshots"), RollCycleNames.DEFAULT, FsyncPolicy.NONE, 100,
             16 * 1024, IdleStrategyName.SLEEPING, Topology.INLINE_JOURNAL, 100_001, 8, 0, new BigDecimal("0.8"), 0,
             DEFAULT_SNAPSHOT_INTERVAL, DEFAULT_SNAPSHOT_KEEP, LiquidationMode.TAKEOVER,
-            EngineSettings.DEFAULT_MAX_OPEN_LIQUIDATIONS);
+            EngineSettings.DEFAULT_MAX_OPEN_LIQUIDATIONS, null);
     }
 
     /**
@@ -94,7 +96,7 @@ public record EngineConfig(
     {
         return new EngineConfig(inputQueue, journal, outputs, counters, snapshots, rollCycle, fsync, fsyncIntervalMs,
             ringSize, idleStrategy, topology, accounts, maxInstruments, maxPositions, marginCallRatio,
-            insuranceFundAccount, snapshotInterval, snapshotKeep, liquidationMode, maxOpenLiquidationOrders);
+            insuranceFundAccount, snapshotInterval, snapshotKeep, liquidationMode, maxOpenLiquidationOrders, fundFloor);
     }
 
     /**
@@ -108,7 +110,7 @@ public record EngineConfig(
     {
         return new EngineConfig(inputQueue, journal, outputs, counters, snapshots, rollCycle, fsync, fsyncIntervalMs,
             ringSize, idleStrategy, topology, maxAccounts, maxInstruments, maxPositions, marginCallRatio,
-            insuranceFundAccount, snapshotInterval, snapshotKeep, liquidationMode, maxOpenLiquidationOrders);
+            insuranceFundAccount, snapshotInterval, snapshotKeep, liquidationMode, maxOpenLiquidationOrders, fundFloor);
     }
 
     /**
@@ -121,7 +123,7 @@ public record EngineConfig(
     {
         return new EngineConfig(inputQueue, journal, outputs, counters, snapshots, rollCycle, fsync, fsyncIntervalMs,
             ringSize, idleStrategy, topology, maxAccounts, maxInstruments, maxPositions, marginCallRatio,
-            insuranceFundAccount, interval, snapshotKeep, liquidationMode, maxOpenLiquidationOrders);
+            insuranceFundAccount, interval, snapshotKeep, liquidationMode, maxOpenLiquidationOrders, fundFloor);
     }
 
     /**
@@ -134,7 +136,7 @@ public record EngineConfig(
     {
         return new EngineConfig(inputQueue, journal, outputs, counters, snapshots, rollCycle, fsync, fsyncIntervalMs,
             ringSize, idleStrategy, topology, maxAccounts, maxInstruments, maxPositions, marginCallRatio,
-            insuranceFundAccount, snapshotInterval, keep, liquidationMode, maxOpenLiquidationOrders);
+            insuranceFundAccount, snapshotInterval, keep, liquidationMode, maxOpenLiquidationOrders, fundFloor);
     }
 
     /**
@@ -142,13 +144,14 @@ public record EngineConfig(
      *
      * @param mode what follows a liquidation trigger.
      * @param maxOpenOrders how many liquidation orders may be open at once.
+     * @param floor the fund floor (auto-deleveraging below it), or null.
      * @return a copy.
      */
-    public EngineConfig withLiquidation(final LiquidationMode mode, final int maxOpenOrders)
+    public EngineConfig withLiquidation(final LiquidationMode mode, final int maxOpenOrders, final BigDecimal floor)
     {
         return new EngineConfig(inputQueue, journal, outputs, counters, snapshots, rollCycle, fsync, fsyncIntervalMs,
             ringSize, idleStrategy, topology, maxAccounts, maxInstruments, maxPositions, marginCallRatio,
-            insuranceFundAccount, snapshotInterval, snapshotKeep, mode, maxOpenOrders);
+            insuranceFundAccount, snapshotInterval, snapshotKeep, mode, maxOpenOrders, floor);
     }
 
     /**
@@ -163,9 +166,14 @@ public record EngineConfig(
         {
             settings.maxPositions(maxPositions);
         }
-        return settings.insuranceFundAccountId(insuranceFundAccount)
+        settings.insuranceFundAccountId(insuranceFundAccount)
             .marginCallRatio(marginCallRatio.movePointRight(8).longValueExact())
-            .liquidationMode(liquidationMode).maxOpenLiquidations(maxOpenLiquidationOrders).conclude();
+            .liquidationMode(liquidationMode).maxOpenLiquidations(maxOpenLiquidationOrders);
+        if (fundFloor != null)
+        {
+            settings.fundFloor(fundFloor.movePointRight(8).longValueExact());
+        }
+        return settings.conclude();
     }
 
     /**

@@ -14,6 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,6 +100,9 @@ public final class DemoCommand implements Callable<Integer>
         this.err = err;
     }
 
+    /** Auto-deleveraging whenever a takeover leaves the fund below zero, so the demo shows it too. */
+    private static final BigDecimal DEMO_FUND_FLOOR = BigDecimal.ZERO;
+
     @Override
     public Integer call() throws IOException
     {
@@ -115,7 +119,7 @@ public final class DemoCommand implements Callable<Integer>
         }
         final Path folder = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("liq-demo-");
         final EngineConfig config = pipeline.applyTo(EngineConfig.defaults(folder).withMaxAccounts(accounts + 1))
-            .withLiquidation(mode, EngineSettings.DEFAULT_MAX_OPEN_LIQUIDATIONS);
+            .withLiquidation(mode, EngineSettings.DEFAULT_MAX_OPEN_LIQUIDATIONS, DEMO_FUND_FLOOR);
         final DemoMarket market = new DemoMarket(seed, accounts, marketOptions.regime());
         final SimulatedBook book = new SimulatedBook(seed, market);
         final LatencyRecorder latency = new LatencyRecorder(market.setUpCount());

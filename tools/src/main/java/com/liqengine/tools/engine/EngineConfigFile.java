@@ -175,7 +175,8 @@ public final class EngineConfigFile
             interval,
             keep,
             liquidation.mode(),
-            liquidation.maxOpenOrders());
+            liquidation.maxOpenOrders(),
+            liquidation.fundFloor());
     }
 
     private static <E extends Enum<E>> E word(

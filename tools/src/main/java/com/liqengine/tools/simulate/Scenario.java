@@ -1,6 +1,6 @@
 package com.liqengine.tools.simulate;
 
-import com.liqengine.margin.LiquidationMode;
+import com.liqengine.tools.yaml.LiquidationSection;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -16,9 +16,8 @@ import java.util.List;
  * @param instruments in the order given; ids are their positions.
  * @param accounts in the order given.
  * @param events in the order given.
- * @param liquidationMode what follows a liquidation trigger: {@code takeover} unless the file's
- *     {@code liquidation:} section says {@code market} (docs/liquidation.md).
- * @param maxOpenLiquidationOrders the engine's {@code liquidation.maxOpenOrders}.
+ * @param liquidation the file's {@code liquidation:} section (docs/liquidation.md): {@code takeover} unless it says
+ *     {@code market}, the order capacity, the fund floor if any.
  */
 public record Scenario(
     String file,
@@ -28,8 +27,7 @@ public record Scenario(
     List<ScenarioInstrument> instruments,
     List<ScenarioAccount> accounts,
     List<ScenarioEvent> events,
-    LiquidationMode liquidationMode,
-    int maxOpenLiquidationOrders)
+    LiquidationSection liquidation)
 {
     /**
      * The instrument id of a symbol.

@@ -5,7 +5,6 @@ import com.liqengine.tools.yaml.YamlFileException;
 import com.liqengine.tools.yaml.YamlMap;
 import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.Side;
-import com.liqengine.margin.EngineSettings;
 import com.liqengine.margin.LiquidationMode;
 import com.liqengine.margin.RiskTiers;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -108,8 +107,7 @@ public final class ScenarioLoader
             // without a liquidation: section a scenario runs takeover, so every older scenario keeps its meaning
             final LiquidationSection liquidation = top.has("liquidation") ? LiquidationSection.read(
                 YamlMap.of(file, "liquidation", top.node("liquidation"), LiquidationSection.KEYS),
-                LiquidationMode.TAKEOVER) : new LiquidationSection(LiquidationMode.TAKEOVER,
-                EngineSettings.DEFAULT_MAX_OPEN_LIQUIDATIONS);
+                LiquidationMode.TAKEOVER) : LiquidationSection.absent(LiquidationMode.TAKEOVER);
             for (final Node node : top.list("instruments"))
             {
                 instruments.add(instrument(YamlMap.of(file, "an instrument", node, INSTRUMENT)));
@@ -135,8 +133,7 @@ public final class ScenarioLoader
                 }
             }
             return new Scenario(file, name, marginCallRatio, insuranceFund, List.copyOf(instruments),
-                List.copyOf(accounts), List.copyOf(events), liquidation.mode(),
-                liquidation.maxOpenOrders());
+                List.copyOf(accounts), List.copyOf(events), liquidation);
         }
 
         private ScenarioInstrument instrument(final YamlMap map)

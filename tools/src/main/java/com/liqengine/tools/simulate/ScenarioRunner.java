@@ -44,12 +44,10 @@ public final class ScenarioRunner
     {
         this.scenario = scenario;
         this.policy = policy;
-        final EngineSettings settings = new EngineSettings()
+        final EngineSettings settings = scenario.liquidation().applyTo(new EngineSettings()
             .maxAccounts(scenario.accounts().size() + SPARE_ACCOUNTS)
             .maxInstruments(Math.max(1, scenario.instruments().size()))
-            .insuranceFundAccountId(Units.INSURANCE_FUND_ID)
-            .liquidationMode(scenario.liquidationMode())
-            .maxOpenLiquidations(scenario.maxOpenLiquidationOrders());
+            .insuranceFundAccountId(Units.INSURANCE_FUND_ID));
         if (scenario.marginCallRatio() != null)
         {
             settings.marginCallRatio(Units.toUnits(scenario.marginCallRatio(), Units.AMOUNT_DECIMALS));

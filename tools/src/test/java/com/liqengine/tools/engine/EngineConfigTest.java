@@ -32,9 +32,12 @@ class EngineConfigTest
     {
         final EngineConfig shipped = EngineConfigFile.load(Path.of("..", "config", "engine.yaml"));
 
-        // the shipped file runs the market liquidation mode; left out, the mode is the engine's takeover
+        // the shipped file runs the market liquidation mode with ADL below 0; left out, takeover and no ADL
         assertThat(shipped).isEqualTo(EngineConfig.defaults(Path.of("liq-data"))
-            .withLiquidation(LiquidationMode.MARKET, EngineSettings.DEFAULT_MAX_OPEN_LIQUIDATIONS));
+            .withLiquidation(LiquidationMode.MARKET, EngineSettings.DEFAULT_MAX_OPEN_LIQUIDATIONS,
+                java.math.BigDecimal.ZERO));
+        assertThat(shipped.engineSettings().hasFundFloor()).isTrue();
+        assertThat(EngineConfig.defaults(Path.of("liq-data")).engineSettings().hasFundFloor()).isFalse();
         assertThat(shipped.engineSettings().liquidationMode()).isEqualTo(LiquidationMode.MARKET);
         assertThat(EngineConfig.defaults(Path.of("liq-data")).liquidationMode()).isEqualTo(LiquidationMode.TAKEOVER);
     }
@@ -49,14 +52,15 @@ class EngineConfigTest
             engine: { maxAccounts: 10, maxInstruments: 4, maxPositions: 30, marginCallRatio: "0.9",
                       insuranceFundAccount: 99 }
             snapshots: { interval: 5000, keep: 7 }
-            liquidation: { mode: takeover, maxOpenOrders: 12 }
+            liquidation: { mode: takeover, maxOpenOrders: 12, fundFloor: "-1000.5" }
             """));
 
         assertThat(config).isEqualTo(new EngineConfig(Path.of("a"), Path.of("b"), Path.of("c"), Path.of("d.dat"),
             Path.of("e"), "FAST_HOURLY", FsyncPolicy.PER_BATCH, 5, 1024, IdleStrategyName.BUSY_SPIN,
             Topology.JOURNAL_THEN_APPLY, 10, 4, 30, new java.math.BigDecimal("0.9"), 99, 5000, 7,
-            LiquidationMode.TAKEOVER, 12));
+            LiquidationMode.TAKEOVER, 12, new java.math.BigDecimal("-1000.5")));
         assertThat(config.engineSettings().maxOpenLiquidations()).isEqualTo(12);
+        assertThat(config.engineSettings().fundFloor()).isEqualTo(-100_050_000_000L);
     }
 
     @Test

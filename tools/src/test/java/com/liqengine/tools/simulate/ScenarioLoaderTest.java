@@ -204,7 +204,7 @@ class ScenarioLoaderTest
     void withoutALiquidationSectionAScenarioRunsTakeover()
     {
         final Scenario scenario = parse(HEAD);
-        assertThat(scenario.liquidationMode()).isEqualTo(LiquidationMode.TAKEOVER);
+        assertThat(scenario.liquidation().mode()).isEqualTo(LiquidationMode.TAKEOVER);
         assertThat(scenario.instruments().get(0).liquidationFeeRate()).isEqualByComparingTo("0");
         assertThat(scenario.instruments().get(0).partialFromTier()).isZero();
     }
@@ -219,8 +219,8 @@ class ScenarioLoaderTest
               - liquidationDone: { account: 1, symbol: BTCUSDT }
               - liquidationDone: { account: 1, symbol: BTCUSDT, qty: "0.25" }
             """);
-        assertThat(scenario.liquidationMode()).isEqualTo(LiquidationMode.MARKET);
-        assertThat(scenario.maxOpenLiquidationOrders()).isEqualTo(7);
+        assertThat(scenario.liquidation().mode()).isEqualTo(LiquidationMode.MARKET);
+        assertThat(scenario.liquidation().maxOpenOrders()).isEqualTo(7);
         assertThat(scenario.instruments().get(0).liquidationFeeRate()).isEqualTo(new BigDecimal("0.0125"));
         assertThat(scenario.instruments().get(0).partialFromTier()).isEqualTo(2);
         final ScenarioEvent fill = scenario.events().get(0);

@@ -203,8 +203,7 @@ class ScenariosTest
         final Scenario full = load("liquidation-lifecycle.yaml");
         // the scenario up to the cross account's first order, without its fills and ends
         final Scenario cut = new Scenario(full.file(), full.name(), full.marginCallRatio(), full.insuranceFund(),
-            full.instruments(), full.accounts(), full.events().subList(0, 37), full.liquidationMode(),
-            full.maxOpenLiquidationOrders());
+            full.instruments(), full.accounts(), full.events().subList(0, 37), full.liquidation());
         final FinalState state = FinalState.of(ScenarioRunner.run(cut, ModePolicy.AS_WRITTEN).engine());
         assertThat(state.openOrders()).singleElement().satisfies(o ->
         {
