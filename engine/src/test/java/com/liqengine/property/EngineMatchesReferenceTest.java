@@ -25,7 +25,7 @@ class EngineMatchesReferenceTest
         final Coverage coverage = new Coverage("engineAndReferenceAgreeToTheLastUnit");
         Theories.qt(EXAMPLES).forAll(Steps.seeds(), Steps.sequences()).checkAssert((seed, steps) ->
         {
-            final TwinRun twin = new TwinRun(MarketSetup.random(seed));
+            final TwinRun twin = new TwinRun(MarketSetup.randomWithFundFloor(seed));
             final RunStatistics statistics = new RunStatistics();
             long applied = 0;
             for (final Input input : new RunInputs(twin.run, steps))
@@ -53,6 +53,8 @@ class EngineMatchesReferenceTest
         private boolean rejection;
         private boolean marginCall;
         private boolean underMargined;
+        private boolean deleveraged;
+        private boolean deficit;
 
         void count(final List<OutputRecord> outputs)
         {
@@ -79,6 +81,12 @@ class EngineMatchesReferenceTest
                     case "UnderMarginedFill":
                         underMargined = true;
                         break;
+                    case "AutoDeleveraged":
+                        deleveraged = true;
+                        break;
+                    case "InsuranceFundDeficit":
+                        deficit = true;
+                        break;
                     default:
                         break;
                 }
@@ -93,6 +101,8 @@ class EngineMatchesReferenceTest
             coverage.collect("rejection", rejection);
             coverage.collect("margin call", marginCall);
             coverage.collect("under-margined fill", underMargined);
+            coverage.collect("auto-deleveraging", deleveraged);
+            coverage.collect("insurance fund deficit", deficit);
         }
     }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * Every observable value of the engine or of the reference model as text lines in one format (ledger totals,
  * marks, wallets, and per slot mode, leverage, size, cost, pool, unrealized PnL, MM, margin ratio, liquidation
- * and bankruptcy price, whether it is in liquidation), and the open liquidation orders, so that the two compare
- * line by line.
+ * and bankruptcy price, ADL indicator, whether it is in liquidation), and the open liquidation orders, so that the
+ * two compare line by line.
  */
 final class StateLines
 {
@@ -37,7 +37,8 @@ final class StateLines
                 lines.add(slot(id, i, engine.marginMode(id, i).name(), engine.leverage(id, i),
                     engine.positionSize(id, i), engine.costBasis(id, i), engine.isolatedMargin(id, i),
                     engine.unrealizedPnl(id, i), engine.maintenanceMargin(id, i), engine.marginRatio(id, i),
-                    engine.liquidationPrice(id, i), engine.bankruptcyPrice(id, i), engine.isInLiquidation(id, i)));
+                    engine.liquidationPrice(id, i), engine.bankruptcyPrice(id, i), engine.isInLiquidation(id, i),
+                    engine.adlIndicator(id, i)));
             }
         }
         for (final com.liqengine.margin.OpenLiquidation o : engine.openLiquidations())
@@ -68,7 +69,7 @@ final class StateLines
                     reference.positionSize(id, i), reference.costBasis(id, i), reference.isolatedMargin(id, i),
                     reference.unrealizedPnl(id, i), reference.maintenanceMargin(id, i), reference.marginRatio(id, i),
                     reference.liquidationPrice(id, i), reference.bankruptcyPrice(id, i),
-                    reference.isInLiquidation(id, i)));
+                    reference.isInLiquidation(id, i), reference.adlIndicator(id, i)));
             }
         }
         for (final com.liqengine.reference.RefOpenLiquidation o : reference.openLiquidations())
@@ -90,11 +91,12 @@ final class StateLines
     private static String slot(
         final long account, final int instrument, final String mode, final int leverage, final long size,
         final long cost, final long pool, final long unrealized, final long maintenance, final long ratio,
-        final long liquidationPrice, final long bankruptcyPrice, final boolean inLiquidation)
+        final long liquidationPrice, final long bankruptcyPrice, final boolean inLiquidation, final int adlIndicator)
     {
         return "  slot " + account + "/" + instrument + " " + mode + " x" + leverage + " size " + size + " cost " +
             cost + " pool " + pool + " upnl " + unrealized + " mm " + maintenance + " ratio " + ratio + " liq " +
-            liquidationPrice + " bk " + bankruptcyPrice + (inLiquidation ? " in liquidation" : "");
+            liquidationPrice + " bk " + bankruptcyPrice + " adl " + adlIndicator +
+            (inLiquidation ? " in liquidation" : "");
     }
 
     private static String order(
