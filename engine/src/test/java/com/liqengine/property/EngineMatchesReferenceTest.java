@@ -55,11 +55,21 @@ class EngineMatchesReferenceTest
         private boolean underMargined;
         private boolean deleveraged;
         private boolean deficit;
+        private boolean liquidatedByAdl;
+        private boolean adlAfterRecheck;
 
         void count(final List<OutputRecord> outputs)
         {
+            // within one input: a close, then the check of an account closed against liquidates it, then its
+            // takeover is deleveraged in turn
+            boolean closed = false;
+            boolean triggeredAfterClose = false;
             for (final OutputRecord output : outputs)
             {
+                triggeredAfterClose |= closed && "LiquidationTriggered".equals(output.type());
+                adlAfterRecheck |= triggeredAfterClose && "AutoDeleveraged".equals(output.type());
+                closed |= "AutoDeleveraged".equals(output.type());
+                liquidatedByAdl |= triggeredAfterClose;
                 switch (output.type())
                 {
                     case "LiquidationTriggered":
@@ -103,6 +113,8 @@ class EngineMatchesReferenceTest
             coverage.collect("under-margined fill", underMargined);
             coverage.collect("auto-deleveraging", deleveraged);
             coverage.collect("insurance fund deficit", deficit);
+            coverage.collect("liquidation after an ADL close", liquidatedByAdl);
+            coverage.collect("ADL after a re-check", adlAfterRecheck);
         }
     }
 }
