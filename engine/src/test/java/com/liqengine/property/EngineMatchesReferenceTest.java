@@ -25,7 +25,7 @@ class EngineMatchesReferenceTest
         final Coverage coverage = new Coverage("engineAndReferenceAgreeToTheLastUnit");
         Theories.qt(EXAMPLES).forAll(Steps.seeds(), Steps.sequences()).checkAssert((seed, steps) ->
         {
-            final TwinRun twin = new TwinRun(MarketSetup.random(seed));
+            final TwinRun twin = new TwinRun(MarketSetup.randomWithFundFloor(seed));
             final RunStatistics statistics = new RunStatistics();
             long applied = 0;
             for (final Input input : new RunInputs(twin.run, steps))
@@ -53,11 +53,23 @@ class EngineMatchesReferenceTest
         private boolean rejection;
         private boolean marginCall;
         private boolean underMargined;
+        private boolean deleveraged;
+        private boolean deficit;
+        private boolean liquidatedByAdl;
+        private boolean adlAfterRecheck;
 
         void count(final List<OutputRecord> outputs)
         {
+            // within one input: a close, then the check of an account closed against liquidates it, then its
+            // takeover is deleveraged in turn
+            boolean closed = false;
+            boolean triggeredAfterClose = false;
             for (final OutputRecord output : outputs)
             {
+                triggeredAfterClose |= closed && "LiquidationTriggered".equals(output.type());
+                adlAfterRecheck |= triggeredAfterClose && "AutoDeleveraged".equals(output.type());
+                closed |= "AutoDeleveraged".equals(output.type());
+                liquidatedByAdl |= triggeredAfterClose;
                 switch (output.type())
                 {
                     case "LiquidationTriggered":
@@ -79,6 +91,12 @@ class EngineMatchesReferenceTest
                     case "UnderMarginedFill":
                         underMargined = true;
                         break;
+                    case "AutoDeleveraged":
+                        deleveraged = true;
+                        break;
+                    case "InsuranceFundDeficit":
+                        deficit = true;
+                        break;
                     default:
                         break;
                 }
@@ -93,6 +111,10 @@ class EngineMatchesReferenceTest
             coverage.collect("rejection", rejection);
             coverage.collect("margin call", marginCall);
             coverage.collect("under-margined fill", underMargined);
+            coverage.collect("auto-deleveraging", deleveraged);
+            coverage.collect("insurance fund deficit", deficit);
+            coverage.collect("liquidation after an ADL close", liquidatedByAdl);
+            coverage.collect("ADL after a re-check", adlAfterRecheck);
         }
     }
 }

@@ -25,7 +25,7 @@ class LiquidationInvariantsTest
     static final List<String> LABELS = List.of(
         "liquidation order", "partial order", "liquidation fill", "order filled in full", "order filled in part",
         "order not filled", "rest taken over", "clearance fee", "order after an order's end", "taken over at once",
-        "liquidation rejection");
+        "liquidation rejection", "auto-deleveraging", "insurance fund deficit");
     private static final int EXAMPLES = 300;
 
     /** One model driven alone. */

@@ -45,6 +45,8 @@ class LiquidationLifecycleMatchesReferenceTest
         });
         coverage.report();
         LiquidationInvariantsTest.requireCoverage(coverage);
+        coverage.require("auto-deleveraging", 10);
+        coverage.require("insurance fund deficit", 10);
     }
 
     /** Both models, then the lifecycle's checks on the (identical) outputs. */

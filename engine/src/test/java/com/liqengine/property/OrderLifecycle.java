@@ -95,6 +95,12 @@ final class OrderLifecycle
                     exercised.add(input instanceof Input.LiquidationDone ? "rest taken over" :
                         triggered ? "taken over at once" : "other takeover");
                     break;
+                case "AutoDeleveraged":
+                    exercised.add("auto-deleveraging");
+                    break;
+                case "InsuranceFundDeficit":
+                    exercised.add("insurance fund deficit");
+                    break;
                 case "RequestRejected":
                     if (LIQUIDATION_REASONS.contains(f.get("reason")))
                     {

@@ -21,10 +21,13 @@ final class RefLiquidator
     private final BigDecimal marginCallRatio;
     private final boolean market;
     private final RefLiquidationOrders orders;
+    private final RefDeleveraging deleveraging;
 
+    /** @param fundFloor the fund floor, null: no auto-deleveraging. */
     RefLiquidator(
         final List<RefAccount> accounts, final RefLedger ledger, final RefOutputs outputs,
-        final BigDecimal marginCallRatio, final boolean market, final int maxOpenLiquidations)
+        final BigDecimal marginCallRatio, final boolean market, final int maxOpenLiquidations,
+        final BigDecimal fundFloor)
     {
         this.accounts = accounts;
         this.ledger = ledger;
@@ -32,6 +35,18 @@ final class RefLiquidator
         this.marginCallRatio = marginCallRatio;
         this.market = market;
         this.orders = new RefLiquidationOrders(this, accounts.get(0), ledger, outputs, maxOpenLiquidations);
+        this.deleveraging = new RefDeleveraging(accounts, ledger, outputs, fundFloor, maxOpenLiquidations);
+    }
+
+    RefDeleveraging deleveraging()
+    {
+        return deleveraging;
+    }
+
+    /** The end of an input: auto-deleveraging of what its takeovers recorded (docs/liquidation.md). */
+    void afterInput()
+    {
+        deleveraging.afterInput(this);
     }
 
     RefLiquidationOrders orders()
@@ -198,6 +213,7 @@ final class RefLiquidator
         final BigDecimal cost = slot.cost.subtract(RefMath.divideDown(slot.cost.multiply(held.subtract(rest)), held));
         final BigDecimal pool = RefMath.divideDown(slot.pool.multiply(rest), held);
         final BigDecimal value = cost.subtract(pool);
+        deleveraging.recordIsolated(instrument, size, value);
         takeOver(instrument, size, value);
         ledger.realizedPnl = ledger.realizedPnl.subtract(pool);
         slot.size = slot.size.subtract(size);
@@ -251,6 +267,14 @@ final class RefLiquidator
     void takeOverCross(final RefAccount account)
     {
         final List<RefPosition> open = openCross(account);
+        final List<RefInstrument> instruments = new ArrayList<>();
+        final List<BigDecimal> sizes = new ArrayList<>();
+        for (final RefPosition slot : open)
+        {
+            instruments.add(slot.instrument);
+            sizes.add(slot.size);
+        }
+        deleveraging.recordCross(instruments, sizes, account.crossEquity());
         for (int k = 0; k < open.size(); k++)
         {
             final RefPosition slot = open.get(k);
@@ -281,8 +305,17 @@ final class RefLiquidator
 
     private void takeOver(final RefInstrument instrument, final BigDecimal size, final BigDecimal value)
     {
-        final BigDecimal realized = RefFundBook.book(fund().slot(instrument.id), size, value);
-        fund().wallet = RefMath.saturateFund(fund().wallet.add(realized));
+        book(fund(), instrument, size, value, ledger);
+    }
+
+    /** The fund books {@code size} at cost {@code value} (section 6); its realized PnL to its (saturating) wallet. */
+    static BigDecimal book(
+        final RefAccount fund, final RefInstrument instrument, final BigDecimal size, final BigDecimal value,
+        final RefLedger ledger)
+    {
+        final BigDecimal realized = RefFundBook.book(fund.slot(instrument.id), size, value);
+        fund.wallet = RefMath.saturateFund(fund.wallet.add(realized));
         ledger.realizedPnl = ledger.realizedPnl.add(realized);
+        return realized;
     }
 }

@@ -105,6 +105,26 @@ final class RefOutputs
             "liquidationIndex", liquidationIndex);
     }
 
+    void autoDeleveraged(
+        final long accountId, final RefInstrument instrument, final BigDecimal quantity, final long price,
+        final BigDecimal realized)
+    {
+        emit(MessageType.AUTO_DELEVERAGED,
+            "accountId", accountId,
+            "instrumentId", instrument.id,
+            "quantity", instrument.quantityUnits(quantity),
+            "price", price,
+            "realizedPnl", RefMath.units(realized));
+    }
+
+    /** The shortfall left after ADL, and the fund's equity {@code floor − shortfall}, both clamped as reported. */
+    void insuranceFundDeficit(final BigDecimal amount, final BigDecimal fundEquity)
+    {
+        emit(MessageType.INSURANCE_FUND_DEFICIT,
+            "amount", RefMath.clampedUnits(amount),
+            "fundEquity", RefMath.clampedUnits(fundEquity));
+    }
+
     void cancelOpenOrders(final long accountId, final int instrumentId)
     {
         emit(MessageType.CANCEL_OPEN_ORDERS,

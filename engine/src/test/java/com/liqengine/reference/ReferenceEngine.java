@@ -87,12 +87,36 @@ public final class ReferenceEngine
         final int maxAccounts, final int maxInstruments, final int maxPositions, final long fundAccountId,
         final long marginCallRatio, final LiquidationMode liquidationMode, final int maxOpenLiquidations)
     {
+        this(maxAccounts, maxInstruments, maxPositions, fundAccountId, marginCallRatio, liquidationMode,
+            maxOpenLiquidations, null);
+    }
+
+    /**
+     * A model with no instruments and only the insurance fund account.
+     *
+     * @param maxAccounts most accounts, the fund included.
+     * @param maxInstruments instrument ids run from 0 to this minus one.
+     * @param maxPositions most slots not at their defaults (open positions plus non-default settings) over all
+     *     accounts but the fund, whose slots are reserved (docs/margin.md, sections 1 and 3).
+     * @param fundAccountId account id of the insurance fund.
+     * @param marginCallRatio margin ratio (8 decimals) at which a margin call is emitted.
+     * @param liquidationMode what follows a liquidation trigger (docs/liquidation.md).
+     * @param maxOpenLiquidations how many liquidation orders may be open at once, and how many positions a
+     *     single input's takeovers record for auto-deleveraging.
+     * @param fundFloor amount units ({@code EngineSettings.fundFloor}); null: no auto-deleveraging.
+     */
+    public ReferenceEngine(
+        final int maxAccounts, final int maxInstruments, final int maxPositions, final long fundAccountId,
+        final long marginCallRatio, final LiquidationMode liquidationMode, final int maxOpenLiquidations,
+        final Long fundFloor)
+    {
         this.maxAccounts = maxAccounts;
         this.maxInstruments = maxInstruments;
         this.maxPositions = maxPositions;
         open(fundAccountId, true);
         this.liquidator = new RefLiquidator(accounts, ledger, outputs, RefMath.amount(marginCallRatio),
-            liquidationMode == LiquidationMode.MARKET, maxOpenLiquidations);
+            liquidationMode == LiquidationMode.MARKET, maxOpenLiquidations,
+            fundFloor == null ? null : RefMath.amount(fundFloor));
     }
 
     /**
@@ -105,7 +129,7 @@ public final class ReferenceEngine
     {
         return new ReferenceEngine(settings.maxAccounts(), settings.maxInstruments(), settings.maxPositions(),
             settings.insuranceFundAccountId(), settings.marginCallRatio(), settings.liquidationMode(),
-            settings.maxOpenLiquidations());
+            settings.maxOpenLiquidations(), settings.hasFundFloor() ? settings.fundFloor() : null);
     }
 
     // ------------------------------------------------------------------ inputs (docs/margin.md, section 4)
@@ -143,7 +167,7 @@ public final class ReferenceEngine
         {
             outputs.rejected(MessageType.MARK_PRICE_TICK, 0, instrumentId, rejected.reason);
         }
-        return outputs.list();
+        return end();
     }
 
     /**
@@ -194,7 +218,7 @@ public final class ReferenceEngine
         if (account == null)
         {
             outputs.rejected(MessageType.FILL, accountId, NO_INSTRUMENT, RejectReason.UNKNOWN_ACCOUNT);
-            return outputs.list();
+            return end();
         }
         try
         {
@@ -207,7 +231,7 @@ public final class ReferenceEngine
             {
                 liquidator.orders().fill(account, instrument, side == Side.BUY, quantity, price, fee, tradeId,
                     liquidationSequence, liquidationIndex);
-                return outputs.list();
+                return end();
             }
             final BigDecimal feeAmount = RefMath.amount(fee);
             if (quantity <= 0 || price <= 0 || tradeId <= 0 || RefMath.outOfAmountRange(feeAmount))
@@ -250,7 +274,7 @@ public final class ReferenceEngine
         {
             outputs.rejected(MessageType.FILL, accountId, instrumentId, rejected.reason);
         }
-        return outputs.list();
+        return end();
     }
 
     /**
@@ -291,7 +315,7 @@ public final class ReferenceEngine
         {
             outputs.rejected(MessageType.DEPOSIT, accountId, NO_INSTRUMENT, rejected.reason);
         }
-        return outputs.list();
+        return end();
     }
 
     /**
@@ -328,7 +352,7 @@ public final class ReferenceEngine
         {
             outputs.rejected(MessageType.WITHDRAWAL, accountId, NO_INSTRUMENT, rejected.reason);
         }
-        return outputs.list();
+        return end();
     }
 
     /**
@@ -350,7 +374,7 @@ public final class ReferenceEngine
         final RefPosition slot = requestSlot(type, accountId, instrumentId);
         if (slot == null)
         {
-            return outputs.list();
+            return end();
         }
         // a malformed message first, then the state (docs/liquidation.md)
         if (mode != MarginMode.ISOLATED && mode != MarginMode.CROSS)
@@ -374,7 +398,7 @@ public final class ReferenceEngine
             slot.isolated = mode == MarginMode.ISOLATED;
             outputs.accepted(type, accountId, instrumentId);
         }
-        return outputs.list();
+        return end();
     }
 
     /**
@@ -396,7 +420,7 @@ public final class ReferenceEngine
         final RefPosition slot = requestSlot(type, accountId, instrumentId);
         if (slot == null)
         {
-            return outputs.list();
+            return end();
         }
         try
         {
@@ -436,7 +460,7 @@ public final class ReferenceEngine
         {
             outputs.rejected(type, accountId, instrumentId, rejected.reason);
         }
-        return outputs.list();
+        return end();
     }
 
     /**
@@ -458,7 +482,7 @@ public final class ReferenceEngine
         final RefPosition slot = requestSlot(type, accountId, instrumentId);
         if (slot == null)
         {
-            return outputs.list();
+            return end();
         }
         final RefAccount account = accountsById.get(accountId);
         try
@@ -487,7 +511,7 @@ public final class ReferenceEngine
         {
             outputs.rejected(type, accountId, instrumentId, rejected.reason);
         }
-        return outputs.list();
+        return end();
     }
 
     /**
@@ -509,7 +533,7 @@ public final class ReferenceEngine
         final RefPosition slot = requestSlot(type, accountId, instrumentId);
         if (slot == null)
         {
-            return outputs.list();
+            return end();
         }
         final RefAccount account = accountsById.get(accountId);
         try
@@ -539,7 +563,7 @@ public final class ReferenceEngine
         {
             outputs.rejected(type, accountId, instrumentId, rejected.reason);
         }
-        return outputs.list();
+        return end();
     }
 
     /**
@@ -607,7 +631,7 @@ public final class ReferenceEngine
         {
             outputs.rejected(MessageType.FUNDING_RATE, 0, instrumentId, rejected.reason);
         }
-        return outputs.list();
+        return end();
     }
 
     /**
@@ -643,7 +667,7 @@ public final class ReferenceEngine
         {
             outputs.rejected(MessageType.INSTRUMENT_DEFINITION, 0, id, rejected.reason);
         }
-        return outputs.list();
+        return end();
     }
 
     /**
@@ -657,7 +681,7 @@ public final class ReferenceEngine
     {
         begin(correlationId, eventTime);
         outputs.accepted(MessageType.SNAPSHOT_REQUEST, 0, NO_INSTRUMENT);
-        return outputs.list();
+        return end();
     }
 
     /**
@@ -684,7 +708,7 @@ public final class ReferenceEngine
             outputs.rejected(MessageType.LIQUIDATION_ORDER_DONE, rejected.accountId, rejected.instrumentId,
                 rejected.reason);
         }
-        return outputs.list();
+        return end();
     }
 
     /**
@@ -780,6 +804,14 @@ public final class ReferenceEngine
         sequence++;
         outputs.begin(sequence, correlationId, eventTime);
         liquidator.orders().begin(sequence);
+        liquidator.deleveraging().begin();
+    }
+
+    /** The end of an input, its checks done: auto-deleveraging (docs/liquidation.md), then its outputs. */
+    private List<RefOutput> end()
+    {
+        liquidator.afterInput();
+        return outputs.list();
     }
 
     private RefAccount open(final long accountId, final boolean fund)
@@ -1156,6 +1188,24 @@ public final class ReferenceEngine
     public boolean isInLiquidation(final long accountId, final int instrumentId)
     {
         return inLiquidation(accountId, slot(accountId, instrumentId));
+    }
+
+    /**
+     * The ADL indicator of a position (docs/liquidation.md): {@code 5 − floor(5 × place / n)} in the queue of its
+     * instrument and side.
+     *
+     * @param accountId account.
+     * @param instrumentId instrument.
+     * @return 1 to 5; 0 for an unknown account or instrument, no position, the fund's, or one in liquidation.
+     */
+    public int adlIndicator(final long accountId, final int instrumentId)
+    {
+        final RefAccount account = accountsById.get(accountId);
+        if (account == null || !instruments.containsKey(instrumentId))
+        {
+            return 0;
+        }
+        return liquidator.deleveraging().adlIndicator(account, account.slot(instrumentId));
     }
 
     /**
