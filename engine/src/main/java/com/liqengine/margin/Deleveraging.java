@@ -48,10 +48,15 @@ final class Deleveraging
     private final int[] activeInstrument;
     private final long[] activeSize;
     private final long[] activePrice;
-    /** (account, instrument) of every close of the last {@link #run}: checked again by the caller. */
-    private final int[] touchedAccount;
-    private final int[] touchedInstrument;
-    private int touched;
+    /**
+     * The accounts the last {@link #run} closed positions of, in the order of their first close: a list linked
+     * through the accounts ({@link #NOT_LISTED} when not in it), so that no bound on the closes is needed.
+     */
+    private final int[] nextTouched;
+    private int firstTouched = NONE;
+    private int lastTouched = NONE;
+    static final int NONE = -1;
+    private static final int NOT_LISTED = -2;
 
     Deleveraging(
         final Instrument[] instruments,
@@ -82,8 +87,8 @@ final class Deleveraging
         this.activeInstrument = new int[capacity];
         this.activeSize = new long[capacity];
         this.activePrice = new long[capacity];
-        this.touchedAccount = new int[capacity];
-        this.touchedInstrument = new int[capacity];
+        this.nextTouched = new int[enabled ? accounts.maxAccounts() : 0];
+        java.util.Arrays.fill(nextTouched, NOT_LISTED);
     }
 
     /** A takeover begins: its positions follow through {@link #taken}, then {@link #takeoverEnded}. */
@@ -150,20 +155,17 @@ final class Deleveraging
 
     /**
      * After the input's checks: while the fund's equity is below the floor, closes the fund's positions from this
-     * input's takeovers against ranked counterparties; {@code InsuranceFundDeficit} when it stays below. At most
-     * {@code maxOpenLiquidations} closes a run (what is left is reported as the deficit). The accounts closed
-     * against are then {@link #touchedAccount(int)}: the caller checks them again, which may take more over.
-     *
-     * @return how many closes were made.
+     * input's takeovers against ranked counterparties; {@code InsuranceFundDeficit} when it stays below. The
+     * accounts closed against are then listed from {@link #firstTouched()}: the caller checks them again (which may
+     * take more over), then {@link #clearTouched()}.
      */
-    int run()
+    void run()
     {
         final int entries = pending;
         System.arraycopy(pendingInstrument, 0, activeInstrument, 0, entries);
         System.arraycopy(pendingSize, 0, activeSize, 0, entries);
         System.arraycopy(pendingPrice, 0, activePrice, 0, entries);
         pending = 0;
-        touched = 0;
         long shortfall = shortfall();
         for (int e = 0; e < entries && shortfall > 0; e++)
         {
@@ -173,17 +175,50 @@ final class Deleveraging
         {
             emitter.insuranceFundDeficit(shortfall, fundFloor - shortfall);
         }
-        return touched;
     }
 
-    int touchedAccount(final int n)
+    /** The first account the last run closed a position of, or {@link #NONE}. */
+    int firstTouched()
     {
-        return touchedAccount[n];
+        return firstTouched;
     }
 
-    int touchedInstrument(final int n)
+    /** The next account in the order of their first close, or {@link #NONE}. */
+    int nextTouched(final int accountIndex)
     {
-        return touchedInstrument[n];
+        return nextTouched[accountIndex];
+    }
+
+    /** Empties the list of accounts closed against. */
+    void clearTouched()
+    {
+        int a = firstTouched;
+        while (a != NONE)
+        {
+            final int next = nextTouched[a];
+            nextTouched[a] = NOT_LISTED;
+            a = next;
+        }
+        firstTouched = NONE;
+        lastTouched = NONE;
+    }
+
+    private void touch(final int accountIndex)
+    {
+        if (nextTouched[accountIndex] != NOT_LISTED)
+        {
+            return;
+        }
+        nextTouched[accountIndex] = NONE;
+        if (lastTouched == NONE)
+        {
+            firstTouched = accountIndex;
+        }
+        else
+        {
+            nextTouched[lastTouched] = accountIndex;
+        }
+        lastTouched = accountIndex;
     }
 
     /** {@code fundFloor − fund equity} (the fund's wallet plus its positions' unrealized PnL), or ≤ 0. */
@@ -215,7 +250,7 @@ final class Deleveraging
         long shortfall = startShortfall;
         double afterRank = Double.POSITIVE_INFINITY;
         long afterAccount = Long.MIN_VALUE;
-        while (left > 0 && shortfall > 0 && touched < touchedAccount.length)
+        while (left > 0 && shortfall > 0)
         {
             final int fundSlot = slots.fundSlot(instrumentId);
             final long fundSize = fundSlot == Slots.NONE ? 0 : slots.size[fundSlot];
@@ -224,7 +259,7 @@ final class Deleveraging
             {
                 break;
             }
-            for (int n = 0; n < topCount && left > 0 && shortfall > 0 && touched < touchedAccount.length; n++)
+            for (int n = 0; n < topCount && left > 0 && shortfall > 0; n++)
             {
                 final int s = topSlot[n];
                 afterRank = topRank[n];
@@ -241,9 +276,7 @@ final class Deleveraging
                 {
                     continue;
                 }
-                touchedAccount[touched] = slots.account[s];
-                touchedInstrument[touched] = instrumentId;
-                touched++;
+                touch(slots.account[s]);
                 close(s, quantity, price, instrument);
                 left -= quantity;
                 shortfall -= quantity * perUnit;

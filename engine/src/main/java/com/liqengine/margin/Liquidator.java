@@ -382,21 +382,52 @@ final class Liquidator
     }
 
     /**
-     * After an ADL close of the account's position in the instrument: its money moved (the position's pool or the
-     * cross wallet), so the slot and the cross account are checked.
+     * After auto-deleveraging closed positions of the account: its money moved (pools or the cross wallet), so each
+     * of its open isolated positions is checked, in instrument order, then its cross account (docs/liquidation.md).
+     * Found again by instrument after each check, since a check may forget the account's flat slots.
      */
-    void checkDeleveraged(final int accountIndex, final int instrumentId)
+    void checkDeleveraged(final int accountIndex)
     {
-        final int slot = slots.find(accountIndex, instrumentId);
-        checkSlot(accountIndex, slot);
-        if (slot != Slots.NONE && slots.isolated[slot])
+        int after = -1;
+        while (true)
         {
-            checkCross(accountIndex);
+            int next = Slots.NONE;
+            for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
+            {
+                if (slots.instrument[s] > after && slots.isolated[s] && slots.size[s] != 0)
+                {
+                    next = s;
+                    break;
+                }
+            }
+            if (next == Slots.NONE)
+            {
+                break;
+            }
+            after = slots.instrument[next];
+            checkSlot(accountIndex, next);
         }
-        final int after = slots.find(accountIndex, instrumentId);
-        if (after != Slots.NONE)
+        checkCross(accountIndex);
+        releaseIdle(accountIndex);
+    }
+
+    /** Forgets the account's slots that are back at their defaults (after an ADL close flattened one). */
+    private void releaseIdle(final int accountIndex)
+    {
+        int s = slots.firstOf(accountIndex);
+        while (s != Slots.NONE)
         {
-            slots.releaseIfIdle(after, instruments[instrumentId]);
+            final int next = slots.nextOf(s);
+            if (slots.isAtDefaults(s, math.instrumentOf(s)))
+            {
+                // a flat slot has no band to keep, and nothing may refer to a forgotten one
+                if (indexed)
+                {
+                    index.remove(s);
+                }
+                slots.releaseIfIdle(s, math.instrumentOf(s));
+            }
+            s = next;
         }
     }
 

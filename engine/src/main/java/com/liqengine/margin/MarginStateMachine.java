@@ -161,11 +161,12 @@ public final class MarginStateMachine extends MarginStateView
     {
         while (deleveraging.hasPending())
         {
-            final int closes = deleveraging.run();
-            for (int n = 0; n < closes; n++)
+            deleveraging.run();
+            for (int a = deleveraging.firstTouched(); a != Deleveraging.NONE; a = deleveraging.nextTouched(a))
             {
-                liquidator.checkDeleveraged(deleveraging.touchedAccount(n), deleveraging.touchedInstrument(n));
+                liquidator.checkDeleveraged(a);
             }
+            deleveraging.clearTouched();
         }
     }
 
@@ -604,7 +605,7 @@ public final class MarginStateMachine extends MarginStateView
         final int accountIndex = accounts.indexOf(id);
         final int slot = accountIndex == Accounts.MISSING || !isDefined(instrument) ?
             Slots.NONE : slots.find(accountIndex, instrument);
-        if (slot == Slots.NONE || slots.size[slot] == 0 || accountIndex == fundIndex)
+        if (slot == Slots.NONE || slots.size[slot] == 0 || accountIndex == fundIndex || inLiquidation(slot))
         {
             return 0;
         }
@@ -613,7 +614,7 @@ public final class MarginStateMachine extends MarginStateView
         int ahead = 0;
         for (int s = slots.firstHolder(instrument); s != Slots.NONE; s = slots.nextHolder(s))
         {
-            if (slots.account[s] != fundIndex && slots.size[s] != 0 &&
+            if (slots.account[s] != fundIndex && slots.size[s] != 0 && !inLiquidation(s) &&
                 Long.signum(slots.size[s]) == Long.signum(slots.size[slot]))
             {
                 queue++;
@@ -626,6 +627,12 @@ public final class MarginStateMachine extends MarginStateView
             }
         }
         return 5 - (int)(5L * ahead / queue);
+    }
+
+    /** A position whose liquidation order is open: its own slot's (isolated) or its account's (cross). */
+    private boolean inLiquidation(final int slot)
+    {
+        return slots.isolated[slot] ? slots.inLiquidation[slot] : accounts.crossInLiquidation[slots.account[slot]];
     }
 
     // ------------------------------------------------------------------ snapshots and restore (cold path)

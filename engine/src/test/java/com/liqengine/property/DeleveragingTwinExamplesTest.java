@@ -7,7 +7,6 @@ import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.Side;
 import com.liqengine.margin.EngineSettings;
 import com.liqengine.margin.LiquidationMode;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -164,7 +163,6 @@ class DeleveragingTwinExamplesTest
      * and then {@code InsuranceFundDeficit(60, −60)}.
      */
     @Test
-    @Disabled("engine and contract disagree: the engine caps an ADL round at maxOpenLiquidations closes")
     void theClosesOfARoundAreNotBoundedByMaxOpenLiquidations()
     {
         final TwinRun twin = twin(0, 0, LiquidationMode.TAKEOVER, 1);
@@ -183,7 +181,6 @@ class DeleveragingTwinExamplesTest
      * 999.09) = −0.1) and shows 5 − floor(5 × 1 / 2) = 3.
      */
     @Test
-    @Disabled("engine and contract disagree: the engine's ADL indicator counts positions in liquidation")
     void aPositionInLiquidationIsInNoQueue()
     {
         final TwinRun twin = twin(0, 0, LiquidationMode.MARKET, EngineSettings.DEFAULT_MAX_OPEN_LIQUIDATIONS);

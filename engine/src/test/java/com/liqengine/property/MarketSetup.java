@@ -159,18 +159,15 @@ record MarketSetup(
 
     /**
      * A random market in market mode: instruments with a liquidation fee (0 to 1%) and, now and then, partial
-     * liquidation from some tier; usually room for every liquidation order, sometimes for 1 to 3 only; with room
-     * for every order, a fund floor as {@link #withRandomFundFloor} draws it.
+     * liquidation from some tier; usually room for every liquidation order, sometimes for 1 to 3 only; a fund floor
+     * as {@link #withRandomFundFloor} draws it.
      */
     static MarketSetup randomMarketMode(final long seed)
     {
         final SplittableRandom random = new SplittableRandom(~seed);
         final int maxOpen =
             random.nextInt(4) == 0 ? 1 + random.nextInt(3) : EngineSettings.DEFAULT_MAX_OPEN_LIQUIDATIONS;
-        final MarketSetup market = random(seed, true).inMarketMode(maxOpen);
-        // the engine stops an ADL round after maxOpenLiquidations closes, which docs/liquidation.md does not say
-        // (see LiquidationTwinExamplesTest): a fund floor only where that bound is far away
-        return maxOpen == EngineSettings.DEFAULT_MAX_OPEN_LIQUIDATIONS ? market.withRandomFundFloor(seed) : market;
+        return random(seed, true).inMarketMode(maxOpen).withRandomFundFloor(seed);
     }
 
     /** {@link #random(long)} with {@link #withRandomFundFloor} (takeover mode). */

@@ -4,12 +4,7 @@ import com.liqengine.margin.MarginStateMachine;
 import com.liqengine.reference.ReferenceEngine;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.function.BiPredicate;
-import java.util.function.IntToLongFunction;
-import java.util.function.ToLongBiFunction;
 
 /**
  * Every observable value of the engine or of the reference model as text lines in one format (ledger totals,
@@ -33,8 +28,6 @@ final class StateLines
         {
             lines.add("instrument " + i + " mark " + engine.markPrice(i));
         }
-        final Set<String> unsettled = queuesInLiquidation(engine.accountCount(), engine::accountIdAt,
-            engine::positionSize, engine::isInLiquidation, instruments);
         for (int a = 0; a < engine.accountCount(); a++)
         {
             final long id = engine.accountIdAt(a);
@@ -45,7 +38,7 @@ final class StateLines
                     engine.positionSize(id, i), engine.costBasis(id, i), engine.isolatedMargin(id, i),
                     engine.unrealizedPnl(id, i), engine.maintenanceMargin(id, i), engine.marginRatio(id, i),
                     engine.liquidationPrice(id, i), engine.bankruptcyPrice(id, i), engine.isInLiquidation(id, i),
-                    adl(unsettled, i, engine.positionSize(id, i), engine.adlIndicator(id, i))));
+                    Integer.toString(engine.adlIndicator(id, i))));
             }
         }
         for (final com.liqengine.margin.OpenLiquidation o : engine.openLiquidations())
@@ -66,8 +59,6 @@ final class StateLines
         {
             lines.add("instrument " + i + " mark " + reference.markPrice(i));
         }
-        final Set<String> unsettled = queuesInLiquidation(reference.accountCount(), reference::accountIdAt,
-            reference::positionSize, reference::isInLiquidation, instruments);
         for (int a = 0; a < reference.accountCount(); a++)
         {
             final long id = reference.accountIdAt(a);
@@ -79,7 +70,7 @@ final class StateLines
                     reference.unrealizedPnl(id, i), reference.maintenanceMargin(id, i), reference.marginRatio(id, i),
                     reference.liquidationPrice(id, i), reference.bankruptcyPrice(id, i),
                     reference.isInLiquidation(id, i),
-                    adl(unsettled, i, reference.positionSize(id, i), reference.adlIndicator(id, i))));
+                    Integer.toString(reference.adlIndicator(id, i))));
             }
         }
         for (final com.liqengine.reference.RefOpenLiquidation o : reference.openLiquidations())
@@ -88,38 +79,6 @@ final class StateLines
                 o.cross(), o.quantity(), o.limitPrice(), o.filledQuantity()));
         }
         return lines;
-    }
-
-    /**
-     * The queues (instrument and side, "i/±1") that hold a position in liquidation. The engine counts such
-     * positions in the queue of its ADL indicator and gives them an indicator of their own, where
-     * docs/liquidation.md leaves them out of every queue (see LiquidationTwinExamplesTest); until one of the two
-     * changes, the indicators of such a queue are not compared.
-     */
-    private static Set<String> queuesInLiquidation(
-        final int accounts, final IntToLongFunction accountIdAt, final ToLongBiFunction<Long, Integer> sizes,
-        final BiPredicate<Long, Integer> inLiquidation, final List<Integer> instruments)
-    {
-        final Set<String> queues = new HashSet<>();
-        for (int a = 0; a < accounts; a++)
-        {
-            final long id = accountIdAt.applyAsLong(a);
-            for (final int i : instruments)
-            {
-                final long size = sizes.applyAsLong(id, i);
-                if (size != 0 && inLiquidation.test(id, i))
-                {
-                    queues.add(i + "/" + Long.signum(size));
-                }
-            }
-        }
-        return queues;
-    }
-
-    private static String adl(final Set<String> unsettled, final int instrument, final long size, final int indicator)
-    {
-        final boolean masked = size != 0 && unsettled.contains(instrument + "/" + Long.signum(size));
-        return masked ? "?" : Integer.toString(indicator);
     }
 
     private static String ledger(

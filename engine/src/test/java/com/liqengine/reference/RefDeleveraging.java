@@ -164,13 +164,19 @@ final class RefDeleveraging
             {
                 outputs.insuranceFundDeficit(shortfall, floor.subtract(shortfall));
             }
-            for (final Ranked closed : closedAgainst)
+            // each account once, in the order of its first close: its open isolated positions, then its cross account
+            final java.util.LinkedHashSet<RefAccount> accounts = new java.util.LinkedHashSet<>();
+            closedAgainst.forEach(closed -> accounts.add(closed.account));
+            for (final RefAccount account : accounts)
             {
-                liquidator.checkSlot(closed.account, closed.slot.instrument.id);
-                if (closed.slot.isolated)
+                for (final RefPosition slot : new ArrayList<>(account.slots()))
                 {
-                    liquidator.checkCross(closed.account);
+                    if (slot.isolated && slot.isOpen())
+                    {
+                        liquidator.checkSlot(account, slot.instrument.id);
+                    }
                 }
+                liquidator.checkCross(account);
             }
         }
     }
