@@ -37,11 +37,24 @@ public final class ScenarioRunner
     private final Set<Long> filled = new HashSet<>();
     private final Set<Long> spreadDone = new HashSet<>();
     private final Set<Long> allocatesOwnMargin = new HashSet<>();
+    private final StepObserver observer;
 
-    private ScenarioRunner(final Scenario scenario, final ModePolicy policy)
+    /** Sees every step that reached the engine, with the engine right after it (liq stress samples state). */
+    @FunctionalInterface
+    public interface StepObserver
+    {
+        /**
+         * @param step the step just applied.
+         * @param engine the state machine after it; read it, do not send it inputs.
+         */
+        void afterStep(Step step, MarginStateMachine engine);
+    }
+
+    private ScenarioRunner(final Scenario scenario, final ModePolicy policy, final StepObserver observer)
     {
         this.scenario = scenario;
         this.policy = policy;
+        this.observer = observer;
         final EngineSettings settings = new EngineSettings()
             .maxAccounts(scenario.accounts().size() + SPARE_ACCOUNTS)
             .maxInstruments(Math.max(1, scenario.instruments().size()))
@@ -71,12 +84,28 @@ public final class ScenarioRunner
      */
     public static Simulation run(final Scenario scenario, final ModePolicy policy)
     {
+        return run(scenario, policy, (step, engine) ->
+        {
+        });
+    }
+
+    /**
+     * Runs a scenario, showing each applied step to an observer.
+     *
+     * @param scenario the scenario.
+     * @param policy how margin modes are chosen.
+     * @param observer called after every step that reached the engine.
+     * @return every step and the final state.
+     * @throws YamlFileException when the engine refuses an instrument's definition.
+     */
+    public static Simulation run(final Scenario scenario, final ModePolicy policy, final StepObserver observer)
+    {
         if (scenario.instruments().size() > EngineSettings.MAX_INSTRUMENTS_LIMIT)
         {
             throw new YamlFileException(scenario.file(), scenario.instruments().get(0).line(),
                 "at most " + EngineSettings.MAX_INSTRUMENTS_LIMIT + " instruments per engine");
         }
-        final ScenarioRunner runner = new ScenarioRunner(scenario, policy);
+        final ScenarioRunner runner = new ScenarioRunner(scenario, policy, observer);
         runner.setUp();
         for (final ScenarioEvent event : scenario.events())
         {
@@ -266,7 +295,9 @@ public final class ScenarioRunner
         final byte[] input = new byte[length];
         encoder.buffer().getBytes(0, input);
         engine.onInput(encoder.buffer(), 0, length);
-        steps.add(new Step(event, description, null, input, List.copyOf(current)));
+        final Step step = new Step(event, description, null, input, List.copyOf(current));
+        steps.add(step);
+        observer.afterStep(step, engine);
     }
 
     /** Exact: {@link ScenarioLoader} refused any amount or rate with more decimals or out of 64 bits. */

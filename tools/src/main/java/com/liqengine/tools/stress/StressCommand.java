@@ -1,0 +1,117 @@
+package com.liqengine.tools.stress;
+
+import com.liqengine.tools.yaml.YamlFileException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code liq stress PORTFOLIO.yaml --history FILE...}: holds a portfolio through real market history three times
+ * (as given, all isolated, all cross) through the margin state machine and tells what each mode would have cost.
+ */
+@Command(
+    name = "stress",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Holds a portfolio through real market history (Binance kline CSV files) three times through the margin "
+            + "state machine: as given, every position isolated, every position cross; prints every liquidation with "
+            + "its time, each trader's worst margin ratio and end, and what isolated saved and cross cost.",
+        "Each position opens at its symbol's first open; every bar then gives four marks: open, low and high (high "
+            + "first if the bar fell), close. Format and examples: docs/stress.md, config/portfolios/."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:the runs ran", "2:a file is missing or wrong (FILE:LINE: what is wrong)"})
+public final class StressCommand implements Callable<Integer>
+{
+    /** Exit code of a missing or malformed input file. */
+    public static final int BAD_INPUT = 2;
+    /** Histories with more marks than this show progress: about two days of one-minute bars of four symbols. */
+    private static final long PROGRESS_ABOVE_MARKS = 50_000;
+
+    @Parameters(index = "0", paramLabel = "PORTFOLIO.yaml", description = "The portfolio: name, wallet, positions "
+        + "(or traders: a list of them).")
+    private Path portfolioFile;
+
+    @Option(names = "--history", arity = "1..*", required = true, paramLabel = "FILE",
+        description = "Price files (kline CSV), FILE or SYMBOL=FILE; the symbol is otherwise the first upper-case "
+            + "word of the file name. Several symbols and several consecutive days may be given.")
+    private List<String> history = new ArrayList<>();
+
+    @Option(names = "--instruments", defaultValue = "config/instruments.yaml", paramLabel = "FILE",
+        description = "An instruments: list as in a scenario file (default ${DEFAULT-VALUE}: Binance USDⓈ-M tiers).")
+    private Path instrumentsFile;
+
+    @Option(names = "--funding", arity = "1..*", paramLabel = "FILE",
+        description = "Funding files (funding_time,funding_rate), FILE or SYMBOL=FILE: each settlement applied at its "
+            + "time.")
+    private List<String> funding = new ArrayList<>();
+
+    @Option(names = "--json", description = "One JSON object per line: every LiquidationTriggered with its run and "
+        + "time, and one StressRun object per run and trader.")
+    private boolean json;
+
+    @Option(names = "--sweep", description = "For every position and run, find the highest whole leverage (up to its "
+        + "first tier's maximum) at which it would have survived, the others unchanged (bisection, a full run each).")
+    private boolean sweep;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write PNG charts (each symbol's price with the "
+        + "liquidations of each run, each run's margin ratio over time) and summary.md into DIR.")
+    private Path outDir;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    /** A command printing to standard output and error. */
+    public StressCommand()
+    {
+        this(System.out, System.err);
+    }
+
+    /**
+     * @param out where results go.
+     * @param err where problems and progress go.
+     */
+    public StressCommand(final PrintStream out, final PrintStream err)
+    {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws IOException
+    {
+        final StressInputs inputs;
+        final List<RunOutcome> outcomes = new ArrayList<>();
+        try
+        {
+            inputs = StressInputs.load(portfolioFile, history, instrumentsFile, funding);
+            final boolean showProgress = inputs.path().markCount() > PROGRESS_ABOVE_MARKS;
+            for (final StressRun run : StressRun.values())
+            {
+                outcomes.add(StressRunner.run(inputs, inputs.portfolio(), run, showProgress ? fraction ->
+                    err.printf(Locale.ROOT, "liq stress: run %s %3.0f%%%n", run.label(), fraction * 100) : null));
+            }
+        }
+        catch (final YamlFileException ex)
+        {
+            err.println(ex.getMessage());
+            return BAD_INPUT;
+        }
+        if (json)
+        {
+            StressJson.print(outcomes, out);
+        }
+        else
+        {
+            StressReport.print(inputs, outcomes, out);
+        }
+        return 0;
+    }
+}
