@@ -7,6 +7,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class StressCommand implements Callable<Integer>
     public static final int BAD_INPUT = 2;
     /** Histories with more marks than this show progress: about two days of one-minute bars of four symbols. */
     private static final long PROGRESS_ABOVE_MARKS = 50_000;
+    private static final int SWEEP_PROGRESS_EVERY = 20;
 
     @Parameters(index = "0", paramLabel = "PORTFOLIO.yaml", description = "The portfolio: name, wallet, positions "
         + "(or traders: a list of them).")
@@ -84,6 +86,20 @@ public final class StressCommand implements Callable<Integer>
         this.err = err;
     }
 
+    private LeverageSweep sweep(final StressInputs inputs)
+    {
+        final long started = System.nanoTime();
+        final LeverageSweep swept = LeverageSweep.run(inputs, runs ->
+        {
+            if (runs % SWEEP_PROGRESS_EVERY == 0)
+            {
+                err.printf(Locale.ROOT, "liq stress: sweep, %d runs%n", runs);
+            }
+        });
+        err.printf(Locale.ROOT, "liq stress: sweep done in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        return swept;
+    }
+
     @Override
     public Integer call() throws IOException
     {
@@ -111,6 +127,19 @@ public final class StressCommand implements Callable<Integer>
         else
         {
             StressReport.print(inputs, outcomes, out);
+        }
+        final LeverageSweep swept = sweep ? sweep(inputs) : null;
+        if (swept != null && !json)
+        {
+            out.println();
+            swept.print(out);
+        }
+        if (outDir != null)
+        {
+            Files.createDirectories(outDir);
+            final List<String> charts = StressCharts.write(outDir, inputs, outcomes);
+            StressSummary.write(outDir, inputs, outcomes, swept, charts);
+            err.println("liq stress: " + charts.size() + " charts and summary.md in " + outDir);
         }
         return 0;
     }

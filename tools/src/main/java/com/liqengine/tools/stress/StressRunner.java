@@ -98,8 +98,8 @@ public final class StressRunner implements ScenarioRunner.StepObserver
                 case "LiquidationTriggered" ->
                 {
                     liquidated = true;
-                    final long ratio = output.get("marginRatio");
-                    noteRatio((int)output.get("accountId") - 1, ratio, time);
+                    // the ratio that liquidated it: after the step the position is gone and no sample shows it
+                    addSample((int)output.get("accountId") - 1, output.get("marginRatio"), time);
                 }
                 case "UnderMarginedFill" -> notices.add(StressTime.utc(time) + ": account " + output.get("accountId")
                     + " could not fully margin its isolated open (" + EventView.of(output, engine) + ")");
@@ -171,6 +171,11 @@ public final class StressRunner implements ScenarioRunner.StepObserver
         {
             return;
         }
+        addSample(trader, ratio, time);
+    }
+
+    private void addSample(final int trader, final long ratio, final long time)
+    {
         noteRatio(trader, ratio, time);
         final LongArrayList times = sampleTimes[trader];
         final int last = times.size() - 1;
