@@ -86,7 +86,8 @@ class StressRunsTest
     {
         final RunOutcome run = StressRunner.run(inputs, inputs.portfolio(), StressRun.AS_GIVEN, null);
 
-        assertThat(run.liquidations()).extracting(l -> l.symbol() + "@" + (l.time() - T0) / 1_000 + " " + l.field("mark"))
+        assertThat(run.liquidations())
+            .extracting(l -> l.symbol() + "@" + (l.time() - T0) / 1_000 + " " + l.field("mark"))
             .containsExactly("AAAUSDT@90 80");
         assertThat(run.liquidations().get(0).accountLoss()).isEqualByComparingTo("100");
         // the wallet kept 200, BBB closed the history at its open
@@ -109,7 +110,8 @@ class StressRunsTest
     {
         final RunOutcome run = StressRunner.run(inputs, inputs.portfolio(), StressRun.CROSS, null);
 
-        assertThat(run.liquidations()).extracting(l -> l.symbol() + "@" + (l.time() - T0) / 1_000 + " " + l.field("mode"))
+        assertThat(run.liquidations())
+            .extracting(l -> l.symbol() + "@" + (l.time() - T0) / 1_000 + " " + l.field("mode"))
             .containsExactly("AAAUSDT@150 cross", "BBBUSDT@150 cross");
         assertThat(run.liquidations().get(0).accountLoss()).isEqualByComparingTo("300");
         assertThat(run.traders().get(0).equity()).isEqualByComparingTo(BigDecimal.ZERO);
