@@ -99,6 +99,22 @@ public record MarkPath(List<String> symbols, List<PathEvent> events, int rounded
     }
 
     /**
+     * @param symbol a symbol's index.
+     * @return its first mark: where its positions open.
+     */
+    public BigDecimal openingPrice(final int symbol)
+    {
+        for (final PathEvent e : events)
+        {
+            if (e.symbol() == symbol && e.opening())
+            {
+                return e.price();
+            }
+        }
+        throw new IllegalArgumentException("no mark of symbol " + symbol);
+    }
+
+    /**
      * @return the time of the first event.
      */
     public long start()

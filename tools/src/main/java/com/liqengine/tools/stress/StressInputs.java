@@ -160,15 +160,7 @@ public record StressInputs(
      */
     public BigDecimal openingPrice(final String symbol)
     {
-        final int s = path.symbols().indexOf(symbol);
-        for (final PathEvent e : path.events())
-        {
-            if (e.symbol() == s && e.opening())
-            {
-                return e.price();
-            }
-        }
-        throw new IllegalArgumentException(symbol);
+        return path.openingPrice(path.symbols().indexOf(symbol));
     }
 
     /**
