@@ -39,7 +39,27 @@ public record StressInputs(
     public static StressInputs load(
         final Path portfolioFile, final List<String> history, final Path instrumentsFile, final List<String> funding)
     {
-        final Portfolio portfolio = PortfolioLoader.load(portfolioFile);
+        return of(PortfolioLoader.load(portfolioFile), history, instrumentsFile, funding);
+    }
+
+    /**
+     * The market alone, without a portfolio ({@code liq feed --history}, {@code liq demo --history}): every symbol
+     * of the history, in the order its files are given.
+     *
+     * @param history price files, {@code FILE} or {@code SYMBOL=FILE}.
+     * @param instrumentsFile an {@code instruments:} list as in a scenario file.
+     * @param funding funding files, {@code FILE} or {@code SYMBOL=FILE}.
+     * @return the inputs, with a portfolio of no traders.
+     * @throws YamlFileException naming the file, the line and what is wrong.
+     */
+    public static StressInputs market(final List<String> history, final Path instrumentsFile, final List<String> funding)
+    {
+        return of(new Portfolio("--history", "the market", List.of()), history, instrumentsFile, funding);
+    }
+
+    private static StressInputs of(
+        final Portfolio portfolio, final List<String> history, final Path instrumentsFile, final List<String> funding)
+    {
         final Scenario defined = ScenarioLoader.load(instrumentsFile);
         final Map<String, SymbolHistory> histories = PriceHistory.load(history);
         final List<FundingCsv.Settlement> settlements = new ArrayList<>();
@@ -51,18 +71,19 @@ public record StressInputs(
         final List<ScenarioInstrument> instruments = new ArrayList<>();
         final List<SymbolHistory> held = new ArrayList<>();
         final List<BigDecimal> ticks = new ArrayList<>();
-        for (final String symbol : portfolio.symbols())
+        final List<String> symbols =
+            portfolio.traders().isEmpty() ? List.copyOf(histories.keySet()) : portfolio.symbols();
+        for (final String symbol : symbols)
         {
-            final Portfolio.Position first = firstPosition(portfolio, symbol);
             final int id = defined.instrumentId(symbol);
             if (id < 0)
             {
-                throw new YamlFileException(portfolio.file(), first.line(), "no instrument " + symbol + " in "
-                    + instrumentsFile + " (give its tiers there or with --instruments)");
+                throw new YamlFileException(portfolio.file(), line(portfolio, symbol), "no instrument " + symbol
+                    + " in " + instrumentsFile + " (give its tiers there or with --instruments)");
             }
             if (!histories.containsKey(symbol))
             {
-                throw new YamlFileException(portfolio.file(), first.line(), "no history for " + symbol + " (give its "
+                throw new YamlFileException(portfolio.file(), line(portfolio, symbol), "no history for " + symbol + " (give its "
                     + "price file with --history; files given are for " + String.join(", ", histories.keySet())
                     + ")");
             }
@@ -98,7 +119,8 @@ public record StressInputs(
         return inputs;
     }
 
-    private static Portfolio.Position firstPosition(final Portfolio portfolio, final String symbol)
+    /** The line of the first position in the symbol, or 0 for a market without portfolio. */
+    private static int line(final Portfolio portfolio, final String symbol)
     {
         for (final Portfolio.Trader trader : portfolio.traders())
         {
@@ -106,11 +128,11 @@ public record StressInputs(
             {
                 if (p.symbol().equals(symbol))
                 {
-                    return p;
+                    return p.line();
                 }
             }
         }
-        throw new IllegalArgumentException(symbol);
+        return 0;
     }
 
     /** A leverage above the first tier's, or a notional below one step at the open, is the portfolio's error. */

@@ -90,8 +90,10 @@ public record StressScenario(Scenario scenario, long[] times)
                 }
             }
         }
+        // a market alone (liq feed --history) has no one to insure: it writes nothing into the running engine's fund
+        final BigDecimal fund = accounts.isEmpty() ? BigDecimal.ZERO : INSURANCE_FUND;
         final Scenario scenario = new Scenario(inputs.instrumentsFile(), portfolio.name() + " (" + run.label() + ")",
-            null, INSURANCE_FUND, inputs.instruments(), List.copyOf(accounts), events);
+            null, fund, inputs.instruments(), List.copyOf(accounts), events);
         return new StressScenario(scenario, times);
     }
 
