@@ -52,7 +52,8 @@ public record StressInputs(
      * @return the inputs, with a portfolio of no traders.
      * @throws YamlFileException naming the file, the line and what is wrong.
      */
-    public static StressInputs market(final List<String> history, final Path instrumentsFile, final List<String> funding)
+    public static StressInputs market(
+        final List<String> history, final Path instrumentsFile, final List<String> funding)
     {
         return of(new Portfolio("--history", "the market", List.of()), history, instrumentsFile, funding);
     }
@@ -83,9 +84,9 @@ public record StressInputs(
             }
             if (!histories.containsKey(symbol))
             {
-                throw new YamlFileException(portfolio.file(), line(portfolio, symbol), "no history for " + symbol + " (give its "
-                    + "price file with --history; files given are for " + String.join(", ", histories.keySet())
-                    + ")");
+                throw new YamlFileException(portfolio.file(), line(portfolio, symbol), "no history for " + symbol
+                    + " (give its price file with --history; files given are for "
+                    + String.join(", ", histories.keySet()) + ")");
             }
             instruments.add(defined.instruments().get(id));
             held.add(histories.get(symbol));
