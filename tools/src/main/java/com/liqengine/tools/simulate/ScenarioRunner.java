@@ -4,7 +4,6 @@ import com.liqengine.tools.yaml.YamlFileException;
 import com.liqengine.api.InputEncoder;
 import com.liqengine.api.InstrumentSpec;
 import com.liqengine.api.OutputRecord;
-import com.liqengine.api.TierSpec;
 import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.RejectReason;
 import com.liqengine.margin.EngineSettings;
@@ -144,22 +143,13 @@ public final class ScenarioRunner
 
     private InstrumentSpec spec(final int id, final ScenarioInstrument instrument)
     {
-        final List<TierSpec> tiers = new ArrayList<>();
-        for (final ScenarioInstrument.Tier tier : instrument.tiers())
-        {
-            tiers.add(new TierSpec(amount(tier.maxNotional()), tier.maxLeverage(), amount(tier.mmr()),
-                amount(tier.maintenanceAmount())));
-        }
         final MarginMode mode = switch (policy)
         {
             case ALL_ISOLATED -> MarginMode.ISOLATED;
             case ALL_CROSS -> MarginMode.CROSS;
             default -> instrument.defaultMode();
         };
-        return new InstrumentSpec(id, instrument.symbol(), instrument.priceDecimals(), instrument.qtyDecimals(),
-            Units.toUnits(instrument.tickSize(), instrument.priceDecimals()),
-            Units.toUnits(instrument.stepSize(), instrument.qtyDecimals()),
-            instrument.defaultLeverage(), mode, tiers);
+        return instrument.spec(id, mode);
     }
 
     /** Why an instrument was refused, with the consistent maintenance amounts when the tiers are at fault. */
