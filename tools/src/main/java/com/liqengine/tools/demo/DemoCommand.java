@@ -7,6 +7,7 @@ import com.liqengine.runtime.EngineRuntime;
 import com.liqengine.tools.engine.PipelineOptions;
 import com.liqengine.tools.simulate.Units;
 import com.liqengine.tools.stress.HistoryDemo;
+import com.liqengine.tools.stress.InstrumentsOption;
 import com.liqengine.tools.yaml.YamlFileException;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
@@ -72,9 +73,8 @@ public final class DemoCommand implements Callable<Integer>
             + "range. Example: config/history/2021-05-19_*.csv")
     private List<String> history;
 
-    @Option(names = "--instruments", defaultValue = "config/instruments.yaml", paramLabel = "FILE",
-        description = "With --history: the instruments: list defining those symbols (default ${DEFAULT-VALUE}).")
-    private Path instrumentsFile;
+    @Mixin
+    private InstrumentsOption instruments;
 
     @Mixin
     private PipelineOptions pipeline;
@@ -115,7 +115,7 @@ public final class DemoCommand implements Callable<Integer>
         try
         {
             final HistoryDemo real = history == null ? null : HistoryDemo.of(seed, accounts, marketOptions.regime(),
-                history, instrumentsFile, events, config.maxInstruments());
+                history, instruments.file(), events, config.maxInstruments());
             market = real == null ? new DemoMarket(seed, accounts, marketOptions.regime()) : real.market();
             if (real != null)
             {

@@ -12,11 +12,13 @@ import com.liqengine.tools.simulate.ScenarioRunner;
 import com.liqengine.tools.simulate.Simulation;
 import com.liqengine.tools.simulate.Step;
 import com.liqengine.tools.stress.HistoryFeed;
+import com.liqengine.tools.stress.InstrumentsOption;
 import com.liqengine.tools.stress.StressInputs;
 import com.liqengine.tools.yaml.YamlFileException;
 import org.agrona.concurrent.UnsafeBuffer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
@@ -60,9 +62,8 @@ public final class FeedCommand implements Callable<Integer>
     @Option(names = "--seed", defaultValue = "1", description = "Random walk: seed (default ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--instruments", defaultValue = "config/instruments.yaml", paramLabel = "FILE",
-        description = "History: the instruments: list defining the history's symbols (default ${DEFAULT-VALUE}).")
-    private Path instrumentsFile;
+    @Mixin
+    private InstrumentsOption instruments;
 
     @Option(names = "--speed", defaultValue = "0", paramLabel = "N",
         description = "History: N times real time (60: a minute of market per second); 0 writes as fast as possible "
@@ -116,7 +117,7 @@ public final class FeedCommand implements Callable<Integer>
         {
             config = EngineConfigFile.load(configFile);
             history = source.history == null ? null :
-                HistoryFeed.of(StressInputs.market(source.history, instrumentsFile, List.of()));
+                HistoryFeed.of(StressInputs.market(source.history, instruments.file(), List.of()));
             scenario = source.scenario == null ? null :
                 ScenarioRunner.run(ScenarioLoader.load(source.scenario), ModePolicy.AS_WRITTEN);
         }

@@ -6,7 +6,6 @@ import com.liqengine.tools.yaml.YamlFileException;
 import com.liqengine.tools.yaml.YamlMap;
 import org.snakeyaml.engine.v2.nodes.Node;
 
-import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,16 +37,6 @@ public final class PortfolioLoader
     public static Portfolio load(final Path path)
     {
         return read(path.toString(), YamlMap.root(path));
-    }
-
-    /**
-     * @param file name for messages.
-     * @param reader the YAML text.
-     * @return the portfolio.
-     */
-    public static Portfolio parse(final String file, final Reader reader)
-    {
-        return read(file, YamlMap.root(file, reader));
     }
 
     private static Portfolio read(final String file, final Node root)

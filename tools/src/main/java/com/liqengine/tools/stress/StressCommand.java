@@ -2,6 +2,7 @@ package com.liqengine.tools.stress;
 
 import com.liqengine.tools.yaml.YamlFileException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -47,9 +48,8 @@ public final class StressCommand implements Callable<Integer>
             + "word of the file name. Several symbols and several consecutive days may be given.")
     private List<String> history = new ArrayList<>();
 
-    @Option(names = "--instruments", defaultValue = "config/instruments.yaml", paramLabel = "FILE",
-        description = "An instruments: list as in a scenario file (default ${DEFAULT-VALUE}: Binance USDⓈ-M tiers).")
-    private Path instrumentsFile;
+    @Mixin
+    private InstrumentsOption instruments;
 
     @Option(names = "--funding", arity = "1..*", paramLabel = "FILE",
         description = "Funding files (funding_time,funding_rate), FILE or SYMBOL=FILE: each settlement applied at its "
@@ -57,7 +57,7 @@ public final class StressCommand implements Callable<Integer>
     private List<String> funding = new ArrayList<>();
 
     @Option(names = "--json", description = "One JSON object per line: every LiquidationTriggered with its run and "
-        + "time, and one StressRun object per run and trader.")
+        + "time, one StressRun object per run and trader, and with --sweep one LeverageSweep object per position.")
     private boolean json;
 
     @Option(names = "--sweep", description = "For every position and run, find the highest whole leverage (up to its "
@@ -108,7 +108,7 @@ public final class StressCommand implements Callable<Integer>
         final List<RunOutcome> outcomes = new ArrayList<>();
         try
         {
-            inputs = StressInputs.load(portfolioFile, history, instrumentsFile, funding);
+            inputs = StressInputs.load(portfolioFile, history, instruments.file(), funding);
             final boolean showProgress = inputs.path().markCount() > PROGRESS_ABOVE_MARKS;
             final long started = System.nanoTime();
             // three independent engines: the runs share no state, so they use both cores
@@ -132,7 +132,11 @@ public final class StressCommand implements Callable<Integer>
             StressReport.print(inputs, outcomes, out);
         }
         final LeverageSweep swept = sweep ? sweep(inputs) : null;
-        if (swept != null && !json)
+        if (swept != null && json)
+        {
+            StressJson.print(swept, out);
+        }
+        else if (swept != null)
         {
             out.println();
             swept.print(out);

@@ -50,4 +50,32 @@ public final class StressJson
             }
         }
     }
+
+    /**
+     * {@code --json --sweep}: one {@code LeverageSweep} object per position: per run the highest surviving leverage,
+     * null when none.
+     *
+     * @param sweep the sweep.
+     * @param out where to print.
+     */
+    public static void print(final LeverageSweep sweep, final PrintStream out)
+    {
+        for (final LeverageSweep.Result r : sweep.results())
+        {
+            final Portfolio.Trader trader = sweep.inputs().portfolio().traders().get(r.trader());
+            final Portfolio.Position p = trader.positions().get(r.position());
+            final Map<String, Object> object = new LinkedHashMap<>();
+            object.put("type", "LeverageSweep");
+            object.put("account", r.trader() + 1L);
+            object.put("symbol", p.symbol());
+            object.put("leverage", p.leverage());
+            object.put("maxLeverage", r.maxLeverage());
+            for (final StressRun run : StressRun.values())
+            {
+                final int highest = r.highest()[run.ordinal()];
+                object.put(run.label(), highest == 0 ? null : highest);
+            }
+            out.println(Json.write(object));
+        }
+    }
 }

@@ -153,6 +153,23 @@ class StressRunsTest
         assertThat(cells).containsExactly("0:[0, 0, 0]", "1:[20, 20, 0]");
     }
 
+    @Test
+    void jsonSweepIsOneObjectPerPosition()
+    {
+        final int code = new picocli.CommandLine(new StressCommand(print(out), print(err))).execute(
+            dir.resolve("portfolio.yaml").toString(), "--json", "--sweep", "--instruments",
+            dir.resolve("instruments.yaml").toString(), "--history", dir.resolve("AAAUSDT_1m.csv").toString(),
+            dir.resolve("BBBUSDT_1m.csv").toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).split("\n")).filteredOn(l -> l.contains("LeverageSweep"))
+            .containsExactly(
+                "{\"type\":\"LeverageSweep\",\"account\":1,\"symbol\":\"AAAUSDT\",\"leverage\":10,\"maxLeverage\":20,"
+                    + "\"as-given\":null,\"isolated\":null,\"cross\":null}",
+                "{\"type\":\"LeverageSweep\",\"account\":1,\"symbol\":\"BBBUSDT\",\"leverage\":10,\"maxLeverage\":20,"
+                    + "\"as-given\":20,\"isolated\":20,\"cross\":null}");
+    }
+
     private static PrintStream print(final ByteArrayOutputStream bytes)
     {
         return new PrintStream(bytes, true, StandardCharsets.UTF_8);
