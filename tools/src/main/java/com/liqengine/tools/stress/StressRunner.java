@@ -25,7 +25,7 @@ import java.util.function.DoubleConsumer;
  */
 public final class StressRunner implements ScenarioRunner.StepObserver
 {
-    private static final int PROGRESS_STEPS = 20;
+    private static final int PROGRESS_STEPS = 10;
 
     private final StressScenario built;
     private final Portfolio portfolio;

@@ -72,6 +72,19 @@ class MarkPathTest
                 "BBBUSDT@60", "AAAUSDT@60", "BBBUSDT@75", "AAAUSDT@75", "AAAUSDT@90", "AAAUSDT@105");
     }
 
+    @Test
+    void consecutiveFilesOfASymbolAreJoinedInTimeOrderAndAGapBetweenThemIsCounted() throws IOException
+    {
+        final Path day2 = write("2021-05-20_AAAUSDT_test_1m.csv", (T0 + 180_000) + ",7,7,7,7,1");
+        final Path day1 = write("2021-05-19_AAAUSDT_test_1m.csv", T0 + ",5,5,5,5,1", (T0 + 60_000) + ",6,6,6,6,1");
+
+        // given in the wrong order: joined by time; the bar of T0 + 120 s is missing between them
+        final SymbolHistory history = PriceHistory.load(List.of(day2.toString(), day1.toString())).get("AAAUSDT");
+
+        assertThat(history.bars()).extracting(b -> b.open().toPlainString()).containsExactly("5", "6", "7");
+        assertThat(history.missingBars()).isEqualTo(1);
+    }
+
     private Path write(final String name, final String... lines) throws IOException
     {
         return Files.write(dir.resolve(name), List.of(lines));
