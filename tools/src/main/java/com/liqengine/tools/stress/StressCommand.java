@@ -30,11 +30,14 @@ import java.util.concurrent.Callable;
         "Each position opens at its symbol's first open; every bar then gives four marks: open, low and high (high "
             + "first if the bar fell), close. Format and examples: docs/stress.md, config/portfolios/."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:the runs ran", "2:a file is missing or wrong (FILE:LINE: what is wrong)"})
+    exitCodeList = {"0:the runs ran", "1:the --out folder cannot be written",
+        "2:a file is missing or wrong (FILE:LINE: what is wrong)"})
 public final class StressCommand implements Callable<Integer>
 {
     /** Exit code of a missing or malformed input file. */
     public static final int BAD_INPUT = 2;
+    /** Exit code when the --out folder cannot be written. */
+    public static final int CANNOT_WRITE = 1;
     /** Histories with more marks than this show progress: about two days of one-minute bars of four symbols. */
     private static final long PROGRESS_ABOVE_MARKS = 50_000;
     private static final int SWEEP_PROGRESS_EVERY = 20;
@@ -102,7 +105,7 @@ public final class StressCommand implements Callable<Integer>
     }
 
     @Override
-    public Integer call() throws IOException
+    public Integer call()
     {
         final StressInputs inputs;
         final List<RunOutcome> outcomes = new ArrayList<>();
@@ -143,10 +146,18 @@ public final class StressCommand implements Callable<Integer>
         }
         if (outDir != null)
         {
-            Files.createDirectories(outDir);
-            final List<String> charts = StressCharts.write(outDir, inputs, outcomes);
-            StressSummary.write(outDir, inputs, outcomes, swept, charts);
-            err.println("liq stress: " + charts.size() + " charts and summary.md in " + outDir);
+            try
+            {
+                Files.createDirectories(outDir);
+                final List<String> charts = StressCharts.write(outDir, inputs, outcomes);
+                StressSummary.write(outDir, inputs, outcomes, swept, charts);
+                err.println("liq stress: " + charts.size() + " charts and summary.md in " + outDir);
+            }
+            catch (final IOException ex)
+            {
+                err.println("liq stress: cannot write into " + outDir + ": " + ex);
+                return CANNOT_WRITE;
+            }
         }
         return 0;
     }
