@@ -37,6 +37,7 @@ public final class ScenarioRunner
     private final Set<Long> spreadDone = new HashSet<>();
     private final Set<Long> allocatesOwnMargin = new HashSet<>();
     private final StepObserver observer;
+    private boolean stopped;
 
     /** Sees every step that reached the engine, with the engine right after it (liq stress samples state). */
     @FunctionalInterface
@@ -45,8 +46,9 @@ public final class ScenarioRunner
         /**
          * @param step the step just applied.
          * @param engine the state machine after it; read it, do not send it inputs.
+         * @return true to go on, false to end the run after this step (the rest of the events are not applied).
          */
-        void afterStep(Step step, MarginStateMachine engine);
+        boolean afterStep(Step step, MarginStateMachine engine);
     }
 
     private ScenarioRunner(final Scenario scenario, final ModePolicy policy, final StepObserver observer)
@@ -83,9 +85,7 @@ public final class ScenarioRunner
      */
     public static Simulation run(final Scenario scenario, final ModePolicy policy)
     {
-        return run(scenario, policy, (step, engine) ->
-        {
-        });
+        return run(scenario, policy, (step, engine) -> true);
     }
 
     /**
@@ -93,8 +93,8 @@ public final class ScenarioRunner
      *
      * @param scenario the scenario.
      * @param policy how margin modes are chosen.
-     * @param observer called after every step that reached the engine.
-     * @return every step and the final state.
+     * @param observer called after every step that reached the engine; it may end the run early.
+     * @return every step applied and the state after the last one.
      * @throws YamlFileException when the engine refuses an instrument's definition.
      */
     public static Simulation run(final Scenario scenario, final ModePolicy policy, final StepObserver observer)
@@ -106,9 +106,9 @@ public final class ScenarioRunner
         }
         final ScenarioRunner runner = new ScenarioRunner(scenario, policy, observer);
         runner.setUp();
-        for (final ScenarioEvent event : scenario.events())
+        for (int i = 0; i < scenario.events().size() && !runner.stopped; i++)
         {
-            runner.apply(event);
+            runner.apply(scenario.events().get(i));
         }
         return new Simulation(scenario, policy, List.copyOf(runner.steps), runner.engine);
     }
@@ -287,7 +287,7 @@ public final class ScenarioRunner
         engine.onInput(encoder.buffer(), 0, length);
         final Step step = new Step(event, description, null, input, List.copyOf(current));
         steps.add(step);
-        observer.afterStep(step, engine);
+        stopped |= !observer.afterStep(step, engine);
     }
 
     /** Exact: {@link ScenarioLoader} refused any amount or rate with more decimals or out of 64 bits. */

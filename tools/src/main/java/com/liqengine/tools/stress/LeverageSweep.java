@@ -3,8 +3,6 @@ package com.liqengine.tools.stress;
 import com.liqengine.api.OutputRecord;
 import com.liqengine.tools.simulate.ModePolicy;
 import com.liqengine.tools.simulate.ScenarioRunner;
-import com.liqengine.tools.simulate.Simulation;
-import com.liqengine.tools.simulate.Step;
 import com.liqengine.tools.simulate.TextTable;
 
 import java.io.PrintStream;
@@ -16,7 +14,8 @@ import java.util.function.IntConsumer;
 /**
  * {@code liq stress --sweep}: for every position and run, the highest whole leverage (up to its first tier's
  * maximum) at which the position would have survived the history, the other positions unchanged. Bisection, each
- * probe a full run: a higher leverage only ever means a smaller isolated pool, so survival falls with leverage.
+ * probe a run from the start that ends at the position's liquidation or at the history's end: a higher leverage
+ * only ever means a smaller isolated pool, so survival falls with leverage.
  * (A cross position's survival does not depend on its leverage at all: its whole account backs it.)
  *
  * @param inputs what was swept.
@@ -108,7 +107,7 @@ public record LeverageSweep(StressInputs inputs, List<Result> results)
         return survived;
     }
 
-    /** One full run with the position at this leverage: was it liquidated? */
+    /** One run with the position at this leverage, ended at its liquidation (the answer) or at the history's end. */
     static boolean survives(
         final StressInputs inputs, final int trader, final int position, final int leverage, final StressRun run,
         final AtomicInteger runs)
@@ -116,21 +115,19 @@ public record LeverageSweep(StressInputs inputs, List<Result> results)
         final Portfolio portfolio = inputs.portfolio().withLeverage(trader, position, leverage);
         final String symbol = portfolio.traders().get(trader).positions().get(position).symbol();
         final int instrument = inputs.path().symbols().indexOf(symbol);
-        final Simulation simulation =
-            ScenarioRunner.run(StressScenario.of(inputs, portfolio, run).scenario(), ModePolicy.AS_WRITTEN);
-        runs.incrementAndGet();
-        for (final Step step : simulation.steps())
-        {
-            for (final OutputRecord output : step.outputs())
+        final boolean[] liquidated = new boolean[1];
+        ScenarioRunner.run(StressScenario.of(inputs, portfolio, run).scenario(), ModePolicy.AS_WRITTEN,
+            (step, engine) ->
             {
-                if ("LiquidationTriggered".equals(output.type()) && output.get("accountId") == trader + 1
-                    && output.get("instrumentId") == instrument)
+                for (final OutputRecord output : step.outputs())
                 {
-                    return false;
+                    liquidated[0] |= "LiquidationTriggered".equals(output.type())
+                        && output.get("accountId") == trader + 1 && output.get("instrumentId") == instrument;
                 }
-            }
-        }
-        return true;
+                return !liquidated[0];
+            });
+        runs.incrementAndGet();
+        return !liquidated[0];
     }
 
     /**

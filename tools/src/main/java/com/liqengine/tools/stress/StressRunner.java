@@ -1,6 +1,7 @@
 package com.liqengine.tools.stress;
 
 import com.liqengine.api.OutputRecord;
+import com.liqengine.codec.MarginMode;
 import com.liqengine.margin.MarginStateMachine;
 import com.liqengine.tools.simulate.EventView;
 import com.liqengine.tools.simulate.FinalState;
@@ -81,12 +82,12 @@ public final class StressRunner implements ScenarioRunner.StepObserver
     }
 
     @Override
-    public void afterStep(final Step step, final MarginStateMachine engine)
+    public boolean afterStep(final Step step, final MarginStateMachine engine)
     {
         if (step.event() == null)
         {
             // set-up: instruments, the fund, the deposits; accounts do not all exist yet
-            return;
+            return true;
         }
         final int number = step.event().number();
         final long time = built.time(number);
@@ -126,6 +127,7 @@ public final class StressRunner implements ScenarioRunner.StepObserver
             progress.accept((double)number / events);
             nextProgress++;
         }
+        return true;
     }
 
     private void recordLiquidations(
@@ -160,11 +162,19 @@ public final class StressRunner implements ScenarioRunner.StepObserver
     {
         final long account = trader + 1;
         long ratio = -1;
+        boolean crossDone = false;
         for (int i = 0; i < instruments; i++)
         {
-            if (engine.positionSize(account, i) != 0)
+            if (engine.positionSize(account, i) == 0)
+            {
+                continue;
+            }
+            // every cross position gives the same account ratio, and each costs a pass over the account
+            final boolean cross = engine.marginMode(account, i) == MarginMode.CROSS;
+            if (!cross || !crossDone)
             {
                 ratio = Math.max(ratio, engine.marginRatio(account, i));
+                crossDone |= cross;
             }
         }
         if (ratio < 0)
