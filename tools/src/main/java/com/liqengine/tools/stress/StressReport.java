@@ -4,6 +4,7 @@ import com.liqengine.tools.simulate.TextTable;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,7 +72,7 @@ public final class StressReport
             table.row(StressTime.utc(l.time()).replace(" UTC", ""), traderName(outcome, l.account()),
                 l.symbol() + " " + l.field("side") + " " + l.field("size"), l.field("mode"), l.field("mark"),
                 l.view().get("marginRatio") == null ? "infinite" :
-                    StressRunner.ratio(new BigDecimal(l.field("marginRatio"))),
+                    percent(new BigDecimal(l.field("marginRatio"))),
                 l.firstOfStep() ? l.accountLoss().toPlainString() : "(with the above)");
         }
         if (outcome.liquidations().isEmpty())
@@ -91,7 +92,7 @@ public final class StressReport
             "wallet at end", "equity at end", "lost");
         for (final RunOutcome.TraderOutcome t : outcome.traders())
         {
-            table.row(t.name(), outcome.liquidationsOf(t.account()), StressRunner.ratio(t.worstMarginRatio()),
+            table.row(t.name(), outcome.liquidationsOf(t.account()), percent(t.worstMarginRatio()),
                 t.worstTime() == 0 ? "-" : StressTime.utc(t.worstTime()).replace(" UTC", ""),
                 t.wallet().toPlainString(), t.equity().toPlainString(), t.lost().toPlainString());
         }
@@ -181,6 +182,16 @@ public final class StressReport
             "gained " + t.lost().negate().toPlainString();
         return (n == 0 ? "kept every position" : "had " + n + (n == 1 ? " position" : " positions") + " liquidated")
             + " and " + lost;
+    }
+
+    /**
+     * @param ratio a margin ratio, null for infinite.
+     * @return it in %, to 2 decimals, or "infinite".
+     */
+    static String percent(final BigDecimal ratio)
+    {
+        return ratio == null ? "infinite (equity ≤ 0)" :
+            ratio.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
     }
 
     private static String traderName(final RunOutcome outcome, final long account)

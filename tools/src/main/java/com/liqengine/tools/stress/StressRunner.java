@@ -12,8 +12,6 @@ import com.liqengine.tools.simulate.Step;
 import com.liqengine.tools.simulate.Units;
 import org.agrona.collections.LongArrayList;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -224,15 +222,5 @@ public final class StressRunner implements ScenarioRunner.StepObserver
                 end.wallet(), end.equity(), sampleTimes[t].toLongArray(), samples[t].toLongArray()));
         }
         return new RunOutcome(run, simulation, List.copyOf(liquidations), List.copyOf(traders), List.copyOf(notices));
-    }
-
-    /**
-     * @param value a decimal.
-     * @return it, or "infinite" for null.
-     */
-    static String ratio(final BigDecimal value)
-    {
-        return value == null ? "infinite (equity ≤ 0)" : value.movePointRight(2).setScale(2, RoundingMode.HALF_UP)
-            .toPlainString() + "%";
     }
 }
