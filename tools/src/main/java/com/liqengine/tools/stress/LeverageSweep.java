@@ -1,6 +1,7 @@
 package com.liqengine.tools.stress;
 
 import com.liqengine.api.OutputRecord;
+import com.liqengine.codec.MarginMode;
 import com.liqengine.tools.simulate.ModePolicy;
 import com.liqengine.tools.simulate.ScenarioRunner;
 import com.liqengine.tools.simulate.TextTable;
@@ -20,8 +21,9 @@ import java.util.function.IntConsumer;
  *
  * @param inputs what was swept.
  * @param results one per position, in portfolio order.
+ * @param runs how many runs the bisections took.
  */
-public record LeverageSweep(StressInputs inputs, List<Result> results)
+public record LeverageSweep(StressInputs inputs, List<Result> results, int runs)
 {
     /**
      * The sweep of one position.
@@ -75,18 +77,20 @@ public record LeverageSweep(StressInputs inputs, List<Result> results)
             System.arraycopy(highest, i, perRun, 0, perRun.length);
             results.add(new Result(task[0], task[1], perRun, inputs.maxLeverage(symbol)));
         }
-        return new LeverageSweep(inputs, List.copyOf(results));
+        return new LeverageSweep(inputs, List.copyOf(results), runs.get());
     }
 
     private static int highest(
         final StressInputs inputs, final int trader, final int position, final StressRun run, final AtomicInteger runs)
     {
-        final int max = inputs.maxLeverage(inputs.portfolio().traders().get(trader).positions().get(position).symbol());
+        final Portfolio.Position swept = inputs.portfolio().traders().get(trader).positions().get(position);
+        final int max = inputs.maxLeverage(swept.symbol());
         if (survives(inputs, trader, position, max, run, runs))
         {
             return max;
         }
-        if (!survives(inputs, trader, position, 1, run, runs))
+        // a cross position's leverage takes no part in its liquidation: failing at one leverage, it fails at all
+        if (run.mode(swept.mode()) == MarginMode.CROSS || !survives(inputs, trader, position, 1, run, runs))
         {
             return 0;
         }

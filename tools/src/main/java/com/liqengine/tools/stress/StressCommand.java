@@ -100,7 +100,8 @@ public final class StressCommand implements Callable<Integer>
                 err.printf(Locale.ROOT, "liq stress: sweep, %d runs%n", runs);
             }
         });
-        err.printf(Locale.ROOT, "liq stress: sweep done in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        err.printf(Locale.ROOT, "liq stress: sweep done in %.1f s (%d runs)%n", (System.nanoTime() - started) / 1e9,
+            swept.runs());
         return swept;
     }
 
