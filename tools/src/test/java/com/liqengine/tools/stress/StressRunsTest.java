@@ -95,6 +95,16 @@ class StressRunsTest
     }
 
     @Test
+    void progressIsToldInTenthsUpToTheEnd()
+    {
+        final List<Double> told = new ArrayList<>();
+
+        StressRunner.run(inputs, inputs.portfolio(), StressRun.AS_GIVEN, told::add);
+
+        assertThat(told).hasSizeBetween(10, 11).isSorted().last().isEqualTo(1.0);
+    }
+
+    @Test
     void allIsolatedLosesTheSamePoolAndKeepsBbb()
     {
         final RunOutcome run = StressRunner.run(inputs, inputs.portfolio(), StressRun.ISOLATED, null);
