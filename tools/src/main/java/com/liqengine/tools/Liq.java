@@ -8,6 +8,7 @@ import com.liqengine.tools.replay.ReplayCommand;
 import com.liqengine.tools.run.RunCommand;
 import com.liqengine.tools.simulate.SimulateCommand;
 import com.liqengine.tools.stat.StatCommand;
+import com.liqengine.tools.stress.StressCommand;
 import com.liqengine.tools.tail.TailCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,8 +23,8 @@ import picocli.CommandLine.Command;
     description = "A low-latency liquidation engine for perpetual futures: isolated and cross margin, "
         + "liquidation, insurance-fund takeover.",
     subcommands = {
-        DemoCommand.class, SimulateCommand.class, RunCommand.class, FeedCommand.class, TailCommand.class,
-        StatCommand.class, ReplayCommand.class, DumpCommand.class, BenchCommand.class,
+        DemoCommand.class, SimulateCommand.class, StressCommand.class, RunCommand.class, FeedCommand.class,
+        TailCommand.class, StatCommand.class, ReplayCommand.class, DumpCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Liq implements Runnable
 {

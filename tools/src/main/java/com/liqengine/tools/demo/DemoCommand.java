@@ -8,6 +8,9 @@ import com.liqengine.runtime.EngineConfig;
 import com.liqengine.runtime.EngineRuntime;
 import com.liqengine.tools.engine.PipelineOptions;
 import com.liqengine.tools.simulate.Units;
+import com.liqengine.tools.stress.HistoryDemo;
+import com.liqengine.tools.stress.InstrumentsOption;
+import com.liqengine.tools.yaml.YamlFileException;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,6 +21,7 @@ import java.math.BigDecimal;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -75,6 +79,15 @@ public final class DemoCommand implements Callable<Integer>
         description = "Folder for the journal, output queue and counters (default: a new temporary folder).")
     private Path dir;
 
+    @Option(names = "--history", arity = "1..*", paramLabel = "FILE",
+        description = "Trade the instruments of these price files (kline CSV, FILE or SYMBOL=FILE) with marks that "
+            + "follow their real path (docs/stress.md); demo ticks between the real marks stay inside each bar's "
+            + "range. Example: config/history/2021-05-19_*.csv")
+    private List<String> history;
+
+    @Mixin
+    private InstrumentsOption instruments;
+
     @Mixin
     private PipelineOptions pipeline;
 
@@ -120,7 +133,22 @@ public final class DemoCommand implements Callable<Integer>
         final Path folder = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("liq-demo-");
         final EngineConfig config = pipeline.applyTo(EngineConfig.defaults(folder).withMaxAccounts(accounts + 1))
             .withLiquidation(mode, EngineSettings.DEFAULT_MAX_OPEN_LIQUIDATIONS, DEMO_FUND_FLOOR);
-        final DemoMarket market = new DemoMarket(seed, accounts, marketOptions.regime());
+        final DemoMarket market;
+        try
+        {
+            final HistoryDemo real = history == null ? null : HistoryDemo.of(seed, accounts, marketOptions.regime(),
+                history, instruments.file(), events, config.maxInstruments());
+            market = real == null ? new DemoMarket(seed, accounts, marketOptions.regime()) : real.market();
+            if (real != null)
+            {
+                out.println("liq demo: " + real.description());
+            }
+        }
+        catch (final YamlFileException ex)
+        {
+            err.println(ex.getMessage());
+            return 2;
+        }
         final SimulatedBook book = new SimulatedBook(seed, market);
         final LatencyRecorder latency = new LatencyRecorder(market.setUpCount());
         out.printf(Locale.ROOT, "liq demo: %d instruments, %,d accounts (isolated and cross), %,d events at %s; "

@@ -22,7 +22,8 @@ public final class DemoMarket
 
     private final SplittableRandom random;
     private final MarketRegime regime;
-    private final List<DemoInstrument> instruments = DemoInstrument.market();
+    private final List<DemoInstrument> instruments;
+    private final MarkSource markSource;
     private final int accounts;
     private final long[] marks;
     private final long[] deposits;
@@ -46,6 +47,24 @@ public final class DemoMarket
 
     public DemoMarket(final long seed, final int accounts, final MarketRegime regime)
     {
+        this(seed, accounts, regime, DemoInstrument.market(), null);
+    }
+
+    /**
+     * A market on given instruments whose marks come from a source (real history) instead of the random walk.
+     *
+     * @param seed the seed of accounts, trades, funding and top-ups.
+     * @param accounts accounts.
+     * @param regime leverage choices of the accounts (its volatility and crashes are the source's).
+     * @param instruments the instruments, their start prices the source's first marks.
+     * @param markSource the marks, or null for the random walk.
+     */
+    public DemoMarket(
+        final long seed, final int accounts, final MarketRegime regime, final List<DemoInstrument> instruments,
+        final MarkSource markSource)
+    {
+        this.instruments = instruments;
+        this.markSource = markSource;
         this.random = new SplittableRandom(seed);
         this.regime = regime;
         this.accounts = accounts;
@@ -161,6 +180,12 @@ public final class DemoMarket
         }
         final int roll = random.nextInt(1000);
         final int instrument = random.nextInt(instruments.size());
+        if (roll < 450 && markSource != null)
+        {
+            final int marked = markSource.next(random);
+            marks[marked] = markSource.price();
+            return encoder.markPriceTick(correlationId, eventTime, marked, marks[marked]);
+        }
         if (roll < 450)
         {
             return encoder.markPriceTick(correlationId, eventTime, instrument, moveMark(instrument));

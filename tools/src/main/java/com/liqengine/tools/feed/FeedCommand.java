@@ -11,14 +11,19 @@ import com.liqengine.tools.simulate.ScenarioLoader;
 import com.liqengine.tools.simulate.ScenarioRunner;
 import com.liqengine.tools.simulate.Simulation;
 import com.liqengine.tools.simulate.Step;
+import com.liqengine.tools.stress.HistoryFeed;
+import com.liqengine.tools.stress.InstrumentsOption;
+import com.liqengine.tools.stress.StressInputs;
 import com.liqengine.tools.yaml.YamlFileException;
 import org.agrona.concurrent.UnsafeBuffer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -32,7 +37,8 @@ import java.util.concurrent.locks.LockSupport;
     mixinStandardHelpOptions = true,
     description = {
         "Writes inputs into the engine's input queue, as a matching engine or gateway would: a scenario's "
-            + "instruments, deposits and events, or a random-walk market with crashes.",
+            + "instruments, deposits and events, a random-walk market with crashes, or the marks of real market "
+            + "history (--history, the path of liq stress: docs/stress.md).",
         "Run 'liq run' in another terminal to consume them."})
 public final class FeedCommand implements Callable<Integer>
 {
@@ -56,6 +62,14 @@ public final class FeedCommand implements Callable<Integer>
     @Option(names = "--seed", defaultValue = "1", description = "Random walk: seed (default ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Mixin
+    private InstrumentsOption instruments;
+
+    @Option(names = "--speed", defaultValue = "0", paramLabel = "N",
+        description = "History: N times real time (60: a minute of market per second); 0 writes as fast as possible "
+            + "(default ${DEFAULT-VALUE}).")
+    private double speed;
+
     @Option(names = "--rate", defaultValue = "0",
         description = "Inputs per second; 0 writes as fast as possible (default ${DEFAULT-VALUE}).")
     private long rate;
@@ -71,6 +85,10 @@ public final class FeedCommand implements Callable<Integer>
 
         @Option(names = "--random", description = "Write a random-walk market (see --events, --accounts, --seed).")
         boolean random;
+
+        @Option(names = "--history", arity = "1..*", paramLabel = "FILE", description = "Write the instruments and "
+            + "marks of price history (kline CSV, FILE or SYMBOL=FILE; see --instruments, --speed).")
+        List<String> history;
     }
 
     /** A command printing to standard output and error. */
@@ -94,9 +112,12 @@ public final class FeedCommand implements Callable<Integer>
     {
         final EngineConfig config;
         final Simulation scenario;
+        final HistoryFeed history;
         try
         {
             config = EngineConfigFile.load(configFile);
+            history = source.history == null ? null :
+                HistoryFeed.of(StressInputs.market(source.history, instruments.file(), List.of()));
             scenario = source.scenario == null ? null :
                 ScenarioRunner.run(ScenarioLoader.load(source.scenario), ModePolicy.AS_WRITTEN);
         }
@@ -109,7 +130,8 @@ public final class FeedCommand implements Callable<Integer>
             new QueueContext().path(config.inputQueue()).rollCycle(config.rollCycle())))
         {
             final Pacer pacer = new Pacer(rate);
-            final long written = scenario != null ? writeScenario(scenario, queue, pacer) : writeRandom(queue, pacer);
+            final long written = history != null ? history.write(queue, speed, out) :
+                scenario != null ? writeScenario(scenario, queue, pacer) : writeRandom(queue, pacer);
             queue.endOfBatch();
             out.println("liq feed: wrote " + written + " inputs to " + config.inputQueue() + " (last index "
                 + queue.lastIndex() + ")");

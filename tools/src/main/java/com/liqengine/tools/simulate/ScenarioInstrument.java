@@ -1,8 +1,11 @@
 package com.liqengine.tools.simulate;
 
+import com.liqengine.api.InstrumentSpec;
+import com.liqengine.api.TierSpec;
 import com.liqengine.codec.MarginMode;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,6 +46,28 @@ public record ScenarioInstrument(
     public int qtyDecimals()
     {
         return Math.max(0, stepSize.stripTrailingZeros().scale());
+    }
+
+    /**
+     * The engine's definition of this instrument. Exact: {@link ScenarioLoader} refused any value with more decimals
+     * than its field keeps or out of 64 bits.
+     *
+     * @param id the instrument id.
+     * @param mode the margin mode of new positions.
+     * @return the definition to encode.
+     */
+    public InstrumentSpec spec(final int id, final MarginMode mode)
+    {
+        final List<TierSpec> specs = new ArrayList<>();
+        for (final Tier tier : tiers)
+        {
+            specs.add(new TierSpec(Units.toUnits(tier.maxNotional(), Units.AMOUNT_DECIMALS), tier.maxLeverage(),
+                Units.toUnits(tier.mmr(), Units.AMOUNT_DECIMALS),
+                Units.toUnits(tier.maintenanceAmount(), Units.AMOUNT_DECIMALS)));
+        }
+        return new InstrumentSpec(id, symbol, priceDecimals(), qtyDecimals(),
+            Units.toUnits(tickSize, priceDecimals()), Units.toUnits(stepSize, qtyDecimals()), defaultLeverage, mode,
+            specs).withLiquidation(Units.toUnits(liquidationFeeRate, Units.AMOUNT_DECIMALS), partialFromTier);
     }
 
     /**

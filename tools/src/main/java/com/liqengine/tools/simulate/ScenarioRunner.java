@@ -4,7 +4,6 @@ import com.liqengine.tools.yaml.YamlFileException;
 import com.liqengine.api.InputEncoder;
 import com.liqengine.api.InstrumentSpec;
 import com.liqengine.api.OutputRecord;
-import com.liqengine.api.TierSpec;
 import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.RejectReason;
 import com.liqengine.codec.Side;
@@ -39,11 +38,26 @@ public final class ScenarioRunner
     private final Set<Long> spreadDone = new HashSet<>();
     private final Set<Long> allocatesOwnMargin = new HashSet<>();
     private final OpenOrders orders = new OpenOrders();
+    private final StepObserver observer;
+    private boolean stopped;
 
-    private ScenarioRunner(final Scenario scenario, final ModePolicy policy)
+    /** Sees every step that reached the engine, with the engine right after it (liq stress samples state). */
+    @FunctionalInterface
+    public interface StepObserver
+    {
+        /**
+         * @param step the step just applied.
+         * @param engine the state machine after it; read it, do not send it inputs.
+         * @return true to go on, false to end the run after this step (the rest of the events are not applied).
+         */
+        boolean afterStep(Step step, MarginStateMachine engine);
+    }
+
+    private ScenarioRunner(final Scenario scenario, final ModePolicy policy, final StepObserver observer)
     {
         this.scenario = scenario;
         this.policy = policy;
+        this.observer = observer;
         final EngineSettings settings = scenario.liquidation().applyTo(new EngineSettings()
             .maxAccounts(scenario.accounts().size() + SPARE_ACCOUNTS)
             .maxInstruments(Math.max(1, scenario.instruments().size()))
@@ -73,16 +87,30 @@ public final class ScenarioRunner
      */
     public static Simulation run(final Scenario scenario, final ModePolicy policy)
     {
+        return run(scenario, policy, (step, engine) -> true);
+    }
+
+    /**
+     * Runs a scenario, showing each applied step to an observer.
+     *
+     * @param scenario the scenario.
+     * @param policy how margin modes are chosen.
+     * @param observer called after every step that reached the engine; it may end the run early.
+     * @return every step applied and the state after the last one.
+     * @throws YamlFileException when the engine refuses an instrument's definition.
+     */
+    public static Simulation run(final Scenario scenario, final ModePolicy policy, final StepObserver observer)
+    {
         if (scenario.instruments().size() > EngineSettings.MAX_INSTRUMENTS_LIMIT)
         {
             throw new YamlFileException(scenario.file(), scenario.instruments().get(0).line(),
                 "at most " + EngineSettings.MAX_INSTRUMENTS_LIMIT + " instruments per engine");
         }
-        final ScenarioRunner runner = new ScenarioRunner(scenario, policy);
+        final ScenarioRunner runner = new ScenarioRunner(scenario, policy, observer);
         runner.setUp();
-        for (final ScenarioEvent event : scenario.events())
+        for (int i = 0; i < scenario.events().size() && !runner.stopped; i++)
         {
-            runner.apply(event);
+            runner.apply(scenario.events().get(i));
         }
         return new Simulation(scenario, policy, List.copyOf(runner.steps), runner.engine);
     }
@@ -117,23 +145,13 @@ public final class ScenarioRunner
 
     private InstrumentSpec spec(final int id, final ScenarioInstrument instrument)
     {
-        final List<TierSpec> tiers = new ArrayList<>();
-        for (final ScenarioInstrument.Tier tier : instrument.tiers())
-        {
-            tiers.add(new TierSpec(amount(tier.maxNotional()), tier.maxLeverage(), amount(tier.mmr()),
-                amount(tier.maintenanceAmount())));
-        }
         final MarginMode mode = switch (policy)
         {
             case ALL_ISOLATED -> MarginMode.ISOLATED;
             case ALL_CROSS -> MarginMode.CROSS;
             default -> instrument.defaultMode();
         };
-        return new InstrumentSpec(id, instrument.symbol(), instrument.priceDecimals(), instrument.qtyDecimals(),
-            Units.toUnits(instrument.tickSize(), instrument.priceDecimals()),
-            Units.toUnits(instrument.stepSize(), instrument.qtyDecimals()),
-            instrument.defaultLeverage(), mode, tiers)
-            .withLiquidation(amount(instrument.liquidationFeeRate()), instrument.partialFromTier());
+        return instrument.spec(id, mode);
     }
 
     /** Why an instrument was refused, with the consistent maintenance amounts when the tiers are at fault. */
@@ -301,7 +319,9 @@ public final class ScenarioRunner
         encoder.buffer().getBytes(0, input);
         engine.onInput(encoder.buffer(), 0, length);
         current.forEach(orders::observe);
-        steps.add(new Step(event, description, null, input, List.copyOf(current)));
+        final Step step = new Step(event, description, null, input, List.copyOf(current));
+        steps.add(step);
+        stopped |= !observer.afterStep(step, engine);
     }
 
     /** Exact: {@link ScenarioLoader} refused any amount or rate with more decimals or out of 64 bits. */

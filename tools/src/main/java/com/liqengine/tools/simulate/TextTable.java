@@ -7,18 +7,24 @@ import java.util.List;
 /**
  * A plain text table: a header and rows, columns padded to their widest cell, text left and numbers right.
  */
-final class TextTable
+public final class TextTable
 {
     private final List<String[]> rows = new ArrayList<>();
     private final int columns;
 
-    TextTable(final String... header)
+    /**
+     * @param header the column names.
+     */
+    public TextTable(final String... header)
     {
         columns = header.length;
         rows.add(header);
     }
 
-    void row(final Object... cells)
+    /**
+     * @param cells one row; missing or null cells are empty.
+     */
+    public void row(final Object... cells)
     {
         final String[] row = new String[columns];
         for (int i = 0; i < columns; i++)
@@ -28,7 +34,11 @@ final class TextTable
         rows.add(row);
     }
 
-    void print(final PrintStream out, final String indent)
+    /**
+     * @param out where to print.
+     * @param indent put before every line.
+     */
+    public void print(final PrintStream out, final String indent)
     {
         final int[] widths = new int[columns];
         for (final String[] row : rows)

@@ -83,7 +83,9 @@ class EngineConfigTest
             + "market, not 'auction'");
         assertError(dir, "liquidation:\n  mode: market\n  maxOpenOrders: 16777217\n", ":3: maxOpenOrders must be "
             + "from 1 to 16777216, not 16777217");
-        assertError(dir, "liquidation:\n  fundFloor: \"0\"\n", ":2: unknown field 'fundFloor' in liquidation");
+        assertError(dir, "liquidation:\n  fundFloor: \"0.000000001\"\n", ":2: 'fundFloor' of liquidation has");
+        assertError(dir, "liquidation:\n  fundFloor: \"3000000000\"\n", ":2: fundFloor must be within "
+            + "±2882303761.51711744, not 3000000000");
         assertError(dir, "engine:\n  maxAccounts: 300000000\n", ":2: maxAccounts must be from 2 (the fund and one "
             + "account) to 268435456, not 300000000");
     }

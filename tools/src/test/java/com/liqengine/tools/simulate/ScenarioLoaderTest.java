@@ -238,7 +238,8 @@ class ScenarioLoaderTest
             "t.yaml:1: 'mode' of liquidation must be one of takeover, market");
         assertError("liquidation: { maxOpenOrders: 0 }\n" + HEAD,
             "t.yaml:1: maxOpenOrders must be from 1 to 16777216, not 0");
-        assertError("liquidation: { fundFloor: \"1\" }\n" + HEAD, "t.yaml:1: unknown field 'fundFloor'");
+        assertError("liquidation: { fundFloor: \"-3000000000\" }\n" + HEAD,
+            "t.yaml:1: fundFloor must be within ±2882303761.51711744, not -3000000000");
         assertError(HEAD.replace("    stepSize: 0.001\n", "    stepSize: 0.001\n    liquidationFeeRate: \"1.5\"\n"),
             "t.yaml:6: liquidationFeeRate must be from 0 to 1, not 1.5");
         assertError(HEAD.replace("    stepSize: 0.001\n", "    stepSize: 0.001\n    partialFromTier: 3\n"),
