@@ -184,6 +184,19 @@ class ScenariosTest
         assertThat(rest.get(1)).containsEntry("price", "91.9").containsEntry("realizedPnl", "-81")
             .containsEntry("clearanceFee", "0");
 
+        // 5. a gap: nothing filled at 90, the fund takes the 10 over at 90 (D = 100, below the floor 0 by 91.5114),
+        // then closes 4 against account 8 and 5.16 against account 6 at the ADL price 90
+        final List<Map<String, Object>> gap = views(run, 50);
+        assertThat(gap).extracting(v -> v.get("type")).containsExactly("LiquidationFeeCharged", "PositionTakenOver",
+            "LiquidationOrder", "AutoDeleveraged", "AutoDeleveraged", "AutoDeleveraged", "AutoDeleveraged");
+        assertThat(gap.get(1)).containsEntry("price", "90").containsEntry("value", "900");
+        assertThat(gap.get(3)).containsEntry("account", 8L).containsEntry("quantity", "4").containsEntry("price", "90")
+            .containsEntry("realizedPnl", "40");
+        assertThat(gap.get(4)).containsEntry("account", 0L).containsEntry("quantity", "-4");
+        assertThat(gap.get(5)).containsEntry("account", 6L).containsEntry("quantity", "5.16")
+            .containsEntry("realizedPnl", "51.6");
+        assertThat(gap.get(6)).containsEntry("account", 0L).containsEntry("quantity", "-5.16");
+
         final FinalState state = FinalState.of(run.engine());
         assertThat(state.openOrders()).isEmpty();
         final FinalState.PositionState kept = state.accounts().get(0).positions().get(0);
@@ -194,7 +207,7 @@ class ScenariosTest
         assertThat(state.accounts().get(3).wallet()).isEqualByComparingTo("0");
         assertThat(state.insuranceFund()).isEqualByComparingTo("7.5886");
         assertThat(state.insuranceFundPositions()).extracting(p -> p.symbol() + " " + p.size().toPlainString())
-            .containsExactly("HALFUSDT 1", "XUSDT 10");
+            .containsExactly("HALFUSDT 1", "XUSDT 10", "GAPUSDT 0.84");
     }
 
     @Test
