@@ -12,6 +12,11 @@ final class RefLiquidationOrder
     final int liquidationIndex;
     final RefAccount account;
     final RefPosition slot;
+    /**
+     * Whether it is an isolated position's order, as the position was when the order was emitted: a cross order
+     * stays one even when its flat slot later reads as an isolated default (an instrument redefined).
+     */
+    final boolean isolated;
     /** A sell closes a long. */
     final boolean sell;
     final BigDecimal quantity;
@@ -29,6 +34,7 @@ final class RefLiquidationOrder
         this.liquidationIndex = liquidationIndex;
         this.account = account;
         this.slot = slot;
+        this.isolated = slot.isolated;
         this.sell = sell;
         this.quantity = quantity;
         this.limit = limit;
@@ -49,6 +55,6 @@ final class RefLiquidationOrder
     {
         final RefInstrument instrument = slot.instrument;
         return new RefOpenLiquidation(liquidationSequence, liquidationIndex, account.id, instrument.id, sell,
-            instrument.quantityUnits(quantity), limit, instrument.quantityUnits(filled), !slot.isolated);
+            instrument.quantityUnits(quantity), limit, instrument.quantityUnits(filled), !isolated);
     }
 }

@@ -174,13 +174,13 @@ final class RefLiquidationOrders
         final BigDecimal closed = delta.multiply(BigDecimal.valueOf(slot.size.signum()));
         final BigDecimal remainingCost = RefMath.divideDown(slot.cost.multiply(held.subtract(delta)), held);
         final BigDecimal realized = instrument.value(closed, fillPrice).subtract(slot.cost.subtract(remainingCost));
-        final BigDecimal marginAfter = (slot.isolated ? slot.pool : account.wallet).add(realized);
+        final BigDecimal marginAfter = (order.isolated ? slot.pool : account.wallet).add(realized);
         if (RefMath.above(instrument.value(instrument.capacity(slot.size), fillPrice), RefMath.MAX_AMOUNT) ||
             RefMath.outOfWalletRange(marginAfter))
         {
             throw new RefRejected(RejectReason.OUT_OF_RANGE);
         }
-        if (slot.isolated)
+        if (order.isolated)
         {
             slot.pool = marginAfter;
         }
@@ -238,12 +238,12 @@ final class RefLiquidationOrders
         final RefAccount account = order.account;
         final RefPosition slot = order.slot;
         // fee = floor(rate × Σ|value(Δ, p)| / R), capped at max(0, min(B, B + U)) or max(0, min(W, W + ΣU))
-        final BigDecimal margin = slot.isolated ? slot.pool : account.wallet;
-        final BigDecimal equity = slot.isolated ? slot.isolatedEquity() : account.crossEquity();
+        final BigDecimal margin = order.isolated ? slot.pool : account.wallet;
+        final BigDecimal equity = order.isolated ? slot.isolatedEquity() : account.crossEquity();
         final BigDecimal cap = RefMath.max(BigDecimal.ZERO, RefMath.min(margin, equity));
         final BigDecimal fee = RefMath.min(cap,
             RefMath.divideDown(slot.instrument.liquidationFeeRate.multiply(order.filledNotional), RefMath.ONE));
-        if (slot.isolated)
+        if (order.isolated)
         {
             slot.pool = slot.pool.subtract(fee);
         }
@@ -253,7 +253,7 @@ final class RefLiquidationOrders
         }
         fund.wallet = RefMath.saturateFund(fund.wallet.add(fee));
         outputs.liquidationFeeCharged(order, reportedQuantity, fee, fund.wallet);
-        if (slot.isolated)
+        if (order.isolated)
         {
             endIsolated(order);
         }
