@@ -57,6 +57,12 @@ final class Deleveraging
     private int lastTouched = NONE;
     static final int NONE = -1;
     private static final int NOT_LISTED = -2;
+    /**
+     * The accounts closed against for the recorded position being worked off, linked the same way: ranks are those
+     * from before its first close, so a later walk must not rank them again (their rank moved with the close).
+     */
+    private final int[] nextClosed;
+    private int firstClosed = NONE;
 
     Deleveraging(
         final Instrument[] instruments,
@@ -89,6 +95,8 @@ final class Deleveraging
         this.activePrice = new long[capacity];
         this.nextTouched = new int[enabled ? accounts.maxAccounts() : 0];
         java.util.Arrays.fill(nextTouched, NOT_LISTED);
+        this.nextClosed = new int[nextTouched.length];
+        java.util.Arrays.fill(nextClosed, NOT_LISTED);
     }
 
     /** A takeover begins: its positions follow through {@link #taken}, then {@link #takeoverEnded}. */
@@ -277,12 +285,35 @@ final class Deleveraging
                     continue;
                 }
                 touch(slots.account[s]);
+                closed(slots.account[s]);
                 close(s, quantity, price, instrument);
                 left -= quantity;
                 shortfall -= quantity * perUnit;
             }
         }
+        clearClosed();
         return shortfall;
+    }
+
+    private void closed(final int accountIndex)
+    {
+        if (nextClosed[accountIndex] == NOT_LISTED)
+        {
+            nextClosed[accountIndex] = firstClosed;
+            firstClosed = accountIndex;
+        }
+    }
+
+    private void clearClosed()
+    {
+        int a = firstClosed;
+        while (a != NONE)
+        {
+            final int next = nextClosed[a];
+            nextClosed[a] = NOT_LISTED;
+            a = next;
+        }
+        firstClosed = NONE;
     }
 
     /**
@@ -299,7 +330,8 @@ final class Deleveraging
         {
             final long size = slots.size[s];
             final int account = slots.account[s];
-            if (account == fundIndex || (fundLong ? size >= 0 : size <= 0) || inLiquidation(s, account))
+            if (account == fundIndex || (fundLong ? size >= 0 : size <= 0) || inLiquidation(s, account) ||
+                nextClosed[account] != NOT_LISTED)
             {
                 continue;
             }
