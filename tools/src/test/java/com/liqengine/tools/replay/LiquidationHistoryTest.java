@@ -54,21 +54,21 @@ class LiquidationHistoryTest
             .contains("means: before liquidating, the matching engine is asked to cancel the account's open orders "
                 + "in HALFUSDT")
             .contains("equity 1.8 <= maintenance margin 1.818: liquidated")
-            .contains("means: order 37/1 goes to the book: sell 2 HALFUSDT, immediate-or-cancel, reduce-only, limit 90"
+            .contains("means: order 42/1 goes to the book: sell 2 HALFUSDT, immediate-or-cancel, reduce-only, limit 90"
                 + " (the position's bankruptcy price now, on the tick); the whole position")
             .contains("Fill                   correlationId=28 eventTime=28 account=3 instrumentId=2 symbol=HALFUSDT "
-                + "side=sell quantity=1 price=90 fee=0 tradeId=3 liquidationSequence=37 liquidationIndex=1")
-            .contains("means: the book filled 1 of order 37/1 at 90; the realized -10 is settled in the position's "
+                + "side=sell quantity=1 price=90 fee=0 tradeId=3 liquidationSequence=42 liquidationIndex=1")
+            .contains("means: the book filled 1 of order 42/1 at 90; the realized -10 is settled in the position's "
                 + "isolated margin (now 10); 1 left of the order")
-            .contains("LiquidationOrderDone   correlationId=29 eventTime=29 liquidationSequence=37 liquidationIndex=1 "
+            .contains("LiquidationOrderDone   correlationId=29 eventTime=29 liquidationSequence=42 liquidationIndex=1 "
                 + "account=3 instrumentId=2 symbol=HALFUSDT filledQuantity=1")
-            .contains("means: order 37/1 ended, 1 filled; liquidation fee 0 to the insurance fund; the 1 the book did "
+            .contains("means: order 42/1 ended, 1 filled; liquidation fee 0 to the insurance fund; the 1 the book did "
                 + "not take goes to the insurance fund")
             .contains("means: the insurance fund takes over 1 HALFUSDT at 90; the account realizes -10")
-            .contains("account 3 at sequence 51: wallet 19980");
+            .contains("account 3 at sequence 65: wallet 19980");
 
         final String[] partial = liq(ReplayCommand::new, "--config", config.toString(), "--account", "1");
-        assertThat(partial[1]).contains("means: order 18/1 goes to the book: sell 15.41 STEPUSDT, immediate-or-cancel,"
+        assertThat(partial[1]).contains("means: order 23/1 goes to the book: sell 15.41 STEPUSDT, immediate-or-cancel,"
             + " reduce-only, limit 90 (the position's bankruptcy price now, on the tick); a partial step: 1084.59 "
             + "stays, in the tier below");
         final String[] best = liq(ReplayCommand::new, "--config", config.toString(), "--account", "2");
@@ -77,7 +77,7 @@ class LiquidationHistoryTest
         final String[] cross = liq(ReplayCommand::new, "--config", config.toString(), "--account", "4");
         assertThat(cross[1]).contains("in every instrument (cross)")
             .contains("the realized -19 is settled in the wallet (now 81)")
-            .contains("means: order 50/1 ended, 0 filled; liquidation fee 0 to the insurance fund\n")
+            .contains("means: order 55/1 ended, 0 filled; liquidation fee 0 to the insurance fund\n")
             .contains("means: the insurance fund takes over 10 XUSDT at 91.9; the account realizes -81");
     }
 
@@ -86,7 +86,7 @@ class LiquidationHistoryTest
     {
         final String[] ends = liq(DumpCommand::new, "--config", config.toString(), "--type", "LiquidationOrderDone");
         // the dump has no state: the order's instrument, and so the quantity's decimals, are not in the input
-        assertThat(ends[1].lines()).hasSize(6).first().asString().contains("liquidationSequence=18")
+        assertThat(ends[1].lines()).hasSize(7).first().asString().contains("liquidationSequence=23")
             .contains("liquidationIndex=1").contains("filledQuantityUnits=1541");
         final String[] fills = liq(DumpCommand::new, "--config", config.toString(), "--json", "--type", "Fill",
             "--account", "4");

@@ -61,13 +61,13 @@ class SimulateCommandTest
     {
         assertThat(run("../config/scenarios/liquidation-lifecycle.yaml")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
-            .contains("#9  liquidation fill account 1 15.41 STEPUSDT at 92 (order 18/1, sell)")
+            .contains("#9  liquidation fill account 1 15.41 STEPUSDT at 92 (order 23/1, sell)")
             .contains("CANCEL OPEN ORDERS of account 4 in every instrument")
-            .contains("LIQUIDATION ORDER 18/1 account 1 sells 15.41 STEPUSDT at limit 90 (immediate-or-cancel, "
+            .contains("LIQUIDATION ORDER 23/1 account 1 sells 15.41 STEPUSDT at limit 90 (immediate-or-cancel, "
                 + "reduce-only)")
-            .contains("LIQUIDATION FILL 37/1 account 3 sells 1 HALFUSDT at 90: realizes -10 in its margin; 1 left of "
+            .contains("LIQUIDATION FILL 42/1 account 3 sells 1 HALFUSDT at 90: realizes -10 in its margin; 1 left of "
                 + "the order")
-            .contains("ORDER 27/1 DONE account 2 BESTUSDT: filled 1, liquidation fee 0.181 to the fund")
+            .contains("ORDER 32/1 DONE account 2 BESTUSDT: filled 1, liquidation fee 0.181 to the fund")
             .contains("CLEARANCE account 2 BESTUSDT: the rest of its margin, 0.319, to the fund; fund balance 7.5886")
             .contains("#21  liquidation done account 2 BESTUSDT (no open liquidation order: sent as order -1/0)")
             .contains("insurance fund: 7.5886, holds 1 HALFUSDT (entry 90), holds 10 XUSDT (entry 91.9)");
@@ -75,12 +75,12 @@ class SimulateCommandTest
         out.reset();
         assertThat(run("--json", "../config/scenarios/liquidation-lifecycle.yaml")).isZero();
         final List<String> lines = Arrays.asList(out.toString(StandardCharsets.UTF_8).split("\n"));
-        // five orders, each ended once (the sixth liquidationDone, #21, named no open order)
-        assertThat(lines).filteredOn(l -> l.startsWith("{\"type\":\"LiquidationFeeCharged\"")).hasSize(5)
-            .first().asString().contains("\"liquidationSequence\":18,\"liquidationIndex\":1,\"account\":1,"
+        // six orders, each ended once (the liquidationDone #21 named no open order)
+        assertThat(lines).filteredOn(l -> l.startsWith("{\"type\":\"LiquidationFeeCharged\"")).hasSize(6)
+            .first().asString().contains("\"liquidationSequence\":23,\"liquidationIndex\":1,\"account\":1,"
                 + "\"symbol\":\"STEPUSDT\",\"filledQuantity\":\"15.41\",\"reportedQuantity\":\"15.41\","
                 + "\"amount\":\"7.0886\"");
-        assertThat(lines).filteredOn(l -> l.startsWith("{\"type\":\"CancelOpenOrders\"")).hasSize(4);
+        assertThat(lines).filteredOn(l -> l.startsWith("{\"type\":\"CancelOpenOrders\"")).hasSize(5);
         assertThat(lines.get(lines.size() - 1)).contains("\"inLiquidation\":false")
             .endsWith("\"openLiquidationOrders\":[]}");
     }
