@@ -1,6 +1,7 @@
 package com.liqengine.snapshot;
 
 import com.liqengine.margin.EngineSettings;
+import com.liqengine.margin.LiquidationMode;
 import com.liqengine.margin.MarginStateMachine;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -22,6 +23,8 @@ import java.nio.file.Path;
  * @param injectedRequests snapshot requests the engine injected in the journal up to the sequence (its own
  *     {@code SnapshotRequest} included when injected), or {@link SnapshotFile#UNKNOWN} in a format 1 file.
  * @param state the canonical state bytes ({@link com.liqengine.margin.StateCodec}).
+ * @param formatVersion the file's format version.
+ * @param liquidation the liquidation settings it was taken with (format 3; before it: takeover, no fund floor).
  */
 public record Snapshot(
     Path file,
@@ -34,14 +37,37 @@ public record Snapshot(
     long marginCallRatio,
     long stateHash,
     long injectedRequests,
-    byte[] state)
+    byte[] state,
+    int formatVersion,
+    LiquidationSettings liquidation)
 {
     /**
-     * @return the file's format version: only format 2 records the injected requests.
+     * The settings of the liquidation lifecycle a snapshot was taken with (docs/liquidation.md).
+     *
+     * @param mode takeover or market.
+     * @param maxOpenLiquidations the order capacity.
+     * @param hasFundFloor whether auto-deleveraging ran.
+     * @param fundFloor the floor (0 when not set).
      */
-    public int formatVersion()
+    public record LiquidationSettings(
+        LiquidationMode mode, int maxOpenLiquidations, boolean hasFundFloor, long fundFloor)
     {
-        return injectedRequests == SnapshotFile.UNKNOWN ? SnapshotFile.FORMAT_VERSION_1 : SnapshotFile.FORMAT_VERSION;
+        /** What an engine before the lifecycle ran: takeover, the default capacity, no floor. */
+        static final LiquidationSettings BEFORE_THE_LIFECYCLE =
+            new LiquidationSettings(LiquidationMode.TAKEOVER, EngineSettings.DEFAULT_MAX_OPEN_LIQUIDATIONS, false, 0);
+
+        static LiquidationSettings of(final EngineSettings settings)
+        {
+            return new LiquidationSettings(settings.liquidationMode(), settings.maxOpenLiquidations(),
+                settings.hasFundFloor(), settings.hasFundFloor() ? settings.fundFloor() : 0);
+        }
+
+        @Override
+        public String toString()
+        {
+            return "liquidation mode " + mode + ", maxOpenLiquidations " + maxOpenLiquidations + ", " +
+                (hasFundFloor ? "fund floor " + fundFloor : "no fund floor");
+        }
     }
 
     /**
@@ -68,6 +94,11 @@ public record Snapshot(
         if (settings.marginCallRatio() != marginCallRatio)
         {
             return "margin call ratio " + marginCallRatio + " (the engine has " + settings.marginCallRatio() + ")";
+        }
+        final LiquidationSettings engine = LiquidationSettings.of(settings);
+        if (!engine.equals(liquidation))
+        {
+            return liquidation + " (the engine has " + engine + ")";
         }
         return null;
     }

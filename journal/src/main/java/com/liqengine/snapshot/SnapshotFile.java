@@ -2,6 +2,8 @@ package com.liqengine.snapshot;
 
 import com.liqengine.codec.MessageHeaderDecoder;
 import com.liqengine.codec.SnapshotRequestDecoder;
+import com.liqengine.margin.EngineSettings;
+import com.liqengine.margin.LiquidationMode;
 import com.liqengine.margin.MarginStateMachine;
 import com.liqengine.margin.StateCodec;
 import org.agrona.DirectBuffer;
@@ -32,10 +34,14 @@ public final class SnapshotFile
 {
     /** "LIQSNAP1" read as a little-endian long. */
     public static final long MAGIC = 0x3150414E5351494CL;
-    /** Version of this file format. */
-    public static final int FORMAT_VERSION = 2;
+    /** Version of this file format: 3 adds the liquidation settings (docs/liquidation.md) to the header. */
+    public static final int FORMAT_VERSION = 3;
     /** Bytes before the state. */
-    public static final int HEADER_LENGTH = 88;
+    public static final int HEADER_LENGTH = 112;
+    /** The second format: no liquidation settings, the state at {@link #V2_HEADER_LENGTH}; still read. */
+    public static final int FORMAT_VERSION_2 = 2;
+    /** Bytes before the state in format 2. */
+    public static final int V2_HEADER_LENGTH = 88;
     /** The first format: no count of injected requests, the state at {@link #V1_HEADER_LENGTH}; still read. */
     public static final int FORMAT_VERSION_1 = 1;
     /** Bytes before the state in format 1. */
@@ -128,6 +134,12 @@ public final class SnapshotFile
         out.putInt(72, written, ORDER);
         out.putInt(76, 0, ORDER);
         out.putLong(80, injectedRequests, ORDER);
+        final EngineSettings settings = engine.settings();
+        out.putInt(88, settings.liquidationMode().ordinal(), ORDER);
+        out.putInt(92, settings.maxOpenLiquidations(), ORDER);
+        out.putLong(96, settings.hasFundFloor() ? settings.fundFloor() : 0, ORDER);
+        out.putInt(104, settings.hasFundFloor() ? 1 : 0, ORDER);
+        out.putInt(108, 0, ORDER);
         return HEADER_LENGTH + written + TRAILER_LENGTH;
     }
 
@@ -236,13 +248,14 @@ public final class SnapshotFile
         }
         final int format = buffer.getInt(8, ORDER);
         final int layout = buffer.getInt(12, ORDER);
-        if ((format != FORMAT_VERSION && format != FORMAT_VERSION_1) || layout != StateCodec.LAYOUT_VERSION)
+        if (format < FORMAT_VERSION_1 || format > FORMAT_VERSION || layout != StateCodec.LAYOUT_VERSION)
         {
             throw new SnapshotCorruptedException(file, "format version " + format + " with state layout " + layout
-                + "; this engine reads formats " + FORMAT_VERSION_1 + " and " + FORMAT_VERSION + " with layout "
+                + "; this engine reads formats " + FORMAT_VERSION_1 + " to " + FORMAT_VERSION + " with layout "
                 + StateCodec.LAYOUT_VERSION);
         }
-        final int header = format == FORMAT_VERSION ? HEADER_LENGTH : V1_HEADER_LENGTH;
+        final int header = format == FORMAT_VERSION ? HEADER_LENGTH :
+            format == FORMAT_VERSION_2 ? V2_HEADER_LENGTH : V1_HEADER_LENGTH;
         if (bytes.length < header + TRAILER_LENGTH)
         {
             throw new SnapshotCorruptedException(file, "truncated: " + bytes.length + " bytes, shorter than the "
@@ -269,7 +282,22 @@ public final class SnapshotFile
         buffer.getBytes(header, state);
         return new Snapshot(file, buffer.getLong(16, ORDER), buffer.getLong(24, ORDER), buffer.getLong(32, ORDER),
             buffer.getInt(40, ORDER), buffer.getInt(44, ORDER), buffer.getLong(48, ORDER), buffer.getLong(56, ORDER),
-            buffer.getLong(64, ORDER), format == FORMAT_VERSION ? buffer.getLong(80, ORDER) : UNKNOWN, state);
+            buffer.getLong(64, ORDER), format == FORMAT_VERSION_1 ? UNKNOWN : buffer.getLong(80, ORDER), state, format,
+            format == FORMAT_VERSION ? liquidation(file, buffer) : Snapshot.LiquidationSettings.BEFORE_THE_LIFECYCLE);
+    }
+
+    /** The liquidation settings of a format 3 header, checked. */
+    private static Snapshot.LiquidationSettings liquidation(final Path file, final UnsafeBuffer buffer)
+    {
+        final int mode = buffer.getInt(88, ORDER);
+        final int hasFloor = buffer.getInt(104, ORDER);
+        if (mode < 0 || mode >= LiquidationMode.values().length || (hasFloor != 0 && hasFloor != 1))
+        {
+            throw new SnapshotCorruptedException(file, "liquidation settings in the header are not valid (mode "
+                + mode + ", fund floor flag " + hasFloor + ")");
+        }
+        return new Snapshot.LiquidationSettings(LiquidationMode.values()[mode], buffer.getInt(92, ORDER),
+            hasFloor == 1, buffer.getLong(96, ORDER));
     }
 
     /**

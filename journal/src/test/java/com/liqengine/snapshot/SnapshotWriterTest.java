@@ -87,6 +87,14 @@ class SnapshotWriterTest
         snapshot.restoreInto(restored);
         assertThat(restored.stateHash()).isEqualTo(hashAtRequest);
         assertThat(dir.resolve(target.getFileName() + ".tmp")).doesNotExist();
+        // the header records the liquidation settings: an engine that liquidates otherwise is told so
+        assertThat(snapshot.formatVersion()).isEqualTo(SnapshotFile.FORMAT_VERSION);
+        assertThat(snapshot.settingsMismatch(engine.settings())).isNull();
+        assertThat(snapshot.settingsMismatch(new com.liqengine.margin.EngineSettings()
+            .maxAccounts(engine.settings().maxAccounts()).maxInstruments(engine.settings().maxInstruments())
+            .liquidationMode(com.liqengine.margin.LiquidationMode.MARKET).fundFloor(0).conclude()))
+            .isEqualTo("liquidation mode TAKEOVER, maxOpenLiquidations 65536, no fund floor (the engine has "
+                + "liquidation mode MARKET, maxOpenLiquidations 65536, fund floor 0)");
     }
 
     @Test

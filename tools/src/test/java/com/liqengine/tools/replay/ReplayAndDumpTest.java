@@ -99,7 +99,8 @@ class ReplayAndDumpTest
 
         assertThat(replay.out).contains("identical: 6 inputs, 10 outputs");
         final Result dump = liq("dump", "--config", config(data).toString(), "--snapshot", snapshot.toString());
-        assertThat(dump.out).contains("formatVersion: 2").contains("sequence: 22").contains("injectedRequests: ")
+        assertThat(dump.out).contains("formatVersion: 3").contains("sequence: 22").contains("injectedRequests: ")
+            .contains("liquidation: liquidation mode TAKEOVER, maxOpenLiquidations 65536, no fund floor")
             .contains("checksum: ok").contains("accounts: 3");
     }
 
