@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "liq 0.1.0",
     description = "A low-latency liquidation engine for perpetual futures: isolated and cross margin, "
-        + "liquidation, insurance-fund takeover.",
+        + "liquidation orders to the book, insurance-fund takeover, auto-deleveraging.",
     subcommands = {
         DemoCommand.class, SimulateCommand.class, StressCommand.class, RunCommand.class, FeedCommand.class,
         TailCommand.class, StatCommand.class, ReplayCommand.class, DumpCommand.class, BenchCommand.class,
