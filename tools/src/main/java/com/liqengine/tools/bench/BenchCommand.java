@@ -19,8 +19,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -85,6 +87,11 @@ public final class BenchCommand implements Callable<Integer>
     @Option(names = "--out", description = "Results folder (default perf/results/bench-<date-time>).")
     private Path out;
 
+    @Option(names = "--baseline", paramLabel = "DIR",
+        description = "A saved run's folder (its summary.md): this run's throughput and percentiles against it, as "
+            + "ratios, printed and added to this run's summary.md.")
+    private Path baseline;
+
     private final PrintStream console;
 
     /** A command printing to standard output. */
@@ -109,6 +116,16 @@ public final class BenchCommand implements Callable<Integer>
             System.err.println("liq bench: rates and --seconds must be positive");
             return 2;
         }
+        final String baselineSummary;
+        try
+        {
+            baselineSummary = baseline == null ? null : BaselineComparison.readBaseline(baseline);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            System.err.println("liq bench: --baseline " + ex.getMessage());
+            return 2;
+        }
         final Path folder = out != null ? out : Path.of("perf", "results",
             "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Files.createDirectories(folder);
@@ -131,6 +148,15 @@ public final class BenchCommand implements Callable<Integer>
             report.soak(soak(rates.get(0), folder));
         }
         report.write(console);
+        if (baselineSummary != null)
+        {
+            final Path summary = folder.resolve("summary.md");
+            final String comparison = BaselineComparison.compare(
+                Files.readString(summary, StandardCharsets.UTF_8), baselineSummary, baseline.toString());
+            Files.writeString(summary, "\n" + comparison, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            console.println();
+            console.print(comparison);
+        }
         return 0;
     }
 

@@ -24,7 +24,7 @@ class BenchCommandTest
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final int exit = new picocli.CommandLine(new BenchCommand(new PrintStream(out, true, StandardCharsets.UTF_8)))
             .execute("--rates", "2000,4000", "--seconds", "1", "--warmup", "1", "--max-events", "20000",
-                "--accounts", "100", "--out", dir.toString());
+                "--accounts", "100", "--out", dir.toString(), "--baseline", "../perf/results/bench-calm");
 
         assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
         for (final String file : new String[]{"summary.md", "latency.hlog", "latency.png", "engine-max.hgrm",
@@ -36,10 +36,35 @@ class BenchCommandTest
         assertThat(summary).contains("| engine (ring, journal, state machine, output queue) | 20,000 |")
             .contains("| bare Chronicle append | 20,000 |")
             .containsPattern("\\| 2,000 \\| engine \\(ring[^|]*\\| [0-9,]+ \\|")
-            .containsPattern("\\| 4,000 \\| bare Disruptor pass-through \\| [0-9,]+ \\|");
+            .containsPattern("\\| 4,000 \\| bare Disruptor pass-through \\| [0-9,]+ \\|")
+            // against the saved run: its throughput rows (the rates differ, so no latency rows)
+            .contains("## Against the baseline ../perf/results/bench-calm")
+            .containsPattern("\\| bare Chronicle append, events/s \\| 1,800,918 \\| [0-9,]+ \\| [0-9.]+ \\|");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("## Against the baseline");
         try (var files = Files.list(dir))
         {
             assertThat(files.filter(Files::isDirectory)).as("temporary queues are deleted").isEmpty();
         }
+    }
+
+    @Test
+    void aBaselineThatIsNoRunIsRefusedBeforeAnythingRuns(@TempDir final Path dir)
+    {
+        final java.io.PrintStream err = System.err;
+        final ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+        try
+        {
+            final int exit = new picocli.CommandLine(new BenchCommand(new PrintStream(new ByteArrayOutputStream())))
+                .execute("--out", dir.resolve("out").toString(), "--baseline", dir.toString());
+            assertThat(exit).isEqualTo(2);
+        }
+        finally
+        {
+            System.setErr(err);
+        }
+        assertThat(errors.toString(StandardCharsets.UTF_8)).contains("liq bench: --baseline ")
+            .contains("no summary of a liq bench run");
+        assertThat(dir.resolve("out")).doesNotExist();
     }
 }
