@@ -67,7 +67,7 @@ final class AccountRequests
         final int accountIndex, final int slot, final Instrument instrument, final boolean isolated)
     {
         appliedSlot = slot;
-        if (inLiquidation(accountIndex, slot, instrument))
+        if (slots.isInLiquidation(accountIndex, slot, instrument))
         {
             return RejectReason.IN_LIQUIDATION;
         }
@@ -94,7 +94,7 @@ final class AccountRequests
     RejectReason setLeverage(final int accountIndex, final int slot, final Instrument instrument, final int leverage)
     {
         appliedSlot = slot;
-        if (inLiquidation(accountIndex, slot, instrument))
+        if (slots.isInLiquidation(accountIndex, slot, instrument))
         {
             return RejectReason.IN_LIQUIDATION;
         }
@@ -190,21 +190,6 @@ final class AccountRequests
         slots.pool[slot] -= amount;
         accounts.crossWallet[accountIndex] += amount;
         return null;
-    }
-
-    /**
-     * Whether a leverage or mode change of the slot is refused (docs/liquidation.md): an isolated slot in
-     * liquidation, or a cross slot (stored or by default) of a cross account in liquidation.
-     */
-    private boolean inLiquidation(final int accountIndex, final int slot, final Instrument instrument)
-    {
-        if (slot != Slots.NONE && slots.inLiquidation[slot])
-        {
-            return true;
-        }
-        final boolean cross = slot == Slots.NONE ? !slots.isDefaultIsolated(accountIndex, instrument) :
-            !slots.isolated[slot];
-        return cross && accounts.crossInLiquidation[accountIndex];
     }
 
     static RejectReason checkAmount(final long amount)

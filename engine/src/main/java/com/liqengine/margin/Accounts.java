@@ -72,6 +72,15 @@ final class Accounts
         return index;
     }
 
+    /**
+     * Money into the insurance fund's wallet (out of it when negative), which saturates at {@code ±2^62}
+     * (docs/margin.md section 1): what the fund receives or pays comes from inputs that cannot be refused.
+     */
+    void payFund(final int fundIndex, final long amount)
+    {
+        crossWallet[fundIndex] = FixedPoint.addSaturated(crossWallet[fundIndex], amount, FixedPoint.FUND_SATURATION);
+    }
+
     /** Forgets every account, before a restore (cold path). */
     void reset()
     {

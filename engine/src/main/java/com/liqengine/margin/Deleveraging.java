@@ -48,21 +48,13 @@ final class Deleveraging
     private final int[] activeInstrument;
     private final long[] activeSize;
     private final long[] activePrice;
+    /** The accounts the last {@link #run} closed positions of, in the order of their first close. */
+    private final AccountList touched;
     /**
-     * The accounts the last {@link #run} closed positions of, in the order of their first close: a list linked
-     * through the accounts ({@link #NOT_LISTED} when not in it), so that no bound on the closes is needed.
+     * The accounts closed against for the recorded position being worked off: ranks are those from before its
+     * first close, so a later walk must not rank them again (their rank moved with the close).
      */
-    private final int[] nextTouched;
-    private int firstTouched = NONE;
-    private int lastTouched = NONE;
-    static final int NONE = -1;
-    private static final int NOT_LISTED = -2;
-    /**
-     * The accounts closed against for the recorded position being worked off, linked the same way: ranks are those
-     * from before its first close, so a later walk must not rank them again (their rank moved with the close).
-     */
-    private final int[] nextClosed;
-    private int firstClosed = NONE;
+    private final AccountList closed;
 
     Deleveraging(
         final Instrument[] instruments,
@@ -93,10 +85,8 @@ final class Deleveraging
         this.activeInstrument = new int[capacity];
         this.activeSize = new long[capacity];
         this.activePrice = new long[capacity];
-        this.nextTouched = new int[enabled ? accounts.maxAccounts() : 0];
-        java.util.Arrays.fill(nextTouched, NOT_LISTED);
-        this.nextClosed = new int[nextTouched.length];
-        java.util.Arrays.fill(nextClosed, NOT_LISTED);
+        this.touched = new AccountList(enabled ? accounts.maxAccounts() : 0);
+        this.closed = new AccountList(enabled ? accounts.maxAccounts() : 0);
     }
 
     /** A takeover begins: its positions follow through {@link #taken}, then {@link #takeoverEnded}. */
@@ -164,8 +154,8 @@ final class Deleveraging
     /**
      * After the input's checks: while the fund's equity is below the floor, closes the fund's positions from this
      * input's takeovers against ranked counterparties; {@code InsuranceFundDeficit} when it stays below. The
-     * accounts closed against are then listed from {@link #firstTouched()}: the caller checks them again (which may
-     * take more over), then {@link #clearTouched()}.
+     * accounts closed against are then {@link #touched()}: the caller checks them again (which may take more
+     * over), then empties the list.
      */
     void run()
     {
@@ -185,48 +175,10 @@ final class Deleveraging
         }
     }
 
-    /** The first account the last run closed a position of, or {@link #NONE}. */
-    int firstTouched()
+    /** The accounts the last run closed positions of, in the order of their first close. */
+    AccountList touched()
     {
-        return firstTouched;
-    }
-
-    /** The next account in the order of their first close, or {@link #NONE}. */
-    int nextTouched(final int accountIndex)
-    {
-        return nextTouched[accountIndex];
-    }
-
-    /** Empties the list of accounts closed against. */
-    void clearTouched()
-    {
-        int a = firstTouched;
-        while (a != NONE)
-        {
-            final int next = nextTouched[a];
-            nextTouched[a] = NOT_LISTED;
-            a = next;
-        }
-        firstTouched = NONE;
-        lastTouched = NONE;
-    }
-
-    private void touch(final int accountIndex)
-    {
-        if (nextTouched[accountIndex] != NOT_LISTED)
-        {
-            return;
-        }
-        nextTouched[accountIndex] = NONE;
-        if (lastTouched == NONE)
-        {
-            firstTouched = accountIndex;
-        }
-        else
-        {
-            nextTouched[lastTouched] = accountIndex;
-        }
-        lastTouched = accountIndex;
+        return touched;
     }
 
     /** {@code fundFloor − fund equity} (the fund's wallet plus its positions' unrealized PnL), or ≤ 0. */
@@ -284,36 +236,15 @@ final class Deleveraging
                 {
                     continue;
                 }
-                touch(slots.account[s]);
-                closed(slots.account[s]);
+                touched.add(slots.account[s]);
+                closed.add(slots.account[s]);
                 close(s, quantity, price, instrument);
                 left -= quantity;
                 shortfall -= quantity * perUnit;
             }
         }
-        clearClosed();
+        closed.clear();
         return shortfall;
-    }
-
-    private void closed(final int accountIndex)
-    {
-        if (nextClosed[accountIndex] == NOT_LISTED)
-        {
-            nextClosed[accountIndex] = firstClosed;
-            firstClosed = accountIndex;
-        }
-    }
-
-    private void clearClosed()
-    {
-        int a = firstClosed;
-        while (a != NONE)
-        {
-            final int next = nextClosed[a];
-            nextClosed[a] = NOT_LISTED;
-            a = next;
-        }
-        firstClosed = NONE;
     }
 
     /**
@@ -330,8 +261,8 @@ final class Deleveraging
         {
             final long size = slots.size[s];
             final int account = slots.account[s];
-            if (account == fundIndex || (fundLong ? size >= 0 : size <= 0) || inLiquidation(s, account) ||
-                nextClosed[account] != NOT_LISTED)
+            if (account == fundIndex || (fundLong ? size >= 0 : size <= 0) || slots.isInLiquidation(s) ||
+                closed.contains(account))
             {
                 continue;
             }
@@ -345,11 +276,6 @@ final class Deleveraging
         }
         sortTop();
         return topCount > 0;
-    }
-
-    private boolean inLiquidation(final int slot, final int account)
-    {
-        return slots.isolated[slot] ? slots.inLiquidation[slot] : accounts.crossInLiquidation[account];
     }
 
     /** Whether (rank1, id1) comes strictly before (rank2, id2): higher rank first, then the lower account id. */
@@ -457,17 +383,7 @@ final class Deleveraging
         {
             return math.isolatedEquity(slot);
         }
-        // W + ΣU of the account's cross positions (their maintenance margins are not needed here)
-        final int account = slots.account[slot];
-        final WideSum equity = crossEquity.set(accounts.crossWallet[account]);
-        for (int s = slots.firstOf(account); s != Slots.NONE; s = slots.nextOf(s))
-        {
-            if (slots.size[s] != 0 && !slots.isolated[s])
-            {
-                equity.add(math.unrealizedPnl(s));
-            }
-        }
-        return equity.clamped(FixedPoint.FUND_SATURATION);
+        return math.crossEquity(slots.account[slot], Slots.NONE, crossEquity).clamped(FixedPoint.FUND_SATURATION);
     }
 
     /**
@@ -498,8 +414,7 @@ final class Deleveraging
                 slots.pool[slot] += returned;
                 if (slots.pool[slot] < 0)
                 {
-                    accounts.crossWallet[fundIndex] = FixedPoint.addSaturated(
-                        accounts.crossWallet[fundIndex], slots.pool[slot], FixedPoint.FUND_SATURATION);
+                    accounts.payFund(fundIndex, slots.pool[slot]);
                     slots.pool[slot] = 0;
                 }
             }

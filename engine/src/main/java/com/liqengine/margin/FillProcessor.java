@@ -53,13 +53,10 @@ final class FillProcessor
         {
             return RejectReason.OUT_OF_RANGE;
         }
-        if (quantity % instrument.stepSize != 0 || price % instrument.tickSize != 0)
+        final RejectReason trade = instrument.checkTrade(buy, quantity, price, tradeId);
+        if (trade != null)
         {
-            return RejectReason.NOT_ON_TICK_OR_STEP;
-        }
-        if (tradeId <= (buy ? instrument.lastBuyTradeId : instrument.lastSellTradeId))
-        {
-            return RejectReason.DUPLICATE_TRADE_ID;
+            return trade;
         }
         final boolean stored = slot != Slots.NONE;
         final boolean fund = accountIndex == fundIndex;
@@ -145,8 +142,7 @@ final class FillProcessor
 
         // commit: the fund first, since a fill may be the fund's own (whose slots are never isolated)
         final int target = opens ? slots.open(accountIndex, instrument) : slot;
-        accounts.crossWallet[fundIndex] = FixedPoint.addSaturated(
-            accounts.crossWallet[fundIndex], fundShortfall, FixedPoint.FUND_SATURATION);
+        accounts.payFund(fundIndex, fundShortfall);
         accounts.crossWallet[accountIndex] = wallet;
         slots.setSize(target, size);
         slots.cost[target] = cost;
@@ -158,14 +154,7 @@ final class FillProcessor
         }
         ledger.realizedPnl.add(realized);
         ledger.fees.add(fee);
-        if (buy)
-        {
-            instrument.lastBuyTradeId = tradeId;
-        }
-        else
-        {
-            instrument.lastSellTradeId = tradeId;
-        }
+        instrument.recordTrade(buy, tradeId);
         if (instrument.markPrice == 0)
         {
             instrument.markPrice = price;

@@ -67,7 +67,7 @@ final class FundBook
             // the fund is never indexed: its flat slot can go at once
             slots.releaseIfIdle(slot, instruments[instrumentId]);
         }
-        accounts.crossWallet[fundIndex] = FixedPoint.addSaturated(accounts.crossWallet[fundIndex], realized, LIMIT);
+        accounts.payFund(fundIndex, realized);
         ledger.realizedPnl.add(realized);
     }
 }

@@ -1,6 +1,7 @@
 package com.liqengine.margin;
 
 import com.liqengine.codec.MarginMode;
+import com.liqengine.codec.RejectReason;
 
 /**
  * One perpetual instrument: its scales, risk tiers, defaults for new accounts, mark price and the last trade
@@ -35,6 +36,34 @@ public final class Instrument
     Instrument(final int id)
     {
         this.id = id;
+    }
+
+    /**
+     * The checks every trade of this instrument passes, ordinary or of a liquidation order (docs/margin.md
+     * section 4, docs/liquidation.md): quantity on the step, price on the tick, trade id above the last of its side.
+     *
+     * @return null when it passes, else why it is rejected.
+     */
+    RejectReason checkTrade(final boolean buy, final long quantity, final long price, final long tradeId)
+    {
+        if (quantity % stepSize != 0 || price % tickSize != 0)
+        {
+            return RejectReason.NOT_ON_TICK_OR_STEP;
+        }
+        return tradeId <= (buy ? lastBuyTradeId : lastSellTradeId) ? RejectReason.DUPLICATE_TRADE_ID : null;
+    }
+
+    /** A trade applied: its id is now the last of its side. */
+    void recordTrade(final boolean buy, final long tradeId)
+    {
+        if (buy)
+        {
+            lastBuyTradeId = tradeId;
+        }
+        else
+        {
+            lastSellTradeId = tradeId;
+        }
     }
 
     static long powerOfTen(final int exponent)

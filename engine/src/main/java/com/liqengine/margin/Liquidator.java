@@ -236,16 +236,9 @@ final class Liquidator
     /** Forgets the account's slots a liquidation left flat at their defaults (their bands are already gone). */
     private void releaseIfLiquidated(final int accountIndex)
     {
-        if (!liquidated)
+        if (liquidated)
         {
-            return;
-        }
-        int s = slots.firstOf(accountIndex);
-        while (s != Slots.NONE)
-        {
-            final int next = slots.nextOf(s);
-            slots.releaseIfIdle(s, math.instrumentOf(s));
-            s = next;
+            releaseIdle(accountIndex);
         }
     }
 
@@ -411,7 +404,10 @@ final class Liquidator
         releaseIdle(accountIndex);
     }
 
-    /** Forgets the account's slots that are back at their defaults (after an ADL close flattened one). */
+    /**
+     * Forgets the account's slots that are back at their defaults (after a liquidation, or an ADL close that
+     * flattened one whose band no check removed).
+     */
     private void releaseIdle(final int accountIndex)
     {
         int s = slots.firstOf(accountIndex);

@@ -80,6 +80,26 @@ final class MarginMath
         return slots.openCross(accountIndex) > 0;
     }
 
+    /**
+     * {@code W + Σ U} of the account's open cross positions, leaving one out (or none: {@link Slots#NONE}), exact:
+     * what the liquidation order's limit, its fee cap and an ADL rank need, without the maintenance margins.
+     *
+     * @param sum where to add it up.
+     * @return {@code sum}.
+     */
+    WideSum crossEquity(final int accountIndex, final int excludedSlot, final WideSum sum)
+    {
+        sum.set(accounts.crossWallet[accountIndex]);
+        for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
+        {
+            if (s != excludedSlot && slots.size[s] != 0 && !slots.isolated[s])
+            {
+                sum.add(unrealizedPnl(s));
+            }
+        }
+        return sum;
+    }
+
     /** Fills {@link #crossEquity} ({@code W + Σ U}) and {@link #crossMaintenance} ({@code Σ MM}) of the account. */
     void crossTotals(final int accountIndex)
     {

@@ -162,11 +162,12 @@ public final class MarginStateMachine extends MarginStateView
         while (deleveraging.hasPending())
         {
             deleveraging.run();
-            for (int a = deleveraging.firstTouched(); a != Deleveraging.NONE; a = deleveraging.nextTouched(a))
+            final AccountList touched = deleveraging.touched();
+            for (int a = touched.first(); a != AccountList.NONE; a = touched.next(a))
             {
                 liquidator.checkDeleveraged(a);
             }
-            deleveraging.clearTouched();
+            touched.clear();
         }
     }
 
@@ -605,7 +606,7 @@ public final class MarginStateMachine extends MarginStateView
         final int accountIndex = accounts.indexOf(id);
         final int slot = accountIndex == Accounts.MISSING || !isDefined(instrument) ?
             Slots.NONE : slots.find(accountIndex, instrument);
-        if (slot == Slots.NONE || slots.size[slot] == 0 || accountIndex == fundIndex || inLiquidation(slot))
+        if (slot == Slots.NONE || slots.size[slot] == 0 || accountIndex == fundIndex || slots.isInLiquidation(slot))
         {
             return 0;
         }
@@ -614,7 +615,7 @@ public final class MarginStateMachine extends MarginStateView
         int ahead = 0;
         for (int s = slots.firstHolder(instrument); s != Slots.NONE; s = slots.nextHolder(s))
         {
-            if (slots.account[s] != fundIndex && slots.size[s] != 0 && !inLiquidation(s) &&
+            if (slots.account[s] != fundIndex && slots.size[s] != 0 && !slots.isInLiquidation(s) &&
                 Long.signum(slots.size[s]) == Long.signum(slots.size[slot]))
             {
                 queue++;
@@ -627,12 +628,6 @@ public final class MarginStateMachine extends MarginStateView
             }
         }
         return 5 - (int)(5L * ahead / queue);
-    }
-
-    /** A position whose liquidation order is open: its own slot's (isolated) or its account's (cross). */
-    private boolean inLiquidation(final int slot)
-    {
-        return slots.isolated[slot] ? slots.inLiquidation[slot] : accounts.crossInLiquidation[slots.account[slot]];
     }
 
     // ------------------------------------------------------------------ snapshots and restore (cold path)

@@ -254,12 +254,7 @@ public class MarginStateView
      */
     public boolean isInLiquidation(final long id, final int instrument)
     {
-        final int slot = slotOf(id, instrument);
-        if (slot != Slots.NONE && slots.inLiquidation[slot])
-        {
-            return true;
-        }
-        return marginMode(id, instrument) == MarginMode.CROSS && accounts.crossInLiquidation[indexOf(id)];
+        return slots.isInLiquidation(indexOf(id), slotOf(id, instrument), instruments[instrument]);
     }
 
     /**

@@ -148,17 +148,7 @@ final class MarketLiquidation
     private long limitPrice(
         final int accountIndex, final int slot, final boolean isolated, final Instrument instrument, final long size)
     {
-        final WideSum sum = base.set(isolated ? slots.pool[slot] : accounts.crossWallet[accountIndex]);
-        if (!isolated)
-        {
-            for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
-            {
-                if (s != slot && slots.size[s] != 0 && !slots.isolated[s])
-                {
-                    sum.add(math.unrealizedPnl(s));
-                }
-            }
-        }
+        final WideSum sum = isolated ? base.set(slots.pool[slot]) : math.crossEquity(accountIndex, slot, base);
         sum.add(-slots.cost[slot]);
         // clamping the rest changes no price inside the range below (docs/liquidation.md)
         final long rest = sum.clamped(BASE_LIMIT);
@@ -195,13 +185,10 @@ final class MarketLiquidation
         {
             return RejectReason.OUT_OF_RANGE;
         }
-        if (quantity % instrument.stepSize != 0 || price % instrument.tickSize != 0)
+        final RejectReason trade = instrument.checkTrade(buy, quantity, price, tradeId);
+        if (trade != null)
         {
-            return RejectReason.NOT_ON_TICK_OR_STEP;
-        }
-        if (tradeId <= (buy ? instrument.lastBuyTradeId : instrument.lastSellTradeId))
-        {
-            return RejectReason.DUPLICATE_TRADE_ID;
+            return trade;
         }
         if (quantity > orders.remaining(order))
         {
@@ -246,14 +233,7 @@ final class MarketLiquidation
         slots.setSize(slot, size - Long.signum(size) * quantity);
         slots.cost[slot] = remainingCost;
         ledger.realizedPnl.add(realized);
-        if (buy)
-        {
-            instrument.lastBuyTradeId = tradeId;
-        }
-        else
-        {
-            instrument.lastSellTradeId = tradeId;
-        }
+        instrument.recordTrade(buy, tradeId);
         orders.filled[order] += quantity;
         orders.filledValue[order] = FixedPoint.addSaturated(
             orders.filledValue[order], Math.abs(closedValue), FixedPoint.FUND_SATURATION);
@@ -283,7 +263,7 @@ final class MarketLiquidation
         {
             accounts.crossWallet[accountIndex] -= fee;
         }
-        payFund(fee);
+        accounts.payFund(fundIndex, fee);
         final long orderSequence = orders.sequence[order];
         final int orderIndex = orders.index[order];
         final long accountId = accounts.idAt(accountIndex);
@@ -313,7 +293,7 @@ final class MarketLiquidation
         {
             // what a fill better than bankruptcy left in the pool is the fund's (a deficit is the fund's too)
             slots.pool[slot] = 0;
-            payFund(pool);
+            accounts.payFund(fundIndex, pool);
             emitter.clearanceFee(
                 orderSequence, orderIndex, accountId, instrument.id, pool, accounts.crossWallet[fundIndex]);
         }
@@ -339,15 +319,9 @@ final class MarketLiquidation
         }
         else
         {
-            math.crossTotals(accountIndex);
-            cap = Math.min(accounts.crossWallet[accountIndex], math.crossEquity.clamped(BASE_LIMIT));
+            cap = Math.min(accounts.crossWallet[accountIndex],
+                math.crossEquity(accountIndex, Slots.NONE, base).clamped(BASE_LIMIT));
         }
         return Math.max(0, Math.min(charged, cap));
-    }
-
-    private void payFund(final long amount)
-    {
-        accounts.crossWallet[fundIndex] = FixedPoint.addSaturated(
-            accounts.crossWallet[fundIndex], amount, FixedPoint.FUND_SATURATION);
     }
 }

@@ -176,6 +176,25 @@ final class Slots
         return slot;
     }
 
+    /**
+     * Whether a stored slot's position is in liquidation (docs/liquidation.md): an isolated slot with its order
+     * open, or a cross slot of a cross account with one.
+     */
+    boolean isInLiquidation(final int slot)
+    {
+        return isolated[slot] ? inLiquidation[slot] : accounts.crossInLiquidation[account[slot]];
+    }
+
+    /** {@link #isInLiquidation(int)} of a slot that may not be stored ({@link #NONE}): its default mode decides. */
+    boolean isInLiquidation(final int accountIndex, final int slot, final Instrument instrumentOf)
+    {
+        if (slot != NONE)
+        {
+            return isInLiquidation(slot);
+        }
+        return !isDefaultIsolated(accountIndex, instrumentOf) && accounts.crossInLiquidation[accountIndex];
+    }
+
     /** The default mode of (account, instrument): the fund is always cross. */
     boolean isDefaultIsolated(final int accountIndex, final Instrument instrumentOf)
     {

@@ -121,8 +121,7 @@ final class Takeovers
                 clearanceFee = wallet.clamped();
                 // a negative equity (a gap) is what the fund absorbs
                 deleveraging.takeoverEnded(-clearanceFee);
-                accounts.crossWallet[fundIndex] = FixedPoint.addSaturated(
-                    accounts.crossWallet[fundIndex], clearanceFee, FixedPoint.FUND_SATURATION);
+                accounts.payFund(fundIndex, clearanceFee);
                 accounts.crossWallet[accountIndex] = 0;
             }
             emitter.positionTakenOver(
