@@ -544,18 +544,12 @@ final class ExtremeResolver
         final BigInteger available = available(account).min(BigInteger.valueOf(wallet(account)))
             .max(BigInteger.ONE);
         final BigInteger wallet = BigInteger.valueOf(wallet(account)).max(BigInteger.ONE);
+        if (kind <= 4)
+        {
+            return aroundTwoBounds(kind, available, wallet);
+        }
         switch (kind)
         {
-            case 0:
-                return clamp(available);
-            case 1:
-                return clamp(available.add(BigInteger.ONE));
-            case 2:
-                return clamp(wallet);
-            case 3:
-                return clamp(wallet.add(BigInteger.ONE));
-            case 4:
-                return 1;
             case 5:
                 return MAX_AMOUNT;
             case 6:
@@ -577,22 +571,37 @@ final class ExtremeResolver
             .max(BigInteger.ONE);
         final BigInteger room = WALLET_BOUND.subtract(BigInteger.valueOf(pool(account, instrument)))
             .max(BigInteger.ONE);
+        if (kind <= 4)
+        {
+            return aroundTwoBounds(kind, available, room);
+        }
         switch (kind)
         {
-            case 0:
-                return clamp(available);
-            case 1:
-                return clamp(available.add(BigInteger.ONE));
-            case 2:
-                return clamp(room);
-            case 3:
-                return clamp(room.add(BigInteger.ONE));
-            case 4:
-                return 1;
             case 5:
                 return MAX_AMOUNT;
             default:
                 return MAX_AMOUNT + 1;
+        }
+    }
+
+    /**
+     * Kinds 0 to 4 of an amount around two bounds (each at least one unit): 0 exactly {@code first}, 1 one more,
+     * 2 exactly {@code second}, 3 one more, 4 one unit.
+     */
+    private static long aroundTwoBounds(final int kind, final BigInteger first, final BigInteger second)
+    {
+        switch (kind)
+        {
+            case 0:
+                return clamp(first);
+            case 1:
+                return clamp(first.add(BigInteger.ONE));
+            case 2:
+                return clamp(second);
+            case 3:
+                return clamp(second.add(BigInteger.ONE));
+            default:
+                return 1;
         }
     }
 
@@ -604,18 +613,12 @@ final class ExtremeResolver
     {
         final BigInteger removable = removable(account, instrument).max(BigInteger.ONE);
         final BigInteger room = WALLET_BOUND.subtract(BigInteger.valueOf(wallet(account))).max(BigInteger.ONE);
+        if (kind <= 4)
+        {
+            return aroundTwoBounds(kind, removable, room);
+        }
         switch (kind)
         {
-            case 0:
-                return clamp(removable);
-            case 1:
-                return clamp(removable.add(BigInteger.ONE));
-            case 2:
-                return clamp(room);
-            case 3:
-                return clamp(room.add(BigInteger.ONE));
-            case 4:
-                return 1;
             case 5:
                 return Math.max(1, pool(account, instrument));
             default:
