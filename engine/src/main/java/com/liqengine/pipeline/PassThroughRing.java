@@ -13,6 +13,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class PassThroughRing implements AutoCloseable, RingOwner
 {
+    /** Its handler thread's name. */
+    public static final String THREAD_NAME = "liq-pass-through";
+
     private final Disruptor<InputSlot> disruptor;
     private final RingBuffer<InputSlot> ring;
     private final AppliedListener listener;
@@ -30,7 +33,7 @@ public final class PassThroughRing implements AutoCloseable, RingOwner
         this.listener = listener;
         this.disruptor = new Disruptor<>(InputSlot::new, ringSize, runnable ->
         {
-            final Thread thread = new Thread(runnable, "liq-pass-through");
+            final Thread thread = new Thread(runnable, THREAD_NAME);
             thread.setDaemon(true);
             return thread;
         }, ProducerType.SINGLE, idle.newWaitStrategy());

@@ -5,6 +5,7 @@ import com.liqengine.journal.InputQueueWriter;
 import com.liqengine.journal.QueueContext;
 import com.liqengine.pipeline.InputPublisher;
 import com.liqengine.pipeline.PassThroughRing;
+import com.liqengine.pipeline.Topology;
 import com.liqengine.runtime.EngineConfig;
 import com.liqengine.runtime.EngineRuntime;
 import com.liqengine.tools.demo.DemoMarket;
@@ -186,7 +187,8 @@ public final class BenchCommand implements Callable<Integer>
         {
             final InputPublisher publisher = runtime.newPublisher();
             market.publishSetUp(publisher);
-            return measure("engine", rate, events, publisher, market, probe, market.setUpCount());
+            return measure("engine", rate, events, publisher, market, probe, market.setUpCount(),
+                pipeline.topology() == Topology.JOURNAL_THEN_APPLY ? "liq-handler-1" : "liq-handler-0");
         }
         finally
         {
@@ -206,7 +208,8 @@ public final class BenchCommand implements Callable<Integer>
         try (PassThroughRing ring = new PassThroughRing(RING_SIZE, pipeline.idle(), probe))
         {
             final DemoMarket market = new DemoMarket(1, accounts, marketOptions.regime());
-            return measure("disruptor", rate, events, ring.newPublisher(), market, probe, 0);
+            return measure(
+                "disruptor", rate, events, ring.newPublisher(), market, probe, 0, PassThroughRing.THREAD_NAME);
         }
     }
 
@@ -221,7 +224,8 @@ public final class BenchCommand implements Callable<Integer>
         final InputPublisher publisher,
         final DemoMarket market,
         final LatencyProbe probe,
-        final long before)
+        final long before,
+        final String handlerName)
     {
         long published = before;
         published += OpenLoop.run(publisher, market, rate, Long.MAX_VALUE, warmupSeconds * NANOS, n ->
@@ -229,18 +233,35 @@ public final class BenchCommand implements Callable<Integer>
         });
         probe.awaitSeen(published);
         probe.interval();
+        final WindowThreads.Start threadsBefore = WindowThreads.Start.now();
         final long gcBefore = gcCount();
         final long start = System.nanoTime();
         final long measured = OpenLoop.run(publisher, market, rate, events, rate > 0 ? seconds * NANOS : Long.MAX_VALUE,
             n -> console.printf(Locale.ROOT, "  %,d events, %,d processed%n", n, probe.seen() - before));
         probe.awaitSeen(published + measured);
         final double elapsed = (System.nanoTime() - start) / 1e9;
-        final RunResult result =
-            new RunResult(subject, rate, measured, elapsed, gcCount() - gcBefore, probe.interval());
+        final RunResult result = new RunResult(subject, rate, measured, elapsed, gcCount() - gcBefore,
+            probe.interval(), threadsBefore.end(handlerName));
         console.printf(Locale.ROOT, "  %s: %,.0f events/s; p50 %.1f µs, p99 %.1f µs, p99.9 %.1f µs, max %.1f µs; "
                 + "%d GCs%n", subject, result.throughput(), result.micros(50), result.micros(99),
             result.micros(99.9), result.maxMicros(), result.gcCount());
+        printThreads(result.threads());
         return result;
+    }
+
+    private void printThreads(final WindowThreads threads)
+    {
+        for (final ThreadUsage t : new ThreadUsage[]{threads.handler(), threads.publisher()})
+        {
+            if (t != null)
+            {
+                console.printf(Locale.ROOT, "  thread %s: cpu %.0f ms, waiting for a core %.1f ms, switches %,d "
+                    + "involuntary / %,d voluntary, page faults %,d%n", t.name(), t.cpuNanos() / 1e6,
+                    t.runQueueNanos() / 1e6, t.involuntarySwitches(), t.voluntarySwitches(),
+                    t.minorFaults() + t.majorFaults());
+            }
+        }
+        console.println("  other threads, cpu ms: " + threads.othersCell(5));
     }
 
     private RunResult chronicle(final long events, final Path folder) throws IOException
@@ -266,7 +287,8 @@ public final class BenchCommand implements Callable<Integer>
             }
             journal.endOfBatch();
             final double elapsed = (System.nanoTime() - start) / 1e9;
-            final RunResult result = new RunResult("chronicle", 0, events, elapsed, gcCount() - gcBefore, latency);
+            final RunResult result = new RunResult("chronicle", 0, events, elapsed, gcCount() - gcBefore, latency,
+                null);
             console.printf(Locale.ROOT, "  chronicle: %,.0f appends/s (event generation included); append p50 %.2f "
                 + "µs, p99 %.2f µs, p99.9 %.2f µs%n", result.throughput(), result.micros(50), result.micros(99),
                 result.micros(99.9));
@@ -301,7 +323,7 @@ public final class BenchCommand implements Callable<Integer>
                 published += n;
                 probe.awaitSeen(published);
                 final RunResult result = new RunResult("minute " + minute, rate, n,
-                    (System.nanoTime() - start) / 1e9, gcCount() - gcBefore, probe.interval());
+                    (System.nanoTime() - start) / 1e9, gcCount() - gcBefore, probe.interval(), null);
                 console.printf(Locale.ROOT, "  minute %d: p50 %.1f µs, p99 %.1f µs, p99.9 %.1f µs, max %.1f µs; "
                     + "%d GCs%n", minute, result.micros(50), result.micros(99), result.micros(99.9),
                     result.maxMicros(), result.gcCount());
