@@ -20,7 +20,16 @@ public enum IdleStrategyName
     /** Never gives up the core: lowest latency, needs a dedicated core per consumer. */
     BUSY_SPIN,
     /** Lock and condition: lowest CPU, highest wake-up latency. */
-    BLOCKING;
+    BLOCKING,
+    /**
+     * Spins, then yields for up to {@link #BACKOFF_YIELD_MICROS} µs of waiting, then sleeps as {@link #SLEEPING}:
+     * under a steady flow of inputs it never sleeps, so the latency measured is the engine's own (a sleeping
+     * handler wakes tens of microseconds late: the kernel's timer slack); idle, it sleeps (docs/pipeline.md).
+     */
+    BACKOFF;
+
+    /** How long {@link #BACKOFF} yields while waiting for an input before it sleeps. */
+    public static final long BACKOFF_YIELD_MICROS = 1_000;
 
     /**
      * @return a new Disruptor wait strategy of this kind.
@@ -32,6 +41,7 @@ public enum IdleStrategyName
             case YIELDING: return new YieldingWaitStrategy();
             case BUSY_SPIN: return new BusySpinWaitStrategy();
             case BLOCKING: return new BlockingWaitStrategy();
+            case BACKOFF: return new BackoffWaitStrategy(BACKOFF_YIELD_MICROS * 1_000);
             default: return new SleepingWaitStrategy();
         }
     }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +53,10 @@ import java.util.stream.Stream;
 public final class BenchCommand implements Callable<Integer>
 {
     private static final long NANOS = 1_000_000_000L;
+    /** A warm-up second in which the JIT compiled less than this counts as quiet. */
+    private static final long QUIET_JIT_MILLIS = 10;
+    /** Warm-up seconds beyond --warmup while the JIT is still busy, at most. */
+    private static final int MAX_EXTRA_WARMUP_SECONDS = 20;
     /** The engine's ring size, which the bare Disruptor baseline uses too. */
     private static final int RING_SIZE = EngineConfig.defaults(Path.of(".")).ringSize();
 
@@ -64,7 +69,9 @@ public final class BenchCommand implements Callable<Integer>
     private int seconds;
 
     @Option(names = "--warmup", defaultValue = "3",
-        description = "Warm-up seconds per run, the closed-loop runs included (default ${DEFAULT-VALUE}).")
+        description = "Warm-up seconds per run, the closed-loop runs included, at least; then one more second at a "
+            + "time, up to 20, until the JIT compiler threads used less than 10 ms of CPU in a second (default "
+            + "${DEFAULT-VALUE}).")
     private int warmupSeconds;
 
     @Option(names = "--max-events", defaultValue = "1000000",
@@ -228,9 +235,25 @@ public final class BenchCommand implements Callable<Integer>
         final String handlerName)
     {
         long published = before;
-        published += OpenLoop.run(publisher, market, rate, Long.MAX_VALUE, warmupSeconds * NANOS, n ->
+        // the bench alternates engine and bare ring in one JVM, so each run starts with code the other one
+        // deoptimised: warm up until the JIT has been quiet for a second, or the compiler takes a core mid-window
+        // (docs/performance.md, "Where the tail came from")
+        final long jitBefore = jitMillis();
+        long warmedSeconds = 0;
+        long compiledInLastSecond = Long.MAX_VALUE;
+        while (warmedSeconds < warmupSeconds ||
+            (compiledInLastSecond > QUIET_JIT_MILLIS && warmedSeconds < warmupSeconds + MAX_EXTRA_WARMUP_SECONDS))
         {
-        });
+            final long compiledBefore = jitMillis();
+            published += OpenLoop.run(publisher, market, rate, Long.MAX_VALUE, NANOS, n ->
+            {
+            });
+            compiledInLastSecond = jitMillis() - compiledBefore;
+            warmedSeconds++;
+        }
+        console.printf(Locale.ROOT,
+            "  warm-up %d s, the JIT compiler threads on a core %,d ms in all, %,d ms in its last second%n",
+            warmedSeconds, jitMillis() - jitBefore, compiledInLastSecond);
         probe.awaitSeen(published);
         probe.interval();
         final WindowThreads.Start threadsBefore = WindowThreads.Start.now();
@@ -335,6 +358,28 @@ public final class BenchCommand implements Callable<Integer>
             delete(dir);
         }
         return minutes;
+    }
+
+    /**
+     * CPU time of the JIT's compiler threads, which counts a compilation still under way (the compilation
+     * MXBean counts finished ones only: one method can take C2 a second on this machine).
+     */
+    private static long jitMillis()
+    {
+        long nanos = 0;
+        for (final ThreadUsage t : ThreadAccounting.all().values())
+        {
+            if (t.name().startsWith("C1 Compiler") || t.name().startsWith("C2 Compiler"))
+            {
+                nanos += t.cpuNanos();
+            }
+        }
+        if (nanos == 0)
+        {
+            final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+            return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+        }
+        return nanos / 1_000_000;
     }
 
     private static long gcCount()

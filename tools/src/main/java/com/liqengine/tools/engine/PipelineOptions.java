@@ -18,7 +18,8 @@ public final class PipelineOptions
     private Topology topology;
 
     @Option(names = "--idle", defaultValue = "sleeping", converter = IdleWord.class,
-        description = "Handler wait strategy: sleeping, yielding, busy-spin or blocking (default ${DEFAULT-VALUE}).")
+        description = "Handler wait strategy: sleeping, yielding, busy-spin, blocking or backoff (default "
+            + "${DEFAULT-VALUE}; docs/pipeline.md).")
     private IdleStrategyName idle;
 
     /**
