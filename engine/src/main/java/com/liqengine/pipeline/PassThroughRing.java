@@ -1,5 +1,6 @@
 package com.liqengine.pipeline;
 
+import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
@@ -30,6 +31,20 @@ public final class PassThroughRing implements AutoCloseable, RingOwner
      */
     public PassThroughRing(final int ringSize, final IdleStrategyName idle, final AppliedListener listener)
     {
+        this(ringSize, idle, listener, null);
+    }
+
+    /**
+     * Starts the ring, running something first on the handler's thread.
+     *
+     * @param ringSize slots, a power of two.
+     * @param idle the handler's wait strategy.
+     * @param listener told of every slot, on the handler's thread.
+     * @param threadStart run first on the handler's thread (pinning it to a core, as the engine's), or null.
+     */
+    public PassThroughRing(
+        final int ringSize, final IdleStrategyName idle, final AppliedListener listener, final Runnable threadStart)
+    {
         this.listener = listener;
         this.disruptor = new Disruptor<>(InputSlot::new, ringSize, runnable ->
         {
@@ -38,7 +53,23 @@ public final class PassThroughRing implements AutoCloseable, RingOwner
             return thread;
         }, ProducerType.SINGLE, idle.newWaitStrategy());
         this.ring = disruptor.getRingBuffer();
-        disruptor.handleEventsWith((slot, sequence, endOfBatch) -> this.listener.onApplied(slot.ingressNanos));
+        disruptor.handleEventsWith(new EventHandler<InputSlot>()
+        {
+            @Override
+            public void onStart()
+            {
+                if (threadStart != null)
+                {
+                    threadStart.run();
+                }
+            }
+
+            @Override
+            public void onEvent(final InputSlot slot, final long sequence, final boolean endOfBatch)
+            {
+                PassThroughRing.this.listener.onApplied(slot.ingressNanos);
+            }
+        });
         disruptor.start();
     }
 

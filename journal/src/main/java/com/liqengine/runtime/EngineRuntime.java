@@ -85,7 +85,9 @@ public final class EngineRuntime implements AutoCloseable
                 .errorHandler(counters.errorLog())
                 .appliedListener(listener)
                 .snapshotTaker(snapshotTaker)
-                .recovery(recovery));
+                .recovery(recovery)
+                .engineThreadStart(config.cpus().engine() == CpuPlan.UNPINNED ? null :
+                    () -> CorePinning.pinCurrentThread(config.cpus().engine(), "engine")));
         }
         catch (final RuntimeException ex)
         {
@@ -153,6 +155,20 @@ public final class EngineRuntime implements AutoCloseable
     public InputPublisher newPublisher()
     {
         return engine.newPublisher();
+    }
+
+    /**
+     * Pins the calling thread, the one that publishes into the ring, to the configuration's ingress core; does
+     * nothing when the configuration pins no ingress thread.
+     *
+     * @throws IllegalStateException when the operating system did not pin it.
+     */
+    public void pinIngressThread()
+    {
+        if (config.cpus().ingress() != CpuPlan.UNPINNED)
+        {
+            CorePinning.pinCurrentThread(config.cpus().ingress(), "ingress");
+        }
     }
 
     /**

@@ -6,10 +6,13 @@ import com.liqengine.journal.QueueContext;
 import com.liqengine.pipeline.InputPublisher;
 import com.liqengine.pipeline.PassThroughRing;
 import com.liqengine.pipeline.Topology;
+import com.liqengine.runtime.CorePinning;
+import com.liqengine.runtime.CpuPlan;
 import com.liqengine.runtime.EngineConfig;
 import com.liqengine.runtime.EngineRuntime;
 import com.liqengine.tools.demo.DemoMarket;
 import com.liqengine.tools.demo.MarketOptions;
+import com.liqengine.tools.engine.CpusOption;
 import com.liqengine.tools.engine.PipelineOptions;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
@@ -83,6 +86,9 @@ public final class BenchCommand implements Callable<Integer>
 
     @Mixin
     private PipelineOptions pipeline;
+
+    @Mixin
+    private CpusOption cpus;
 
     @Mixin
     private MarketOptions marketOptions;
@@ -175,7 +181,8 @@ public final class BenchCommand implements Callable<Integer>
             Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
             System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20,
             EngineConfig.word(marketOptions.regime()), accounts, EngineConfig.word(pipeline.topology()),
-            EngineConfig.word(pipeline.idle()), RING_SIZE, warmupSeconds, seconds);
+            EngineConfig.word(pipeline.idle()), RING_SIZE, warmupSeconds, seconds)
+            + "; cpus " + cpus.applyTo(EngineConfig.defaults(Path.of("."))).cpus();
     }
 
     private String section(final String title)
@@ -206,13 +213,18 @@ public final class BenchCommand implements Callable<Integer>
     private EngineRuntime startEngine(final Path dir, final LatencyProbe probe)
     {
         final EngineConfig config = EngineConfig.defaults(dir).withMaxAccounts(accounts + 1);
-        return EngineRuntime.start(pipeline.applyTo(config), probe);
+        final EngineRuntime runtime = EngineRuntime.start(cpus.applyTo(pipeline.applyTo(config)), probe);
+        runtime.pinIngressThread();
+        return runtime;
     }
 
     private RunResult disruptor(final long rate, final long events)
     {
         final LatencyProbe probe = new LatencyProbe();
-        try (PassThroughRing ring = new PassThroughRing(RING_SIZE, pipeline.idle(), probe))
+        final CpuPlan plan = cpus.applyTo(EngineConfig.defaults(Path.of("."))).cpus();
+        // the same cores as the engine's threads, so the two compare
+        try (PassThroughRing ring = new PassThroughRing(RING_SIZE, pipeline.idle(), probe,
+            plan.engine() == CpuPlan.UNPINNED ? null : () -> CorePinning.pinCurrentThread(plan.engine(), "engine")))
         {
             final DemoMarket market = new DemoMarket(1, accounts, marketOptions.regime());
             return measure(

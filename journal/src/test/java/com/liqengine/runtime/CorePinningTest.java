@@ -1,0 +1,98 @@
+package com.liqengine.runtime;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Pinning itself, where the machine allows it (Linux, where the kernel shows each thread's allowed cores in
+ * {@code /proc}): a thread pinned to a core may run on that core only, and an engine started with
+ * {@code cpus: engine=N} runs its state machine's thread on core N only.
+ */
+class CorePinningTest
+{
+    private static final Path TASKS = Path.of("/proc/self/task");
+
+    @Test
+    void aPinnedThreadMayRunOnItsCoreOnly() throws InterruptedException
+    {
+        assumeTrue(Files.isDirectory(TASKS), "Linux /proc");
+        final BitSet cores = CorePinning.availableCores();
+        for (int core = cores.nextSetBit(0); core >= 0; core = cores.nextSetBit(core + 1))
+        {
+            final int wanted = core;
+            final AtomicReference<String> allowed = new AtomicReference<>();
+            final Thread thread = new Thread(() ->
+            {
+                CorePinning.pinCurrentThread(wanted, "test");
+                allowed.set(allowedCores(Path.of("/proc/thread-self")));
+            });
+            thread.start();
+            thread.join();
+            assertThat(allowed.get()).isEqualTo(String.valueOf(wanted));
+        }
+        assertThat(allowedCores(Path.of("/proc/thread-self"))).as("other threads keep every core")
+            .isEqualTo(CorePinning.describe(cores));
+    }
+
+    @Test
+    void theEngineThreadRunsOnItsCore(@TempDir final Path dir) throws IOException
+    {
+        assumeTrue(Files.isDirectory(TASKS), "Linux /proc");
+        final BitSet cores = CorePinning.availableCores();
+        final int last = cores.length() - 1;
+        final EngineConfig config = EngineConfig.defaults(dir).withMaxAccounts(10)
+            .withCpus(CpuPlan.of(last, null, cores));
+        try (EngineRuntime engine = EngineRuntime.start(config, null))
+        {
+            assertThat(allowedCoresOf("liq-handler-0")).containsExactly(String.valueOf(last));
+        }
+    }
+
+    private static List<String> allowedCoresOf(final String threadName) throws IOException
+    {
+        final List<String> found = new ArrayList<>();
+        try (Stream<Path> tasks = Files.list(TASKS))
+        {
+            for (final Path task : tasks.toList())
+            {
+                if (Files.readString(task.resolve("comm"), StandardCharsets.US_ASCII).trim().equals(threadName))
+                {
+                    found.add(allowedCores(task));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String allowedCores(final Path task)
+    {
+        try
+        {
+            for (final String line : Files.readAllLines(task.resolve("status"), StandardCharsets.US_ASCII))
+            {
+                if (line.startsWith("Cpus_allowed_list:"))
+                {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+            return "";
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+}
