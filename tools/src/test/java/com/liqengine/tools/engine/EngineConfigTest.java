@@ -115,9 +115,28 @@ class EngineConfigTest
         final int core = CorePinning.availableCores().nextSetBit(0);
         assertError(dir, "pipeline:\n  cpus:\n    engine: " + core + "\n    ingress: " + core + "\n",
             ":4: pipeline.cpus: engine and ingress are both on core " + core + ": each needs a core of its own");
-        assertError(dir, "pipeline:\n  cpus:\n    engine: one\n", ":3: 'engine' of pipeline.cpus is not a decimal number: 'one'");
+        assertError(dir, "pipeline:\n  cpus:\n    engine: one\n",
+            ":3: 'engine' of pipeline.cpus is not a decimal number: 'one'");
         assertError(dir, "pipeline:\n  cpus:\n    journal: 1\n", ":3: unknown field 'journal' in pipeline.cpus");
         assertError(dir, "pipeline:\n  cpus: 1\n", ":2: pipeline.cpus must be a mapping");
+    }
+
+    @Test
+    void cpusOnTheCommandLineThatCannotBeAreAUsageError()
+    {
+        for (final String[] bad : new String[][]{
+            {"engine=4096", "Invalid value for option '--cpus': engine: core 4096 is not one this process may run on"},
+            {"engine=x", "Invalid value for option '--cpus': engine: 'x' is not a core number"},
+            {"3", "Invalid value for option '--cpus': '3' is not role=core (roles: engine, ingress)"}})
+        {
+            final java.io.StringWriter usage = new java.io.StringWriter();
+            final CommandLine run = new CommandLine(new RunCommand(new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream())));
+            run.setErr(new java.io.PrintWriter(usage, true));
+
+            assertThat(run.execute("--cpus", bad[0], "--config", "does-not-matter.yaml")).isEqualTo(2);
+            assertThat(usage.toString()).startsWith(bad[1]);
+        }
     }
 
     @Test
