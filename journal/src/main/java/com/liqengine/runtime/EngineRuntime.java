@@ -33,7 +33,8 @@ import java.nio.file.Path;
  */
 public final class EngineRuntime implements AutoCloseable
 {
-    private static final long WRITER_SLEEP_MS = 5;
+    /** A snapshot may wait this long to start being written; each wake-up takes a core from the engine's threads. */
+    private static final long WRITER_SLEEP_MS = 50;
     private static final int WRITER_CLOSE_TIMEOUT_MS = 60_000;
 
     private final EngineConfig config;
