@@ -87,8 +87,7 @@ public final class EngineRuntime implements AutoCloseable
                 .appliedListener(listener)
                 .snapshotTaker(snapshotTaker)
                 .recovery(recovery)
-                .engineThreadStart(config.cpus().engine() == CpuPlan.UNPINNED ? null :
-                    () -> CorePinning.pinCurrentThread(config.cpus().engine(), "engine")));
+                .engineThreadStart(() -> prepareEngineThread(config.cpus())));
         }
         catch (final RuntimeException ex)
         {
@@ -159,16 +158,43 @@ public final class EngineRuntime implements AutoCloseable
     }
 
     /**
-     * Pins the calling thread, the one that publishes into the ring, to the configuration's ingress core; does
-     * nothing when the configuration pins no ingress thread.
+     * Prepares the calling thread, the one that publishes into the ring: pins it to the configuration's ingress core
+     * (when there is one) and shortens its {@link TimerSlack timer slack}, so its timed waits end when they should.
      *
      * @throws IllegalStateException when the operating system did not pin it.
      */
-    public void pinIngressThread()
+    public void prepareIngressThread()
     {
-        if (config.cpus().ingress() != CpuPlan.UNPINNED)
+        prepareIngressThread(config.cpus());
+    }
+
+    /**
+     * What {@link #prepareIngressThread()} does, for a thread that publishes into another ring (a benchmark's).
+     *
+     * @param cpus the cores.
+     */
+    public static void prepareIngressThread(final CpuPlan cpus)
+    {
+        TimerSlack.setForCurrentThread(TimerSlack.ENGINE_SLACK_NANOS);
+        if (cpus.ingress() != CpuPlan.UNPINNED)
         {
-            CorePinning.pinCurrentThread(config.cpus().ingress(), "ingress");
+            CorePinning.pinCurrentThread(cpus.ingress(), "ingress");
+        }
+    }
+
+    /**
+     * Run first on the state machine's thread: shortens its {@link TimerSlack timer slack}, so a handler that sleeps
+     * between inputs wakes microseconds after one arrives instead of 50 or more, and pins it to the configuration's
+     * engine core when there is one. Public for a benchmark's bare ring, which is prepared the same way.
+     *
+     * @param cpus the cores.
+     */
+    public static void prepareEngineThread(final CpuPlan cpus)
+    {
+        TimerSlack.setForCurrentThread(TimerSlack.ENGINE_SLACK_NANOS);
+        if (cpus.engine() != CpuPlan.UNPINNED)
+        {
+            CorePinning.pinCurrentThread(cpus.engine(), "engine");
         }
     }
 

@@ -1,5 +1,6 @@
 package com.liqengine.runtime;
 
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -17,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Pinning itself, where the machine allows it (Linux, where the kernel shows each thread's allowed cores in
- * {@code /proc}): a thread pinned to a core may run on that core only, and an engine started with
- * {@code cpus: engine=N} runs its state machine's thread on core N only.
+ * Pinning itself, where the machine allows it (Linux, where the kernel shows each thread's allowed cores and timer
+ * slack in {@code /proc}): a thread pinned to a core may run on that core only, an engine started with
+ * {@code cpus: engine=N} runs its state machine's thread on core N only, and the engine's and the ingress thread
+ * get a short timer slack, pinned or not.
  */
 class CorePinningTest
 {
@@ -61,16 +64,64 @@ class CorePinningTest
         }
     }
 
+    @Test
+    void theEngineThreadHasAShortTimerSlackPinnedOrNot(@TempDir final Path dir) throws IOException
+    {
+        assumeTrue(Files.isDirectory(TASKS), "Linux /proc");
+        final AtomicLong engineSlack = new AtomicLong(-2);
+        try (EngineRuntime engine = EngineRuntime.start(EngineConfig.defaults(dir).withMaxAccounts(10),
+            ingressNanos -> engineSlack.set(TimerSlack.ofCurrentThread())))
+        {
+            // any input, even one the engine rejects as malformed, is applied on the engine's thread
+            engine.newPublisher().publish(new UnsafeBuffer(new byte[16]), 0, 16);
+            while (engineSlack.get() == -2)
+            {
+                Thread.onSpinWait();
+            }
+            assertThat(allowedCoresOf("liq-handler-0"))
+                .containsExactly(CorePinning.describe(CorePinning.availableCores()));
+        }
+        assertThat(engineSlack.get()).isEqualTo(TimerSlack.ENGINE_SLACK_NANOS);
+    }
+
+    @Test
+    void theIngressThreadTooAndOthersKeepTheirs() throws InterruptedException
+    {
+        assumeTrue(Files.isDirectory(TASKS), "Linux /proc");
+        final long before = TimerSlack.ofCurrentThread();
+        final AtomicReference<Long> prepared = new AtomicReference<>();
+        final Thread ingress = new Thread(() ->
+        {
+            EngineRuntime.prepareIngressThread(CpuPlan.NONE);
+            prepared.set(TimerSlack.ofCurrentThread());
+        });
+        ingress.start();
+        ingress.join();
+
+        assertThat(prepared.get()).isEqualTo(TimerSlack.ENGINE_SLACK_NANOS);
+        assertThat(TimerSlack.ofCurrentThread()).isEqualTo(before).isNotEqualTo(TimerSlack.ENGINE_SLACK_NANOS);
+    }
+
     private static List<String> allowedCoresOf(final String threadName) throws IOException
     {
         final List<String> found = new ArrayList<>();
+        for (final Path task : tasksNamed(threadName))
+        {
+            found.add(allowedCores(task));
+        }
+        return found;
+    }
+
+    private static List<Path> tasksNamed(final String threadName) throws IOException
+    {
+        final List<Path> found = new ArrayList<>();
         try (Stream<Path> tasks = Files.list(TASKS))
         {
             for (final Path task : tasks.toList())
             {
                 if (Files.readString(task.resolve("comm"), StandardCharsets.US_ASCII).trim().equals(threadName))
                 {
-                    found.add(allowedCores(task));
+                    found.add(task);
                 }
             }
         }

@@ -6,7 +6,6 @@ import com.liqengine.journal.QueueContext;
 import com.liqengine.pipeline.InputPublisher;
 import com.liqengine.pipeline.PassThroughRing;
 import com.liqengine.pipeline.Topology;
-import com.liqengine.runtime.CorePinning;
 import com.liqengine.runtime.CpuPlan;
 import com.liqengine.runtime.EngineConfig;
 import com.liqengine.runtime.EngineRuntime;
@@ -214,7 +213,7 @@ public final class BenchCommand implements Callable<Integer>
     {
         final EngineConfig config = EngineConfig.defaults(dir).withMaxAccounts(accounts + 1);
         final EngineRuntime runtime = EngineRuntime.start(cpus.applyTo(pipeline.applyTo(config)), probe);
-        runtime.pinIngressThread();
+        runtime.prepareIngressThread();
         return runtime;
     }
 
@@ -222,9 +221,9 @@ public final class BenchCommand implements Callable<Integer>
     {
         final LatencyProbe probe = new LatencyProbe();
         final CpuPlan plan = cpus.applyTo(EngineConfig.defaults(Path.of("."))).cpus();
-        // the same cores as the engine's threads, so the two compare
+        // its thread prepared as the engine's (timer slack, core), so the two compare
         try (PassThroughRing ring = new PassThroughRing(RING_SIZE, pipeline.idle(), probe,
-            plan.engine() == CpuPlan.UNPINNED ? null : () -> CorePinning.pinCurrentThread(plan.engine(), "engine")))
+            () -> EngineRuntime.prepareEngineThread(plan)))
         {
             final DemoMarket market = new DemoMarket(1, accounts, marketOptions.regime());
             return measure(

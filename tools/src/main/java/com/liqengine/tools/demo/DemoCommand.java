@@ -172,7 +172,7 @@ public final class DemoCommand implements Callable<Integer>
         try
         {
             // this thread publishes the market
-            runtime.pinIngressThread();
+            runtime.prepareIngressThread();
         }
         catch (final IllegalStateException ex)
         {
@@ -336,9 +336,10 @@ public final class DemoCommand implements Callable<Integer>
             + "position an ordinary fill reduced first)%n", runtime.counters().rejections());
         out.printf(Locale.ROOT, "  insurance fund  %s (started with 1000000)%n",
             Units.amount(runtime.engine().stateMachine().insuranceFundBalance()));
-        out.printf(Locale.ROOT, "  latency         from ring commit to applied, %,d inputs (market events%s): p50 "
-                + "%s, p90 %s, p99 %s, p99.9 %s, p99.99 %s, max %s%n", h.getTotalCount(),
-            toTheBook ? " and the book's answers" : "", micros(h.getValueAtPercentile(50)),
+        out.printf(Locale.ROOT, "  latency         from ring commit to applied, %,d inputs (market events%s; the "
+                + "handler's wait strategy %s): p50 %s, p90 %s, p99 %s, p99.9 %s, p99.99 %s, max %s%n",
+            h.getTotalCount(), toTheBook ? " and the book's answers" : "", EngineConfig.word(config.idleStrategy()),
+            micros(h.getValueAtPercentile(50)),
             micros(h.getValueAtPercentile(90)), micros(h.getValueAtPercentile(99)),
             micros(h.getValueAtPercentile(99.9)), micros(h.getValueAtPercentile(99.99)), micros(h.getMaxValue()));
         out.printf(Locale.ROOT, "  publisher       waited %,d times for a full ring%n",

@@ -179,7 +179,7 @@ public final class RunCommand implements Callable<Integer>
     private long tail(final InputQueueReader inputs, final EngineRuntime runtime, final RecoveryReport recovery)
     {
         final InputPublisher publisher = runtime.engine().newPublisher();
-        runtime.pinIngressThread();
+        runtime.prepareIngressThread();
         final SnapshotSchedule schedule =
             new SnapshotSchedule(runtime.config().snapshotInterval(), recovery.externalInputs());
         schedule.resume(publisher, recovery.lastInputInjected());
