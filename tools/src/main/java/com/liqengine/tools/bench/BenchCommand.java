@@ -97,6 +97,12 @@ public final class BenchCommand implements Callable<Integer>
             + "per minute (default ${DEFAULT-VALUE}: no soak).")
     private int soakMinutes;
 
+    @Option(names = "--publisher-wait", defaultValue = "spin", paramLabel = "spin|park",
+        description = "How the open-loop publisher waits for an event's planned time: spin through its last 50 µs "
+            + "(punctual; the publishing thread keeps a core) or park (a few µs late; the core is free) (default "
+            + "${DEFAULT-VALUE}).")
+    private String publisherWait;
+
     @Option(names = "--out", description = "Results folder (default perf/results/bench-<date-time>).")
     private Path out;
 
@@ -106,6 +112,7 @@ public final class BenchCommand implements Callable<Integer>
     private Path baseline;
 
     private final PrintStream console;
+    private boolean spinning;
 
     /** A command printing to standard output. */
     public BenchCommand()
@@ -129,6 +136,12 @@ public final class BenchCommand implements Callable<Integer>
             System.err.println("liq bench: rates and --seconds must be positive");
             return 2;
         }
+        if (!publisherWait.equals("spin") && !publisherWait.equals("park"))
+        {
+            System.err.println("liq bench: --publisher-wait must be spin or park, not " + publisherWait);
+            return 2;
+        }
+        spinning = publisherWait.equals("spin");
         final String baselineSummary;
         try
         {
@@ -181,7 +194,8 @@ public final class BenchCommand implements Callable<Integer>
             System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20,
             EngineConfig.word(marketOptions.regime()), accounts, EngineConfig.word(pipeline.topology()),
             EngineConfig.word(pipeline.idle()), RING_SIZE, warmupSeconds, seconds)
-            + "; cpus " + cpus.applyTo(EngineConfig.defaults(Path.of("."))).cpus();
+            + "; cpus " + cpus.applyTo(EngineConfig.defaults(Path.of("."))).cpus() + ", publisher waits by "
+            + publisherWait;
     }
 
     private String section(final String title)
@@ -256,7 +270,7 @@ public final class BenchCommand implements Callable<Integer>
             (compiledInLastSecond > QUIET_JIT_MILLIS && warmedSeconds < warmupSeconds + MAX_EXTRA_WARMUP_SECONDS))
         {
             final long compiledBefore = jitMillis();
-            published += OpenLoop.run(publisher, market, rate, Long.MAX_VALUE, NANOS, n ->
+            published += OpenLoop.run(publisher, market, rate, Long.MAX_VALUE, NANOS, spinning, n ->
             {
             });
             compiledInLastSecond = jitMillis() - compiledBefore;
@@ -270,7 +284,8 @@ public final class BenchCommand implements Callable<Integer>
         final WindowThreads.Start threadsBefore = WindowThreads.Start.now();
         final long gcBefore = gcCount();
         final long start = System.nanoTime();
-        final long measured = OpenLoop.run(publisher, market, rate, events, rate > 0 ? seconds * NANOS : Long.MAX_VALUE,
+        final long measured = OpenLoop.run(publisher, market, rate, events,
+            rate > 0 ? seconds * NANOS : Long.MAX_VALUE, spinning,
             n -> console.printf(Locale.ROOT, "  %,d events, %,d processed%n", n, probe.seen() - before));
         probe.awaitSeen(published + measured);
         final double elapsed = (System.nanoTime() - start) / 1e9;
@@ -351,7 +366,7 @@ public final class BenchCommand implements Callable<Integer>
                 probe.interval();
                 final long gcBefore = gcCount();
                 final long start = System.nanoTime();
-                final long n = OpenLoop.run(publisher, market, rate, Long.MAX_VALUE, 60 * NANOS, x ->
+                final long n = OpenLoop.run(publisher, market, rate, Long.MAX_VALUE, 60 * NANOS, spinning, x ->
                 {
                 });
                 published += n;
