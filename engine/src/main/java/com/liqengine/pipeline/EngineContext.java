@@ -10,7 +10,7 @@ import org.agrona.ErrorHandler;
 public final class EngineContext
 {
     private int ringSize = 16 * 1024;
-    private IdleStrategyName idleStrategy = IdleStrategyName.SLEEPING;
+    private IdleStrategyName idleStrategy = IdleStrategyName.BACKOFF;
     private Topology topology = Topology.INLINE_JOURNAL;
     private boolean multiProducer = true;
     private EngineSettings marginSettings = new EngineSettings();
@@ -36,7 +36,7 @@ public final class EngineContext
     }
 
     /**
-     * How consumers wait for input (default {@link IdleStrategyName#SLEEPING}).
+     * How consumers wait for input (default {@link IdleStrategyName#BACKOFF}).
      *
      * @param idleStrategy the strategy.
      * @return this.

@@ -83,7 +83,7 @@ public record EngineConfig(
     {
         return new EngineConfig(dir.resolve("input"), dir.resolve("journal"), dir.resolve("outputs"),
             dir.resolve("counters.dat"), dir.resolve("snapshots"), RollCycleNames.DEFAULT, FsyncPolicy.NONE, 100,
-            16 * 1024, IdleStrategyName.SLEEPING, Topology.INLINE_JOURNAL, 100_001, 8, 0, new BigDecimal("0.8"), 0,
+            16 * 1024, IdleStrategyName.BACKOFF, Topology.INLINE_JOURNAL, 100_001, 8, 0, new BigDecimal("0.8"), 0,
             DEFAULT_SNAPSHOT_INTERVAL, DEFAULT_SNAPSHOT_KEEP, LiquidationMode.TAKEOVER,
             EngineSettings.DEFAULT_MAX_OPEN_LIQUIDATIONS, null, CpuPlan.NONE);
     }

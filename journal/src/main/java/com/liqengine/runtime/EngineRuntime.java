@@ -8,6 +8,7 @@ import com.liqengine.journal.QueueContext;
 import com.liqengine.pipeline.AppliedListener;
 import com.liqengine.pipeline.EngineContext;
 import com.liqengine.pipeline.EngineCounters;
+import com.liqengine.pipeline.IdleStrategyName;
 import com.liqengine.pipeline.InputPublisher;
 import com.liqengine.pipeline.LiquidationEngine;
 import com.liqengine.snapshot.SnapshotStore;
@@ -87,7 +88,7 @@ public final class EngineRuntime implements AutoCloseable
                 .appliedListener(listener)
                 .snapshotTaker(snapshotTaker)
                 .recovery(recovery)
-                .engineThreadStart(() -> prepareEngineThread(config.cpus())));
+                .engineThreadStart(() -> prepareEngineThread(config.cpus(), config.idleStrategy())));
         }
         catch (final RuntimeException ex)
         {
@@ -183,15 +184,20 @@ public final class EngineRuntime implements AutoCloseable
     }
 
     /**
-     * Run first on the state machine's thread: shortens its {@link TimerSlack timer slack}, so a handler that sleeps
-     * between inputs wakes microseconds after one arrives instead of 50 or more, and pins it to the configuration's
-     * engine core when there is one. Public for a benchmark's bare ring, which is prepared the same way.
+     * Run first on the state machine's thread: pins it to the configuration's engine core when there is one, and
+     * shortens its {@link TimerSlack timer slack} so the parks of a {@code backoff} or {@code blocking} handler end
+     * on time; not for a {@code sleeping} handler, whose 100 ns parks would then wake it five times as often when idle
+     * (docs/pipeline.md, "Wait strategies"). Public for a benchmark's bare ring, which is prepared the same way.
      *
      * @param cpus the cores.
+     * @param idle the handler's wait strategy.
      */
-    public static void prepareEngineThread(final CpuPlan cpus)
+    public static void prepareEngineThread(final CpuPlan cpus, final IdleStrategyName idle)
     {
-        TimerSlack.setForCurrentThread(TimerSlack.ENGINE_SLACK_NANOS);
+        if (idle != IdleStrategyName.SLEEPING)
+        {
+            TimerSlack.setForCurrentThread(TimerSlack.ENGINE_SLACK_NANOS);
+        }
         if (cpus.engine() != CpuPlan.UNPINNED)
         {
             CorePinning.pinCurrentThread(cpus.engine(), "engine");

@@ -6,10 +6,10 @@ import com.sun.jna.Platform;
 
 /**
  * A thread's timer slack on Linux: how much later than asked the kernel may wake it from a timed sleep, 50 µs by
- * default. A handler that parks between inputs (the {@code sleeping} wait strategy parks for 100 ns) then wakes
- * 50 µs or more after its input arrived, which is what {@code liq demo} printed as the engine's median latency.
- * Shortened to {@link #ENGINE_SLACK_NANOS} on the engine's and the ingress thread, a park costs a few
- * microseconds. Through JNA, which Chronicle brings; elsewhere than Linux it does nothing.
+ * default, so a thread that parks for 100 ns wakes 50 µs or more later (measured: perf/results/tail/timer-slack).
+ * Shortened to {@link #ENGINE_SLACK_NANOS} on the ingress thread and on a handler that parks for measured periods
+ * ({@code backoff}), a park ends within microseconds of its time. Through JNA, which Chronicle brings; elsewhere
+ * than Linux it does nothing.
  */
 public final class TimerSlack
 {

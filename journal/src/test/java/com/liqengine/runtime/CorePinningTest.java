@@ -1,5 +1,7 @@
 package com.liqengine.runtime;
 
+import com.liqengine.pipeline.IdleStrategyName;
+import com.liqengine.pipeline.Topology;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +23,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Pinning itself, where the machine allows it (Linux, where the kernel shows each thread's allowed cores and timer
  * slack in {@code /proc}): a thread pinned to a core may run on that core only, an engine started with
- * {@code cpus: engine=N} runs its state machine's thread on core N only, and the engine's and the ingress thread
- * get a short timer slack, pinned or not.
+ * {@code cpus: engine=N} runs its state machine's thread on core N only, and the ingress thread and a handler
+ * that does not use the {@code sleeping} strategy get a short timer slack, pinned or not.
  */
 class CorePinningTest
 {
@@ -82,6 +84,25 @@ class CorePinningTest
                 .containsExactly(CorePinning.describe(CorePinning.availableCores()));
         }
         assertThat(engineSlack.get()).isEqualTo(TimerSlack.ENGINE_SLACK_NANOS);
+    }
+
+    @Test
+    void aSleepingHandlerKeepsTheDefaultSlack(@TempDir final Path dir)
+    {
+        assumeTrue(Files.isDirectory(TASKS), "Linux /proc");
+        final AtomicLong engineSlack = new AtomicLong(-2);
+        try (EngineRuntime engine = EngineRuntime.start(EngineConfig.defaults(dir).withMaxAccounts(10)
+            .withPipeline(Topology.INLINE_JOURNAL, IdleStrategyName.SLEEPING),
+            ingressNanos -> engineSlack.set(TimerSlack.ofCurrentThread())))
+        {
+            engine.newPublisher().publish(new UnsafeBuffer(new byte[16]), 0, 16);
+            while (engineSlack.get() == -2)
+            {
+                Thread.onSpinWait();
+            }
+        }
+        assertThat(engineSlack.get()).isEqualTo(TimerSlack.ofCurrentThread())
+            .isNotEqualTo(TimerSlack.ENGINE_SLACK_NANOS);
     }
 
     @Test

@@ -237,7 +237,7 @@ public final class BenchCommand implements Callable<Integer>
         final CpuPlan plan = cpus.applyTo(EngineConfig.defaults(Path.of("."))).cpus();
         // its thread prepared as the engine's (timer slack, core), so the two compare
         try (PassThroughRing ring = new PassThroughRing(RING_SIZE, pipeline.idle(), probe,
-            () -> EngineRuntime.prepareEngineThread(plan)))
+            () -> EngineRuntime.prepareEngineThread(plan, pipeline.idle())))
         {
             final DemoMarket market = new DemoMarket(1, accounts, marketOptions.regime());
             return measure(

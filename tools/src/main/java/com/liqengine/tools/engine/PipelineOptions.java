@@ -17,7 +17,7 @@ public final class PipelineOptions
         description = "inline-journal or journal-then-apply (default ${DEFAULT-VALUE}; docs/pipeline.md).")
     private Topology topology;
 
-    @Option(names = "--idle", defaultValue = "sleeping", converter = IdleWord.class,
+    @Option(names = "--idle", defaultValue = "backoff", converter = IdleWord.class,
         description = "Handler wait strategy: sleeping, yielding, busy-spin, blocking or backoff (default "
             + "${DEFAULT-VALUE}; docs/pipeline.md).")
     private IdleStrategyName idle;
