@@ -142,7 +142,7 @@ final class BenchReport
             if (r.targetRate() > 0 && r.threads() != null)
             {
                 s.append(String.format(Locale.ROOT, "| %,d | %s |", r.targetRate(), r.subject()))
-                    .append(WindowThreads.cells(r.threads().handler()).substring(1))
+                    .append(WindowThreads.cells(r.threads().handler()))
                     .append(WindowThreads.cells(r.threads().publisher()))
                     .append(' ').append(r.threads().othersCell(4)).append(" |\n");
             }
