@@ -34,8 +34,12 @@ import java.nio.file.Path;
  */
 public final class EngineRuntime implements AutoCloseable
 {
-    /** A snapshot may wait this long to start being written; each wake-up takes a core from the engine's threads. */
-    private static final long WRITER_SLEEP_MS = 50;
+    /**
+     * A snapshot may wait this long to start being written. Each wake-up takes a core from the engine's threads for a
+     * moment (docs/performance.md), but at 50 ms the kill -9 crash test's restarts more often found no snapshot
+     * written yet; waking the writer when a snapshot is handed over would allow a long sleep.
+     */
+    private static final long WRITER_SLEEP_MS = 5;
     private static final int WRITER_CLOSE_TIMEOUT_MS = 60_000;
 
     private final EngineConfig config;
