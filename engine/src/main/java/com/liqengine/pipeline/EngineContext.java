@@ -10,7 +10,7 @@ import org.agrona.ErrorHandler;
 public final class EngineContext
 {
     private int ringSize = 16 * 1024;
-    private IdleStrategyName idleStrategy = IdleStrategyName.SLEEPING;
+    private IdleStrategyName idleStrategy = IdleStrategyName.BACKOFF;
     private Topology topology = Topology.INLINE_JOURNAL;
     private boolean multiProducer = true;
     private EngineSettings marginSettings = new EngineSettings();
@@ -21,6 +21,7 @@ public final class EngineContext
     private SnapshotTaker snapshotTaker;
     private StateRecovery recovery;
     private ErrorHandler errorHandler;
+    private Runnable engineThreadStart;
 
     /**
      * Ring size, a power of two (default 16,384 slots of {@link InputSlot#CAPACITY} bytes).
@@ -35,7 +36,7 @@ public final class EngineContext
     }
 
     /**
-     * How consumers wait for input (default {@link IdleStrategyName#SLEEPING}).
+     * How consumers wait for input (default {@link IdleStrategyName#BACKOFF}).
      *
      * @param idleStrategy the strategy.
      * @return this.
@@ -153,6 +154,28 @@ public final class EngineContext
     {
         this.recovery = recovery;
         return this;
+    }
+
+    /**
+     * Run first on the state machine's thread when it starts, before any recovery (optional): where an embedding
+     * program pins that thread to a core ({@code EngineRuntime} does, from its {@code CpuPlan}). What it throws
+     * fails the launch as a recovery failure does.
+     *
+     * @param start what to run.
+     * @return this.
+     */
+    public EngineContext engineThreadStart(final Runnable start)
+    {
+        this.engineThreadStart = start;
+        return this;
+    }
+
+    /**
+     * @return what runs first on the state machine's thread, or null.
+     */
+    public Runnable engineThreadStart()
+    {
+        return engineThreadStart;
     }
 
     /**

@@ -59,6 +59,7 @@ public final class LiquidationEngine implements AutoCloseable, RingOwner
                 context.snapshotTaker(), context.recovery());
             disruptor.handleEventsWith(applier);
         }
+        applier.threadStart(context.engineThreadStart());
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.liqengine.pipeline;
 
+import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
@@ -13,6 +14,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class PassThroughRing implements AutoCloseable, RingOwner
 {
+    /** Its handler thread's name. */
+    public static final String THREAD_NAME = "liq-pass-through";
+
     private final Disruptor<InputSlot> disruptor;
     private final RingBuffer<InputSlot> ring;
     private final AppliedListener listener;
@@ -27,15 +31,45 @@ public final class PassThroughRing implements AutoCloseable, RingOwner
      */
     public PassThroughRing(final int ringSize, final IdleStrategyName idle, final AppliedListener listener)
     {
+        this(ringSize, idle, listener, null);
+    }
+
+    /**
+     * Starts the ring, running something first on the handler's thread.
+     *
+     * @param ringSize slots, a power of two.
+     * @param idle the handler's wait strategy.
+     * @param listener told of every slot, on the handler's thread.
+     * @param threadStart run first on the handler's thread (pinning it to a core, as the engine's), or null.
+     */
+    public PassThroughRing(
+        final int ringSize, final IdleStrategyName idle, final AppliedListener listener, final Runnable threadStart)
+    {
         this.listener = listener;
         this.disruptor = new Disruptor<>(InputSlot::new, ringSize, runnable ->
         {
-            final Thread thread = new Thread(runnable, "liq-pass-through");
+            final Thread thread = new Thread(runnable, THREAD_NAME);
             thread.setDaemon(true);
             return thread;
         }, ProducerType.SINGLE, idle.newWaitStrategy());
         this.ring = disruptor.getRingBuffer();
-        disruptor.handleEventsWith((slot, sequence, endOfBatch) -> this.listener.onApplied(slot.ingressNanos));
+        disruptor.handleEventsWith(new EventHandler<InputSlot>()
+        {
+            @Override
+            public void onStart()
+            {
+                if (threadStart != null)
+                {
+                    threadStart.run();
+                }
+            }
+
+            @Override
+            public void onEvent(final InputSlot slot, final long sequence, final boolean endOfBatch)
+            {
+                PassThroughRing.this.listener.onApplied(slot.ingressNanos);
+            }
+        });
         disruptor.start();
     }
 

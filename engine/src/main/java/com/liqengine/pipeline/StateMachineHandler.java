@@ -25,6 +25,7 @@ final class StateMachineHandler implements EventHandler<InputSlot>
     private final StateRecovery recovery;
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Throwable recoveryFailure;
+    private Runnable threadStart;
     private long batchStart = -1;
 
     /**
@@ -50,11 +51,24 @@ final class StateMachineHandler implements EventHandler<InputSlot>
         this.recovery = recovery;
     }
 
+    /**
+     * @param start run first on this handler's thread when it starts (pinning it to a core), or null; set before
+     *     the engine starts.
+     */
+    void threadStart(final Runnable start)
+    {
+        this.threadStart = start;
+    }
+
     @Override
     public void onStart()
     {
         try
         {
+            if (threadStart != null)
+            {
+                threadStart.run();
+            }
             if (recovery != null)
             {
                 recovery.recover(stateMachine);

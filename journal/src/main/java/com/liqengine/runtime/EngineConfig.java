@@ -42,6 +42,7 @@ import java.util.Locale;
  *     says otherwise, as an engine's settings; {@code config/engine.yaml} and {@code liq demo} say {@code market}.
  * @param maxOpenLiquidationOrders how many liquidation orders may be open at once.
  * @param fundFloor the insurance fund's floor below which auto-deleveraging runs (an amount), or null: no ADL.
+ * @param cpus the cores the engine and ingress threads are pinned to ({@link CpuPlan#NONE}: none, the default).
  */
 public record EngineConfig(
     Path inputQueue,
@@ -64,7 +65,8 @@ public record EngineConfig(
     int snapshotKeep,
     LiquidationMode liquidationMode,
     int maxOpenLiquidationOrders,
-    BigDecimal fundFloor)
+    BigDecimal fundFloor,
+    CpuPlan cpus)
 {
     /** Default of {@link #snapshotInterval()}. */
     public static final long DEFAULT_SNAPSHOT_INTERVAL = 1_000_000;
@@ -81,9 +83,9 @@ public record EngineConfig(
     {
         return new EngineConfig(dir.resolve("input"), dir.resolve("journal"), dir.resolve("outputs"),
             dir.resolve("counters.dat"), dir.resolve("snapshots"), RollCycleNames.DEFAULT, FsyncPolicy.NONE, 100,
-            16 * 1024, IdleStrategyName.SLEEPING, Topology.INLINE_JOURNAL, 100_001, 8, 0, new BigDecimal("0.8"), 0,
+            16 * 1024, IdleStrategyName.BACKOFF, Topology.INLINE_JOURNAL, 100_001, 8, 0, new BigDecimal("0.8"), 0,
             DEFAULT_SNAPSHOT_INTERVAL, DEFAULT_SNAPSHOT_KEEP, LiquidationMode.TAKEOVER,
-            EngineSettings.DEFAULT_MAX_OPEN_LIQUIDATIONS, null);
+            EngineSettings.DEFAULT_MAX_OPEN_LIQUIDATIONS, null, CpuPlan.NONE);
     }
 
     /**
@@ -96,7 +98,8 @@ public record EngineConfig(
     {
         return new EngineConfig(inputQueue, journal, outputs, counters, snapshots, rollCycle, fsync, fsyncIntervalMs,
             ringSize, idleStrategy, topology, accounts, maxInstruments, maxPositions, marginCallRatio,
-            insuranceFundAccount, snapshotInterval, snapshotKeep, liquidationMode, maxOpenLiquidationOrders, fundFloor);
+            insuranceFundAccount, snapshotInterval, snapshotKeep, liquidationMode, maxOpenLiquidationOrders, fundFloor,
+            cpus);
     }
 
     /**
@@ -110,7 +113,8 @@ public record EngineConfig(
     {
         return new EngineConfig(inputQueue, journal, outputs, counters, snapshots, rollCycle, fsync, fsyncIntervalMs,
             ringSize, idleStrategy, topology, maxAccounts, maxInstruments, maxPositions, marginCallRatio,
-            insuranceFundAccount, snapshotInterval, snapshotKeep, liquidationMode, maxOpenLiquidationOrders, fundFloor);
+            insuranceFundAccount, snapshotInterval, snapshotKeep, liquidationMode, maxOpenLiquidationOrders, fundFloor,
+            cpus);
     }
 
     /**
@@ -123,7 +127,8 @@ public record EngineConfig(
     {
         return new EngineConfig(inputQueue, journal, outputs, counters, snapshots, rollCycle, fsync, fsyncIntervalMs,
             ringSize, idleStrategy, topology, maxAccounts, maxInstruments, maxPositions, marginCallRatio,
-            insuranceFundAccount, interval, snapshotKeep, liquidationMode, maxOpenLiquidationOrders, fundFloor);
+            insuranceFundAccount, interval, snapshotKeep, liquidationMode, maxOpenLiquidationOrders, fundFloor,
+            cpus);
     }
 
     /**
@@ -136,7 +141,8 @@ public record EngineConfig(
     {
         return new EngineConfig(inputQueue, journal, outputs, counters, snapshots, rollCycle, fsync, fsyncIntervalMs,
             ringSize, idleStrategy, topology, maxAccounts, maxInstruments, maxPositions, marginCallRatio,
-            insuranceFundAccount, snapshotInterval, keep, liquidationMode, maxOpenLiquidationOrders, fundFloor);
+            insuranceFundAccount, snapshotInterval, keep, liquidationMode, maxOpenLiquidationOrders, fundFloor,
+            cpus);
     }
 
     /**
@@ -151,7 +157,21 @@ public record EngineConfig(
     {
         return new EngineConfig(inputQueue, journal, outputs, counters, snapshots, rollCycle, fsync, fsyncIntervalMs,
             ringSize, idleStrategy, topology, maxAccounts, maxInstruments, maxPositions, marginCallRatio,
-            insuranceFundAccount, snapshotInterval, snapshotKeep, mode, maxOpenOrders, floor);
+            insuranceFundAccount, snapshotInterval, snapshotKeep, mode, maxOpenOrders, floor, cpus);
+    }
+
+    /**
+     * The same configuration with other cores for the engine and ingress threads.
+     *
+     * @param plan the cores, or {@link CpuPlan#NONE}.
+     * @return a copy.
+     */
+    public EngineConfig withCpus(final CpuPlan plan)
+    {
+        return new EngineConfig(inputQueue, journal, outputs, counters, snapshots, rollCycle, fsync, fsyncIntervalMs,
+            ringSize, idleStrategy, topology, maxAccounts, maxInstruments, maxPositions, marginCallRatio,
+            insuranceFundAccount, snapshotInterval, snapshotKeep, liquidationMode, maxOpenLiquidationOrders, fundFloor,
+            plan);
     }
 
     /**

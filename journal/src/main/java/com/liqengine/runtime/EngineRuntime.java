@@ -8,6 +8,7 @@ import com.liqengine.journal.QueueContext;
 import com.liqengine.pipeline.AppliedListener;
 import com.liqengine.pipeline.EngineContext;
 import com.liqengine.pipeline.EngineCounters;
+import com.liqengine.pipeline.IdleStrategyName;
 import com.liqengine.pipeline.InputPublisher;
 import com.liqengine.pipeline.LiquidationEngine;
 import com.liqengine.snapshot.SnapshotStore;
@@ -33,6 +34,11 @@ import java.nio.file.Path;
  */
 public final class EngineRuntime implements AutoCloseable
 {
+    /**
+     * A snapshot may wait this long to start being written. Each wake-up takes a core from the engine's threads for a
+     * moment (docs/performance.md), but at 50 ms the kill -9 crash test's restarts more often found no snapshot
+     * written yet; waking the writer when a snapshot is handed over would allow a long sleep.
+     */
     private static final long WRITER_SLEEP_MS = 5;
     private static final int WRITER_CLOSE_TIMEOUT_MS = 60_000;
 
@@ -85,7 +91,8 @@ public final class EngineRuntime implements AutoCloseable
                 .errorHandler(counters.errorLog())
                 .appliedListener(listener)
                 .snapshotTaker(snapshotTaker)
-                .recovery(recovery));
+                .recovery(recovery)
+                .engineThreadStart(() -> prepareEngineThread(config.cpus(), config.idleStrategy())));
         }
         catch (final RuntimeException ex)
         {
@@ -153,6 +160,52 @@ public final class EngineRuntime implements AutoCloseable
     public InputPublisher newPublisher()
     {
         return engine.newPublisher();
+    }
+
+    /**
+     * Prepares the calling thread, the one that publishes into the ring: pins it to the configuration's ingress core
+     * (when there is one) and shortens its {@link TimerSlack timer slack}, so its timed waits end when they should.
+     *
+     * @throws IllegalStateException when the operating system did not pin it.
+     */
+    public void prepareIngressThread()
+    {
+        prepareIngressThread(config.cpus());
+    }
+
+    /**
+     * What {@link #prepareIngressThread()} does, for a thread that publishes into another ring (a benchmark's).
+     *
+     * @param cpus the cores.
+     */
+    public static void prepareIngressThread(final CpuPlan cpus)
+    {
+        TimerSlack.setForCurrentThread(TimerSlack.ENGINE_SLACK_NANOS);
+        if (cpus.ingress() != CpuPlan.UNPINNED)
+        {
+            CorePinning.pinCurrentThread(cpus.ingress(), "ingress");
+        }
+    }
+
+    /**
+     * Run first on the state machine's thread: pins it to the configuration's engine core when there is one, and
+     * shortens its {@link TimerSlack timer slack} so the parks of a {@code backoff} or {@code blocking} handler end
+     * on time; not for a {@code sleeping} handler, whose 100 ns parks would then wake it five times as often when idle
+     * (docs/pipeline.md, "Wait strategies"). Public for a benchmark's bare ring, which is prepared the same way.
+     *
+     * @param cpus the cores.
+     * @param idle the handler's wait strategy.
+     */
+    public static void prepareEngineThread(final CpuPlan cpus, final IdleStrategyName idle)
+    {
+        if (idle != IdleStrategyName.SLEEPING)
+        {
+            TimerSlack.setForCurrentThread(TimerSlack.ENGINE_SLACK_NANOS);
+        }
+        if (cpus.engine() != CpuPlan.UNPINNED)
+        {
+            CorePinning.pinCurrentThread(cpus.engine(), "engine");
+        }
     }
 
     /**

@@ -5,10 +5,13 @@ import com.liqengine.journal.InputQueueWriter;
 import com.liqengine.journal.QueueContext;
 import com.liqengine.pipeline.InputPublisher;
 import com.liqengine.pipeline.PassThroughRing;
+import com.liqengine.pipeline.Topology;
+import com.liqengine.runtime.CpuPlan;
 import com.liqengine.runtime.EngineConfig;
 import com.liqengine.runtime.EngineRuntime;
 import com.liqengine.tools.demo.DemoMarket;
 import com.liqengine.tools.demo.MarketOptions;
+import com.liqengine.tools.engine.CpusOption;
 import com.liqengine.tools.engine.PipelineOptions;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
@@ -17,6 +20,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +55,10 @@ import java.util.stream.Stream;
 public final class BenchCommand implements Callable<Integer>
 {
     private static final long NANOS = 1_000_000_000L;
+    /** A warm-up second in which the JIT compiled less than this counts as quiet. */
+    private static final long QUIET_JIT_MILLIS = 10;
+    /** Warm-up seconds beyond --warmup while the JIT is still busy, at most. */
+    private static final int MAX_EXTRA_WARMUP_SECONDS = 20;
     /** The engine's ring size, which the bare Disruptor baseline uses too. */
     private static final int RING_SIZE = EngineConfig.defaults(Path.of(".")).ringSize();
 
@@ -63,7 +71,9 @@ public final class BenchCommand implements Callable<Integer>
     private int seconds;
 
     @Option(names = "--warmup", defaultValue = "3",
-        description = "Warm-up seconds per run, the closed-loop runs included (default ${DEFAULT-VALUE}).")
+        description = "Warm-up seconds per run, the closed-loop runs included, at least; then one more second at a "
+            + "time, up to 20, until the JIT compiler threads used less than 10 ms of CPU in a second (default "
+            + "${DEFAULT-VALUE}).")
     private int warmupSeconds;
 
     @Option(names = "--max-events", defaultValue = "1000000",
@@ -77,12 +87,21 @@ public final class BenchCommand implements Callable<Integer>
     private PipelineOptions pipeline;
 
     @Mixin
+    private CpusOption cpus;
+
+    @Mixin
     private MarketOptions marketOptions;
 
     @Option(names = "--soak-minutes", defaultValue = "0",
         description = "Afterwards, run the engine at the first rate for this many minutes and report latency and GC "
             + "per minute (default ${DEFAULT-VALUE}: no soak).")
     private int soakMinutes;
+
+    @Option(names = "--publisher-wait", defaultValue = "spin", paramLabel = "spin|park",
+        description = "How the open-loop publisher waits for an event's planned time: spin through its last 50 µs "
+            + "(punctual; the publishing thread keeps a core) or park (a few µs late; the core is free) (default "
+            + "${DEFAULT-VALUE}).")
+    private String publisherWait;
 
     @Option(names = "--out", description = "Results folder (default perf/results/bench-<date-time>).")
     private Path out;
@@ -93,6 +112,7 @@ public final class BenchCommand implements Callable<Integer>
     private Path baseline;
 
     private final PrintStream console;
+    private boolean spinning;
 
     /** A command printing to standard output. */
     public BenchCommand()
@@ -116,6 +136,12 @@ public final class BenchCommand implements Callable<Integer>
             System.err.println("liq bench: rates and --seconds must be positive");
             return 2;
         }
+        if (!publisherWait.equals("spin") && !publisherWait.equals("park"))
+        {
+            System.err.println("liq bench: --publisher-wait must be spin or park, not " + publisherWait);
+            return 2;
+        }
+        spinning = publisherWait.equals("spin");
         final String baselineSummary;
         try
         {
@@ -167,7 +193,9 @@ public final class BenchCommand implements Callable<Integer>
             Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
             System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20,
             EngineConfig.word(marketOptions.regime()), accounts, EngineConfig.word(pipeline.topology()),
-            EngineConfig.word(pipeline.idle()), RING_SIZE, warmupSeconds, seconds);
+            EngineConfig.word(pipeline.idle()), RING_SIZE, warmupSeconds, seconds)
+            + "; cpus " + cpus.applyTo(EngineConfig.defaults(Path.of("."))).cpus() + ", publisher waits by "
+            + publisherWait;
     }
 
     private String section(final String title)
@@ -186,7 +214,8 @@ public final class BenchCommand implements Callable<Integer>
         {
             final InputPublisher publisher = runtime.newPublisher();
             market.publishSetUp(publisher);
-            return measure("engine", rate, events, publisher, market, probe, market.setUpCount());
+            return measure("engine", rate, events, publisher, market, probe, market.setUpCount(),
+                pipeline.topology() == Topology.JOURNAL_THEN_APPLY ? "liq-handler-1" : "liq-handler-0");
         }
         finally
         {
@@ -197,16 +226,22 @@ public final class BenchCommand implements Callable<Integer>
     private EngineRuntime startEngine(final Path dir, final LatencyProbe probe)
     {
         final EngineConfig config = EngineConfig.defaults(dir).withMaxAccounts(accounts + 1);
-        return EngineRuntime.start(pipeline.applyTo(config), probe);
+        final EngineRuntime runtime = EngineRuntime.start(cpus.applyTo(pipeline.applyTo(config)), probe);
+        runtime.prepareIngressThread();
+        return runtime;
     }
 
     private RunResult disruptor(final long rate, final long events)
     {
         final LatencyProbe probe = new LatencyProbe();
-        try (PassThroughRing ring = new PassThroughRing(RING_SIZE, pipeline.idle(), probe))
+        final CpuPlan plan = cpus.applyTo(EngineConfig.defaults(Path.of("."))).cpus();
+        // its thread prepared as the engine's (timer slack, core), so the two compare
+        try (PassThroughRing ring = new PassThroughRing(RING_SIZE, pipeline.idle(), probe,
+            () -> EngineRuntime.prepareEngineThread(plan, pipeline.idle())))
         {
             final DemoMarket market = new DemoMarket(1, accounts, marketOptions.regime());
-            return measure("disruptor", rate, events, ring.newPublisher(), market, probe, 0);
+            return measure(
+                "disruptor", rate, events, ring.newPublisher(), market, probe, 0, PassThroughRing.THREAD_NAME);
         }
     }
 
@@ -221,26 +256,61 @@ public final class BenchCommand implements Callable<Integer>
         final InputPublisher publisher,
         final DemoMarket market,
         final LatencyProbe probe,
-        final long before)
+        final long before,
+        final String handlerName)
     {
         long published = before;
-        published += OpenLoop.run(publisher, market, rate, Long.MAX_VALUE, warmupSeconds * NANOS, n ->
+        // the bench alternates engine and bare ring in one JVM, so each run starts with code the other one
+        // deoptimised: warm up until the JIT has been quiet for a second, or the compiler takes a core mid-window
+        // (docs/performance.md, "Where the tail came from")
+        final long jitBefore = jitMillis();
+        long warmedSeconds = 0;
+        long compiledInLastSecond = Long.MAX_VALUE;
+        while (warmedSeconds < warmupSeconds ||
+            (compiledInLastSecond > QUIET_JIT_MILLIS && warmedSeconds < warmupSeconds + MAX_EXTRA_WARMUP_SECONDS))
         {
-        });
+            final long compiledBefore = jitMillis();
+            published += OpenLoop.run(publisher, market, rate, Long.MAX_VALUE, NANOS, spinning, n ->
+            {
+            });
+            compiledInLastSecond = jitMillis() - compiledBefore;
+            warmedSeconds++;
+        }
+        console.printf(Locale.ROOT,
+            "  warm-up %d s, the JIT compiler threads on a core %,d ms in all, %,d ms in its last second%n",
+            warmedSeconds, jitMillis() - jitBefore, compiledInLastSecond);
         probe.awaitSeen(published);
         probe.interval();
+        final WindowThreads.Start threadsBefore = WindowThreads.Start.now();
         final long gcBefore = gcCount();
         final long start = System.nanoTime();
-        final long measured = OpenLoop.run(publisher, market, rate, events, rate > 0 ? seconds * NANOS : Long.MAX_VALUE,
+        final long measured = OpenLoop.run(publisher, market, rate, events,
+            rate > 0 ? seconds * NANOS : Long.MAX_VALUE, spinning,
             n -> console.printf(Locale.ROOT, "  %,d events, %,d processed%n", n, probe.seen() - before));
         probe.awaitSeen(published + measured);
         final double elapsed = (System.nanoTime() - start) / 1e9;
-        final RunResult result =
-            new RunResult(subject, rate, measured, elapsed, gcCount() - gcBefore, probe.interval());
+        final RunResult result = new RunResult(subject, rate, measured, elapsed, gcCount() - gcBefore,
+            probe.interval(), threadsBefore.end(handlerName));
         console.printf(Locale.ROOT, "  %s: %,.0f events/s; p50 %.1f µs, p99 %.1f µs, p99.9 %.1f µs, max %.1f µs; "
                 + "%d GCs%n", subject, result.throughput(), result.micros(50), result.micros(99),
             result.micros(99.9), result.maxMicros(), result.gcCount());
+        printThreads(result.threads());
         return result;
+    }
+
+    private void printThreads(final WindowThreads threads)
+    {
+        for (final ThreadUsage t : new ThreadUsage[]{threads.handler(), threads.publisher()})
+        {
+            if (t != null)
+            {
+                console.printf(Locale.ROOT, "  thread %s: cpu %.0f ms, waiting for a core %.1f ms, switches %,d "
+                    + "involuntary / %,d voluntary, page faults %,d%n", t.name(), t.cpuNanos() / 1e6,
+                    t.runQueueNanos() / 1e6, t.involuntarySwitches(), t.voluntarySwitches(),
+                    t.minorFaults() + t.majorFaults());
+            }
+        }
+        console.println("  other threads, cpu ms: " + threads.othersCell(5));
     }
 
     private RunResult chronicle(final long events, final Path folder) throws IOException
@@ -266,7 +336,8 @@ public final class BenchCommand implements Callable<Integer>
             }
             journal.endOfBatch();
             final double elapsed = (System.nanoTime() - start) / 1e9;
-            final RunResult result = new RunResult("chronicle", 0, events, elapsed, gcCount() - gcBefore, latency);
+            final RunResult result = new RunResult("chronicle", 0, events, elapsed, gcCount() - gcBefore, latency,
+                null);
             console.printf(Locale.ROOT, "  chronicle: %,.0f appends/s (event generation included); append p50 %.2f "
                 + "µs, p99 %.2f µs, p99.9 %.2f µs%n", result.throughput(), result.micros(50), result.micros(99),
                 result.micros(99.9));
@@ -295,13 +366,13 @@ public final class BenchCommand implements Callable<Integer>
                 probe.interval();
                 final long gcBefore = gcCount();
                 final long start = System.nanoTime();
-                final long n = OpenLoop.run(publisher, market, rate, Long.MAX_VALUE, 60 * NANOS, x ->
+                final long n = OpenLoop.run(publisher, market, rate, Long.MAX_VALUE, 60 * NANOS, spinning, x ->
                 {
                 });
                 published += n;
                 probe.awaitSeen(published);
                 final RunResult result = new RunResult("minute " + minute, rate, n,
-                    (System.nanoTime() - start) / 1e9, gcCount() - gcBefore, probe.interval());
+                    (System.nanoTime() - start) / 1e9, gcCount() - gcBefore, probe.interval(), null);
                 console.printf(Locale.ROOT, "  minute %d: p50 %.1f µs, p99 %.1f µs, p99.9 %.1f µs, max %.1f µs; "
                     + "%d GCs%n", minute, result.micros(50), result.micros(99), result.micros(99.9),
                     result.maxMicros(), result.gcCount());
@@ -313,6 +384,28 @@ public final class BenchCommand implements Callable<Integer>
             delete(dir);
         }
         return minutes;
+    }
+
+    /**
+     * CPU time of the JIT's compiler threads, which counts a compilation still under way (the compilation
+     * MXBean counts finished ones only: one method can take C2 a second on this machine).
+     */
+    private static long jitMillis()
+    {
+        long nanos = 0;
+        for (final ThreadUsage t : ThreadAccounting.all().values())
+        {
+            if (t.name().startsWith("C1 Compiler") || t.name().startsWith("C2 Compiler"))
+            {
+                nanos += t.cpuNanos();
+            }
+        }
+        if (nanos == 0)
+        {
+            final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+            return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+        }
+        return nanos / 1_000_000;
     }
 
     private static long gcCount()

@@ -98,17 +98,20 @@ final class BenchReport
                 s.append(String.format(Locale.ROOT, " %.1f | %d |%n", r.maxMicros(), r.gcCount()));
             }
         }
-        s.append("\n## Engine p99 against the bare Disruptor's at the same rate\n\n| rate/s | engine p99 µs | "
-            + "Disruptor p99 µs | ratio |\n|---:|---:|---:|---:|\n");
+        s.append("\n## Engine against the bare Disruptor at the same rate\n\n| rate/s | engine p99 µs | "
+            + "Disruptor p99 µs | p99 ratio | engine p99.9 µs | Disruptor p99.9 µs | p99.9 ratio |\n"
+            + "|---:|---:|---:|---:|---:|---:|---:|\n");
         for (final RunResult r : runs)
         {
             final RunResult bare = find("disruptor", r.targetRate());
             if (r.targetRate() > 0 && r.subject().equals("engine") && bare != null)
             {
-                s.append(String.format(Locale.ROOT, "| %,d | %.1f | %.1f | %.1f |%n", r.targetRate(), r.micros(99),
-                    bare.micros(99), r.micros(99) / Math.max(0.001, bare.micros(99))));
+                s.append(String.format(Locale.ROOT, "| %,d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |%n",
+                    r.targetRate(), r.micros(99), bare.micros(99), r.micros(99) / Math.max(0.001, bare.micros(99)),
+                    r.micros(99.9), bare.micros(99.9), r.micros(99.9) / Math.max(0.001, bare.micros(99.9))));
             }
         }
+        threads(s);
         if (!soak.isEmpty())
         {
             s.append("\n## Soak\n\n| minute | events | p50 | p99 | p99.9 | max | GCs |\n");
@@ -121,6 +124,29 @@ final class BenchReport
             }
         }
         return s.toString();
+    }
+
+    /** Where each open-loop window's time went, thread by thread, as the kernel accounted it. */
+    private void threads(final StringBuilder s)
+    {
+        if (runs.stream().noneMatch(r -> r.threads() != null && r.threads().handler() != null))
+        {
+            return;
+        }
+        s.append("\n## Threads in each open-loop window (Linux /proc: cpu and run-queue wait in ms, switches "
+            + "involuntary / voluntary, page faults)\n\n| rate/s | subject | handler cpu | handler waiting for a core "
+            + "| handler switches | handler faults | publisher cpu | publisher waiting for a core | publisher switches "
+            + "| publisher faults | other threads, cpu ms |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (final RunResult r : runs)
+        {
+            if (r.targetRate() > 0 && r.threads() != null)
+            {
+                s.append(String.format(Locale.ROOT, "| %,d | %s |", r.targetRate(), r.subject()))
+                    .append(WindowThreads.cells(r.threads().handler()))
+                    .append(WindowThreads.cells(r.threads().publisher()))
+                    .append(' ').append(r.threads().othersCell(4)).append(" |\n");
+            }
+        }
     }
 
     private static String label(final RunResult r)

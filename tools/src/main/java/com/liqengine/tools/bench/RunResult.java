@@ -11,8 +11,12 @@ import org.HdrHistogram.Histogram;
  * @param seconds time they took.
  * @param gcCount garbage collections during the measured part.
  * @param latency nanoseconds from planned send to processed.
+ * @param threads what the kernel accounted to the threads in the measured part, or null (closed-loop Chronicle
+ *     appends, soak minutes).
  */
-record RunResult(String subject, long targetRate, long events, double seconds, long gcCount, Histogram latency)
+record RunResult(
+    String subject, long targetRate, long events, double seconds, long gcCount, Histogram latency,
+    WindowThreads threads)
 {
     double throughput()
     {

@@ -6,6 +6,7 @@ import com.liqengine.margin.LiquidationMode;
 import com.liqengine.pipeline.InputPublisher;
 import com.liqengine.runtime.EngineConfig;
 import com.liqengine.runtime.EngineRuntime;
+import com.liqengine.tools.engine.CpusOption;
 import com.liqengine.tools.engine.PipelineOptions;
 import com.liqengine.tools.simulate.Units;
 import com.liqengine.tools.stress.HistoryDemo;
@@ -92,6 +93,9 @@ public final class DemoCommand implements Callable<Integer>
     private PipelineOptions pipeline;
 
     @Mixin
+    private CpusOption cpus;
+
+    @Mixin
     private MarketOptions marketOptions;
 
     private final PrintStream out;
@@ -131,7 +135,8 @@ public final class DemoCommand implements Callable<Integer>
             return 2;
         }
         final Path folder = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("liq-demo-");
-        final EngineConfig config = pipeline.applyTo(EngineConfig.defaults(folder).withMaxAccounts(accounts + 1))
+        final EngineConfig config = cpus.applyTo(pipeline.applyTo(EngineConfig.defaults(folder)))
+            .withMaxAccounts(accounts + 1)
             .withLiquidation(mode, EngineSettings.DEFAULT_MAX_OPEN_LIQUIDATIONS, DEMO_FUND_FLOOR);
         final DemoMarket market;
         try
@@ -161,6 +166,17 @@ public final class DemoCommand implements Callable<Integer>
         }
         catch (final RuntimeException ex)
         {
+            err.println("liq demo: " + ex.getMessage());
+            return 3;
+        }
+        try
+        {
+            // this thread publishes the market
+            runtime.prepareIngressThread();
+        }
+        catch (final IllegalStateException ex)
+        {
+            runtime.close();
             err.println("liq demo: " + ex.getMessage());
             return 3;
         }
@@ -320,9 +336,10 @@ public final class DemoCommand implements Callable<Integer>
             + "position an ordinary fill reduced first)%n", runtime.counters().rejections());
         out.printf(Locale.ROOT, "  insurance fund  %s (started with 1000000)%n",
             Units.amount(runtime.engine().stateMachine().insuranceFundBalance()));
-        out.printf(Locale.ROOT, "  latency         from ring commit to applied, %,d inputs (market events%s): p50 "
-                + "%s, p90 %s, p99 %s, p99.9 %s, p99.99 %s, max %s%n", h.getTotalCount(),
-            toTheBook ? " and the book's answers" : "", micros(h.getValueAtPercentile(50)),
+        out.printf(Locale.ROOT, "  latency         from ring commit to applied, %,d inputs (market events%s; the "
+                + "handler's wait strategy %s): p50 %s, p90 %s, p99 %s, p99.9 %s, p99.99 %s, max %s%n",
+            h.getTotalCount(), toTheBook ? " and the book's answers" : "", EngineConfig.word(config.idleStrategy()),
+            micros(h.getValueAtPercentile(50)),
             micros(h.getValueAtPercentile(90)), micros(h.getValueAtPercentile(99)),
             micros(h.getValueAtPercentile(99.9)), micros(h.getValueAtPercentile(99.99)), micros(h.getMaxValue()));
         out.printf(Locale.ROOT, "  publisher       waited %,d times for a full ring%n",

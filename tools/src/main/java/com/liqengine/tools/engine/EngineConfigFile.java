@@ -6,6 +6,8 @@ import com.liqengine.margin.EngineSettings;
 import com.liqengine.margin.FixedPoint;
 import com.liqengine.pipeline.IdleStrategyName;
 import com.liqengine.pipeline.Topology;
+import com.liqengine.runtime.CorePinning;
+import com.liqengine.runtime.CpuPlan;
 import com.liqengine.runtime.EngineConfig;
 import com.liqengine.tools.yaml.LiquidationSection;
 import com.liqengine.tools.yaml.YamlFileException;
@@ -16,6 +18,7 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -29,7 +32,8 @@ public final class EngineConfigFile
     private static final List<String> PATHS = List.of("inputQueue", "journal", "outputs", "counters", "snapshots");
     private static final List<String> SNAPSHOTS = List.of("interval", "keep");
     private static final List<String> JOURNAL = List.of("rollCycle", "fsync", "fsyncIntervalMs");
-    private static final List<String> PIPELINE = List.of("ringSize", "idleStrategy", "topology");
+    private static final List<String> PIPELINE = List.of("ringSize", "idleStrategy", "topology", "cpus");
+    private static final List<String> CPUS = List.of("engine", "ingress");
     private static final List<String> ENGINE =
         List.of("maxAccounts", "maxInstruments", "maxPositions", "marginCallRatio", "insuranceFundAccount");
 
@@ -176,7 +180,36 @@ public final class EngineConfigFile
             keep,
             liquidation.mode(),
             liquidation.maxOpenOrders(),
-            liquidation.fundFloor());
+            liquidation.fundFloor(),
+            pipeline.has("cpus") ? cpus(name, pipeline) : d.cpus());
+    }
+
+    /** {@code pipeline.cpus}: each role's core checked on its own line, then the two against each other. */
+    private static CpuPlan cpus(final String file, final YamlMap pipeline)
+    {
+        final YamlMap cpus = YamlMap.of(file, "pipeline.cpus", pipeline.node("cpus"), CPUS);
+        final BitSet cores = CorePinning.availableCores();
+        final Integer engine = cpus.has("engine") ? cpus.smallInteger("engine") : null;
+        final Integer ingress = cpus.has("ingress") ? cpus.smallInteger("ingress") : null;
+        for (final String role : CPUS)
+        {
+            try
+            {
+                CpuPlan.of(role.equals("engine") ? engine : null, role.equals("ingress") ? ingress : null, cores);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw cpus.error(role, "pipeline.cpus." + ex.getMessage());
+            }
+        }
+        try
+        {
+            return CpuPlan.of(engine, ingress, cores);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw cpus.error("ingress", "pipeline.cpus: " + ex.getMessage());
+        }
     }
 
     private static <E extends Enum<E>> E word(

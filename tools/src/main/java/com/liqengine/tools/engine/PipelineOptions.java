@@ -17,8 +17,9 @@ public final class PipelineOptions
         description = "inline-journal or journal-then-apply (default ${DEFAULT-VALUE}; docs/pipeline.md).")
     private Topology topology;
 
-    @Option(names = "--idle", defaultValue = "sleeping", converter = IdleWord.class,
-        description = "Handler wait strategy: sleeping, yielding, busy-spin or blocking (default ${DEFAULT-VALUE}).")
+    @Option(names = "--idle", defaultValue = "backoff", converter = IdleWord.class,
+        description = "Handler wait strategy: sleeping, yielding, busy-spin, blocking or backoff (default "
+            + "${DEFAULT-VALUE}; docs/pipeline.md).")
     private IdleStrategyName idle;
 
     /**

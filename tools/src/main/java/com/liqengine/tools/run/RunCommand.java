@@ -5,6 +5,7 @@ import com.liqengine.journal.InputQueueReader;
 import com.liqengine.margin.MarginStateMachine;
 import com.liqengine.pipeline.InputPublisher;
 import com.liqengine.runtime.EngineConfig;
+import com.liqengine.tools.engine.CpusOption;
 import com.liqengine.tools.engine.EngineConfigFile;
 import com.liqengine.runtime.EngineRuntime;
 import com.liqengine.runtime.RecoveryReport;
@@ -13,6 +14,7 @@ import com.liqengine.snapshot.SnapshotFile;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
@@ -45,6 +47,9 @@ public final class RunCommand implements Callable<Integer>
 {
     private static final long STATUS_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final int POLL_LIMIT = 256;
+
+    @Mixin
+    private CpusOption cpus;
 
     @Option(names = "--config", defaultValue = "config/engine.yaml",
         description = "The engine configuration (default: ${DEFAULT-VALUE}).")
@@ -86,7 +91,7 @@ public final class RunCommand implements Callable<Integer>
         final EngineRuntime runtime;
         try
         {
-            runtime = EngineRuntime.start(config, null);
+            runtime = EngineRuntime.start(cpus.applyTo(config), null);
         }
         catch (final RuntimeException ex)
         {
@@ -108,6 +113,10 @@ public final class RunCommand implements Callable<Integer>
         out.println("liq run: reading " + config.inputQueue() + ", journal " + config.journal() + ", outputs "
             + config.outputs() + ", counters " + config.counters() + " (topology "
             + EngineConfig.word(config.topology()) + ", fsync " + EngineConfig.word(config.fsync()) + ")");
+        if (runtime.config().cpus().any())
+        {
+            out.println("liq run: threads pinned to cores: " + runtime.config().cpus());
+        }
         // what recovery replayed is counted too; this run reports only what its own inputs caused
         final long liquidationsBefore = runtime.counters().liquidations();
         final long rejectionsBefore = runtime.counters().rejections();
@@ -170,6 +179,7 @@ public final class RunCommand implements Callable<Integer>
     private long tail(final InputQueueReader inputs, final EngineRuntime runtime, final RecoveryReport recovery)
     {
         final InputPublisher publisher = runtime.engine().newPublisher();
+        runtime.prepareIngressThread();
         final SnapshotSchedule schedule =
             new SnapshotSchedule(runtime.config().snapshotInterval(), recovery.externalInputs());
         schedule.resume(publisher, recovery.lastInputInjected());

@@ -5,6 +5,8 @@ import com.liqengine.margin.EngineSettings;
 import com.liqengine.margin.LiquidationMode;
 import com.liqengine.pipeline.IdleStrategyName;
 import com.liqengine.pipeline.Topology;
+import com.liqengine.runtime.CorePinning;
+import com.liqengine.runtime.CpuPlan;
 import com.liqengine.runtime.EngineConfig;
 import com.liqengine.tools.run.RunCommand;
 import com.liqengine.tools.yaml.YamlFileException;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The engine configuration: the shipped file says what the defaults are, and a wrong one names its line.
@@ -45,20 +48,21 @@ class EngineConfigTest
     @Test
     void readsEverySetting(@TempDir final Path dir) throws IOException
     {
+        final int core = CorePinning.availableCores().nextSetBit(0);
         final EngineConfig config = EngineConfigFile.load(write(dir, """
             paths: { inputQueue: a, journal: b, outputs: c, counters: d.dat, snapshots: e }
             journal: { rollCycle: FAST_HOURLY, fsync: per-batch, fsyncIntervalMs: 5 }
-            pipeline: { ringSize: 1024, idleStrategy: busy-spin, topology: journal-then-apply }
+            pipeline: { ringSize: 1024, idleStrategy: busy-spin, topology: journal-then-apply, cpus: { engine: %d } }
             engine: { maxAccounts: 10, maxInstruments: 4, maxPositions: 30, marginCallRatio: "0.9",
                       insuranceFundAccount: 99 }
             snapshots: { interval: 5000, keep: 7 }
             liquidation: { mode: takeover, maxOpenOrders: 12, fundFloor: "-1000.5" }
-            """));
+            """.formatted(core)));
 
         assertThat(config).isEqualTo(new EngineConfig(Path.of("a"), Path.of("b"), Path.of("c"), Path.of("d.dat"),
             Path.of("e"), "FAST_HOURLY", FsyncPolicy.PER_BATCH, 5, 1024, IdleStrategyName.BUSY_SPIN,
             Topology.JOURNAL_THEN_APPLY, 10, 4, 30, new java.math.BigDecimal("0.9"), 99, 5000, 7,
-            LiquidationMode.TAKEOVER, 12, new java.math.BigDecimal("-1000.5")));
+            LiquidationMode.TAKEOVER, 12, new java.math.BigDecimal("-1000.5"), new CpuPlan(core, CpuPlan.UNPINNED)));
         assertThat(config.engineSettings().maxOpenLiquidations()).isEqualTo(12);
         assertThat(config.engineSettings().fundFloor()).isEqualTo(-100_050_000_000L);
     }
@@ -88,6 +92,51 @@ class EngineConfigTest
             + "±2882303761.51711744, not 3000000000");
         assertError(dir, "engine:\n  maxAccounts: 300000000\n", ":2: maxAccounts must be from 2 (the fund and one "
             + "account) to 268435456, not 300000000");
+    }
+
+    @Test
+    void cpusNameBothRolesOrEither(@TempDir final Path dir) throws IOException
+    {
+        assumeTrue(CorePinning.availableCores().get(0) && CorePinning.availableCores().get(1), "cores 0 and 1");
+        assertThat(EngineConfigFile.load(write(dir, "pipeline:\n  cpus: { engine: 1, ingress: 0 }\n")).cpus())
+            .as("this machine has cores 0 and 1 at least").isEqualTo(new CpuPlan(1, 0));
+        assertThat(EngineConfigFile.load(write(dir, "pipeline:\n  cpus:\n    ingress: 1\n")).cpus())
+            .isEqualTo(new CpuPlan(CpuPlan.UNPINNED, 1));
+        assertThat(EngineConfigFile.load(write(dir, "pipeline:\n  ringSize: 8\n")).cpus()).isEqualTo(CpuPlan.NONE);
+    }
+
+    @Test
+    void cpusThatCannotBeAreRefusedOnTheirLine(@TempDir final Path dir) throws IOException
+    {
+        final String cores = CorePinning.describe(CorePinning.availableCores());
+        assertError(dir, "pipeline:\n  cpus:\n    ingress: 4096\n", ":3: pipeline.cpus.ingress: core "
+            + "4096 is not one this process may run on (cores " + cores + ")");
+        assertError(dir, "pipeline:\n  cpus:\n    engine: -1\n", ":3: pipeline.cpus.engine: core -1 is not one");
+        final int core = CorePinning.availableCores().nextSetBit(0);
+        assertError(dir, "pipeline:\n  cpus:\n    engine: " + core + "\n    ingress: " + core + "\n",
+            ":4: pipeline.cpus: engine and ingress are both on core " + core + ": each needs a core of its own");
+        assertError(dir, "pipeline:\n  cpus:\n    engine: one\n",
+            ":3: 'engine' of pipeline.cpus is not a decimal number: 'one'");
+        assertError(dir, "pipeline:\n  cpus:\n    journal: 1\n", ":3: unknown field 'journal' in pipeline.cpus");
+        assertError(dir, "pipeline:\n  cpus: 1\n", ":2: pipeline.cpus must be a mapping");
+    }
+
+    @Test
+    void cpusOnTheCommandLineThatCannotBeAreAUsageError()
+    {
+        for (final String[] bad : new String[][]{
+            {"engine=4096", "Invalid value for option '--cpus': engine: core 4096 is not one this process may run on"},
+            {"engine=x", "Invalid value for option '--cpus': engine: 'x' is not a core number"},
+            {"3", "Invalid value for option '--cpus': '3' is not role=core (roles: engine, ingress)"}})
+        {
+            final java.io.StringWriter usage = new java.io.StringWriter();
+            final CommandLine run = new CommandLine(new RunCommand(new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream())));
+            run.setErr(new java.io.PrintWriter(usage, true));
+
+            assertThat(run.execute("--cpus", bad[0], "--config", "does-not-matter.yaml")).isEqualTo(2);
+            assertThat(usage.toString()).startsWith(bad[1]);
+        }
     }
 
     @Test
