@@ -120,7 +120,7 @@ final class CountersCollector implements MultiCollector
             {
                 if (value.isPercentile())
                 {
-                    quantiles.add(new Quantile(value.percentile() / 100,
+                    quantiles.add(new Quantile(value.quantile(),
                         Unit.nanosToSeconds(latencies.get(value.label(stage)))));
                 }
             }

@@ -146,11 +146,11 @@ public final class StatCommand implements Callable<Integer>
             out.println("latency: not in this counters file (written by an older build)");
             return;
         }
-        out.printf("%-20s %10s %11s %11s %11s %11s %14s %12s%n", "latency, last interval", "inputs", "p50 µs",
+        out.printf("%-22s %10s %11s %11s %11s %11s %14s %12s%n", "latency, last interval", "inputs", "p50 µs",
             "p99 µs", "p99.9 µs", "max µs", "inputs in all", "out of range");
         for (final LatencyStage stage : LatencyStage.values())
         {
-            out.printf("%-22s %,8d %,11.1f %,11.1f %,11.1f %,11.1f %,14d %,12d%n", stage.word(),
+            out.printf("%-22s %,10d %,11.1f %,11.1f %,11.1f %,11.1f %,14d %,12d%n", stage.word(),
                 counters.counter(LatencyValue.INTERVAL_COUNT.label(stage)),
                 micros(counters, LatencyValue.P50, stage), micros(counters, LatencyValue.P99, stage),
                 micros(counters, LatencyValue.P999, stage), micros(counters, LatencyValue.MAX, stage),

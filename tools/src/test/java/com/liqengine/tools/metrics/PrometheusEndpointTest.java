@@ -77,7 +77,8 @@ class PrometheusEndpointTest
                 assertThat(p50).as("sent 5 ms before").isGreaterThanOrEqualTo(0.005 * 0.999).isLessThan(30.0);
                 assertThat(max).isGreaterThanOrEqualTo(p50);
             }
-            assertThat(text).contains("# TYPE liq_latency_seconds summary");
+            assertThat(text).contains("# TYPE liq_latency_seconds summary")
+                .contains("liq_latency_seconds{stage=\"commit-to-applied\",quantile=\"0.999\"} ");
         }
     }
 
