@@ -53,7 +53,7 @@ public final class EngineRuntime implements AutoCloseable
     private final AgentRunner snapshotWriter;
     private final Recovery recovery;
     private final LiquidationEngine engine;
-    private final PipelineLatency latency = new PipelineLatency();
+    private final PipelineLatency latency;
     private final AgentRunner metrics;
 
     private EngineRuntime(final EngineConfig config, final MetricsConfig metricsConfig, final AppliedListener listener)
@@ -69,12 +69,15 @@ public final class EngineRuntime implements AutoCloseable
         AgentRunner writer = null;
         ChronicleInputJournal openedJournal = null;
         ChronicleOutputChannel openedOutputs = null;
+        // the log's start time is before the recorders' first interval starts: log readers skip earlier intervals
+        final long startMs = System.currentTimeMillis();
+        this.latency = new PipelineLatency();
         LatencyLog latencyLog = null;
         try
         {
             latencyLog = config.counters() == null ? null : LatencyLog.open(
                 MetricsConfig.latencyLog(config.counters()), metricsConfig.logMaxBytes(), metricsConfig.logKeep(),
-                System.currentTimeMillis());
+                startMs);
             openedJournal = ChronicleInputJournal.open(queue(config, config.journal()));
             this.journal = openedJournal;
             final OutputQueueEnd outputEnd = OutputQueueEnd.read(config.outputs());

@@ -77,7 +77,8 @@ class EngineMetricsTest
         try (HistogramLogReader reader = new HistogramLogReader(file.toFile()))
         {
             EncodableHistogram next;
-            while ((next = reader.nextIntervalHistogram()) != null)
+            // from the log's start time on, as HdrHistogram's log processor reads: every interval starts after it
+            while ((next = reader.nextIntervalHistogram(0, Long.MAX_VALUE)) != null)
             {
                 final Histogram interval = (Histogram)next;
                 byTag.computeIfAbsent(interval.getTag(), tag -> new Histogram(3)).add(interval);
