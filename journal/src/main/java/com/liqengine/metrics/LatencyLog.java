@@ -6,7 +6,9 @@ import org.HdrHistogram.HistogramLogWriter;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,6 +30,8 @@ public final class LatencyLog implements AutoCloseable
     private final int keep;
     private final long startMs;
     private CountingStream stream;
+    // our own, to ask it for errors: a PrintStream keeps an IOException (a full disk) to itself
+    private PrintStream printer;
     private HistogramLogWriter writer;
 
     private LatencyLog(final Path file, final long maxBytes, final int keep, final long startMs)
@@ -65,20 +69,21 @@ public final class LatencyLog implements AutoCloseable
 
     /**
      * Appends one interval histogram (its tag, start and end time stamps are written with it), rotating first if the
-     * file is full.
+     * file is full, and flushes it, so the log can be read while the engine runs.
      *
      * @param interval the histogram, values in ns.
+     * @throws UncheckedIOException when the file cannot be written or rotated (the next write tries again).
      */
     public void write(final Histogram interval)
     {
-        if (stream.written >= maxBytes)
+        if (writer == null || stream.written >= maxBytes)
         {
-            writer.close();
+            close();
             shiftRotated();
             start();
         }
         writer.outputIntervalHistogram(interval);
-        stream.flushQuietly();
+        checkWritten();
     }
 
     /**
@@ -113,15 +118,26 @@ public final class LatencyLog implements AutoCloseable
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot write the latency log " + file, ex);
+            throw new UncheckedIOException("cannot write the latency log " + file + ": " + ex, ex);
         }
-        writer = new HistogramLogWriter(stream);
+        printer = new PrintStream(stream, false, StandardCharsets.US_ASCII);
+        writer = new HistogramLogWriter(printer);
         writer.outputComment("liq latency log: one interval histogram per latency (Tag) per interval, values in ns "
             + "(docs/operations.md)");
         writer.outputLogFormatVersion();
         writer.outputStartTime(startMs);
         writer.outputLegend();
-        stream.flushQuietly();
+        checkWritten();
+    }
+
+    /** Flushes, and reports what the print stream swallowed. */
+    private void checkWritten()
+    {
+        if (printer.checkError())
+        {
+            close();
+            throw new UncheckedIOException(new IOException("cannot write the latency log " + file));
+        }
     }
 
     /** latency.hlog becomes latency.1.hlog, latency.1.hlog becomes latency.2.hlog, ...; beyond keep: deleted. */
@@ -141,7 +157,7 @@ public final class LatencyLog implements AutoCloseable
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot rotate the latency log " + file, ex);
+            throw new UncheckedIOException("cannot rotate the latency log " + file + ": " + ex, ex);
         }
     }
 
@@ -167,18 +183,6 @@ public final class LatencyLog implements AutoCloseable
         {
             out.write(bytes, offset, length);
             written += length;
-        }
-
-        void flushQuietly()
-        {
-            try
-            {
-                flush();
-            }
-            catch (final IOException ex)
-            {
-                throw new UncheckedIOException("cannot write the latency log", ex);
-            }
         }
     }
 }

@@ -59,7 +59,7 @@ public final class MetricsAgent implements Agent
         return 1;
     }
 
-    /** Takes, logs and publishes one interval of each latency. */
+    /** Takes, publishes and logs one interval of each latency. */
     void endInterval()
     {
         for (final LatencyStage stage : LatencyStage.values())
@@ -67,11 +67,15 @@ public final class MetricsAgent implements Agent
             final Histogram interval = latency.intervalHistogram(stage, intervals[stage.ordinal()]);
             intervals[stage.ordinal()] = interval;
             interval.setTag(stage.word());
-            if (log != null)
+            counters.latency(stage).publish(interval, latency.outOfRange(stage));
+        }
+        // last: a log that cannot be written (its error goes to the error log) must not stop the counters
+        if (log != null)
+        {
+            for (final Histogram interval : intervals)
             {
                 log.write(interval);
             }
-            counters.latency(stage).publish(interval, latency.outOfRange(stage));
         }
     }
 
