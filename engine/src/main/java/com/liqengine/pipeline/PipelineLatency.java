@@ -6,7 +6,6 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.NanoClock;
-import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.SystemNanoClock;
 
 import java.nio.ByteOrder;
@@ -38,12 +37,12 @@ public final class PipelineLatency
 
     /**
      * Latencies on this host's clocks: {@link System#nanoTime()} (what {@link InputPublisher#commit(int)} stamps)
-     * and an epoch clock derived from it without allocation ({@link OffsetEpochNanoClock}, which takes the wall
-     * clock's offset again about once an hour).
+     * and an epoch clock derived from it without allocation ({@link SampledEpochClock}; {@link #sampleEpochClock()}
+     * takes its offset to the wall clock again).
      */
     public PipelineLatency()
     {
-        this(SystemNanoClock.INSTANCE, new OffsetEpochNanoClock());
+        this(SystemNanoClock.INSTANCE, new SampledEpochClock());
     }
 
     /**
@@ -112,6 +111,18 @@ public final class PipelineLatency
         return recycle == null ?
             recorders[stage.ordinal()].getIntervalHistogram() :
             recorders[stage.ordinal()].getIntervalHistogram(recycle);
+    }
+
+    /**
+     * Takes the epoch clock's offset to the wall clock again, when it is a {@link SampledEpochClock} (from another
+     * thread than the engine's: the metrics thread, once per interval).
+     */
+    public void sampleEpochClock()
+    {
+        if (epochClock instanceof SampledEpochClock sampled)
+        {
+            sampled.sample();
+        }
     }
 
     /**

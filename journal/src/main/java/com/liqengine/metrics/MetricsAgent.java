@@ -9,8 +9,9 @@ import org.agrona.concurrent.EpochClock;
 
 /**
  * The metrics thread's work, off the engine's thread: once per interval it takes each latency's interval histogram
- * from the engine's recorders, appends it to the latency log (when there is one) and sets the latency counters of
- * the counters file to its percentiles, for {@code liq stat} and the Prometheus endpoint. On close it reports the
+ * from the engine's recorders, sets the latency counters of the counters file to its percentiles, for
+ * {@code liq stat} and the Prometheus endpoint, and appends it to the latency log (when there is one); it also takes
+ * the engine's epoch clock's offset to the wall clock again. On close it reports the
  * last, partial interval, so a stopped engine's log and counters hold everything recorded.
  */
 public final class MetricsAgent implements Agent
@@ -62,6 +63,8 @@ public final class MetricsAgent implements Agent
     /** Takes, publishes and logs one interval of each latency. */
     void endInterval()
     {
+        // off the engine's thread: the epoch clock follows the wall clock, one interval at a time
+        latency.sampleEpochClock();
         for (final LatencyStage stage : LatencyStage.values())
         {
             final Histogram interval = latency.intervalHistogram(stage, intervals[stage.ordinal()]);
