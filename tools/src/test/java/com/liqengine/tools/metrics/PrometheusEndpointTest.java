@@ -31,6 +31,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The Prometheus endpoint scraped over loopback as Prometheus would: the counters match the inputs fed, and the
@@ -144,6 +145,20 @@ class PrometheusEndpointTest
         assertThat(err.toString(StandardCharsets.UTF_8))
             .contains("--metrics-port must be from 1 to 65535, or 0 for none, not 70000");
         assertThat(dir.resolve("counters.dat")).doesNotExist();
+    }
+
+    @Test
+    void aPortInUseIsReportedWithAddressAndPort() throws IOException
+    {
+        final EngineConfig config = EngineConfig.defaults(dir);
+        try (EngineRuntime engine = EngineRuntime.start(config, null);
+            ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()))
+        {
+            assertThatThrownBy(() -> PrometheusEndpoint.start(config.counters(), "127.0.0.1", taken.getLocalPort()))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageStartingWith("cannot serve Prometheus metrics on 127.0.0.1:" + taken.getLocalPort() + ": ");
+            assertThat(engine.engine().failure()).isNull();
+        }
     }
 
     private static void awaitMeasured(final EngineRuntime engine)
