@@ -1,6 +1,6 @@
 package com.liqengine.pipeline;
 
-import com.liqengine.codec.MessageHeaderDecoder;
+import com.liqengine.api.InputEncoder;
 import com.lmax.disruptor.RingBuffer;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
@@ -26,9 +26,6 @@ public final class PipelineLatency
     public static final long HIGHEST_TRACKABLE_NANOS = TimeUnit.HOURS.toNanos(1);
     /** Precision of the histograms: 3 significant digits (0.1%). */
     public static final int SIGNIFICANT_DIGITS = 3;
-
-    // every input starts with correlationId then eventTime (engine/src/main/resources/sbe/liq-messages.xml)
-    private static final int EVENT_TIME_OFFSET = MessageHeaderDecoder.ENCODED_LENGTH + Long.BYTES;
 
     private final SingleWriterRecorder[] recorders = new SingleWriterRecorder[LatencyStage.values().length];
     private final AtomicLongArray outOfRange = new AtomicLongArray(LatencyStage.values().length);
@@ -78,10 +75,10 @@ public final class PipelineLatency
         {
             final InputSlot slot = ring.get(sequence);
             // a truncated input has no eventTime: the state machine rejects it as malformed
-            if (slot.length >= EVENT_TIME_OFFSET + Long.BYTES)
+            if (slot.length >= InputEncoder.EVENT_TIME_OFFSET + Long.BYTES)
             {
                 record(LatencyStage.EVENT_TO_OUTPUT,
-                    now - slot.buffer.getLong(EVENT_TIME_OFFSET, ByteOrder.LITTLE_ENDIAN));
+                    now - slot.buffer.getLong(InputEncoder.EVENT_TIME_OFFSET, ByteOrder.LITTLE_ENDIAN));
             }
         }
     }

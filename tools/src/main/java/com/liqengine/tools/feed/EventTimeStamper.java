@@ -1,6 +1,6 @@
 package com.liqengine.tools.feed;
 
-import com.liqengine.codec.MessageHeaderDecoder;
+import com.liqengine.api.InputEncoder;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -15,12 +15,10 @@ import java.nio.ByteOrder;
  */
 final class EventTimeStamper implements InputSink
 {
-    // every input starts with correlationId then eventTime (engine/src/main/resources/sbe/liq-messages.xml)
-    private static final int EVENT_TIME_OFFSET = MessageHeaderDecoder.ENCODED_LENGTH + Long.BYTES;
 
     private final InputSink next;
     private final EpochNanoClock clock;
-    private final UnsafeBuffer copy = new UnsafeBuffer(new byte[1024]);
+    private final UnsafeBuffer copy = new UnsafeBuffer(new byte[InputEncoder.BUFFER_LENGTH]);
 
     EventTimeStamper(final InputSink next, final EpochNanoClock clock)
     {
@@ -31,14 +29,14 @@ final class EventTimeStamper implements InputSink
     @Override
     public void append(final DirectBuffer buffer, final int offset, final int length)
     {
-        if (length < EVENT_TIME_OFFSET + Long.BYTES || length > copy.capacity())
+        if (length < InputEncoder.EVENT_TIME_OFFSET + Long.BYTES || length > copy.capacity())
         {
             // no eventTime to stamp, or more than an input slot holds: as it is, for the engine to reject
             next.append(buffer, offset, length);
             return;
         }
         copy.putBytes(0, buffer, offset, length);
-        copy.putLong(EVENT_TIME_OFFSET, clock.nanoTime(), ByteOrder.LITTLE_ENDIAN);
+        copy.putLong(InputEncoder.EVENT_TIME_OFFSET, clock.nanoTime(), ByteOrder.LITTLE_ENDIAN);
         next.append(copy, 0, length);
     }
 }

@@ -1,5 +1,6 @@
 package com.liqengine.tools.feed;
 
+import com.liqengine.api.InputEncoder;
 import com.liqengine.journal.InputQueueReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StampEventTimeTest
 {
-    private static final int EVENT_TIME_OFFSET = 16;
-
     @TempDir
     Path dir;
 
@@ -70,7 +69,7 @@ class StampEventTimeTest
         {
             reader.toStart();
             while (reader.poll((index, buffer, offset, length) ->
-                times.add(buffer.getLong(offset + EVENT_TIME_OFFSET, ByteOrder.LITTLE_ENDIAN)), 1_000) > 0)
+                times.add(buffer.getLong(offset + InputEncoder.EVENT_TIME_OFFSET, ByteOrder.LITTLE_ENDIAN)), 1_000) > 0)
             {
                 Thread.onSpinWait();
             }
