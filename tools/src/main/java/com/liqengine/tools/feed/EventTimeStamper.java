@@ -15,7 +15,6 @@ import java.nio.ByteOrder;
  */
 final class EventTimeStamper implements InputSink
 {
-
     private final InputSink next;
     private final EpochNanoClock clock;
     private final UnsafeBuffer copy = new UnsafeBuffer(new byte[InputEncoder.BUFFER_LENGTH]);
