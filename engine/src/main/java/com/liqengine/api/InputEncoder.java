@@ -28,6 +28,11 @@ public final class InputEncoder
 {
     /** Size of the buffer: the largest input (an instrument with 16 tiers) fits with room to spare. */
     public static final int BUFFER_LENGTH = 1024;
+    /**
+     * Offset of {@code eventTime} (int64, little-endian) in every input: each starts with {@code correlationId},
+     * then {@code eventTime}, after the message header (liq-messages.xml).
+     */
+    public static final int EVENT_TIME_OFFSET = MessageHeaderEncoder.ENCODED_LENGTH + Long.BYTES;
 
     private MutableDirectBuffer buffer = new UnsafeBuffer(new byte[BUFFER_LENGTH]);
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();

@@ -18,6 +18,7 @@ public final class EngineContext
     private OutputChannel outputChannel;
     private EngineCounters counters;
     private AppliedListener appliedListener;
+    private PipelineLatency latency;
     private SnapshotTaker snapshotTaker;
     private StateRecovery recovery;
     private ErrorHandler errorHandler;
@@ -128,6 +129,18 @@ public final class EngineContext
     public EngineContext appliedListener(final AppliedListener listener)
     {
         this.appliedListener = listener;
+        return this;
+    }
+
+    /**
+     * Records the engine's live latencies on its thread, without allocation (optional; docs/operations.md).
+     *
+     * @param latency the recorders; another thread takes their interval histograms.
+     * @return this.
+     */
+    public EngineContext latency(final PipelineLatency latency)
+    {
+        this.latency = latency;
         return this;
     }
 
@@ -271,6 +284,12 @@ public final class EngineContext
     public AppliedListener appliedListener()
     {
         return appliedListener;
+    }
+
+    /** @return latency recorders, or null. */
+    public PipelineLatency latency()
+    {
+        return latency;
     }
 
     /** @return counters, or null. */

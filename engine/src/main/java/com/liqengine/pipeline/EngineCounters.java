@@ -22,7 +22,8 @@ import java.nio.MappedByteBuffer;
  * process ({@link CountersFile}): inputs and outputs by message type, liquidations, rejections, ring remaining
  * capacity, publisher waits, journal appends and errors; and the engine's error log ({@link EngineErrorLog}), a
  * distinct error log in the same file, as Aeron keeps its errors in its CnC file. Counters are updated with ordered
- * writes from the engine's threads, without allocation.
+ * writes from the engine's threads, without allocation. The last interval's latency percentiles
+ * ({@link LatencyCounters}, type {@link LatencyValue#TYPE_ID}) are set by the metrics thread.
  * File layout (version 2): a 64-byte header (int magic at 0, int version at 4, int metadata length at 8, int values
  * length at 12, int error log length at 16), then the counters' metadata and values buffers, then the error log.
  * Version 1 had no error log.
@@ -71,6 +72,7 @@ public final class EngineCounters implements AutoCloseable
     private final AtomicCounter publisherWaits;
     private final AtomicCounter journalAppended;
     private final EngineErrorLog errorLog;
+    private final LatencyCounters[] latency = new LatencyCounters[LatencyStage.values().length];
     private final long[] finalValues = new long[6];
     private volatile boolean closed;
 
@@ -107,6 +109,10 @@ public final class EngineCounters implements AutoCloseable
             {
                 outputsByTemplate[type.templateId()] = counter;
             }
+        }
+        for (final LatencyStage stage : LatencyStage.values())
+        {
+            latency[stage.ordinal()] = new LatencyCounters(manager, stage);
         }
         // written last: a reader that sees the magic sees a complete layout
         header.putIntVolatile(MAGIC_OFFSET, MAGIC);
@@ -224,6 +230,17 @@ public final class EngineCounters implements AutoCloseable
     public long journalAppended()
     {
         return closed ? finalValues[JOURNALAPPENDED_INDEX] : journalAppended.get();
+    }
+
+    /**
+     * The counters of one latency, set by the metrics thread (not readable after close).
+     *
+     * @param stage which latency.
+     * @return its counters.
+     */
+    public LatencyCounters latency(final LatencyStage stage)
+    {
+        return latency[stage.ordinal()];
     }
 
     /**

@@ -49,14 +49,14 @@ public final class LiquidationEngine implements AutoCloseable, RingOwner
         {
             applier = new StateMachineHandler(
                 stateMachine, outputs, null, ring, context.counters(), context.appliedListener(),
-                context.snapshotTaker(), context.recovery());
+                context.snapshotTaker(), context.recovery(), context.latency());
             disruptor.handleEventsWith(new JournalHandler(context.inputJournal(), context.counters())).then(applier);
         }
         else
         {
             applier = new StateMachineHandler(
                 stateMachine, outputs, context.inputJournal(), ring, context.counters(), context.appliedListener(),
-                context.snapshotTaker(), context.recovery());
+                context.snapshotTaker(), context.recovery(), context.latency());
             disruptor.handleEventsWith(applier);
         }
         applier.threadStart(context.engineThreadStart());

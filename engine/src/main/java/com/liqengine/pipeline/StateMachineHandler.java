@@ -11,7 +11,9 @@ import java.util.concurrent.CountDownLatch;
  * applies it: the batch's slots stay valid until this handler's sequence moves past them, so they can be read
  * again once the journal has the whole batch. In {@link Topology#JOURNAL_THEN_APPLY} it runs gated behind a
  * {@link JournalHandler} and only applies. On its thread, before the first input, it runs the context's
- * {@link StateRecovery}; after each accepted {@code SnapshotRequest} it calls the {@link SnapshotTaker}.
+ * {@link StateRecovery}; after each accepted {@code SnapshotRequest} it calls the {@link SnapshotTaker}. With a
+ * {@link PipelineLatency} it records each input's latency once applied, and again once its batch's outputs are
+ * written.
  */
 final class StateMachineHandler implements EventHandler<InputSlot>
 {
@@ -23,13 +25,16 @@ final class StateMachineHandler implements EventHandler<InputSlot>
     private final AppliedListener appliedListener;
     private final SnapshotTaker snapshotTaker;
     private final StateRecovery recovery;
+    private final PipelineLatency latency;
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Throwable recoveryFailure;
     private Runnable threadStart;
     private long batchStart = -1;
+    private long unwrittenStart = -1;
 
     /**
      * @param journal the journal to write before applying, or null when a separate handler journals.
+     * @param latency where latencies are recorded, or null.
      */
     StateMachineHandler(
         final MarginStateMachine stateMachine,
@@ -39,7 +44,8 @@ final class StateMachineHandler implements EventHandler<InputSlot>
         final EngineCounters counters,
         final AppliedListener appliedListener,
         final SnapshotTaker snapshotTaker,
-        final StateRecovery recovery)
+        final StateRecovery recovery,
+        final PipelineLatency latency)
     {
         this.stateMachine = stateMachine;
         this.outputs = outputs;
@@ -49,6 +55,7 @@ final class StateMachineHandler implements EventHandler<InputSlot>
         this.appliedListener = appliedListener;
         this.snapshotTaker = snapshotTaker;
         this.recovery = recovery;
+        this.latency = latency;
     }
 
     /**
@@ -106,12 +113,16 @@ final class StateMachineHandler implements EventHandler<InputSlot>
     @Override
     public void onEvent(final InputSlot slot, final long sequence, final boolean endOfBatch)
     {
+        if (unwrittenStart < 0)
+        {
+            unwrittenStart = sequence;
+        }
         if (journal == null)
         {
             apply(slot);
             if (endOfBatch)
             {
-                endOfBatch();
+                endOfBatch(sequence);
             }
             return;
         }
@@ -132,7 +143,7 @@ final class StateMachineHandler implements EventHandler<InputSlot>
                 apply(ring.get(s));
             }
             batchStart = -1;
-            endOfBatch();
+            endOfBatch(sequence);
         }
     }
 
@@ -147,15 +158,24 @@ final class StateMachineHandler implements EventHandler<InputSlot>
         {
             counters.onInput(slot.buffer, 0);
         }
+        if (latency != null)
+        {
+            latency.onApplied(slot);
+        }
         if (appliedListener != null)
         {
             appliedListener.onApplied(slot.ingressNanos);
         }
     }
 
-    private void endOfBatch()
+    private void endOfBatch(final long sequence)
     {
         outputs.endOfBatch();
+        if (latency != null)
+        {
+            latency.onOutputsWritten(ring, unwrittenStart, sequence);
+        }
+        unwrittenStart = -1;
         if (counters != null)
         {
             counters.ringRemaining(ring.remainingCapacity());

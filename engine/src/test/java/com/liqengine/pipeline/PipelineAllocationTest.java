@@ -4,6 +4,7 @@ import com.liqengine.margin.EngineSettings;
 import com.liqengine.testing.MixedEvents;
 import com.liqengine.testing.StringConstants;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -17,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The pipeline's hot path allocates nothing in steady state: after warm-up, a million mixed events published
- * through the ring, journaled and applied allocate zero bytes on the publishing thread, the journaling thread
- * and the state machine's thread. The journal here copies each input into a pre-allocated buffer; the real
- * Chronicle journal has its own allocation test in the journal module.
+ * through the ring, journaled, applied and their two latencies recorded allocate zero bytes on the publishing
+ * thread, the journaling thread and the state machine's thread. The journal here copies each input into a
+ * pre-allocated buffer; the real Chronicle journal has its own allocation test in the journal module.
  */
 class PipelineAllocationTest
 {
@@ -44,12 +45,18 @@ class PipelineAllocationTest
         final CopyingJournal journal = new CopyingJournal();
         final CountingOutputs outputs = new CountingOutputs();
         final ThreadCapture applier = new ThreadCapture();
+        // the events' eventTimes count from 0: an epoch clock counting from 1 s puts their latency in range, so
+        // every input goes through the histogram's recording and none is only counted as out of range
+        final long clockStart = System.nanoTime() - 1_000_000_000L;
+        final PipelineLatency latency =
+            new PipelineLatency(SystemNanoClock.INSTANCE, () -> System.nanoTime() - clockStart);
         final LiquidationEngine engine = LiquidationEngine.launch(new EngineContext()
             .topology(topology)
             .marginSettings(new EngineSettings().maxAccounts(ACCOUNTS + 1).maxInstruments(2))
             .inputJournal(journal)
             .outputChannel(outputs)
-            .appliedListener(applier));
+            .appliedListener(applier)
+            .latency(latency));
         final InputPublisher publisher = engine.newPublisher();
         final MixedEvents events = new MixedEvents(ACCOUNTS, 42);
         for (int i = 0; i < events.setUpCount(); i++)
@@ -104,6 +111,11 @@ class PipelineAllocationTest
         assertThat(outputs.liquidations - liquidationsBefore).as("the measured run must liquidate")
             .isGreaterThan(100);
         assertThat(journal.appended()).isEqualTo(published);
+        assertThat(latency.intervalHistogram(LatencyStage.COMMIT_TO_APPLIED, null).getTotalCount())
+            .as("inputs whose commit-to-applied latency was recorded").isEqualTo(published);
+        assertThat(latency.intervalHistogram(LatencyStage.EVENT_TO_OUTPUT, null).getTotalCount())
+            .as("inputs whose event-to-output latency was recorded").isEqualTo(published);
+        assertThat(latency.outOfRange(LatencyStage.EVENT_TO_OUTPUT)).isZero();
         assertThat(zeroWindow).as("a million events with 0 bytes allocated by the publisher, the state machine's "
             + "thread and the journaling thread").isNotNull();
         assertThat(most).as("bytes allocated by any of them in any measured million").isLessThan(4096);

@@ -5,16 +5,21 @@ import com.liqengine.journal.ChronicleOutputChannel;
 import com.liqengine.journal.OutputQueueEnd;
 import com.liqengine.journal.OutputQueueReader;
 import com.liqengine.journal.QueueContext;
+import com.liqengine.metrics.LatencyLog;
+import com.liqengine.metrics.MetricsAgent;
+import com.liqengine.metrics.MetricsConfig;
 import com.liqengine.pipeline.AppliedListener;
 import com.liqengine.pipeline.EngineContext;
 import com.liqengine.pipeline.EngineCounters;
 import com.liqengine.pipeline.IdleStrategyName;
 import com.liqengine.pipeline.InputPublisher;
 import com.liqengine.pipeline.LiquidationEngine;
+import com.liqengine.pipeline.PipelineLatency;
 import com.liqengine.snapshot.SnapshotStore;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.SystemEpochClock;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,8 +34,11 @@ import java.nio.file.Path;
  * On start it recovers what the journal holds (docs/replay.md): latest valid snapshot, the journal's tail, and no
  * output written twice; it takes a snapshot whenever a {@code SnapshotRequest} is applied (encoded on the engine's
  * thread, written by the {@code liq-snapshot-writer} thread, the older ones beyond the configured count deleted).
- * Every unexpected exception of its threads (handlers, snapshot writer) goes to one error handler, the counters
- * file's error log ({@link EngineCounters#errorLog()}), which {@code liq stat} shows.
+ * Every unexpected exception of its threads (handlers, snapshot writer, metrics) goes to one error handler, the
+ * counters file's error log ({@link EngineCounters#errorLog()}), which {@code liq stat} shows.
+ * The engine's thread records two latencies ({@link PipelineLatency}); the {@code liq-metrics} thread takes their
+ * interval histograms, writes them to the latency log beside the counters file and their percentiles to the
+ * counters (docs/operations.md).
  */
 public final class EngineRuntime implements AutoCloseable
 {
@@ -41,6 +49,7 @@ public final class EngineRuntime implements AutoCloseable
      */
     private static final long WRITER_SLEEP_MS = 5;
     private static final int WRITER_CLOSE_TIMEOUT_MS = 60_000;
+    private static final long METRICS_SLEEP_MS = 10;
 
     private final EngineConfig config;
     private final EngineCounters counters;
@@ -50,8 +59,10 @@ public final class EngineRuntime implements AutoCloseable
     private final AgentRunner snapshotWriter;
     private final Recovery recovery;
     private final LiquidationEngine engine;
+    private final PipelineLatency latency;
+    private final AgentRunner metrics;
 
-    private EngineRuntime(final EngineConfig config, final AppliedListener listener)
+    private EngineRuntime(final EngineConfig config, final MetricsConfig metricsConfig, final AppliedListener listener)
     {
         this.config = config;
         if (config.counters() != null)
@@ -64,8 +75,15 @@ public final class EngineRuntime implements AutoCloseable
         AgentRunner writer = null;
         ChronicleInputJournal openedJournal = null;
         ChronicleOutputChannel openedOutputs = null;
+        // the log's start time is before the recorders' first interval starts: log readers skip earlier intervals
+        final long startMs = System.currentTimeMillis();
+        this.latency = new PipelineLatency();
+        LatencyLog latencyLog = null;
         try
         {
+            latencyLog = config.counters() == null ? null : LatencyLog.open(
+                MetricsConfig.latencyLog(config.counters()), metricsConfig.logMaxBytes(), metricsConfig.logKeep(),
+                startMs);
             openedJournal = ChronicleInputJournal.open(queue(config, config.journal()));
             this.journal = openedJournal;
             final OutputQueueEnd outputEnd = OutputQueueEnd.read(config.outputs());
@@ -90,6 +108,7 @@ public final class EngineRuntime implements AutoCloseable
                 .counters(counters)
                 .errorHandler(counters.errorLog())
                 .appliedListener(listener)
+                .latency(latency)
                 .snapshotTaker(snapshotTaker)
                 .recovery(recovery)
                 .engineThreadStart(() -> prepareEngineThread(config.cpus(), config.idleStrategy())));
@@ -98,6 +117,10 @@ public final class EngineRuntime implements AutoCloseable
         {
             // whatever was opened before the failure (closing twice is harmless: the queues know they are closed)
             closeWriter(writer);
+            if (latencyLog != null)
+            {
+                latencyLog.close();
+            }
             if (openedOutputs != null)
             {
                 openedOutputs.close();
@@ -109,6 +132,9 @@ public final class EngineRuntime implements AutoCloseable
             counters.close();
             throw ex;
         }
+        this.metrics = new AgentRunner(new SleepingMillisIdleStrategy(METRICS_SLEEP_MS), counters.errorLog(), null,
+            new MetricsAgent(latency, counters, latencyLog, SystemEpochClock.INSTANCE, metricsConfig.intervalMs()));
+        AgentRunner.startOnThread(metrics);
     }
 
     /**
@@ -122,7 +148,23 @@ public final class EngineRuntime implements AutoCloseable
      */
     public static EngineRuntime start(final EngineConfig config, final AppliedListener listener)
     {
-        return new EngineRuntime(config, listener);
+        return new EngineRuntime(config, MetricsConfig.defaults(), listener);
+    }
+
+    /**
+     * Starts an engine with metrics settings of its own (interval, latency log rotation), recovering the state of
+     * what its journal already holds.
+     *
+     * @param config where and how.
+     * @param metrics the latency interval and the latency log's rotation.
+     * @param listener told of every applied input on the engine's thread (may be null).
+     * @return the running engine.
+     * @throws RecoveryException when the state cannot be recovered without a gap (the message says why).
+     */
+    public static EngineRuntime start(final EngineConfig config, final MetricsConfig metrics,
+        final AppliedListener listener)
+    {
+        return new EngineRuntime(config, metrics, listener);
     }
 
     /**
@@ -221,6 +263,14 @@ public final class EngineRuntime implements AutoCloseable
     }
 
     /**
+     * @return the engine's latency recorders (their interval histograms are taken by the metrics thread).
+     */
+    public PipelineLatency latency()
+    {
+        return latency;
+    }
+
+    /**
      * @return the counters.
      */
     public EngineCounters counters()
@@ -248,6 +298,8 @@ public final class EngineRuntime implements AutoCloseable
     public void close()
     {
         engine.close();
+        // after the engine: the metrics thread's last interval then holds every input applied
+        metrics.close();
         closeWriter(snapshotWriter);
         counters.close();
     }

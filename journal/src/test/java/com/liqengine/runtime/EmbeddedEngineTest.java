@@ -8,7 +8,11 @@ import com.liqengine.codec.Side;
 import com.liqengine.journal.DocumentHandler;
 import com.liqengine.journal.OutputQueueReader;
 import com.liqengine.pipeline.InputPublisher;
+import com.liqengine.pipeline.LatencyStage;
 import com.liqengine.testing.MixedEvents;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The embedding API as a matching engine would use it: start an engine in-process, publish with plain method
- * calls, poll the outputs. And the whole pipeline with the real Chronicle journal and output queue allocates
- * (next to) nothing in steady state.
+ * calls, poll the outputs. And the whole pipeline with the real Chronicle journal and output queue, and the engine
+ * thread's latency recording (its histograms taken by the metrics thread meanwhile), allocates (next to) nothing in
+ * steady state.
  */
 class EmbeddedEngineTest
 {
@@ -78,6 +83,7 @@ class EmbeddedEngineTest
         final long publisherBytes;
         final long mostPublisher;
         final long applierBytes;
+        final long inputs;
         try (EngineRuntime engine = EngineRuntime.start(
             EngineConfig.defaults(dir).withMaxAccounts(accounts + 1), applier))
         {
@@ -127,6 +133,7 @@ class EmbeddedEngineTest
             mostPublisher = mostPublisherBytes;
             applierBytes = mostApplierBytes;
             assertThat(engine.counters().liquidations()).isGreaterThan(100);
+            inputs = published;
         }
         System.out.printf("EmbeddedEngineTest: 1,000,000 events through ring, Chronicle journal, state machine and "
             + "Chronicle output queue: publisher allocated %,d bytes (at most %,d in any measured million), engine "
@@ -137,6 +144,27 @@ class EmbeddedEngineTest
         // Chronicle's bookkeeping when its queue files map their next chunk: about a kilobyte per million appends
         // (journal module's SteadyStateAllocationTest), twice here (journal and output queue); nothing per event.
         assertThat(applierBytes).isLessThan(64 * 1024);
+        assertThat(loggedCount(dir.resolve("latency.hlog"), LatencyStage.COMMIT_TO_APPLIED))
+            .as("the engine thread recorded every input's latency meanwhile").isEqualTo(inputs);
+    }
+
+    /** Values of one latency in all the intervals of a latency log. */
+    private static long loggedCount(final Path log, final LatencyStage stage)
+    {
+        long count = 0;
+        try (HistogramLogReader reader = new HistogramLogReader(log.toFile()))
+        {
+            EncodableHistogram next;
+            while ((next = reader.nextIntervalHistogram()) != null)
+            {
+                count += stage.word().equals(next.getTag()) ? ((Histogram)next).getTotalCount() : 0;
+            }
+        }
+        catch (final java.io.FileNotFoundException ex)
+        {
+            throw new AssertionError("no latency log: " + log, ex);
+        }
+        return count;
     }
 
     private static void publish(final InputPublisher publisher, final MixedEvents events, final int count)

@@ -27,8 +27,9 @@ import java.util.List;
  */
 public final class EngineConfigFile
 {
-    private static final List<String> TOP =
-        List.of("paths", "journal", "pipeline", "engine", "liquidation", "snapshots");
+    /** The file's sections; {@code metrics} is read by {@link MetricsSection}. */
+    static final List<String> TOP =
+        List.of("paths", "journal", "pipeline", "engine", "liquidation", "snapshots", MetricsSection.NAME);
     private static final List<String> PATHS = List.of("inputQueue", "journal", "outputs", "counters", "snapshots");
     private static final List<String> SNAPSHOTS = List.of("interval", "keep");
     private static final List<String> JOURNAL = List.of("rollCycle", "fsync", "fsyncIntervalMs");

@@ -15,6 +15,7 @@ import com.liqengine.tools.stress.HistoryFeed;
 import com.liqengine.tools.stress.InstrumentsOption;
 import com.liqengine.tools.stress.StressInputs;
 import com.liqengine.tools.yaml.YamlFileException;
+import org.agrona.concurrent.SystemEpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -39,7 +40,9 @@ import java.util.concurrent.locks.LockSupport;
         "Writes inputs into the engine's input queue, as a matching engine or gateway would: a scenario's "
             + "instruments, deposits and events, a random-walk market with crashes, or the marks of real market "
             + "history (--history, the path of liq stress: docs/stress.md).",
-        "Run 'liq run' in another terminal to consume them."})
+        "Run 'liq run' in another terminal to consume them.",
+        "Each input keeps the scenario's or the market's own eventTime unless --stamp-event-time gives it the time "
+            + "it is written."})
 public final class FeedCommand implements Callable<Integer>
 {
     private static final long PROGRESS_EVERY = 100_000;
@@ -73,6 +76,13 @@ public final class FeedCommand implements Callable<Integer>
     @Option(names = "--rate", defaultValue = "0",
         description = "Inputs per second; 0 writes as fast as possible (default ${DEFAULT-VALUE}).")
     private long rate;
+
+    @Option(names = "--stamp-event-time",
+        description = "Give each input the time it is written as its eventTime (this host's clock, ns since the "
+            + "epoch), as a matching engine stamps its events: liq run's event-to-output latency then measures the "
+            + "queue and the engine (docs/operations.md). Without it, that latency counts these inputs as out of "
+            + "range.")
+    private boolean stampEventTime;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -130,8 +140,10 @@ public final class FeedCommand implements Callable<Integer>
             new QueueContext().path(config.inputQueue()).rollCycle(config.rollCycle())))
         {
             final Pacer pacer = new Pacer(rate);
-            final long written = history != null ? history.write(queue, speed, out) :
-                scenario != null ? writeScenario(scenario, queue, pacer) : writeRandom(queue, pacer);
+            final InputSink sink = stampEventTime ? new EventTimeStamper(queue::append, new SystemEpochNanoClock()) :
+                queue::append;
+            final long written = history != null ? history.write(sink, speed, out) :
+                scenario != null ? writeScenario(scenario, sink, pacer) : writeRandom(sink, pacer);
             queue.endOfBatch();
             out.println("liq feed: wrote " + written + " inputs to " + config.inputQueue() + " (last index "
                 + queue.lastIndex() + ")");
@@ -139,7 +151,7 @@ public final class FeedCommand implements Callable<Integer>
         return 0;
     }
 
-    private long writeScenario(final Simulation scenario, final InputQueueWriter queue, final Pacer pacer)
+    private long writeScenario(final Simulation scenario, final InputSink queue, final Pacer pacer)
     {
         long written = 0;
         for (final Step step : scenario.steps())
@@ -154,7 +166,7 @@ public final class FeedCommand implements Callable<Integer>
         return written;
     }
 
-    private long writeRandom(final InputQueueWriter queue, final Pacer pacer)
+    private long writeRandom(final InputSink queue, final Pacer pacer)
     {
         final DemoMarket market = new DemoMarket(seed, accounts);
         final InputEncoder encoder = new InputEncoder();

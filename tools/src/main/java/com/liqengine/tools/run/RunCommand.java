@@ -3,10 +3,13 @@ package com.liqengine.tools.run;
 import com.liqengine.journal.DocumentHandler;
 import com.liqengine.journal.InputQueueReader;
 import com.liqengine.margin.MarginStateMachine;
+import com.liqengine.metrics.MetricsConfig;
 import com.liqengine.pipeline.InputPublisher;
 import com.liqengine.runtime.EngineConfig;
 import com.liqengine.tools.engine.CpusOption;
 import com.liqengine.tools.engine.EngineConfigFile;
+import com.liqengine.tools.engine.MetricsSection;
+import com.liqengine.tools.metrics.PrometheusEndpoint;
 import com.liqengine.runtime.EngineRuntime;
 import com.liqengine.runtime.RecoveryReport;
 import com.liqengine.runtime.SnapshotSchedule;
@@ -29,7 +32,8 @@ import java.util.concurrent.Callable;
  * on SIGTERM or Ctrl-C stops reading, drains the ring and closes the queues cleanly. On start it recovers
  * (docs/replay.md): latest valid snapshot, the journal's tail, no output written twice, and it resumes the input
  * queue after the last input the journal holds. It requests a snapshot after every {@code snapshots.interval}
- * inputs.
+ * inputs. It measures two latencies and, with a metrics port, serves them and the counters to Prometheus
+ * (docs/operations.md).
  */
 @Command(
     name = "run",
@@ -39,7 +43,10 @@ import java.util.concurrent.Callable;
             + "gateway or 'liq feed'), journals and applies every input, and writes outputs to the output queue.",
         "Stop it with Ctrl-C or SIGTERM: it drains what it has read, then flushes and closes the queues.",
         "On start it recovers what the journal holds: the latest valid snapshot, then the journal's tail, without "
-            + "writing an output twice; then it reads the input queue after the last input it journaled."},
+            + "writing an output twice; then it reads the input queue after the last input it journaled.",
+        "It measures two latencies, ring commit to applied and the input's eventTime to its outputs written: the "
+            + "last interval's percentiles are in the counters file (liq stat), every interval's histogram in "
+            + "latency.hlog beside it, rotated by size (metrics: section of the configuration; docs/operations.md)."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:stopped cleanly", "2:bad configuration",
         "3:the engine could not start (e.g. recovery found a gap) or stopped on an error"})
@@ -59,6 +66,12 @@ public final class RunCommand implements Callable<Integer>
         description = "Stop after the input queue has had nothing new for this long; 0 runs until stopped "
             + "(default 0).")
     private double exitWhenIdleSeconds;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+        description = "Serve the counters and latency percentiles in the Prometheus text format on "
+            + "http://127.0.0.1:PORT/metrics (metrics.bindAddress of the configuration to listen elsewhere); "
+            + "overrides metrics.port; 0 serves none (default: metrics.port, itself 0).")
+    private Integer metricsPort;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -84,18 +97,31 @@ public final class RunCommand implements Callable<Integer>
     public Integer call()
     {
         final EngineConfig config = EngineConfigFile.readForCommand(configFile, false, err);
-        if (config == null)
+        final MetricsConfig metrics = config == null ? null : metrics();
+        if (metrics == null)
         {
             return 2;
         }
         final EngineRuntime runtime;
         try
         {
-            runtime = EngineRuntime.start(cpus.applyTo(config), null);
+            runtime = EngineRuntime.start(cpus.applyTo(config), metrics, null);
         }
         catch (final RuntimeException ex)
         {
             err.println("liq run: cannot start: " + ex.getMessage());
+            return 3;
+        }
+        final PrometheusEndpoint endpoint;
+        try
+        {
+            endpoint = metrics.port() == 0 ? null :
+                PrometheusEndpoint.start(config.counters(), metrics.bindAddress(), metrics.port());
+        }
+        catch (final RuntimeException ex)
+        {
+            err.println("liq run: " + ex.getMessage());
+            runtime.close();
             return 3;
         }
         final CountDownLatch stopped = new CountDownLatch(1);
@@ -117,6 +143,8 @@ public final class RunCommand implements Callable<Integer>
         {
             out.println("liq run: threads pinned to cores: " + runtime.config().cpus());
         }
+        out.println("liq run: latency log " + MetricsConfig.latencyLog(config.counters()) + (endpoint == null ? "" :
+            ", Prometheus metrics on http://" + host(metrics.bindAddress()) + ":" + endpoint.port() + "/metrics"));
         // what recovery replayed is counted too; this run reports only what its own inputs caused
         final long liquidationsBefore = runtime.counters().liquidations();
         final long rejectionsBefore = runtime.counters().rejections();
@@ -135,6 +163,10 @@ public final class RunCommand implements Callable<Integer>
         }
         finally
         {
+            if (endpoint != null)
+            {
+                endpoint.close();
+            }
             runtime.close();
             final Throwable failure = runtime.engine().failure();
             if (failure != null)
@@ -155,6 +187,29 @@ public final class RunCommand implements Callable<Integer>
             removeHook(hook);
         }
         return exitCode;
+    }
+
+    /** The metrics: section of the configuration, its port replaced by --metrics-port; null after an error. */
+    private MetricsConfig metrics()
+    {
+        final MetricsConfig metrics = MetricsSection.readForCommand(configFile, err);
+        if (metrics == null || metricsPort == null)
+        {
+            return metrics;
+        }
+        if (metricsPort < 0 || metricsPort > MetricsConfig.MAX_PORT)
+        {
+            err.println("liq run: --metrics-port must be from 1 to " + MetricsConfig.MAX_PORT + ", or 0 for none, not "
+                + metricsPort);
+            return null;
+        }
+        return metrics.withPort(metricsPort);
+    }
+
+    /** An address as the host of a URL (an IPv6 one in brackets). */
+    private static String host(final String address)
+    {
+        return address.contains(":") ? "[" + address + "]" : address;
     }
 
     /** The input queue's first inputs are in the journal already: read on after them. */

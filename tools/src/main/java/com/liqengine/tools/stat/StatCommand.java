@@ -2,6 +2,8 @@ package com.liqengine.tools.stat;
 
 import com.liqengine.pipeline.CountersFile;
 import com.liqengine.pipeline.EngineCounters;
+import com.liqengine.pipeline.LatencyStage;
+import com.liqengine.pipeline.LatencyValue;
 import org.agrona.concurrent.status.CountersReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,15 +17,19 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code liq stat}: prints the counters of a running engine from another process, refreshing, like a
- * {@code top} for the engine: each counter's value and its rate per second since the previous refresh, then the
- * distinct errors of the engine's error log, each with its count and first and last time.
+ * {@code top} for the engine: each counter's value and its rate per second since the previous refresh, the last
+ * latency interval's percentiles, then the distinct errors of the engine's error log, each with its count and first
+ * and last time.
  */
 @Command(
     name = "stat",
     mixinStandardHelpOptions = true,
     description = {"Shows a running engine's counters (inputs and outputs by type, liquidations, rejections, "
-        + "ring remaining capacity, publisher waits, journal appends, errors), refreshing, then the distinct errors "
-        + "of its error log, each with its count, first and last time (UTC) and stack trace.",
+        + "ring remaining capacity, publisher waits, journal appends, errors), refreshing; the p50, p99, p99.9 and "
+        + "max of its two latencies in the last interval (ring commit to applied; the input's eventTime to its "
+        + "outputs written), in microseconds; then the distinct errors of its error log, each with its count, "
+        + "first and last time (UTC) and stack trace.",
+        "What each counter and latency means: docs/operations.md.",
         "The file stays after the engine stops: liq stat --count 1 reads what it left."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "2:no counters file, or not one this build reads (another layout version)"})
@@ -95,8 +101,12 @@ public final class StatCommand implements Callable<Integer>
             final List<Integer> ids = new ArrayList<>();
             reader.forEach((value, counterId, label) ->
             {
-                labels.add(label);
-                ids.add(counterId);
+                // the latencies have a table of their own
+                if (reader.getCounterTypeId(counterId) != LatencyValue.TYPE_ID)
+                {
+                    labels.add(label);
+                    ids.add(counterId);
+                }
             });
             final long[] values = new long[ids.size()];
             for (int i = 0; i < values.length; i++)
@@ -115,6 +125,7 @@ public final class StatCommand implements Callable<Integer>
                     String.format("%,.0f", (values[i] - previous[i]) * 1e9 / Math.max(1, now - previousNanos));
                 out.printf("%-36s %,16d %14s%n", labels.get(i), values[i], rate);
             }
+            printLatencies(counters);
             printErrors(counters);
             out.flush();
             previous = values;
@@ -124,6 +135,33 @@ public final class StatCommand implements Callable<Integer>
                 Thread.sleep(intervalMs);
             }
         }
+    }
+
+    /** Each latency's last interval: inputs measured, percentiles in µs; then the totals since the start. */
+    private void printLatencies(final CountersFile counters)
+    {
+        out.println();
+        if (counters.counter(LatencyValue.TOTAL.label(LatencyStage.COMMIT_TO_APPLIED)) < 0)
+        {
+            out.println("latency: not in this counters file (written by an older build)");
+            return;
+        }
+        out.printf("%-22s %10s %11s %11s %11s %11s %14s %12s%n", "latency, last interval", "inputs", "p50 µs",
+            "p99 µs", "p99.9 µs", "max µs", "inputs in all", "out of range");
+        for (final LatencyStage stage : LatencyStage.values())
+        {
+            out.printf("%-22s %,10d %,11.1f %,11.1f %,11.1f %,11.1f %,14d %,12d%n", stage.word(),
+                counters.counter(LatencyValue.INTERVAL_COUNT.label(stage)),
+                micros(counters, LatencyValue.P50, stage), micros(counters, LatencyValue.P99, stage),
+                micros(counters, LatencyValue.P999, stage), micros(counters, LatencyValue.MAX, stage),
+                counters.counter(LatencyValue.TOTAL.label(stage)),
+                counters.counter(LatencyValue.OUT_OF_RANGE.label(stage)));
+        }
+    }
+
+    private static double micros(final CountersFile counters, final LatencyValue value, final LatencyStage stage)
+    {
+        return counters.counter(value.label(stage)) / 1_000.0;
     }
 
     /** The error log: each distinct error with its count, first and last time, and its text (stack trace). */

@@ -1,6 +1,6 @@
 package com.liqengine.tools.stress;
 
-import com.liqengine.journal.InputQueueWriter;
+import com.liqengine.tools.feed.InputSink;
 import com.liqengine.tools.simulate.ModePolicy;
 import com.liqengine.tools.simulate.ScenarioRunner;
 import com.liqengine.tools.simulate.Simulation;
@@ -51,7 +51,7 @@ public final class HistoryFeed
      * @param out where progress goes.
      * @return the inputs written.
      */
-    public long write(final InputQueueWriter queue, final double speed, final PrintStream out)
+    public long write(final InputSink queue, final double speed, final PrintStream out)
     {
         final long startNanos = System.nanoTime();
         final long startTime = built.time(0);

@@ -5,9 +5,12 @@ import com.liqengine.pipeline.EngineContext;
 import com.liqengine.pipeline.EngineCounters;
 import com.liqengine.pipeline.FailingJournal;
 import com.liqengine.pipeline.InputPublisher;
+import com.liqengine.pipeline.LatencyStage;
+import com.liqengine.pipeline.PipelineLatency;
 import com.liqengine.pipeline.LiquidationEngine;
 import com.liqengine.pipeline.OutputChannel;
 import com.liqengine.tools.Liq;
+import org.HdrHistogram.Histogram;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.CachedEpochClock;
 import org.junit.jupiter.api.Test;
@@ -27,8 +30,8 @@ import java.util.concurrent.locks.LockSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code liq stat} as a user runs it: the counters, then the errors of the error log with their count and first and
- * last time; an old counters file is refused.
+ * {@code liq stat} as a user runs it: the counters, the last latency interval's percentiles, then the errors of the
+ * error log with their count and first and last time; an old counters file is refused.
  */
 class StatCommandTest
 {
@@ -99,6 +102,31 @@ class StatCommandTest
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("error log: 1 distinct error, 3 in all")
             .contains("3 times, first " + Instant.ofEpochMilli(STOPPED_AT_MS) + ", last "
                 + Instant.ofEpochMilli(STOPPED_AT_MS + 120_000L) + ":\n    java.lang.IllegalStateException: again");
+    }
+
+    @Test
+    void showsTheLastIntervalsLatencyPercentilesInMicroseconds()
+    {
+        final Path file = dir.resolve("counters.dat");
+        try (EngineCounters counters = EngineCounters.create(file.toFile()))
+        {
+            // 1, 2, ... 100 µs in the interval; 3 inputs out of range since the start
+            final Histogram interval = new Histogram(PipelineLatency.HIGHEST_TRACKABLE_NANOS, 3);
+            for (int i = 1; i <= 100; i++)
+            {
+                interval.recordValue(i * 1_000L);
+            }
+            counters.latency(LatencyStage.COMMIT_TO_APPLIED).publish(interval, 3);
+            counters.latency(LatencyStage.EVENT_TO_OUTPUT).publish(new Histogram(3), 0);
+        }
+
+        assertThat(run("--counters", file.toString(), "--count", "1")).isZero();
+
+        final String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text)
+            .containsPattern("\ncommit-to-applied +100 +50\\.\\d +99\\.\\d +100\\.\\d +100\\.\\d +100 +3\n")
+            .containsPattern("\nevent-to-output +0 +0\\.0 +0\\.0 +0\\.0 +0\\.0 +0 +0\n")
+            .as("the latencies are not listed as counters too").doesNotContain("latency commit-to-applied p50 ns");
     }
 
     @Test
