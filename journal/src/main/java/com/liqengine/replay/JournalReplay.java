@@ -4,6 +4,7 @@ import com.liqengine.api.OutputRecord;
 import com.liqengine.api.OutputSink;
 import com.liqengine.journal.DocumentHandler;
 import com.liqengine.journal.JournalReader;
+import com.liqengine.journal.JournaledInputHandler;
 import com.liqengine.journal.OutputQueueReader;
 import com.liqengine.margin.EngineSettings;
 import com.liqengine.margin.MarginStateMachine;
@@ -122,17 +123,13 @@ public final class JournalReplay
             {
                 if (skip == 0)
                 {
-                    reader.readAll(run.input(0));
+                    reader.readAll(run.input());
                 }
                 else
                 {
-                    // from a snapshot: start at the input after it, found by position, not by reading the prefix
-                    final long first = reader.indexOfDocument(skip + 1);
+                    // from a snapshot: start at the input after it, found by its sequence, not by reading the prefix
                     run.journalPosition = skip;
-                    if (first != JournalReader.NO_INDEX)
-                    {
-                        reader.readFrom(first, run.input(skip));
-                    }
+                    reader.readFrom(skip + 1, run.input());
                 }
                 run.lastInputNanos = System.nanoTime();
                 run.checkRecordingEnded();
@@ -179,15 +176,11 @@ public final class JournalReplay
         Divergence divergence;
         long journalPosition;
 
-        DocumentHandler input(final long skip)
+        JournaledInputHandler input()
         {
-            return (index, buffer, offset, length) ->
+            return (sequence, sourceIndex, buffer, offset, length) ->
             {
-                journalPosition++;
-                if (journalPosition <= skip)
-                {
-                    return;
-                }
+                journalPosition = sequence;
                 if (journalPosition > until)
                 {
                     throw new Stop();
