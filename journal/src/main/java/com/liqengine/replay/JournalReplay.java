@@ -12,6 +12,8 @@ import com.liqengine.snapshot.Snapshot;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -132,18 +134,28 @@ public final class JournalReplay
                     reader.readFrom(skip + 1, run.input());
                 }
                 run.lastInputNanos = System.nanoTime();
+                run.lastInputCpuNanos = cpuNanos();
                 run.checkRecordingEnded();
             }
             catch (final Stop stop)
             {
                 // the divergence or the requested end: the state is the one after the last input applied
                 run.lastInputNanos = System.nanoTime();
+                run.lastInputCpuNanos = cpuNanos();
             }
         }
         final long end = System.nanoTime();
         return new ReplayResult(run.applied, run.engine.lastSequence(), run.outputs, run.compared, run.divergence,
             run.engine.stateHash(), end - start, run.applied == 0 ? 0 : run.lastInputNanos - run.firstInputNanos,
+            run.applied == 0 || run.firstInputCpuNanos < 0 ? 0 : run.lastInputCpuNanos - run.firstInputCpuNanos,
             run.engine);
+    }
+
+    /** The calling thread's CPU time, or -1 when the JVM does not measure it. */
+    private static long cpuNanos()
+    {
+        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
     }
 
     /** Ends the replay from inside the journal reader's handler. */
@@ -171,6 +183,8 @@ public final class JournalReplay
         long applied;
         long firstInputNanos;
         long lastInputNanos;
+        long firstInputCpuNanos;
+        long lastInputCpuNanos;
         long outputs;
         long compared;
         Divergence divergence;
@@ -188,6 +202,7 @@ public final class JournalReplay
                 if (applied == 0)
                 {
                     firstInputNanos = System.nanoTime();
+                    firstInputCpuNanos = cpuNanos();
                 }
                 listener.beforeInput(journalPosition, buffer, offset, length, engine);
                 engine.onInput(buffer, offset, length);

@@ -1,5 +1,6 @@
 package com.liqengine.journal;
 
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,7 +101,7 @@ class SteadyStateAllocationTest
     }
 
     private void onInput(
-        final long sequence, final long source, final org.agrona.DirectBuffer buffer, final int offset, final int length)
+        final long sequence, final long source, final DirectBuffer buffer, final int offset, final int length)
     {
         checksum += buffer.getLong(offset) + length;
     }
