@@ -111,19 +111,28 @@ public final class ChronicleInputJournal implements InputJournal, AutoCloseable
         {
             openDocument();
         }
-        scratch.putInt(0, length, ByteOrder.LITTLE_ENDIAN);
-        scratch.putLong(JournalFormat.ENTRY_SOURCE_OFFSET, sourceIndex, ByteOrder.LITTLE_ENDIAN);
-        write(scratch.byteArray(), 0, JournalFormat.ENTRY_HEADER_LENGTH);
-        final byte[] array = buffer.byteArray();
-        if (array != null)
+        try
         {
-            write(array, buffer.wrapAdjustment() + offset, length);
+            scratch.putInt(0, length, ByteOrder.LITTLE_ENDIAN);
+            scratch.putLong(JournalFormat.ENTRY_SOURCE_OFFSET, sourceIndex, ByteOrder.LITTLE_ENDIAN);
+            write(scratch.byteArray(), 0, JournalFormat.ENTRY_HEADER_LENGTH);
+            final byte[] array = buffer.byteArray();
+            if (array != null)
+            {
+                write(array, buffer.wrapAdjustment() + offset, length);
+            }
+            else
+            {
+                // an off-heap buffer: one copy, so the checksum is taken over array bytes as for the others
+                offHeapCopy.putBytes(0, buffer, offset, length);
+                write(offHeapCopy.byteArray(), 0, length);
+            }
         }
-        else
+        catch (final RuntimeException | Error ex)
         {
-            // an off-heap buffer: one copy, so the checksum is taken over array bytes as for the others
-            offHeapCopy.putBytes(0, buffer, offset, length);
-            write(offHeapCopy.byteArray(), 0, length);
+            // the batch cannot be journaled whole: its document is discarded, and none of it will be applied
+            abandonDocument();
+            throw ex;
         }
         entries++;
         appended++;
@@ -131,6 +140,16 @@ public final class ChronicleInputJournal implements InputJournal, AutoCloseable
         {
             closeDocument();
         }
+    }
+
+    private void abandonDocument()
+    {
+        final DocumentContext abandoned = document;
+        appended -= entries;
+        document = null;
+        bytes = null;
+        abandoned.rollbackOnClose();
+        abandoned.close();
     }
 
     private void openDocument()

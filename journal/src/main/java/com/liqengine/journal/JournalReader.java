@@ -150,7 +150,7 @@ public final class JournalReader implements AutoCloseable
         while (low <= high)
         {
             final long middle = (low + high) >>> 1;
-            if (!readDocumentAt(positions.index(middle)))
+            if (!readDocumentAt(positions.index(middle), middle == positions.count()))
             {
                 high = middle - 1;
                 continue;
@@ -165,7 +165,8 @@ public final class JournalReader implements AutoCloseable
                 high = middle - 1;
             }
         }
-        if (found == 0 || !readDocumentAt(positions.index(found)) || document.lastSequence() < sequence)
+        if (found == 0 || !readDocumentAt(positions.index(found), found == positions.count())
+            || document.lastSequence() < sequence)
         {
             return NO_INDEX;
         }
@@ -183,7 +184,7 @@ public final class JournalReader implements AutoCloseable
         final DocumentPositions positions = positions();
         for (long n = positions.count(); n >= 1; n--)
         {
-            if (readDocumentAt(positions.index(n)))
+            if (readDocumentAt(positions.index(n), n == positions.count()))
             {
                 return document.lastSequence();
             }
@@ -203,7 +204,7 @@ public final class JournalReader implements AutoCloseable
         final DocumentPositions positions = positions();
         for (long n = positions.count(); n >= 1; n--)
         {
-            if (readDocumentAt(positions.index(n)))
+            if (readDocumentAt(positions.index(n), n == positions.count()))
             {
                 final long source = document.lastSourceIndex();
                 if (source != InputSlot.NO_SOURCE)
@@ -249,19 +250,21 @@ public final class JournalReader implements AutoCloseable
     /**
      * Reads the document at an index into {@link #document}.
      *
-     * @return false when there is no complete document there (the last one, unfinished by a writer that died).
+     * @param last whether it is the journal's last document, the only one that may be absent.
+     * @return false when there is no complete document there: the last one, unfinished by a writer that died.
+     * @throws JournalCorruptedException when another document is absent, or the document is damaged.
      */
-    private boolean readDocumentAt(final long index)
+    private boolean readDocumentAt(final long index, final boolean last)
     {
         if (!tailer.moveToIndex(index))
         {
-            return false;
+            return absent(index, last);
         }
         try (DocumentContext context = next(index))
         {
             if (!context.isPresent())
             {
-                return false;
+                return absent(index, last);
             }
             load(context, index);
             check(NO_INDEX, "the document at ", index);
@@ -271,6 +274,16 @@ public final class JournalReader implements AutoCloseable
         {
             throw corrupted("could not read past the document at " + describe(index) + ": " + ex, ex);
         }
+    }
+
+    private boolean absent(final long index, final boolean last)
+    {
+        if (last)
+        {
+            return false;
+        }
+        throw corrupted("there is no complete document at " + describe(index) + ", before the journal's last: a "
+            + "document in the middle is incomplete or damaged", null);
     }
 
     private long readToEnd(final JournaledInputHandler handler, final long fromSequence)

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The input journal writes each message's bytes as one document, exactly, whatever buffer they come from, and
- * forces them to disk as its fsync policy says.
+ * The input journal writes each message's bytes exactly, whatever buffer they come from, the inputs of a batch in
+ * one document, and forces them to disk as its fsync policy says.
  */
 class ChronicleInputJournalTest
 {
@@ -163,6 +163,41 @@ class ChronicleInputJournalTest
         final List<byte[]> read = readAll(dir);
         assertThat(read).hasSize(3);
         assertThat(new UnsafeBuffer(read.get(2)).getInt(0)).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchThatCannotBeJournaledWholeIsDiscardedWhole()
+    {
+        final UnsafeBuffer message = new UnsafeBuffer(new byte[16]);
+        try (ChronicleInputJournal journal = ChronicleInputJournal.open(dir))
+        {
+            message.putInt(0, 1);
+            journal.append(message, 0, 16, 10);
+            journal.endOfBatch();
+            message.putInt(0, 2);
+            journal.append(message, 0, 16, 11);
+            // bytes beyond the buffer: the append fails half-way through the batch's document
+            assertThatThrownBy(() -> journal.append(message, 8, 16, 12))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+            message.putInt(0, 3);
+            journal.append(message, 0, 16, 13);
+            journal.endOfBatch();
+            assertThat(journal.documents()).isEqualTo(2);
+            assertThat(journal.appended()).isEqualTo(2);
+        }
+        final List<Long> sources = new ArrayList<>();
+        final List<Integer> values = new ArrayList<>();
+        try (JournalReader reader = JournalReader.open(dir))
+        {
+            reader.readAll((sequence, source, buffer, offset, length) ->
+            {
+                assertThat(sequence).isEqualTo(sources.size() + 1);
+                sources.add(source);
+                values.add(buffer.getInt(offset));
+            });
+        }
+        assertThat(values).as("the failed batch's first input went with it").containsExactly(1, 3);
+        assertThat(sources).containsExactly(10L, 13L);
     }
 
     @Test
