@@ -40,10 +40,10 @@ def bench_table():
     return '\n'.join(out)
 
 
-def replay_table():
+def replay_table(name):
     out = ['| round | market | build | load (1, 5, 15 min) | inputs | wall s | inputs/s | thread CPU s '
            '| inputs per CPU s |', '|---:|---|---|---|---:|---:|---:|---:|---:|']
-    with open(os.path.join(HERE, 'replay-before-after.txt')) as f:
+    with open(os.path.join(HERE, name)) as f:
         text = f.read()
     for block in text.split('## ')[1:]:
         head = re.match(r'round (\d+), (\w+), (\w+) \(load ([\d. ]+)\)', block)
@@ -96,7 +96,9 @@ if __name__ == '__main__':
     print()
     print('### Closed loop, before and after (back-to-back runs)\n')
     print(bench_table())
-    print('\n### Replay, before and after\n')
-    print(replay_table())
+    print('\n### Replay, before and after (the thread\'s CPU time printed by both builds)\n')
+    print(replay_table('replay-cpu-before-after.txt'))
+    print('\n### Replay, before and after (earlier rounds: only this branch printed the CPU time)\n')
+    print(replay_table('replay-before-after.txt'))
     print('\n### Restart on an input queue of 3 million inputs\n')
     print(restart_table())

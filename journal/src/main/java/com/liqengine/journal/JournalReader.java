@@ -124,7 +124,7 @@ public final class JournalReader implements AutoCloseable
         {
             return 0;
         }
-        if (!tailer.moveToIndex(index))
+        if (!moveTo(index))
         {
             throw corrupted("cannot move to index " + describe(index) + ", found by the search for input "
                 + sequence, null);
@@ -256,7 +256,7 @@ public final class JournalReader implements AutoCloseable
      */
     private boolean readDocumentAt(final long index, final boolean last)
     {
-        if (!tailer.moveToIndex(index))
+        if (!moveTo(index))
         {
             return absent(index, last);
         }
@@ -273,6 +273,20 @@ public final class JournalReader implements AutoCloseable
         catch (final InternalError ex)
         {
             throw corrupted("could not read past the document at " + describe(index) + ": " + ex, ex);
+        }
+    }
+
+    private boolean moveTo(final long index)
+    {
+        try
+        {
+            return tailer.moveToIndex(index);
+        }
+        catch (final RuntimeException | InternalError ex)
+        {
+            // InternalError: a fault reading the mapped index (a file cut short)
+            throw corrupted("cannot move to " + describe(index) + " through the queue's index (damaged or truncated "
+                + "files): " + ex, ex);
         }
     }
 
