@@ -6,6 +6,7 @@ import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ public final class JournalReader implements AutoCloseable
     private final SingleChronicleQueue queue;
     private final ExcerptTailer tailer;
     private final JournalDocument document;
+    private final UnsafeBuffer mapped = new UnsafeBuffer(0, 0);
     private ExcerptTailer counter;
     private long lastIndexRead = NO_INDEX;
     private long lastSequenceRead;
@@ -365,7 +367,16 @@ public final class JournalReader implements AutoCloseable
                 throw corrupted("the document after " + describe(after) + " claims " + length + " bytes, more than "
                     + "any batch of inputs (" + JournalFormat.MAX_DOCUMENT_LENGTH + "): its header is damaged", null);
             }
-            bytes.read(document.bytes(), 0, (int)length);
+            if (bytes.isDirectMemory())
+            {
+                // straight from the mapping (a document lies whole in one; QueueReader relies on it too)
+                mapped.wrap(bytes.addressForRead(bytes.readPosition()), (int)length);
+                mapped.getBytes(0, document.bytes(), 0, (int)length);
+            }
+            else
+            {
+                bytes.read(document.bytes(), 0, (int)length);
+            }
             document.loaded((int)length);
         }
         catch (final RuntimeException | InternalError ex)

@@ -65,9 +65,10 @@ public final class InputQueueIngress implements Agent, DocumentHandler
         {
             read = queue.poll(this, POLL_LIMIT);
         }
-        catch (final RuntimeException ex)
+        catch (final RuntimeException | Error ex)
         {
-            // the engine stopped (its failure is in the error log) or the queue cannot be read: reading on is futile
+            // the engine stopped (its failure is in the error log) or the queue cannot be read (InternalError: a
+            // fault in its mapped file): reading on is futile
             failure = ex;
             throw new AgentTerminationException(ex);
         }

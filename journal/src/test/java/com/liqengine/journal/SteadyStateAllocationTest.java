@@ -23,6 +23,12 @@ class SteadyStateAllocationTest
     private static final int MESSAGE_LENGTH = 64;
     private static final int BATCH = 16;
     private static final long BUDGET_BYTES = 64 * 1024;
+    /**
+     * A whole read: Chronicle's thread-local housekeeping on the reading thread grows with the threads earlier tests
+     * of the same JVM left behind (26 KB alone, about 110 KB after the module's other tests), once per read; an
+     * allocation per document would be above 1 MB (75,000 documents), one per input above 19 MB.
+     */
+    private static final long READ_BUDGET_BYTES = 256 * 1024;
 
     @TempDir
     Path dir;
@@ -54,7 +60,7 @@ class SteadyStateAllocationTest
             // a whole read to warm up, then up to three measured: per read a few fixed objects, nothing per input
             // (on a busy machine the JIT may recompile late and deoptimise once, materialising a few objects)
             assertThat(reader.readAll(handler)).isEqualTo(WARM_UP + MEASURED);
-            for (int round = 0; round < 3 && readBytes >= BUDGET_BYTES; round++)
+            for (int round = 0; round < 3 && readBytes >= READ_BUDGET_BYTES; round++)
             {
                 final long before = allocated();
                 final long read = reader.readAll(handler);
@@ -69,7 +75,8 @@ class SteadyStateAllocationTest
             MEASURED, MESSAGE_LENGTH, appendBytes, WARM_UP + MEASURED, readBytes);
         assertThat(checksum).isNotZero();
         assertThat(appendBytes).as("bytes allocated by %d appends", MEASURED).isLessThan(BUDGET_BYTES);
-        assertThat(readBytes).as("bytes allocated by %d reads", MEASURED).isLessThan(BUDGET_BYTES);
+        assertThat(readBytes).as("bytes allocated by a read of %d inputs", WARM_UP + MEASURED)
+            .isLessThan(READ_BUDGET_BYTES);
     }
 
     @Test

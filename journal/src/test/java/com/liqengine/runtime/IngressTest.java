@@ -179,7 +179,8 @@ class IngressTest
             LockSupport.parkNanos(1_000_000);
         }
         assertThat(ingress.failure()).isNull();
-        assertThat(ingress.inputsRead()).isGreaterThanOrEqualTo(inputs);
+        assertThat(ingress.inputsRead()).as("inputs the ingress read (resumed after %d)", ingress.resumedAfter())
+            .isGreaterThanOrEqualTo(inputs);
     }
 
     private static long thread(final String name)
