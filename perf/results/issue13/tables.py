@@ -27,10 +27,13 @@ def bench_table():
     out = ['| market | build | engine events/s | bare Chronicle append/s | bare Disruptor events/s '
            '| engine / Chronicle | engine / Disruptor | saved run |',
            '|---|---|---:|---:|---:|---:|---:|---|']
-    for market in ('crashes', 'calm'):
-        for build, label in (('base', 'before (main, a document per input)'),
-                             ('new', 'after (a document per batch)')):
-            folder = 'pair-%s-%s' % (build, market)
+    pairs = [('pair', build, market) for market in ('crashes', 'calm') for build in ('base', 'new')]
+    pairs += [('pairR', build, market) for market in ('calm', 'crashes') for build in ('new', 'base')]
+    for prefix, build, market in pairs:
+        label = ('before (main, a document per input)' if build == 'base' else 'after (a document per batch)') + (
+            ', second pair (this build run first)' if prefix == 'pairR' and build == 'new' else ', second pair (run second)' if prefix == 'pairR' else '')
+        if True:
+            folder = '%s-%s-%s' % (prefix, build, market)
             if not os.path.exists(os.path.join(HERE, folder, 'summary.md')):
                 continue
             rows, _ = closed_loop(folder)

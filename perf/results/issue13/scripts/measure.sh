@@ -18,3 +18,6 @@ for round in 1 2 3; do
   done
 done
 echo done >> $R/measure.log
+# The second pairs (pairR-*), this branch first, at 08:31-08:34 UTC:
+# for m in calm crashes; do for v in new base; do /tmp/$v/liq bench --market $m --rates 50000 --seconds 2 --warmup 3 \
+#     --max-events 2000000 --out $R/pairR-$v-$m > $R/pairR-$v-$m.log 2>&1; done; done
