@@ -17,7 +17,23 @@ public interface InputJournal extends AutoCloseable
     void append(DirectBuffer buffer, int offset, int length);
 
     /**
-     * End of a batch of appends: the moment to make them durable, as the fsync policy says.
+     * Appends one input message exactly as received, with where it came from. A journal that does not record the
+     * source ignores it.
+     *
+     * @param buffer holding it.
+     * @param offset of the message.
+     * @param length of the message.
+     * @param sourceIndex the input queue's index of the document it was read from, or {@link InputSlot#NO_SOURCE}
+     *     when it was published directly.
+     */
+    default void append(DirectBuffer buffer, int offset, int length, long sourceIndex)
+    {
+        append(buffer, offset, length);
+    }
+
+    /**
+     * End of a batch of appends: the moment to complete them in the journal (nothing appended since the last end of
+     * batch may be applied before this returns) and to make them durable, as the fsync policy says.
      */
     void endOfBatch();
 

@@ -77,6 +77,7 @@ public final class InputPublisher
         final InputSlot slot = ring.get(sequence);
         slot.length = length;
         slot.ingressNanos = ingressNanos;
+        slot.sourceIndex = InputSlot.NO_SOURCE;
         claimed = -1;
         ring.publish(sequence);
         return sequence;
@@ -93,12 +94,28 @@ public final class InputPublisher
      */
     public long publish(final DirectBuffer buffer, final int offset, final int length)
     {
+        return publish(buffer, offset, length, InputSlot.NO_SOURCE);
+    }
+
+    /**
+     * Copies a message read from an input queue into the next slot and publishes it with the queue's index of
+     * its document, which the journal records (docs/journal.md).
+     *
+     * @param buffer holding it.
+     * @param offset of the message.
+     * @param length of the message; longer than {@link InputSlot#CAPACITY} is truncated (then rejected).
+     * @param sourceIndex the input queue's index of the document, or {@link InputSlot#NO_SOURCE}.
+     * @return the slot's ring sequence.
+     */
+    public long publish(final DirectBuffer buffer, final int offset, final int length, final long sourceIndex)
+    {
         final long sequence = nextSequence();
         final InputSlot slot = ring.get(sequence);
         final int copied = Math.min(length, InputSlot.CAPACITY);
         slot.buffer.putBytes(0, buffer, offset, copied);
         slot.length = copied;
         slot.ingressNanos = System.nanoTime();
+        slot.sourceIndex = sourceIndex;
         ring.publish(sequence);
         return sequence;
     }

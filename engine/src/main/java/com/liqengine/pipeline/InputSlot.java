@@ -12,10 +12,13 @@ public final class InputSlot
 {
     /** Largest input a slot holds. */
     public static final int CAPACITY = InputEncoder.BUFFER_LENGTH;
+    /** {@link #sourceIndex()} of an input published directly rather than read from an input queue. */
+    public static final long NO_SOURCE = -1;
 
     final UnsafeBuffer buffer = new UnsafeBuffer(new byte[CAPACITY]);
     int length;
     long ingressNanos;
+    long sourceIndex = NO_SOURCE;
 
     /**
      * The slot's bytes.
@@ -45,5 +48,16 @@ public final class InputSlot
     public long ingressNanos()
     {
         return ingressNanos;
+    }
+
+    /**
+     * Where the input came from, journaled with it so a restart resumes its input queue right after the last
+     * journaled one.
+     *
+     * @return the input queue's index of its document, or {@link #NO_SOURCE}.
+     */
+    public long sourceIndex()
+    {
+        return sourceIndex;
     }
 }

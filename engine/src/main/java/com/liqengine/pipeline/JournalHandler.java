@@ -20,7 +20,7 @@ final class JournalHandler implements EventHandler<InputSlot>
     @Override
     public void onEvent(final InputSlot slot, final long sequence, final boolean endOfBatch)
     {
-        journal.append(slot.buffer, 0, slot.length);
+        journal.append(slot.buffer, 0, slot.length, slot.sourceIndex);
         if (endOfBatch)
         {
             journal.endOfBatch();

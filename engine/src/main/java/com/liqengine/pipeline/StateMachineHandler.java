@@ -130,7 +130,7 @@ final class StateMachineHandler implements EventHandler<InputSlot>
         {
             batchStart = sequence;
         }
-        journal.append(slot.buffer, 0, slot.length);
+        journal.append(slot.buffer, 0, slot.length, slot.sourceIndex);
         if (endOfBatch)
         {
             journal.endOfBatch();

@@ -1,38 +1,78 @@
 package com.liqengine.journal;
 
 import com.liqengine.pipeline.InputJournal;
+import com.liqengine.pipeline.InputSlot;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
+import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.CRC32C;
 
 /**
- * The engine's input journal in a Chronicle queue: each input's SBE bytes, exactly as published, then their
- * CRC32C ({@link DocumentChecksum}), as one document, which {@link JournalReader} checks and strips; forced
- * to disk at the end of each batch as the {@link FsyncPolicy} says. Allocation-free in steady state. The
- * pipeline calls it from one thread (the journaling thread, where the appender is created on the first
- * append); {@link #close()} may come from another thread once that one is done.
+ * The engine's input journal in a Chronicle queue, in {@link JournalFormat} 2: the inputs appended between two ends
+ * of batch go into one document (a new one once a document passes {@link JournalFormat#DOCUMENT_TARGET_LENGTH}),
+ * each input's bytes exactly as published with the input queue's index it came from, the document closed by an
+ * entry count and a CRC32C of all its bytes. A document is complete, so visible to readers and recoverable, only
+ * once {@link #endOfBatch()} closes it: the pipeline applies a batch only after that, so no input is applied before
+ * it is journaled. Forced to disk at the end of each batch as the {@link FsyncPolicy} says. Allocation-free in steady
+ * state: the bytes are copied straight from the Agrona buffer into the mapped file and the checksum is taken from the
+ * same source arrays on the way. One writing thread (where the appender is created, on the first append);
+ * {@link #close()} may come from another thread once that one is done.
  *
  * <pre>
  * InputJournal journal = ChronicleInputJournal.open(
  *     new QueueContext().path(dir).rollCycle("FAST_HOURLY").fsyncPolicy(FsyncPolicy.PER_BATCH));
  * </pre>
  */
-public final class ChronicleInputJournal extends ChronicleQueueWriter implements InputJournal
+public final class ChronicleInputJournal implements InputJournal, AutoCloseable
 {
-    private ChronicleInputJournal(final QueueContext context)
+    /** {@link #lastIndex()} before the first batch ends. */
+    public static final long NO_INDEX = -1;
+    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+
+    private final Path path;
+    private final SingleChronicleQueue queue;
+    private final FsyncSchedule fsync;
+    private final CRC32C crc = new CRC32C();
+    private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[JournalFormat.HEADER_LENGTH]);
+    private final UnsafeBuffer offHeapCopy = new UnsafeBuffer(new byte[JournalFormat.MAX_INPUT_LENGTH]);
+    private ExcerptAppender appender;
+    private DocumentContext document;
+    private Bytes<?> bytes;
+    private long documentStart;
+    private int entries;
+    private long nextSequence;
+    private long appended;
+    private long documents;
+    private long lastIndex = NO_INDEX;
+    private boolean closed;
+
+    private ChronicleInputJournal(final QueueContext context, final long inputsBefore)
     {
-        super(context, true);
+        this.path = context.path();
+        this.nextSequence = inputsBefore + JournalFormat.FIRST_SEQUENCE;
+        this.queue = context.openForWriting();
+        this.fsync = new FsyncSchedule(context.fsyncPolicy(), context.fsyncIntervalNanos());
     }
 
     /**
-     * Opens (or creates) the journal; an existing journal is appended to.
+     * Opens (or creates) the journal; an existing journal is appended to, its inputs numbered on from its last.
      *
      * @param context where and how (concluded here).
      * @return the journal.
+     * @throws JournalCorruptedException when an existing journal's last document cannot be read, or is of another
+     *     format (the message names both versions).
      */
     public static ChronicleInputJournal open(final QueueContext context)
     {
-        return new ChronicleInputJournal(context.conclude());
+        context.conclude();
+        return new ChronicleInputJournal(context, inputsIn(context.path()));
     }
 
     /**
@@ -46,15 +86,220 @@ public final class ChronicleInputJournal extends ChronicleQueueWriter implements
         return open(new QueueContext().path(path));
     }
 
+    private static long inputsIn(final Path path)
+    {
+        if (!Files.isDirectory(path))
+        {
+            return 0;
+        }
+        try (JournalReader reader = JournalReader.open(path))
+        {
+            return reader.inputCount();
+        }
+    }
+
     @Override
     public void append(final DirectBuffer buffer, final int offset, final int length)
     {
-        write(buffer, offset, length);
+        append(buffer, offset, length, InputSlot.NO_SOURCE);
+    }
+
+    @Override
+    public void append(final DirectBuffer buffer, final int offset, final int length, final long sourceIndex)
+    {
+        if (document == null)
+        {
+            openDocument();
+        }
+        try
+        {
+            scratch.putInt(0, length, ByteOrder.LITTLE_ENDIAN);
+            scratch.putLong(JournalFormat.ENTRY_SOURCE_OFFSET, sourceIndex, ByteOrder.LITTLE_ENDIAN);
+            write(scratch.byteArray(), 0, JournalFormat.ENTRY_HEADER_LENGTH);
+            final byte[] array = buffer.byteArray();
+            if (array != null)
+            {
+                write(array, buffer.wrapAdjustment() + offset, length);
+            }
+            else
+            {
+                // an off-heap buffer: one copy, so the checksum is taken over array bytes as for the others
+                offHeapCopy.putBytes(0, buffer, offset, length);
+                write(offHeapCopy.byteArray(), 0, length);
+            }
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            // the batch cannot be journaled whole: its document is discarded, and none of it will be applied
+            abandonDocument();
+            throw ex;
+        }
+        entries++;
+        appended++;
+        if (bytes.writePosition() - documentStart >= JournalFormat.DOCUMENT_TARGET_LENGTH)
+        {
+            closeDocument();
+        }
+    }
+
+    private void abandonDocument()
+    {
+        final DocumentContext abandoned = document;
+        appended -= entries;
+        document = null;
+        bytes = null;
+        abandoned.rollbackOnClose();
+        abandoned.close();
+    }
+
+    private void openDocument()
+    {
+        if (appender == null)
+        {
+            appender = queue.createAppender();
+            // only this thread appends (the class's contract): Chronicle's per-call owner check is cost without use
+            appender.singleThreadedCheckDisabled(true);
+            fsync.started();
+        }
+        document = appender.writingDocument();
+        bytes = document.wire().bytes();
+        documentStart = bytes.writePosition();
+        entries = 0;
+        crc.reset();
+        final byte[] header = scratch.byteArray();
+        System.arraycopy(JournalFormat.MAGIC, 0, header, 0, JournalFormat.MAGIC_LENGTH);
+        header[JournalFormat.VERSION_OFFSET] = (byte)JournalFormat.VERSION;
+        scratch.putLong(JournalFormat.FIRST_SEQUENCE_OFFSET, nextSequence, ByteOrder.LITTLE_ENDIAN);
+        write(header, 0, JournalFormat.HEADER_LENGTH);
+    }
+
+    private void write(final byte[] array, final int offset, final int length)
+    {
+        crc.update(array, offset, length);
+        bytes.write(array, offset, length);
+    }
+
+    /** Completes the open document: entry count and checksum, then Chronicle marks it complete. */
+    private void closeDocument()
+    {
+        scratch.putInt(0, entries, ByteOrder.LITTLE_ENDIAN);
+        crc.update(scratch.byteArray(), 0, Integer.BYTES);
+        bytes.writeInt(littleEndian(entries));
+        bytes.writeInt(littleEndian((int)crc.getValue()));
+        document.close();
+        document = null;
+        bytes = null;
+        nextSequence += entries;
+        documents++;
+        fsync.written();
+    }
+
+    /** Chronicle writes in the platform's order; the journal is little endian everywhere. */
+    private static int littleEndian(final int value)
+    {
+        return LITTLE_ENDIAN ? value : Integer.reverseBytes(value);
+    }
+
+    @Override
+    public void endOfBatch()
+    {
+        if (document != null)
+        {
+            closeDocument();
+        }
+        if (!fsync.pending())
+        {
+            return;
+        }
+        lastIndex = appender.lastIndexAppended();
+        if (fsync.dueAtEndOfBatch())
+        {
+            appender.sync();
+            fsync.synced();
+        }
     }
 
     @Override
     public long appended()
     {
-        return count();
+        return appended;
+    }
+
+    /**
+     * Documents (batches, or parts of a long batch) completed since the journal was opened.
+     *
+     * @return documents.
+     */
+    public long documents()
+    {
+        return documents;
+    }
+
+    /**
+     * The Chronicle index of the last document completed, as of the last end of batch (read it on the writing
+     * thread, or after close).
+     *
+     * @return the index, or {@link #NO_INDEX} before the first batch ended.
+     */
+    public long lastIndex()
+    {
+        return lastIndex;
+    }
+
+    /**
+     * Times the journal was forced to disk.
+     *
+     * @return forces.
+     */
+    public long syncs()
+    {
+        return fsync.syncs();
+    }
+
+    /**
+     * The journal's directory.
+     *
+     * @return the directory.
+     */
+    public Path path()
+    {
+        return path;
+    }
+
+    /**
+     * Completes a document left open (appends without an end of batch), forces what is not yet on disk (unless the
+     * policy is {@link FsyncPolicy#NONE}) and closes the queue. Called once the writing thread is done.
+     */
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        try
+        {
+            if (appender != null)
+            {
+                // the writing thread has finished with the appender; let this thread close it
+                appender.singleThreadedCheckReset();
+                if (document != null)
+                {
+                    closeDocument();
+                }
+                lastIndex = appender.lastIndexAppended();
+                if (fsync.dueAtClose())
+                {
+                    appender.sync();
+                    fsync.synced();
+                }
+                appender.close();
+            }
+        }
+        finally
+        {
+            queue.close();
+        }
     }
 }

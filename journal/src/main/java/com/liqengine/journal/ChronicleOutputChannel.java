@@ -15,7 +15,7 @@ public final class ChronicleOutputChannel extends ChronicleQueueWriter implement
 {
     private ChronicleOutputChannel(final QueueContext context)
     {
-        super(context, false);
+        super(context);
     }
 
     /**

@@ -5,8 +5,8 @@ import org.agrona.DirectBuffer;
 import java.nio.file.Path;
 
 /**
- * What every queue the engine's side writes has in common (the input journal, the output queue, an input queue
- * written as a gateway would): one message per document through a {@link QueueWriter}, the end of a batch that
+ * What the queues of one message per document have in common (the output queue, an input queue written as a
+ * gateway would): one message per document through a {@link QueueWriter}, the end of a batch that
  * forces to disk as the {@link FsyncPolicy} says, the last index, the forces, the folder, and a close that may
  * come from another thread once the writing thread is done. Allocation-free in steady state; one writing thread.
  */
@@ -20,11 +20,10 @@ public abstract class ChronicleQueueWriter implements AutoCloseable
 
     /**
      * @param context where and how (concluded by the caller).
-     * @param checksummed whether each document ends with the {@link DocumentChecksum} of its message.
      */
-    ChronicleQueueWriter(final QueueContext context, final boolean checksummed)
+    ChronicleQueueWriter(final QueueContext context)
     {
-        this.writer = new QueueWriter(context, checksummed);
+        this.writer = new QueueWriter(context);
         this.path = context.path();
     }
 

@@ -5,13 +5,14 @@ import org.agrona.DirectBuffer;
 /**
  * Writes an input queue as a gateway or matching engine does: one SBE message per document, nothing added (the
  * format {@code liq run} tails). For {@code liq feed}, tests and the bare-Chronicle baseline; the engine's own
- * journal is a {@link ChronicleInputJournal}, whose documents also carry a checksum. One writing thread.
+ * journal is a {@link ChronicleInputJournal}, whose documents hold batches of inputs with their source and a checksum
+ * (docs/journal.md). One writing thread.
  */
 public final class InputQueueWriter extends ChronicleQueueWriter
 {
     private InputQueueWriter(final QueueContext context)
     {
-        super(context, false);
+        super(context);
     }
 
     /**

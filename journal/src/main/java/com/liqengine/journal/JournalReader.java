@@ -8,35 +8,33 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.NavigableSet;
 import java.util.TreeSet;
 
 /**
- * Reads an input journal from its start (or after an index, e.g. a snapshot's) to the last document it holds
- * when the read starts, for replay, recovery and audit: each document's index and bytes, in order. A journal
- * that cannot be read to that end (an incomplete document, damaged files) fails with a
- * {@link JournalCorruptedException} naming the last index read well, never silently stops short.
- * The documents themselves are opaque bytes: a malformed message is a legitimate journal entry (the engine
- * journals inputs as received and rejects the malformed ones), so it is handed over, not judged here.
+ * Reads an input journal ({@link JournalFormat} 2) from its start, or from an input found by its sequence, to the
+ * last document it holds when the read starts, for replay, recovery and audit: each input's sequence, source index
+ * and bytes, in order. Every document is checked whole before any of its inputs is handed over (format, checksum,
+ * entries, and that its first sequence follows the previous document's last); a journal that cannot be read to its
+ * end fails with a {@link JournalCorruptedException} naming the journal, the place and the field, never silently
+ * stops short. A journal of another format is refused naming both versions. The inputs themselves are opaque bytes:
+ * a malformed message is a legitimate entry (the engine journals inputs as received and rejects the malformed ones).
  */
 public final class JournalReader implements AutoCloseable
 {
     /** No index: an empty journal, or nothing read yet. */
     public static final long NO_INDEX = -1;
-    /** No journaled input is longer: the engine's ring slots hold at most this many bytes. */
-    public static final int MAX_DOCUMENT_LENGTH = InputSlot.CAPACITY;
 
     private final Path path;
     private final SingleChronicleQueue queue;
     private final ExcerptTailer tailer;
+    private final JournalDocument document;
+    private final UnsafeBuffer mapped = new UnsafeBuffer(0, 0);
     private ExcerptTailer counter;
-    private final byte[] copy = new byte[MAX_DOCUMENT_LENGTH + DocumentChecksum.LENGTH];
-    private final UnsafeBuffer view = new UnsafeBuffer(copy);
-    private final DocumentChecksum checksum = new DocumentChecksum();
     private long lastIndexRead = NO_INDEX;
+    private long lastSequenceRead;
 
     private JournalReader(final Path path)
     {
@@ -44,6 +42,7 @@ public final class JournalReader implements AutoCloseable
         this.queue = SingleChronicleQueueBuilder.binary(path).readOnly(true).build();
         this.tailer = queue.createTailer();
         this.tailer.singleThreadedCheckDisabled(true);
+        this.document = new JournalDocument();
     }
 
     /**
@@ -84,15 +83,16 @@ public final class JournalReader implements AutoCloseable
     }
 
     /**
-     * Reads every document from the first to the last one there now.
+     * Reads every input from the first to the last one there now.
      *
-     * @param handler receives each document, in order.
-     * @return documents read.
+     * @param handler receives each input, in order.
+     * @return inputs read.
      * @throws JournalCorruptedException when the journal cannot be read to its last document.
      */
-    public long readAll(final DocumentHandler handler)
+    public long readAll(final JournaledInputHandler handler)
     {
         lastIndexRead = NO_INDEX;
+        lastSequenceRead = JournalFormat.FIRST_SEQUENCE - 1;
         try
         {
             tailer.toStart();
@@ -101,61 +101,121 @@ public final class JournalReader implements AutoCloseable
         {
             throw corrupted("cannot find the journal's first document (damaged or truncated files): " + ex, ex);
         }
-        return readToEnd(handler);
+        return readToEnd(handler, JournalFormat.FIRST_SEQUENCE);
     }
 
     /**
-     * Reads every document after a given one (e.g. the last input a snapshot covers) to the last one there now.
+     * Reads the input with a given sequence (e.g. a snapshot's request) and every one after it to the last one there
+     * now. The document holding it is found by a binary search over the documents' first sequences, through the
+     * queue's index, without reading the journal before it.
      *
-     * @param index the document to start after.
-     * @param handler receives each document, in order.
-     * @return documents read.
-     * @throws IllegalArgumentException when the journal holds no document at that index.
+     * @param sequence the first input to hand over (from 1).
+     * @param handler receives each input, in order.
+     * @return inputs read; 0 when the journal holds fewer than {@code sequence} inputs.
      * @throws JournalCorruptedException when the journal cannot be read to its last document.
      */
-    public long readAfter(final long index, final DocumentHandler handler)
+    public long readFrom(final long sequence, final JournaledInputHandler handler)
     {
-        if (!tailer.moveToIndex(index))
+        if (sequence < JournalFormat.FIRST_SEQUENCE)
         {
-            throw new IllegalArgumentException("no document at index " + index + " in the journal at " + path);
+            throw new IllegalArgumentException("inputs are numbered from 1, not " + sequence);
         }
-        try (DocumentContext document = tailer.readingDocument())
+        final long index = indexOfInput(sequence);
+        lastIndexRead = NO_INDEX;
+        if (index == NO_INDEX)
         {
-            if (!document.isPresent())
-            {
-                throw new IllegalArgumentException("no document at index " + index + " in the journal at " + path);
-            }
+            return 0;
         }
-        lastIndexRead = index;
-        return readToEnd(handler);
+        if (!moveTo(index))
+        {
+            throw corrupted("cannot move to index " + describe(index) + ", found by the search for input "
+                + sequence, null);
+        }
+        lastSequenceRead = NO_INDEX;
+        return readToEnd(handler, sequence);
     }
 
     /**
-     * Index of the n-th document (the first is 1), found from the journal's per-cycle counts and index, without
-     * reading the documents before it: what a recovery from a snapshot at sequence n needs.
+     * Chronicle index of the document holding an input, found by a binary search over the documents' first
+     * sequences (each probe one document through the queue's index).
      *
-     * @param n the document's position in the journal, from 1.
-     * @return its index, or {@link #NO_INDEX} when the journal holds fewer than n documents.
-     * @throws JournalCorruptedException when the journal's files cannot be read.
+     * @param sequence the input's sequence (from 1).
+     * @return the index, or {@link #NO_INDEX} when the journal holds fewer inputs.
+     * @throws JournalCorruptedException when a document probed is damaged or of another format.
      */
-    public long indexOfDocument(final long n)
+    public long indexOfInput(final long sequence)
     {
-        if (n < 1)
+        final DocumentPositions positions = positions();
+        long low = 1;
+        long high = positions.count();
+        long found = 0;
+        while (low <= high)
         {
-            throw new IllegalArgumentException("documents are numbered from 1, not " + n);
-        }
-        long before = 0;
-        for (final long cycle : cycles())
-        {
-            final long inCycle = excerptsInCycle((int)cycle);
-            if (n <= before + inCycle)
+            final long middle = (low + high) >>> 1;
+            if (!readDocumentAt(positions.index(middle), middle == positions.count()))
             {
-                // sequence numbers within a cycle run from 0 without gaps
-                return queue.rollCycle().toIndex((int)cycle, n - before - 1);
+                high = middle - 1;
+                continue;
             }
-            before += inCycle;
+            if (document.firstSequence() <= sequence)
+            {
+                found = middle;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
         }
-        return NO_INDEX;
+        if (found == 0 || !readDocumentAt(positions.index(found), found == positions.count())
+            || document.lastSequence() < sequence)
+        {
+            return NO_INDEX;
+        }
+        return positions.index(found);
+    }
+
+    /**
+     * Inputs in the journal now, from its last complete document (no other document is read).
+     *
+     * @return the count.
+     * @throws JournalCorruptedException when the last document is damaged or of another format.
+     */
+    public long inputCount()
+    {
+        final DocumentPositions positions = positions();
+        for (long n = positions.count(); n >= 1; n--)
+        {
+            if (readDocumentAt(positions.index(n), n == positions.count()))
+            {
+                return document.lastSequence();
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The input queue's index of the last input the journal holds that was read from an input queue: where a
+     * restarted ingress resumes. Reads documents from the last backwards until one holds such an input.
+     *
+     * @return the index, or {@link InputSlot#NO_SOURCE} when no input came from an input queue.
+     * @throws JournalCorruptedException when a document read is damaged or of another format.
+     */
+    public long lastSourceIndex()
+    {
+        final DocumentPositions positions = positions();
+        for (long n = positions.count(); n >= 1; n--)
+        {
+            if (readDocumentAt(positions.index(n), n == positions.count()))
+            {
+                final long source = document.lastSourceIndex();
+                if (source != InputSlot.NO_SOURCE)
+                {
+                    return source;
+                }
+            }
+        }
+        return InputSlot.NO_SOURCE;
     }
 
     /**
@@ -166,32 +226,182 @@ public final class JournalReader implements AutoCloseable
      */
     public long documentCount()
     {
-        long count = 0;
-        for (final long cycle : cycles())
-        {
-            count += excerptsInCycle((int)cycle);
-        }
-        return count;
+        return positions().count();
     }
 
     /**
-     * Reads the document at an index (e.g. from {@link #indexOfDocument}) and every one after it to the last one
-     * there now.
+     * Index of the last document handed over by the last read.
      *
-     * @param index the first document to hand over.
-     * @param handler receives each document, in order.
-     * @return documents read.
-     * @throws IllegalArgumentException when the journal holds no document at that index.
-     * @throws JournalCorruptedException when the journal cannot be read to its last document.
+     * @return the index, or {@link #NO_INDEX}.
      */
-    public long readFrom(final long index, final DocumentHandler handler)
+    public long lastIndexRead()
     {
-        if (!tailer.moveToIndex(index))
+        return lastIndexRead;
+    }
+
+    /**
+     * Sequence of the last input handed over by the last read.
+     *
+     * @return the sequence, or 0 when none.
+     */
+    public long lastSequenceRead()
+    {
+        return Math.max(0, lastSequenceRead);
+    }
+
+    /**
+     * Reads the document at an index into {@link #document}.
+     *
+     * @param last whether it is the journal's last document, the only one that may be absent.
+     * @return false when there is no complete document there: the last one, unfinished by a writer that died.
+     * @throws JournalCorruptedException when another document is absent, or the document is damaged.
+     */
+    private boolean readDocumentAt(final long index, final boolean last)
+    {
+        if (!moveTo(index))
         {
-            throw new IllegalArgumentException("no document at index " + index + " in the journal at " + path);
+            return absent(index, last);
         }
-        lastIndexRead = NO_INDEX;
-        return readToEnd(handler);
+        try (DocumentContext context = next(index))
+        {
+            if (!context.isPresent())
+            {
+                return absent(index, last);
+            }
+            load(context, index);
+            check(NO_INDEX, "the document at ", index);
+            return true;
+        }
+        catch (final InternalError ex)
+        {
+            throw corrupted("could not read past the document at " + describe(index) + ": " + ex, ex);
+        }
+    }
+
+    private boolean moveTo(final long index)
+    {
+        try
+        {
+            return tailer.moveToIndex(index);
+        }
+        catch (final RuntimeException | InternalError ex)
+        {
+            // InternalError: a fault reading the mapped index (a file cut short)
+            throw corrupted("cannot move to " + describe(index) + " through the queue's index (damaged or truncated "
+                + "files): " + ex, ex);
+        }
+    }
+
+    private boolean absent(final long index, final boolean last)
+    {
+        if (last)
+        {
+            return false;
+        }
+        throw corrupted("there is no complete document at " + describe(index) + ", before the journal's last: a "
+            + "document in the middle is incomplete or damaged", null);
+    }
+
+    private long readToEnd(final JournaledInputHandler handler, final long fromSequence)
+    {
+        final long end = lastIndex();
+        long read = 0;
+        while (lastIndexRead < end)
+        {
+            try (DocumentContext context = next(lastIndexRead))
+            {
+                if (!context.isPresent())
+                {
+                    throw corrupted("reading stopped after " + describe(lastIndexRead) + " but the journal's last"
+                        + " index is " + describe(end) + ": the next document is incomplete (its writer died while"
+                        + " writing it) or damaged", null);
+                }
+                final long index = context.index();
+                load(context, lastIndexRead);
+                check(lastSequenceRead == NO_INDEX ? NO_INDEX : lastSequenceRead + 1, "the document after ",
+                    lastIndexRead);
+                lastIndexRead = index;
+                read += document.handTo(handler, fromSequence);
+                lastSequenceRead = document.lastSequence();
+            }
+            catch (final InternalError ex)
+            {
+                // a fault in the mapped file when the document is closed (moving past it): a truncated file
+                throw corrupted("could not read past the document after " + describe(lastIndexRead) + ": " + ex, ex);
+            }
+        }
+        return read;
+    }
+
+    /** The message is built only for a problem: on the replay's path a document costs no allocation. */
+    private void check(final long expectedFirstSequence, final String where, final long index)
+    {
+        final String problem = document.problem(expectedFirstSequence);
+        if (problem != null)
+        {
+            throw corrupted(where + describe(index) + " " + problem, null);
+        }
+    }
+
+    private DocumentContext next(final long after)
+    {
+        try
+        {
+            return tailer.readingDocument();
+        }
+        catch (final RuntimeException | InternalError ex)
+        {
+            // InternalError: the JVM's report of a fault reading the mapped file (e.g. beyond its end)
+            throw corrupted("could not read the document after " + describe(after) + ": " + ex, ex);
+        }
+    }
+
+    private void load(final DocumentContext context, final long after)
+    {
+        try
+        {
+            final Bytes<?> bytes = context.wire().bytes();
+            final long length = bytes.readRemaining();
+            if (length > JournalFormat.MAX_DOCUMENT_LENGTH)
+            {
+                throw corrupted("the document after " + describe(after) + " claims " + length + " bytes, more than "
+                    + "any batch of inputs (" + JournalFormat.MAX_DOCUMENT_LENGTH + "): its header is damaged", null);
+            }
+            if (bytes.isDirectMemory())
+            {
+                // straight from the mapping (a document lies whole in one; QueueReader relies on it too)
+                mapped.wrap(bytes.addressForRead(bytes.readPosition()), (int)length);
+                mapped.getBytes(0, document.bytes(), 0, (int)length);
+            }
+            else
+            {
+                bytes.read(document.bytes(), 0, (int)length);
+            }
+            document.loaded((int)length);
+        }
+        catch (final RuntimeException | InternalError ex)
+        {
+            if (ex instanceof JournalCorruptedException)
+            {
+                throw ex;
+            }
+            throw corrupted("could not read the document after " + describe(after) + ": " + ex, ex);
+        }
+    }
+
+    private DocumentPositions positions()
+    {
+        final NavigableSet<Long> cycles = cycles();
+        final int[] cycleNumbers = new int[cycles.size()];
+        final long[] counts = new long[cycles.size()];
+        int i = 0;
+        for (final long cycle : cycles)
+        {
+            cycleNumbers[i] = (int)cycle;
+            counts[i] = excerptsInCycle((int)cycle);
+            i++;
+        }
+        return new DocumentPositions(queue.rollCycle(), cycleNumbers, counts);
     }
 
     private NavigableSet<Long> cycles()
@@ -224,97 +434,6 @@ public final class JournalReader implements AutoCloseable
         {
             throw corrupted("cannot count the documents of cycle " + cycle + " (damaged or truncated files): " + ex,
                 ex);
-        }
-    }
-
-    /**
-     * Index of the last document handed over by the last read.
-     *
-     * @return the index, or {@link #NO_INDEX}.
-     */
-    public long lastIndexRead()
-    {
-        return lastIndexRead;
-    }
-
-    private long readToEnd(final DocumentHandler handler)
-    {
-        final long end = lastIndex();
-        long read = 0;
-        while (lastIndexRead < end)
-        {
-            try (DocumentContext document = next())
-            {
-                if (!document.isPresent())
-                {
-                    throw corrupted("reading stopped after " + describe(lastIndexRead) + " but the journal's last" +
-                        " index is " + describe(end) + ": the next document is incomplete (its writer died while" +
-                        " writing it) or damaged", null);
-                }
-                final long index = document.index();
-                final int length = wrap(document);
-                lastIndexRead = index;
-                handler.onDocument(index, view, 0, length);
-                read++;
-            }
-            catch (final InternalError ex)
-            {
-                // a fault in the mapped file when the document is closed (moving past it): a truncated file
-                throw corrupted("could not read past the document after " + describe(lastIndexRead) + ": " + ex, ex);
-            }
-        }
-        return read;
-    }
-
-    private DocumentContext next()
-    {
-        try
-        {
-            return tailer.readingDocument();
-        }
-        catch (final RuntimeException | InternalError ex)
-        {
-            // InternalError: the JVM's report of a fault reading the mapped file (e.g. beyond its end)
-            throw corrupted("could not read the document after " + describe(lastIndexRead) + ": " + ex, ex);
-        }
-    }
-
-    private int wrap(final DocumentContext document)
-    {
-        try
-        {
-            final Bytes<?> bytes = document.wire().bytes();
-            final long length = bytes.readRemaining();
-            if (length > view.capacity())
-            {
-                throw corrupted("the document after " + describe(lastIndexRead) + " claims " + length +
-                    " bytes, more than any input (" + MAX_DOCUMENT_LENGTH + "): its header is damaged", null);
-            }
-            if (length < DocumentChecksum.LENGTH)
-            {
-                throw corrupted("the document after " + describe(lastIndexRead) + " has " + length + " bytes, too "
-                    + "few for its checksum: damaged, or not a journal written by the engine", null);
-            }
-            // a copy (an input is small), so the checksum is taken over plain array bytes
-            bytes.read(copy, 0, (int)length);
-            final int inputLength = (int)length - DocumentChecksum.LENGTH;
-            final int recorded = view.getInt(inputLength, ByteOrder.LITTLE_ENDIAN);
-            final int computed = checksum.of(view, 0, inputLength);
-            if (recorded != computed)
-            {
-                throw corrupted(String.format("the document after %s fails its checksum: it records CRC32C %08x, its "
-                    + "bytes give %08x (damaged bytes, or not a journal written by the engine, e.g. an input queue)",
-                    describe(lastIndexRead), recorded, computed), null);
-            }
-            return inputLength;
-        }
-        catch (final RuntimeException | InternalError ex)
-        {
-            if (ex instanceof JournalCorruptedException)
-            {
-                throw ex;
-            }
-            throw corrupted("could not read the document after " + describe(lastIndexRead) + ": " + ex, ex);
         }
     }
 

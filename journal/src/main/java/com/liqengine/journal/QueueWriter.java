@@ -6,8 +6,6 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.DirectBuffer;
 
-import java.nio.ByteOrder;
-
 /**
  * Appends raw messages to a Chronicle queue, one document each, and forces them to disk at the end of a batch
  * as the fsync policy says. Allocation-free once the appender exists: the bytes are copied straight from the
@@ -20,27 +18,19 @@ final class QueueWriter
     static final long NO_INDEX = -1;
 
     private final SingleChronicleQueue queue;
-    private final FsyncPolicy policy;
-    private final long intervalNanos;
-    private final DocumentChecksum checksum;
+    private final FsyncSchedule fsync;
     private ExcerptAppender appender;
     private long appended;
     private long lastIndex = NO_INDEX;
-    private long syncs;
-    private long lastSyncNanos;
-    private boolean unsynced;
     private boolean closed;
 
     /**
      * @param context the queue's settings.
-     * @param checksummed whether each document ends with the {@link DocumentChecksum} of its message.
      */
-    QueueWriter(final QueueContext context, final boolean checksummed)
+    QueueWriter(final QueueContext context)
     {
-        this.checksum = checksummed ? new DocumentChecksum() : null;
         this.queue = context.openForWriting();
-        this.policy = context.fsyncPolicy();
-        this.intervalNanos = context.fsyncIntervalNanos();
+        this.fsync = new FsyncSchedule(context.fsyncPolicy(), context.fsyncIntervalNanos());
     }
 
     void append(final DirectBuffer buffer, final int offset, final int length)
@@ -51,7 +41,7 @@ final class QueueWriter
             // only this thread appends (the class's contract), so Chronicle's per-call owner check is cost
             // without benefit on the hot path
             appender.singleThreadedCheckDisabled(true);
-            lastSyncNanos = System.nanoTime();
+            fsync.started();
         }
         try (DocumentContext document = appender.writingDocument())
         {
@@ -65,52 +55,28 @@ final class QueueWriter
             {
                 bytes.unsafeWrite(buffer.addressOffset() + offset, length);
             }
-            if (checksum != null)
-            {
-                bytes.writeInt(toLittleEndian(checksum.of(buffer, offset, length)));
-            }
         }
         appended++;
-        unsynced = true;
-    }
-
-    /** Chronicle writes in the platform's order; the journal's format is little endian everywhere. */
-    private static int toLittleEndian(final int value)
-    {
-        return ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? value : Integer.reverseBytes(value);
+        fsync.written();
     }
 
     void endOfBatch()
     {
-        if (!unsynced)
+        if (!fsync.pending())
         {
             return;
         }
         lastIndex = appender.lastIndexAppended();
-        if (policy == FsyncPolicy.PER_BATCH)
+        if (fsync.dueAtEndOfBatch())
         {
             sync();
-        }
-        else if (policy == FsyncPolicy.PERIODIC)
-        {
-            final long now = System.nanoTime();
-            if (now - lastSyncNanos >= intervalNanos)
-            {
-                lastSyncNanos = now;
-                sync();
-            }
-        }
-        else
-        {
-            unsynced = false;
         }
     }
 
     private void sync()
     {
         appender.sync();
-        syncs++;
-        unsynced = false;
+        fsync.synced();
     }
 
     long appended()
@@ -125,7 +91,7 @@ final class QueueWriter
 
     long syncs()
     {
-        return syncs;
+        return fsync.syncs();
     }
 
     SingleChronicleQueue queue()
@@ -148,7 +114,7 @@ final class QueueWriter
                 // the writing thread has finished with the appender; let this thread close it
                 appender.singleThreadedCheckReset();
                 lastIndex = appender.lastIndexAppended();
-                if (policy != FsyncPolicy.NONE && unsynced)
+                if (fsync.dueAtClose())
                 {
                     sync();
                 }

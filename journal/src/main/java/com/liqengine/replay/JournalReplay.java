@@ -4,6 +4,7 @@ import com.liqengine.api.OutputRecord;
 import com.liqengine.api.OutputSink;
 import com.liqengine.journal.DocumentHandler;
 import com.liqengine.journal.JournalReader;
+import com.liqengine.journal.JournaledInputHandler;
 import com.liqengine.journal.OutputQueueReader;
 import com.liqengine.margin.EngineSettings;
 import com.liqengine.margin.MarginStateMachine;
@@ -11,6 +12,8 @@ import com.liqengine.snapshot.Snapshot;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -122,31 +125,37 @@ public final class JournalReplay
             {
                 if (skip == 0)
                 {
-                    reader.readAll(run.input(0));
+                    reader.readAll(run.input());
                 }
                 else
                 {
-                    // from a snapshot: start at the input after it, found by position, not by reading the prefix
-                    final long first = reader.indexOfDocument(skip + 1);
+                    // from a snapshot: start at the input after it, found by its sequence, not by reading the prefix
                     run.journalPosition = skip;
-                    if (first != JournalReader.NO_INDEX)
-                    {
-                        reader.readFrom(first, run.input(skip));
-                    }
+                    reader.readFrom(skip + 1, run.input());
                 }
                 run.lastInputNanos = System.nanoTime();
+                run.lastInputCpuNanos = cpuNanos();
                 run.checkRecordingEnded();
             }
             catch (final Stop stop)
             {
                 // the divergence or the requested end: the state is the one after the last input applied
                 run.lastInputNanos = System.nanoTime();
+                run.lastInputCpuNanos = cpuNanos();
             }
         }
         final long end = System.nanoTime();
         return new ReplayResult(run.applied, run.engine.lastSequence(), run.outputs, run.compared, run.divergence,
             run.engine.stateHash(), end - start, run.applied == 0 ? 0 : run.lastInputNanos - run.firstInputNanos,
+            run.applied == 0 || run.firstInputCpuNanos < 0 ? 0 : run.lastInputCpuNanos - run.firstInputCpuNanos,
             run.engine);
+    }
+
+    /** The calling thread's CPU time, or -1 when the JVM does not measure it. */
+    private static long cpuNanos()
+    {
+        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
     }
 
     /** Ends the replay from inside the journal reader's handler. */
@@ -174,20 +183,18 @@ public final class JournalReplay
         long applied;
         long firstInputNanos;
         long lastInputNanos;
+        long firstInputCpuNanos;
+        long lastInputCpuNanos;
         long outputs;
         long compared;
         Divergence divergence;
         long journalPosition;
 
-        DocumentHandler input(final long skip)
+        JournaledInputHandler input()
         {
-            return (index, buffer, offset, length) ->
+            return (sequence, sourceIndex, buffer, offset, length) ->
             {
-                journalPosition++;
-                if (journalPosition <= skip)
-                {
-                    return;
-                }
+                journalPosition = sequence;
                 if (journalPosition > until)
                 {
                     throw new Stop();
@@ -195,6 +202,7 @@ public final class JournalReplay
                 if (applied == 0)
                 {
                     firstInputNanos = System.nanoTime();
+                    firstInputCpuNanos = cpuNanos();
                 }
                 listener.beforeInput(journalPosition, buffer, offset, length, engine);
                 engine.onInput(buffer, offset, length);

@@ -13,6 +13,8 @@ import com.liqengine.margin.MarginStateMachine;
  * @param stateHash the state hash at the end.
  * @param nanos how long it took, opening the journal (and the recording) included.
  * @param inputNanos from the first input applied to the end: the time the inputs themselves took.
+ * @param inputCpuNanos CPU time of the replaying thread over the same span (what the inputs cost on a shared machine,
+ *     where the wall clock also counts the time other processes held the core), or 0 when the JVM does not measure it.
  * @param engine the replayed state machine, for reading its state.
  */
 public record ReplayResult(
@@ -24,6 +26,7 @@ public record ReplayResult(
     long stateHash,
     long nanos,
     long inputNanos,
+    long inputCpuNanos,
     MarginStateMachine engine)
 {
     /**
@@ -32,5 +35,13 @@ public record ReplayResult(
     public double inputsPerSecond()
     {
         return inputNanos == 0 ? 0 : inputs * 1e9 / inputNanos;
+    }
+
+    /**
+     * @return inputs per second of the replaying thread's CPU time, or 0 when not measured.
+     */
+    public double inputsPerCpuSecond()
+    {
+        return inputCpuNanos == 0 ? 0 : inputs * 1e9 / inputCpuNanos;
     }
 }

@@ -2,6 +2,8 @@ package com.liqengine.runtime;
 
 import com.liqengine.journal.ChronicleInputJournal;
 import com.liqengine.journal.ChronicleOutputChannel;
+import com.liqengine.journal.InputQueueReader;
+import com.liqengine.journal.JournalReader;
 import com.liqengine.journal.OutputQueueEnd;
 import com.liqengine.journal.OutputQueueReader;
 import com.liqengine.journal.QueueContext;
@@ -13,11 +15,13 @@ import com.liqengine.pipeline.EngineContext;
 import com.liqengine.pipeline.EngineCounters;
 import com.liqengine.pipeline.IdleStrategyName;
 import com.liqengine.pipeline.InputPublisher;
+import com.liqengine.pipeline.InputSlot;
 import com.liqengine.pipeline.LiquidationEngine;
 import com.liqengine.pipeline.PipelineLatency;
 import com.liqengine.snapshot.SnapshotStore;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemEpochClock;
 
@@ -50,6 +54,8 @@ public final class EngineRuntime implements AutoCloseable
     private static final long WRITER_SLEEP_MS = 5;
     private static final int WRITER_CLOSE_TIMEOUT_MS = 60_000;
     private static final long METRICS_SLEEP_MS = 10;
+    /** The ingress spins, yields, then parks up to 1 ms: an input queue's writer is another process. */
+    private static final long INGRESS_MAX_PARK_NANOS = 1_000_000;
 
     private final EngineConfig config;
     private final EngineCounters counters;
@@ -61,6 +67,8 @@ public final class EngineRuntime implements AutoCloseable
     private final LiquidationEngine engine;
     private final PipelineLatency latency;
     private final AgentRunner metrics;
+    private AgentRunner ingressRunner;
+    private InputQueueIngress ingress;
 
     private EngineRuntime(final EngineConfig config, final MetricsConfig metricsConfig, final AppliedListener listener)
     {
@@ -294,9 +302,87 @@ public final class EngineRuntime implements AutoCloseable
         return journal.lastIndex();
     }
 
+    /**
+     * Starts the ingress ({@link InputQueueIngress}) on its own thread, {@code liq-ingress}: it tails the configured
+     * input queue from right after the last input the journal holds from it (by the queue index journaled with each
+     * input, not by reading the queue from its start), publishes every document, and injects the periodic snapshot
+     * requests. It is then the ring's only publisher: do not publish with {@link #newPublisher()} too.
+     *
+     * @return the running ingress (its counts and failure).
+     * @throws IllegalStateException when the ingress already runs, or the input queue holds no document at the
+     *     journaled index (the input queue was replaced).
+     */
+    public synchronized InputQueueIngress startIngress()
+    {
+        if (ingressRunner != null)
+        {
+            throw new IllegalStateException("the ingress is already running");
+        }
+        final RecoveryReport report = recovery();
+        final long resumeAfter = journaledSourceIndex(report);
+        final InputQueueReader queue = InputQueueReader.open(config.inputQueue(), false);
+        try
+        {
+            if (resumeAfter == InputSlot.NO_SOURCE)
+            {
+                queue.toStart();
+            }
+            else
+            {
+                queue.resumeAfter(resumeAfter);
+            }
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            queue.close();
+            throw new IllegalStateException("the journal at " + config.journal() + " last holds the input at index "
+                + resumeAfter + " of the input queue at " + config.inputQueue() + ", which holds no document there ("
+                + ex.getMessage() + "): was the input queue replaced?", ex);
+        }
+        ingress = new InputQueueIngress(queue, resumeAfter, engine.newPublisher(),
+            new SnapshotSchedule(config.snapshotInterval(), report.externalInputs()), report.lastInputInjected(),
+            this::prepareIngressThread);
+        ingressRunner = new AgentRunner(new BackoffIdleStrategy(100, 10, 1_000, INGRESS_MAX_PARK_NANOS),
+            counters.errorLog(), null, ingress);
+        AgentRunner.startOnThread(ingressRunner);
+        return ingress;
+    }
+
+    /** The recovery saw the last one when the tail held one; else the journal before the snapshot is asked. */
+    private long journaledSourceIndex(final RecoveryReport report)
+    {
+        if (report.tailSourceIndex() != InputSlot.NO_SOURCE || report.journalInputs() == 0)
+        {
+            return report.tailSourceIndex();
+        }
+        try (JournalReader reader = JournalReader.open(config.journal()))
+        {
+            return reader.lastSourceIndex();
+        }
+    }
+
+    /**
+     * @return the ingress, or null when it was not started.
+     */
+    public InputQueueIngress ingress()
+    {
+        return ingress;
+    }
+
+    /**
+     * Stops the ingress (if started; it finishes its duty cycle), drains the ring, closes the queues, lets the
+     * snapshot writer finish, closes the counters.
+     */
     @Override
     public void close()
     {
+        synchronized (this)
+        {
+            if (ingressRunner != null)
+            {
+                ingressRunner.close();
+            }
+        }
         engine.close();
         // after the engine: the metrics thread's last interval then holds every input applied
         metrics.close();

@@ -2,11 +2,12 @@ package com.liqengine.runtime;
 
 import com.liqengine.codec.MessageHeaderDecoder;
 import com.liqengine.codec.SnapshotRequestDecoder;
-import com.liqengine.journal.DocumentHandler;
 import com.liqengine.journal.JournalReader;
+import com.liqengine.journal.JournaledInputHandler;
 import com.liqengine.journal.OutputQueueEnd;
 import com.liqengine.margin.MarginStateMachine;
 import com.liqengine.margin.StateCodec;
+import com.liqengine.pipeline.InputSlot;
 import com.liqengine.pipeline.StateRecovery;
 import com.liqengine.snapshot.Snapshot;
 import com.liqengine.snapshot.SnapshotCorruptedException;
@@ -27,7 +28,7 @@ import java.util.Set;
  * Recovery of a restarted engine (docs/replay.md), run on the engine's thread before its first input: restore the
  * latest valid snapshot no newer than the output queue's last output, then apply the journal's inputs after it,
  * with the outputs the output queue already holds dropped by the {@link DeduplicatingOutputChannel}. The journal is
- * read from the snapshot's own request on, found by position from the journal's per-cycle counts, so the cost is
+ * read from the snapshot's own request on, found by a binary search over the documents' first sequences, so the cost is
  * that of the tail, not of the journal; what the inputs before it held that a restart needs (how many of them the
  * engine injected) is in the snapshot. A corrupt snapshot is reported and the previous one used; a journal that
  * does not continue the snapshot (fewer inputs than its sequence, or another input at that sequence than its
@@ -100,7 +101,7 @@ public final class Recovery implements StateRecovery
         outputs.endOfBatch();
         report = new RecoveryReport(snapshot == null ? null : snapshot.file(), snapshotSequence, List.copyOf(rejected),
             tail.inputs, tail.inputs - snapshotSequence, tail.read, tail.injected, tail.lastInjected,
-            outputs.skipped(), outputs.passed(), tail.snapshotsWritten, engine.stateHash(),
+            outputs.skipped(), outputs.passed(), tail.snapshotsWritten, tail.lastSourceIndex, engine.stateHash(),
             (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -127,21 +128,10 @@ public final class Recovery implements StateRecovery
             }
             return;
         }
-        final long index = reader.indexOfDocument(snapshot.sequence());
-        if (index == JournalReader.NO_INDEX)
-        {
-            throw shorter(snapshot, reader.documentCount());
-        }
         tail.inputs = snapshot.sequence() - 1;
-        try
+        if (reader.readFrom(snapshot.sequence(), tail) == 0)
         {
-            reader.readFrom(index, tail);
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            throw new RecoveryException("the journal at " + journal + " counts at least " + snapshot.sequence()
-                + " inputs but input " + snapshot.sequence() + " cannot be found (" + ex.getMessage() + "): the "
-                + "journal does not continue snapshot " + snapshot.file() + ". Refusing to start with a gap.");
+            throw shorter(snapshot, reader.inputCount());
         }
     }
 
@@ -194,7 +184,7 @@ public final class Recovery implements StateRecovery
      * Walks the journal from where {@link #read} starts it: counts the inputs the snapshot covers, checks the
      * snapshot's request, applies the inputs after it.
      */
-    private final class Tail implements DocumentHandler
+    private final class Tail implements JournaledInputHandler
     {
         private final MarginStateMachine engine;
         private final Snapshot snapshot;
@@ -204,6 +194,7 @@ public final class Recovery implements StateRecovery
         long injected;
         boolean lastInjected;
         long snapshotsWritten;
+        long lastSourceIndex = InputSlot.NO_SOURCE;
 
         Tail(final MarginStateMachine engine, final Snapshot snapshot)
         {
@@ -213,10 +204,15 @@ public final class Recovery implements StateRecovery
         }
 
         @Override
-        public void onDocument(final long index, final DirectBuffer buffer, final int offset, final int length)
+        public void onInput(
+            final long sequence, final long sourceIndex, final DirectBuffer buffer, final int offset, final int length)
         {
-            inputs++;
+            inputs = sequence;
             read++;
+            if (sourceIndex != InputSlot.NO_SOURCE)
+            {
+                lastSourceIndex = sourceIndex;
+            }
             lastInjected = SnapshotSchedule.isInjected(header, buffer, offset, length);
             if (lastInjected)
             {

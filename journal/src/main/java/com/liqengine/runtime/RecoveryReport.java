@@ -7,20 +7,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a recovery did (docs/replay.md), for the operator and for {@code liq run} to resume its input queue.
+ * What a recovery did (docs/replay.md), for the operator and for the ingress to resume its input queue.
  *
  * @param snapshot the snapshot restored, or null when the state was rebuilt from the journal's start.
  * @param snapshotSequence the sequence it covers (0 without one).
  * @param rejectedSnapshots each snapshot passed over, with why.
  * @param journalInputs inputs in the journal.
  * @param replayed inputs applied from the journal after the snapshot.
- * @param journalRead journal documents the recovery read: the snapshot's request and the ones after it (the whole
+ * @param journalRead journal inputs the recovery read: the snapshot's request and the ones after it (the whole
  *     journal without a snapshot, or with one of format 1).
  * @param injectedRequests snapshot requests the engine itself journaled (not from the input queue).
  * @param lastInputInjected whether the journal's last input is such a request.
  * @param outputsAlreadyWritten replayed outputs the output queue already held (not written again).
  * @param outputsWritten replayed outputs that were missing from the output queue and were written.
  * @param snapshotsWritten snapshots written for requests found in the replayed tail.
+ * @param tailSourceIndex the input queue's index of the last input read (the snapshot's request and the tail) that
+ *     came from the input queue, or {@link com.liqengine.pipeline.InputSlot#NO_SOURCE} when none of them did (the
+ *     journal before the snapshot may still hold one: {@link InputQueueIngress} looks there then).
  * @param stateHash the state hash after recovery.
  * @param millis how long it took.
  */
@@ -36,6 +39,7 @@ public record RecoveryReport(
     long outputsAlreadyWritten,
     long outputsWritten,
     long snapshotsWritten,
+    long tailSourceIndex,
     long stateHash,
     long millis)
 {

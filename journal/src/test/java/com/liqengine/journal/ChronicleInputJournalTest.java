@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The input journal writes each message's bytes as one document, exactly, whatever buffer they come from, and
- * forces them to disk as its fsync policy says.
+ * The input journal writes each message's bytes exactly, whatever buffer they come from, the inputs of a batch in
+ * one document, and forces them to disk as its fsync policy says.
  */
 class ChronicleInputJournalTest
 {
@@ -54,21 +54,19 @@ class ChronicleInputJournalTest
             assertThat(journal.syncs()).isZero();
 
             final List<byte[]> read = new ArrayList<>();
-            final long[] lastIndex = {JournalReader.NO_INDEX};
             try (JournalReader reader = JournalReader.open(dir))
             {
-                final long count = reader.readAll((index, buffer, offset, length) ->
+                final long count = reader.readAll((sequence, source, buffer, offset, length) ->
                 {
-                    assertThat(index).isGreaterThan(lastIndex[0]);
-                    lastIndex[0] = index;
+                    assertThat(sequence).isEqualTo(read.size() + 1);
                     final byte[] bytes = new byte[length];
                     buffer.getBytes(offset, bytes);
                     read.add(bytes);
                 });
                 assertThat(count).isEqualTo(written.size());
+                assertThat(journal.lastIndex()).isEqualTo(reader.lastIndexRead()).isEqualTo(reader.lastIndex());
             }
             assertThat(read).containsExactlyElementsOf(written);
-            assertThat(journal.lastIndex()).isEqualTo(lastIndex[0]);
         }
     }
 
@@ -168,6 +166,41 @@ class ChronicleInputJournalTest
     }
 
     @Test
+    void aBatchThatCannotBeJournaledWholeIsDiscardedWhole()
+    {
+        final UnsafeBuffer message = new UnsafeBuffer(new byte[16]);
+        try (ChronicleInputJournal journal = ChronicleInputJournal.open(dir))
+        {
+            message.putInt(0, 1);
+            journal.append(message, 0, 16, 10);
+            journal.endOfBatch();
+            message.putInt(0, 2);
+            journal.append(message, 0, 16, 11);
+            // bytes beyond the buffer: the append fails half-way through the batch's document
+            assertThatThrownBy(() -> journal.append(message, 8, 16, 12))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+            message.putInt(0, 3);
+            journal.append(message, 0, 16, 13);
+            journal.endOfBatch();
+            assertThat(journal.documents()).isEqualTo(2);
+            assertThat(journal.appended()).isEqualTo(2);
+        }
+        final List<Long> sources = new ArrayList<>();
+        final List<Integer> values = new ArrayList<>();
+        try (JournalReader reader = JournalReader.open(dir))
+        {
+            reader.readAll((sequence, source, buffer, offset, length) ->
+            {
+                assertThat(sequence).isEqualTo(sources.size() + 1);
+                sources.add(source);
+                values.add(buffer.getInt(offset));
+            });
+        }
+        assertThat(values).as("the failed batch's first input went with it").containsExactly(1, 3);
+        assertThat(sources).containsExactly(10L, 13L);
+    }
+
+    @Test
     void rollCycleIsChosenByName()
     {
         try (ChronicleInputJournal journal = ChronicleInputJournal.open(
@@ -190,7 +223,7 @@ class ChronicleInputJournalTest
         final List<byte[]> read = new ArrayList<>();
         try (JournalReader reader = JournalReader.open(path))
         {
-            reader.readAll((index, buffer, offset, length) ->
+            reader.readAll((sequence, source, buffer, offset, length) ->
             {
                 final byte[] bytes = new byte[length];
                 buffer.getBytes(offset, bytes);

@@ -13,6 +13,7 @@ import com.liqengine.pipeline.EngineContext;
 import com.liqengine.pipeline.EngineCounters;
 import com.liqengine.pipeline.InputPublisher;
 import com.liqengine.pipeline.LiquidationEngine;
+import com.liqengine.pipeline.OutputChannel;
 import com.liqengine.pipeline.Topology;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -65,6 +66,9 @@ class EndToEndTest
         final Path journalDir = dir.resolve("journal");
         final Path outputDir = dir.resolve("outputs");
         final EngineCounters counters = EngineCounters.inMemory();
+        final JournaledBeforeOutput checked = new JournaledBeforeOutput(ChronicleOutputChannel.open(outputDir),
+            journalDir);
+        final List<Long> gatewayIndexes = new ArrayList<>();
         final LiquidationEngine engine = LiquidationEngine.launch(new EngineContext()
             .topology(topology)
             .ringSize(1024)
@@ -72,15 +76,18 @@ class EndToEndTest
             .counters(counters)
             .inputJournal(ChronicleInputJournal.open(new QueueContext().path(journalDir)
                 .fsyncPolicy(FsyncPolicy.PERIODIC).fsyncIntervalMs(5)))
-            .outputChannel(ChronicleOutputChannel.open(outputDir)));
+            .outputChannel(checked));
         final InputPublisher publisher = engine.newPublisher();
         try (InputQueueReader inputs = InputQueueReader.open(gatewayQueue, true))
         {
             long published = 0;
             while (published < script.size())
             {
-                published += inputs.poll(
-                    (index, buffer, offset, length) -> publisher.publish(buffer, offset, length), 100);
+                published += inputs.poll((index, buffer, offset, length) ->
+                {
+                    gatewayIndexes.add(index);
+                    publisher.publish(buffer, offset, length, index);
+                }, 100);
             }
         }
         engine.close();
@@ -91,6 +98,14 @@ class EndToEndTest
         assertThat(ChronicleInputJournalTest.readAll(journalDir))
             .as("the journal holds every published input, byte for byte, in order")
             .containsExactlyElementsOf(script);
+        final List<Long> sources = new ArrayList<>();
+        try (JournalReader reader = JournalReader.open(journalDir))
+        {
+            reader.readAll((sequence, source, buffer, offset, length) -> sources.add(source));
+        }
+        assertThat(sources).as("each input with the gateway queue's index it was read from")
+            .isEqualTo(gatewayIndexes);
+        assertThat(checked.checked).as("outputs whose input was looked for in the journal").isGreaterThan(1_000);
 
         final List<byte[]> outputs = new ArrayList<>();
         try (OutputQueueReader reader = OutputQueueReader.open(outputDir, true))
@@ -118,6 +133,59 @@ class EndToEndTest
         }
         assertThat(liquidations).as("the scenario liquidates").isGreaterThan(10);
         assertThat(counters.outputs()).isEqualTo(outputs.size());
+    }
+
+    /**
+     * The crash-safety contract with the real journal: when an output is written, the journal's complete documents
+     * already hold the input that caused it (read by another reader, as a restarted engine would read them).
+     */
+    private static final class JournaledBeforeOutput implements OutputChannel
+    {
+        private final ChronicleOutputChannel outputs;
+        private final Path journal;
+        private JournalReader reader;
+        private long journaled;
+        long checked;
+
+        JournaledBeforeOutput(final ChronicleOutputChannel outputs, final Path journal)
+        {
+            this.outputs = outputs;
+            this.journal = journal;
+        }
+
+        @Override
+        public void onOutput(final DirectBuffer buffer, final int offset, final int length)
+        {
+            final long sequence = buffer.getLong(offset + MessageHeaderDecoder.ENCODED_LENGTH, ByteOrder.LITTLE_ENDIAN);
+            if (sequence > journaled)
+            {
+                if (reader == null)
+                {
+                    reader = JournalReader.open(journal);
+                }
+                journaled = reader.inputCount();
+                assertThat(journaled).as("complete journal inputs when an output of input %d is written", sequence)
+                    .isGreaterThanOrEqualTo(sequence);
+            }
+            checked++;
+            outputs.onOutput(buffer, offset, length);
+        }
+
+        @Override
+        public void endOfBatch()
+        {
+            outputs.endOfBatch();
+        }
+
+        @Override
+        public void close()
+        {
+            if (reader != null)
+            {
+                reader.close();
+            }
+            outputs.close();
+        }
     }
 
     private List<byte[]> bareStateMachineOutputs()

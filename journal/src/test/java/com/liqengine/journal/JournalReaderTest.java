@@ -1,5 +1,10 @@
 package com.liqengine.journal;
 
+import com.liqengine.pipeline.InputSlot;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,13 +18,15 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The journal reader hands over every document in order, from the start or after an index, and reports a
- * journal it cannot read to its end instead of stopping short or crashing.
+ * The journal reader hands over every input in order with its sequence and source, from the start or from a
+ * sequence found by search, and reports a journal it cannot read to its end, or of another format, instead of
+ * stopping short or crashing.
  */
 class JournalReaderTest
 {
@@ -31,50 +38,154 @@ class JournalReaderTest
     Path dir;
 
     @Test
-    void readsEveryDocumentFromTheStartOrAfterAnIndex()
+    void readsEveryInputWithItsSourceFromTheStartOrFromASequence()
     {
-        write(DOCUMENTS);
-        final List<Long> indexes = new ArrayList<>();
-        final List<Long> numbers = new ArrayList<>();
+        final Random random = new Random(11);
+        final UnsafeBuffer message = new UnsafeBuffer(new byte[LENGTH]);
+        final List<Integer> batchEnds = new ArrayList<>();
+        try (ChronicleInputJournal journal = ChronicleInputJournal.open(dir))
+        {
+            for (int i = 0; i < 1_000; i++)
+            {
+                message.putLong(0, MARKER);
+                message.putLong(8, i);
+                // every third input published directly, the others from an input queue's index 1000 + 7i
+                journal.append(message, 0, LENGTH, i % 3 == 0 ? InputSlot.NO_SOURCE : 1_000 + 7L * i);
+                if (random.nextInt(10) == 0 || i == 999)
+                {
+                    journal.endOfBatch();
+                    batchEnds.add(i);
+                }
+            }
+            assertThat(journal.documents()).as("one document per batch").isEqualTo(batchEnds.size());
+        }
         try (JournalReader reader = JournalReader.open(dir))
         {
-            assertThat(reader.readAll((index, buffer, offset, length) ->
+            assertThat(reader.documentCount()).isEqualTo(batchEnds.size());
+            assertThat(reader.inputCount()).isEqualTo(1_000);
+            assertThat(reader.lastSourceIndex()).isEqualTo(1_000 + 7L * 998);
+            final List<Long> numbers = new ArrayList<>();
+            assertThat(reader.readAll((sequence, source, buffer, offset, length) ->
             {
-                indexes.add(index);
-                numbers.add(buffer.getLong(offset + 8));
-            })).isEqualTo(DOCUMENTS);
-            assertThat(reader.lastIndex()).isEqualTo(indexes.get(DOCUMENTS - 1));
-            assertThat(reader.lastIndexRead()).isEqualTo(indexes.get(DOCUMENTS - 1));
+                final long number = buffer.getLong(offset + 8);
+                assertThat(sequence).isEqualTo(number + 1);
+                assertThat(source).isEqualTo(number % 3 == 0 ? InputSlot.NO_SOURCE : 1_000 + 7 * number);
+                assertThat(length).isEqualTo(LENGTH);
+                numbers.add(number);
+            })).isEqualTo(1_000);
+            assertThat(numbers).hasSize(1_000).isSorted();
+            assertThat(reader.lastSequenceRead()).isEqualTo(1_000);
+            assertThat(reader.lastIndexRead()).isEqualTo(reader.lastIndex());
 
-            final List<Long> after = new ArrayList<>();
-            assertThat(reader.readAfter(indexes.get(59), (index, buffer, offset, length) ->
-                after.add(buffer.getLong(offset + 8)))).isEqualTo(40);
-            assertThat(after).containsExactlyElementsOf(numbers.subList(60, DOCUMENTS));
-            assertThat(reader.readAfter(indexes.get(DOCUMENTS - 1), (index, buffer, offset, length) ->
-                after.add(-1L))).as("nothing after the last").isZero();
-            assertThatThrownBy(() -> reader.readAfter(indexes.get(DOCUMENTS - 1) + 1_000, (i, b, o, l) -> { }))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no document at index");
-        }
-        for (int i = 0; i < DOCUMENTS; i++)
-        {
-            assertThat(numbers.get(i)).isEqualTo(i);
+            for (final long from : new long[] {1, 2, 37, 500, 999, 1_000})
+            {
+                final List<Long> after = new ArrayList<>();
+                assertThat(reader.readFrom(from, (sequence, source, buffer, offset, length) ->
+                    after.add(sequence))).as("from %d", from).isEqualTo(1_000 - from + 1);
+                assertThat(after.get(0)).isEqualTo(from);
+                assertThat(after.get(after.size() - 1)).isEqualTo(1_000);
+            }
+            assertThat(reader.readFrom(1_001, (sequence, source, buffer, offset, length) -> { }))
+                .as("nothing from past the last").isZero();
+            assertThat(reader.indexOfInput(1_001)).isEqualTo(JournalReader.NO_INDEX);
+            assertThatThrownBy(() -> reader.readFrom(0, (sequence, source, buffer, offset, length) -> { }))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("from 1");
         }
     }
 
     @Test
-    void emptyOrMissingJournal()
+    void aBatchLongerThanADocumentGoesOnInTheNext()
     {
+        final UnsafeBuffer message = new UnsafeBuffer(new byte[1_000]);
+        final int inputs = 2 * JournalFormat.DOCUMENT_TARGET_LENGTH / 1_000 + 5;
         try (ChronicleInputJournal journal = ChronicleInputJournal.open(dir))
         {
-            assertThat(journal.lastIndex()).isEqualTo(ChronicleInputJournal.NO_INDEX);
+            for (int i = 0; i < inputs; i++)
+            {
+                message.putInt(0, i);
+                journal.append(message, 0, 1_000, i);
+            }
+            journal.endOfBatch();
+            assertThat(journal.documents()).isEqualTo(3);
         }
+        final List<Integer> read = new ArrayList<>();
         try (JournalReader reader = JournalReader.open(dir))
         {
-            assertThat(reader.readAll((index, buffer, offset, length) -> { })).isZero();
+            reader.readAll((sequence, source, buffer, offset, length) ->
+            {
+                assertThat(source).isEqualTo(sequence - 1);
+                read.add(buffer.getInt(offset));
+            });
+            assertThat(reader.inputCount()).isEqualTo(inputs);
+        }
+        assertThat(read).hasSize(inputs).isSorted();
+    }
+
+    @Test
+    void anEmptyJournalHoldsNothing()
+    {
+        ChronicleInputJournal.open(dir).close();
+        try (JournalReader reader = JournalReader.open(dir))
+        {
+            assertThat(reader.readAll((sequence, source, buffer, offset, length) -> { })).isZero();
             assertThat(reader.lastIndex()).isEqualTo(JournalReader.NO_INDEX);
+            assertThat(reader.inputCount()).isZero();
+            assertThat(reader.lastSourceIndex()).isEqualTo(InputSlot.NO_SOURCE);
         }
         assertThatThrownBy(() -> JournalReader.open(dir.resolve("missing")))
             .isInstanceOf(IllegalStateException.class).hasMessageContaining("no journal at");
+    }
+
+    @Test
+    void aFormatOneJournalIsRefusedNamingBothVersions()
+    {
+        try (SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir).build();
+            ExcerptAppender appender = queue.createAppender())
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                try (DocumentContext document = appender.writingDocument())
+                {
+                    document.wire().bytes().write(JournalDocuments.formatOne(JournalDocuments.longBytes(i)));
+                }
+            }
+        }
+        try (JournalReader reader = JournalReader.open(dir))
+        {
+            assertThatThrownBy(() -> reader.readAll((sequence, source, buffer, offset, length) -> { }))
+                .isInstanceOf(JournalCorruptedException.class).hasMessageContaining(dir.toString())
+                .hasMessageContaining("journal format 1").hasMessageContaining("reads journal format 2 only");
+        }
+        assertThatThrownBy(() -> ChronicleInputJournal.open(dir)).isInstanceOf(JournalCorruptedException.class)
+            .hasMessageContaining("journal format 1").hasMessageContaining("journal format 2");
+    }
+
+    @Test
+    void aDocumentThatDoesNotFollowThePreviousOneIsReported()
+    {
+        try (SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir).build();
+            ExcerptAppender appender = queue.createAppender())
+        {
+            final byte[] input = JournalDocuments.longBytes(MARKER);
+            for (final byte[] bytes : List.of(
+                JournalDocuments.formatTwo(1, new long[] {10, 11}, input, input),
+                JournalDocuments.formatTwo(4, new long[] {12}, input)))
+            {
+                try (DocumentContext document = appender.writingDocument())
+                {
+                    document.wire().bytes().write(bytes);
+                }
+            }
+        }
+        final List<Long> sequences = new ArrayList<>();
+        try (JournalReader reader = JournalReader.open(dir))
+        {
+            assertThatThrownBy(() -> reader.readAll((sequence, source, buffer, offset, length) ->
+                sequences.add(sequence)))
+                .isInstanceOf(JournalCorruptedException.class)
+                .hasMessageContaining("field first sequence 4 where input 3 was due: inputs are missing");
+        }
+        assertThat(sequences).containsExactly(1L, 2L);
     }
 
     @Test
@@ -102,7 +213,7 @@ class JournalReaderTest
         expectCorruption(42);
         try (JournalReader reader = JournalReader.open(dir))
         {
-            assertThatThrownBy(() -> reader.readAll((index, buffer, offset, length) -> { }))
+            assertThatThrownBy(() -> reader.readAll((sequence, source, buffer, offset, length) -> { }))
                 .hasMessageContaining("fails its checksum");
         }
     }
@@ -118,8 +229,8 @@ class JournalReaderTest
         }
         try (JournalReader reader = JournalReader.open(dir))
         {
-            assertThatThrownBy(() -> reader.readAll((index, buffer, offset, length) -> { }))
-                .isInstanceOf(JournalCorruptedException.class).hasMessageContaining("not a journal written by");
+            assertThatThrownBy(() -> reader.readAll((sequence, source, buffer, offset, length) -> { }))
+                .isInstanceOf(JournalCorruptedException.class).hasMessageContaining("is not a journal document");
         }
     }
 
@@ -132,9 +243,9 @@ class JournalReaderTest
             Throwable thrown = null;
             try
             {
-                reader.readAll((index, buffer, offset, length) ->
+                reader.readAll((sequence, source, buffer, offset, length) ->
                 {
-                    indexes.add(index);
+                    indexes.add(reader.lastIndexRead());
                     numbers.add(buffer.getLong(offset + 8));
                 });
             }
@@ -203,10 +314,12 @@ class JournalReaderTest
             {
                 if (map.getLong(p) == MARKER && map.getLong(p + 8) == number)
                 {
-                    final int header = map.getInt(p - 4);
+                    final int at = p - JournalFormat.ENTRY_HEADER_LENGTH - JournalFormat.HEADER_LENGTH - 4;
+                    final int header = map.getInt(at);
                     assertThat(header & 0x3FFF_FFFF).as("a document header precedes the content")
-                        .isEqualTo(LENGTH + DocumentChecksum.LENGTH);
-                    map.putInt(p - 4, change.apply(header));
+                        .isEqualTo(LENGTH + JournalFormat.HEADER_LENGTH + JournalFormat.ENTRY_HEADER_LENGTH
+                            + JournalFormat.TRAILER_LENGTH);
+                    map.putInt(at, change.apply(header));
                     map.force();
                     return;
                 }

@@ -69,7 +69,7 @@ class KilledWriterRecoveryTest
         final List<Long> numbers = new ArrayList<>();
         try (JournalReader reader = JournalReader.open(dir))
         {
-            reader.readAll((index, buffer, offset, length) ->
+            reader.readAll((sequence, source, buffer, offset, length) ->
             {
                 assertThat(length).isEqualTo(LENGTH);
                 numbers.add(buffer.getLong(offset));

@@ -173,7 +173,7 @@ class JournalReplayTest
         assertThat(result.divergence().replayedType()).isEqualTo("none");
         try (JournalReader reader = JournalReader.open(shorter))
         {
-            assertThat(reader.readAll((index, buffer, offset, length) -> { })).isEqualTo(4);
+            assertThat(reader.readAll((sequence, source, buffer, offset, length) -> { })).isEqualTo(4);
         }
     }
 

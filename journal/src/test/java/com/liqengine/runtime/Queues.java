@@ -53,7 +53,7 @@ public final class Queues
         final List<byte[]> inputs = new ArrayList<>();
         try (JournalReader reader = JournalReader.open(path))
         {
-            reader.readAll((index, buffer, offset, length) ->
+            reader.readAll((sequence, source, buffer, offset, length) ->
             {
                 final byte[] copy = new byte[length];
                 buffer.getBytes(offset, copy);

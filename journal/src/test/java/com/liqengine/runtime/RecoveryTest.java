@@ -201,7 +201,8 @@ class RecoveryTest
         final MixedEvents events = new MixedEvents(ACCOUNTS, 8);
         final long hash = run(config, events, 0, 45_000, true);
         final long journalInputs = events.setUpCount() + 45_000 + 4;
-        // damage the journal early on: the header of input 1,000 now claims a document longer than any input
+        // damage the journal early on: the 4 bytes before input 1,000 (its entry's source index) change, so the
+        // document holding it fails its checksum
         final Path file = journalFile(config);
         final long input1000 = find(file, 1_000L) - 8;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE))
@@ -492,7 +493,8 @@ class RecoveryTest
         {
             final ByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(channel.size(), 1 << 26))
                 .order(ByteOrder.LITTLE_ENDIAN);
-            for (int p = 0; p + 16 <= map.limit(); p += 4)
+            // inputs lie at any offset inside a journal document of format 2: try every byte
+            for (int p = 0; p + 16 <= map.limit(); p++)
             {
                 if (map.getLong(p) == value && map.getLong(p + 8) == value)
                 {

@@ -3,6 +3,7 @@ package com.liqengine.tools.dump;
 import com.liqengine.api.OutputRecord;
 import com.liqengine.journal.JournalCorruptedException;
 import com.liqengine.journal.JournalReader;
+import com.liqengine.pipeline.InputSlot;
 import com.liqengine.journal.OutputQueueReader;
 import com.liqengine.margin.EngineSettings;
 import com.liqengine.margin.MarginStateMachine;
@@ -136,8 +137,7 @@ public final class DumpCommand implements Callable<Integer>
             }
             try (JournalReader reader = JournalReader.open(journalPath))
             {
-                final long[] sequence = {0};
-                reader.readAll((index, buffer, offset, length) -> input(++sequence[0], buffer, offset, length));
+                reader.readAll(this::input);
             }
             return 0;
         }
@@ -149,7 +149,8 @@ public final class DumpCommand implements Callable<Integer>
         }
     }
 
-    private void input(final long sequence, final DirectBuffer buffer, final int offset, final int length)
+    private void input(
+        final long sequence, final long sourceIndex, final DirectBuffer buffer, final int offset, final int length)
     {
         book.learn(buffer, offset, length);
         if (sequence < from || sequence > to)
@@ -157,6 +158,11 @@ public final class DumpCommand implements Callable<Integer>
             return;
         }
         final Map<String, Object> view = InputView.of(sequence, buffer, offset, length, instruments);
+        if (sourceIndex != InputSlot.NO_SOURCE)
+        {
+            // where it came from: the input queue's index, as the journal records it (docs/journal.md)
+            view.put("inputQueueIndex", sourceIndex);
+        }
         final Long instrumentId = (Long)view.get("instrumentId");
         if (matches((String)view.get("type"), InputView.account(view), instrumentId))
         {
@@ -194,7 +200,7 @@ public final class DumpCommand implements Callable<Integer>
         {
             try (JournalReader reader = JournalReader.open(journalPath))
             {
-                reader.readAll((index, buffer, offset, length) -> book.learn(buffer, offset, length));
+                reader.readAll((sequence, source, buffer, offset, length) -> book.learn(buffer, offset, length));
             }
         }
         try (OutputQueueReader reader = OutputQueueReader.open(outputs, true))

@@ -45,7 +45,7 @@ public final class InstrumentBook
         {
             try (JournalReader reader = JournalReader.open(journal))
             {
-                reader.readAll((index, buffer, offset, length) -> book.learn(buffer, offset, length));
+                reader.readAll((sequence, source, buffer, offset, length) -> book.learn(buffer, offset, length));
             }
         }
         return book;

@@ -129,9 +129,10 @@ public final class ReplayCommand implements Callable<Integer>
             out.println();
         }
         out.println(String.format(Locale.ROOT, "liq replay: %,d inputs replayed from %s%s in %.3f s (%.3f s of them "
-                + "from the first input to the last: %,.0f inputs/s), %,d outputs", result.inputs(), journalPath,
+                + "from the first input to the last: %,.0f inputs/s; %.3f s of the thread's CPU: %,.0f inputs per CPU "
+                + "second), %,d outputs", result.inputs(), journalPath,
             snapshot == null ? "" : " after snapshot " + snapshot, result.nanos() / 1e9, result.inputNanos() / 1e9,
-            result.inputsPerSecond(), result.outputs()));
+            result.inputsPerSecond(), result.inputCpuNanos() / 1e9, result.inputsPerCpuSecond(), result.outputs()));
         int exitCode = 0;
         if (outputs != null)
         {

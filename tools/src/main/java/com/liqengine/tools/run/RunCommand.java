@@ -1,21 +1,17 @@
 package com.liqengine.tools.run;
 
-import com.liqengine.journal.DocumentHandler;
-import com.liqengine.journal.InputQueueReader;
 import com.liqengine.margin.MarginStateMachine;
 import com.liqengine.metrics.MetricsConfig;
-import com.liqengine.pipeline.InputPublisher;
+import com.liqengine.pipeline.InputSlot;
 import com.liqengine.runtime.EngineConfig;
+import com.liqengine.runtime.EngineRuntime;
+import com.liqengine.runtime.InputQueueIngress;
+import com.liqengine.runtime.RecoveryReport;
+import com.liqengine.snapshot.SnapshotFile;
 import com.liqengine.tools.engine.CpusOption;
 import com.liqengine.tools.engine.EngineConfigFile;
 import com.liqengine.tools.engine.MetricsSection;
 import com.liqengine.tools.metrics.PrometheusEndpoint;
-import com.liqengine.runtime.EngineRuntime;
-import com.liqengine.runtime.RecoveryReport;
-import com.liqengine.runtime.SnapshotSchedule;
-import com.liqengine.snapshot.SnapshotFile;
-import org.agrona.concurrent.BackoffIdleStrategy;
-import org.agrona.concurrent.IdleStrategy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,15 +21,17 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * {@code liq run}: the standalone engine. Tails the Chronicle input queue a matching engine or gateway writes
- * (one SBE message per document), journals and applies every input, writes outputs to the output queue, and
+ * {@code liq run}: the standalone engine. Starts the runtime's ingress ({@link InputQueueIngress}), which tails the
+ * Chronicle input queue a matching engine or gateway writes (one SBE message per document); the engine journals
+ * and applies every input, writes outputs to the output queue, and
  * on SIGTERM or Ctrl-C stops reading, drains the ring and closes the queues cleanly. On start it recovers
- * (docs/replay.md): latest valid snapshot, the journal's tail, no output written twice, and it resumes the input
- * queue after the last input the journal holds. It requests a snapshot after every {@code snapshots.interval}
- * inputs. It measures two latencies and, with a metrics port, serves them and the counters to Prometheus
- * (docs/operations.md).
+ * (docs/replay.md): latest valid snapshot, the journal's tail, no output written twice, and the ingress resumes the
+ * input queue right after the last input the journal holds from it (by its journaled index). The ingress requests a
+ * snapshot after every {@code snapshots.interval} inputs. It measures two latencies and, with a metrics port, serves
+ * them and the counters to Prometheus (docs/operations.md).
  */
 @Command(
     name = "run",
@@ -53,7 +51,7 @@ import java.util.concurrent.Callable;
 public final class RunCommand implements Callable<Integer>
 {
     private static final long STATUS_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
-    private static final int POLL_LIMIT = 256;
+    private static final long WATCH_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     @Mixin
     private CpusOption cpus;
@@ -136,29 +134,37 @@ public final class RunCommand implements Callable<Integer>
         {
             out.println("liq run: " + line);
         }
-        out.println("liq run: reading " + config.inputQueue() + ", journal " + config.journal() + ", outputs "
-            + config.outputs() + ", counters " + config.counters() + " (topology "
-            + EngineConfig.word(config.topology()) + ", fsync " + EngineConfig.word(config.fsync()) + ")");
-        if (runtime.config().cpus().any())
-        {
-            out.println("liq run: threads pinned to cores: " + runtime.config().cpus());
-        }
-        out.println("liq run: latency log " + MetricsConfig.latencyLog(config.counters()) + (endpoint == null ? "" :
-            ", Prometheus metrics on http://" + host(metrics.bindAddress()) + ":" + endpoint.port() + "/metrics"));
         // what recovery replayed is counted too; this run reports only what its own inputs caused
         final long liquidationsBefore = runtime.counters().liquidations();
         final long rejectionsBefore = runtime.counters().rejections();
         final long outputsBefore = runtime.counters().outputs();
         int exitCode = 0;
-        long read = 0;
-        try (InputQueueReader inputs = InputQueueReader.open(config.inputQueue(), false))
+        InputQueueIngress ingress = null;
+        try
         {
-            skipJournaled(inputs.toStart(), recovery.externalInputs());
-            read = tail(inputs, runtime, recovery);
+            ingress = runtime.startIngress();
+            out.println("liq run: reading " + config.inputQueue() + (ingress.resumedAfter() == InputSlot.NO_SOURCE ?
+                " from its start" : " after index " + ingress.resumedAfter() + " (the last input journaled from it)")
+                + ", journal " + config.journal() + ", outputs " + config.outputs() + ", counters " + config.counters()
+                + " (topology " + EngineConfig.word(config.topology()) + ", fsync " + EngineConfig.word(config.fsync())
+                + ")");
+            if (runtime.config().cpus().any())
+            {
+                out.println("liq run: threads pinned to cores: " + runtime.config().cpus());
+            }
+            out.println("liq run: latency log " + MetricsConfig.latencyLog(config.counters()) + (endpoint == null ?
+                "" : ", Prometheus metrics on http://" + host(metrics.bindAddress()) + ":" + endpoint.port()
+                + "/metrics"));
+            watch(ingress, runtime);
+            if (ingress.failure() != null)
+            {
+                err.println("liq run: stopped on an error: " + ingress.failure());
+                exitCode = 3;
+            }
         }
         catch (final RuntimeException ex)
         {
-            err.println("liq run: stopped on an error: " + ex);
+            err.println("liq run: stopped on an error: " + ex.getMessage());
             exitCode = 3;
         }
         finally
@@ -178,7 +184,7 @@ public final class RunCommand implements Callable<Integer>
             final MarginStateMachine stateMachine = runtime.engine().stateMachine();
             out.println("liq run: state hash " + SnapshotFile.hex(stateMachine.stateHash()) + " at sequence "
                 + stateMachine.lastSequence());
-            out.println("liq run: stopped after " + read + " inputs; "
+            out.println("liq run: stopped after " + (ingress == null ? 0 : ingress.inputsRead()) + " inputs; "
                 + (runtime.counters().liquidations() - liquidationsBefore) + " liquidations, "
                 + (runtime.counters().rejections() - rejectionsBefore) + " rejections, "
                 + (runtime.counters().outputs() - outputsBefore) + " outputs in " + config.outputs()
@@ -212,52 +218,16 @@ public final class RunCommand implements Callable<Integer>
         return address.contains(":") ? "[" + address + "]" : address;
     }
 
-    /** The input queue's first inputs are in the journal already: read on after them. */
-    private static void skipJournaled(final InputQueueReader inputs, final long journaled)
+    /** Prints a status line every 5 s until stopped, the ingress or the engine fails, or input stays away. */
+    private void watch(final InputQueueIngress ingress, final EngineRuntime runtime)
     {
-        final DocumentHandler skip = (index, buffer, offset, length) ->
-        {
-        };
-        long skipped = 0;
-        while (skipped < journaled)
-        {
-            final int count = inputs.poll(skip, (int)Math.min(POLL_LIMIT, journaled - skipped));
-            if (count == 0)
-            {
-                throw new IllegalStateException("the journal holds " + journaled + " inputs from the input queue "
-                    + "but the input queue only " + skipped + ": was the input queue replaced?");
-            }
-            skipped += count;
-        }
-    }
-
-    private long tail(final InputQueueReader inputs, final EngineRuntime runtime, final RecoveryReport recovery)
-    {
-        final InputPublisher publisher = runtime.engine().newPublisher();
-        runtime.prepareIngressThread();
-        final SnapshotSchedule schedule =
-            new SnapshotSchedule(runtime.config().snapshotInterval(), recovery.externalInputs());
-        schedule.resume(publisher, recovery.lastInputInjected());
-        final DocumentHandler publish = (index, buffer, offset, length) ->
-        {
-            publisher.publish(buffer, offset, length);
-            schedule.afterInput(publisher);
-        };
-        final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
         final long idleLimitNanos = (long)(exitWhenIdleSeconds * 1e9);
-        long read = 0;
-        long lastInputNanos = System.nanoTime();
-        long nextStatus = lastInputNanos + STATUS_INTERVAL_NANOS;
-        while (running)
+        long nextStatus = System.nanoTime() + STATUS_INTERVAL_NANOS;
+        while (running && ingress.failure() == null && runtime.engine().failure() == null)
         {
-            final int count = inputs.poll(publish, POLL_LIMIT);
-            read += count;
+            LockSupport.parkNanos(WATCH_PAUSE_NANOS);
             final long now = System.nanoTime();
-            if (count > 0)
-            {
-                lastInputNanos = now;
-            }
-            else if (idleLimitNanos > 0 && now - lastInputNanos > idleLimitNanos)
+            if (idleLimitNanos > 0 && now - ingress.lastInputNanos() > idleLimitNanos)
             {
                 out.println("liq run: no new input for " + exitWhenIdleSeconds + " s, stopping");
                 break;
@@ -266,13 +236,11 @@ public final class RunCommand implements Callable<Integer>
             {
                 nextStatus = now + STATUS_INTERVAL_NANOS;
                 // the counters started with this process, so they include what the recovery's replay applied
-                out.println("liq run: " + read + " inputs read this run; since start (recovery included) "
-                    + runtime.counters().liquidations() + " liquidations, " + runtime.counters().rejections()
-                    + " rejections; journal index " + runtime.journalIndex());
+                out.println("liq run: " + ingress.inputsRead() + " inputs read this run; since start (recovery "
+                    + "included) " + runtime.counters().liquidations() + " liquidations, "
+                    + runtime.counters().rejections() + " rejections; journal index " + runtime.journalIndex());
             }
-            idle.idle(count);
         }
-        return read;
     }
 
     private static void awaitQuietly(final CountDownLatch latch)

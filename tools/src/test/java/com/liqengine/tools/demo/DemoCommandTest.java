@@ -55,7 +55,7 @@ class DemoCommandTest
         final long setUp = new DemoMarket(1, 300).setUpCount();
         try (JournalReader journal = JournalReader.open(dir.resolve("journal")))
         {
-            assertThat(journal.readAll((index, buffer, offset, length) ->
+            assertThat(journal.readAll((sequence, source, buffer, offset, length) ->
             {
             })).isEqualTo(setUp + 60_000 + bookInputs);
         }

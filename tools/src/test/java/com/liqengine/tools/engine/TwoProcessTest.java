@@ -51,7 +51,7 @@ class TwoProcessTest
         assertThat(liquidations).containsExactly("1/0/0", "2/0/1", "2/1/1", "2/2/1");
         try (JournalReader journal = JournalReader.open(dir.resolve("journal")))
         {
-            assertThat(journal.readAll((index, buffer, offset, length) ->
+            assertThat(journal.readAll((sequence, source, buffer, offset, length) ->
             {
             })).isEqualTo(26);
         }

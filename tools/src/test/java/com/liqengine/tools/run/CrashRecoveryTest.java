@@ -2,6 +2,7 @@ package com.liqengine.tools.run;
 
 import com.liqengine.api.InputEncoder;
 import com.liqengine.journal.InputQueueWriter;
+import com.liqengine.journal.JournalReader;
 import com.liqengine.journal.QueueContext;
 import com.liqengine.margin.MarginStateMachine;
 import com.liqengine.runtime.EngineConfig;
@@ -111,6 +112,107 @@ class CrashRecoveryTest
         restarts.add(finalLog);
         assertThat(restarts.stream().anyMatch(text -> text.contains("from snapshot")))
             .as(String.join("\n", restarts)).isTrue();
+    }
+
+    /**
+     * An input queue of three million inputs, the engine killed with SIGKILL once it has journaled most of them: the
+     * restart resumes after the last journaled input-queue index, so it reads only the rest of the queue (its count
+     * of inputs read proves it), and ends as one clean run. Prints the restart's time (process start to reading).
+     */
+    @Test
+    void aRestartOnAQueueOfMillionsReadsOnlyWhatTheJournalLacks(@TempDir final Path dir) throws Exception
+    {
+        final int events = 3_000_000;
+        final int interval = 500_000;
+        final Path configFile = dir.resolve("engine.yaml");
+        Files.writeString(configFile, "paths:\n"
+            + "  inputQueue: " + dir.resolve("input") + "\n"
+            + "  journal: " + dir.resolve("journal") + "\n"
+            + "  outputs: " + dir.resolve("outputs") + "\n"
+            + "  counters: " + dir.resolve("counters.dat") + "\n"
+            + "  snapshots: " + dir.resolve("snapshots") + "\n"
+            + "engine: { maxAccounts: " + (ACCOUNTS + 1) + ", maxInstruments: 2 }\n"
+            + "snapshots: { interval: " + interval + " }\n");
+        final EngineConfig config = EngineConfigFile.load(configFile);
+        final MixedEvents market = new MixedEvents(ACCOUNTS, 78);
+        final InputEncoder encoder = new InputEncoder();
+        try (InputQueueWriter queue = InputQueueWriter.open(new QueueContext().path(config.inputQueue())))
+        {
+            for (int i = 0; i < market.setUpCount(); i++)
+            {
+                queue.append(encoder.buffer(), 0, market.setUp(i, encoder));
+            }
+            for (int n = 1; n <= events; n++)
+            {
+                queue.append(encoder.buffer(), 0, market.next(n, encoder));
+            }
+            queue.endOfBatch();
+        }
+        final long queued = market.setUpCount() + (long)events;
+
+        final Path firstLog = dir.resolve("engine-first.log");
+        final Process first = LiqProcess.start(firstLog, "run", "--config", configFile.toString());
+        awaitLog(first, firstLog, "liq run: reading");
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        long journaled = 0;
+        while (journaled < queued * 9 / 10 && System.nanoTime() < deadline && first.isAlive())
+        {
+            Thread.sleep(50);
+            try (JournalReader journal = JournalReader.open(config.journal()))
+            {
+                journaled = journal.inputCount();
+            }
+        }
+        first.destroyForcibly(); // SIGKILL
+        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(journaled).as(LiqProcess.log(firstLog)).isGreaterThanOrEqualTo(queued * 9 / 10);
+        final long fromQueue;
+        try (JournalReader journal = JournalReader.open(config.journal()))
+        {
+            final long[] count = {0};
+            journal.readAll((sequence, source, buffer, offset, length) -> count[0] += source >= 0 ? 1 : 0);
+            fromQueue = count[0];
+        }
+
+        final Path lastLog = dir.resolve("engine-last.log");
+        final long restartStart = System.nanoTime();
+        final Process last =
+            LiqProcess.start(lastLog, "run", "--config", configFile.toString(), "--exit-when-idle", "2");
+        awaitLog(last, lastLog, "liq run: reading");
+        final long restartMillis = (System.nanoTime() - restartStart) / 1_000_000;
+        assertThat(last.waitFor(240, TimeUnit.SECONDS)).isTrue();
+        final String log = Files.readString(lastLog, StandardCharsets.UTF_8);
+        assertThat(last.exitValue()).as(log).isZero();
+        System.out.println("CrashRecoveryTest: restart on an input queue of " + queued + " inputs, " + fromQueue
+            + " of them journaled before the kill: " + restartMillis + " ms from process start to reading the queue");
+        log.lines().filter(line -> line.startsWith("liq run: recovered") || line.startsWith("liq run: reading")
+            || line.startsWith("liq run: stopped after")).forEach(line -> System.out.println("  " + line));
+
+        assertThat(log).contains("liq run: reading " + config.inputQueue() + " after index");
+        final Matcher read = Pattern.compile("liq run: stopped after (\\d+) inputs").matcher(log);
+        assertThat(read.find()).as(log).isTrue();
+        assertThat(Long.parseLong(read.group(1))).as("inputs the restart read from the queue: only those not journaled")
+            .isEqualTo(queued - fromQueue);
+        final Matcher hash = HASH.matcher(log.substring(log.indexOf("liq run: reading")));
+        assertThat(hash.find()).as(log).isTrue();
+        assertThat(Long.parseLong(hash.group(2))).as("every queue input once, and a request every %d", interval)
+            .isEqualTo(queued + queued / interval);
+        // queue indexes only grow along a queue: all of them, each greater than the one before, is each once
+        final long[] sources = {0, -1, 0};
+        try (JournalReader journal = JournalReader.open(config.journal()))
+        {
+            journal.readAll((sequence, source, buffer, offset, length) ->
+            {
+                if (source >= 0)
+                {
+                    sources[0]++;
+                    sources[2] += source > sources[1] ? 0 : 1;
+                    sources[1] = source;
+                }
+            });
+        }
+        assertThat(sources[0]).as("journaled inputs from the queue").isEqualTo(queued);
+        assertThat(sources[2]).as("queue indexes not above the one before").isZero();
     }
 
     private static void writeInputs(final Path inputQueue)

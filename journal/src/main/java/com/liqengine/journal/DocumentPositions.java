@@ -1,0 +1,55 @@
+package com.liqengine.journal;
+
+import net.openhft.chronicle.queue.RollCycle;
+
+/**
+ * The documents of a queue numbered 1, 2, 3, ... across its roll cycles, mapped to their Chronicle indexes without
+ * reading them: Chronicle numbers the documents of each cycle from 0 without gaps, so the n-th document is found
+ * from each cycle's count.
+ */
+final class DocumentPositions
+{
+    private final RollCycle rollCycle;
+    private final int[] cycles;
+    private final long[] counts;
+    private final long count;
+
+    DocumentPositions(final RollCycle rollCycle, final int[] cycles, final long[] counts)
+    {
+        this.rollCycle = rollCycle;
+        this.cycles = cycles;
+        this.counts = counts;
+        long total = 0;
+        for (final long inCycle : counts)
+        {
+            total += inCycle;
+        }
+        this.count = total;
+    }
+
+    /**
+     * @return documents in the queue.
+     */
+    long count()
+    {
+        return count;
+    }
+
+    /**
+     * @param n a document's position, from 1 to {@link #count()}.
+     * @return its Chronicle index.
+     */
+    long index(final long n)
+    {
+        long before = 0;
+        for (int i = 0; i < cycles.length; i++)
+        {
+            if (n <= before + counts[i])
+            {
+                return rollCycle.toIndex(cycles[i], n - before - 1);
+            }
+            before += counts[i];
+        }
+        throw new IllegalArgumentException("document " + n + " of " + count);
+    }
+}
