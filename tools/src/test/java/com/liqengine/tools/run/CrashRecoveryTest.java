@@ -46,15 +46,7 @@ class CrashRecoveryTest
     void killedFourTimesUnderLoadEndsAsTheCleanRunWithNothingLostOrWrittenTwice(@TempDir final Path dir)
         throws Exception
     {
-        final Path configFile = dir.resolve("engine.yaml");
-        Files.writeString(configFile, "paths:\n"
-            + "  inputQueue: " + dir.resolve("input") + "\n"
-            + "  journal: " + dir.resolve("journal") + "\n"
-            + "  outputs: " + dir.resolve("outputs") + "\n"
-            + "  counters: " + dir.resolve("counters.dat") + "\n"
-            + "  snapshots: " + dir.resolve("snapshots") + "\n"
-            + "engine: { maxAccounts: " + (ACCOUNTS + 1) + ", maxInstruments: 2 }\n"
-            + "snapshots: { interval: " + SNAPSHOT_INTERVAL + " }\n");
+        final Path configFile = writeConfig(dir, SNAPSHOT_INTERVAL);
         final EngineConfig config = EngineConfigFile.load(configFile);
         final long seed = System.nanoTime();
         final Random random = new Random(seed);
@@ -124,15 +116,7 @@ class CrashRecoveryTest
     {
         final int events = 3_000_000;
         final int interval = 500_000;
-        final Path configFile = dir.resolve("engine.yaml");
-        Files.writeString(configFile, "paths:\n"
-            + "  inputQueue: " + dir.resolve("input") + "\n"
-            + "  journal: " + dir.resolve("journal") + "\n"
-            + "  outputs: " + dir.resolve("outputs") + "\n"
-            + "  counters: " + dir.resolve("counters.dat") + "\n"
-            + "  snapshots: " + dir.resolve("snapshots") + "\n"
-            + "engine: { maxAccounts: " + (ACCOUNTS + 1) + ", maxInstruments: 2 }\n"
-            + "snapshots: { interval: " + interval + " }\n");
+        final Path configFile = writeConfig(dir, interval);
         final EngineConfig config = EngineConfigFile.load(configFile);
         final MixedEvents market = new MixedEvents(ACCOUNTS, 78);
         final InputEncoder encoder = new InputEncoder();
@@ -303,5 +287,20 @@ class CrashRecoveryTest
             Thread.sleep(20);
         }
         throw new AssertionError("liq run did not print '" + text + "'");
+    }
+
+    /** An engine configuration with every path in {@code dir} and a snapshot every {@code interval} inputs. */
+    private static Path writeConfig(final Path dir, final long interval) throws java.io.IOException
+    {
+        final Path configFile = dir.resolve("engine.yaml");
+        Files.writeString(configFile, "paths:\n"
+            + "  inputQueue: " + dir.resolve("input") + "\n"
+            + "  journal: " + dir.resolve("journal") + "\n"
+            + "  outputs: " + dir.resolve("outputs") + "\n"
+            + "  counters: " + dir.resolve("counters.dat") + "\n"
+            + "  snapshots: " + dir.resolve("snapshots") + "\n"
+            + "engine: { maxAccounts: " + (ACCOUNTS + 1) + ", maxInstruments: 2 }\n"
+            + "snapshots: { interval: " + interval + " }\n");
+        return configFile;
     }
 }
