@@ -3,8 +3,6 @@ package com.liqengine.journal;
 import com.liqengine.pipeline.InputJournal;
 import com.liqengine.pipeline.InputSlot;
 import net.openhft.chronicle.bytes.Bytes;
-import net.openhft.chronicle.queue.ExcerptAppender;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -33,32 +31,27 @@ import java.util.zip.CRC32C;
 public final class ChronicleInputJournal implements InputJournal, AutoCloseable
 {
     /** {@link #lastIndex()} before the first batch ends. */
-    public static final long NO_INDEX = -1;
+    public static final long NO_INDEX = QueueWriter.NO_INDEX;
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
     private final Path path;
-    private final SingleChronicleQueue queue;
-    private final FsyncSchedule fsync;
+    /** The queue, its appender, the fsync policy and the close: this journal fills the writer's documents. */
+    private final QueueWriter writer;
     private final CRC32C crc = new CRC32C();
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[JournalFormat.HEADER_LENGTH]);
     private final UnsafeBuffer offHeapCopy = new UnsafeBuffer(new byte[JournalFormat.MAX_INPUT_LENGTH]);
-    private ExcerptAppender appender;
     private DocumentContext document;
     private Bytes<?> bytes;
     private long documentStart;
     private int entries;
     private long nextSequence;
     private long appended;
-    private long documents;
-    private long lastIndex = NO_INDEX;
-    private boolean closed;
 
     private ChronicleInputJournal(final QueueContext context, final long inputsBefore)
     {
         this.path = context.path();
         this.nextSequence = inputsBefore + JournalFormat.FIRST_SEQUENCE;
-        this.queue = context.openForWriting();
-        this.fsync = new FsyncSchedule(context.fsyncPolicy(), context.fsyncIntervalNanos());
+        this.writer = new QueueWriter(context);
     }
 
     /**
@@ -154,14 +147,7 @@ public final class ChronicleInputJournal implements InputJournal, AutoCloseable
 
     private void openDocument()
     {
-        if (appender == null)
-        {
-            appender = queue.createAppender();
-            // only this thread appends (the class's contract): Chronicle's per-call owner check is cost without use
-            appender.singleThreadedCheckDisabled(true);
-            fsync.started();
-        }
-        document = appender.writingDocument();
+        document = writer.writingDocument();
         bytes = document.wire().bytes();
         documentStart = bytes.writePosition();
         entries = 0;
@@ -190,8 +176,7 @@ public final class ChronicleInputJournal implements InputJournal, AutoCloseable
         document = null;
         bytes = null;
         nextSequence += entries;
-        documents++;
-        fsync.written();
+        writer.documentWritten();
     }
 
     /** Chronicle writes in the platform's order; the journal is little endian everywhere. */
@@ -207,16 +192,7 @@ public final class ChronicleInputJournal implements InputJournal, AutoCloseable
         {
             closeDocument();
         }
-        if (!fsync.pending())
-        {
-            return;
-        }
-        lastIndex = appender.lastIndexAppended();
-        if (fsync.dueAtEndOfBatch())
-        {
-            appender.sync();
-            fsync.synced();
-        }
+        writer.endOfBatch();
     }
 
     @Override
@@ -232,7 +208,7 @@ public final class ChronicleInputJournal implements InputJournal, AutoCloseable
      */
     public long documents()
     {
-        return documents;
+        return writer.appended();
     }
 
     /**
@@ -243,7 +219,7 @@ public final class ChronicleInputJournal implements InputJournal, AutoCloseable
      */
     public long lastIndex()
     {
-        return lastIndex;
+        return writer.lastIndex();
     }
 
     /**
@@ -253,7 +229,7 @@ public final class ChronicleInputJournal implements InputJournal, AutoCloseable
      */
     public long syncs()
     {
-        return fsync.syncs();
+        return writer.syncs();
     }
 
     /**
@@ -273,33 +249,17 @@ public final class ChronicleInputJournal implements InputJournal, AutoCloseable
     @Override
     public void close()
     {
-        if (closed)
-        {
-            return;
-        }
-        closed = true;
         try
         {
-            if (appender != null)
+            // the writing thread has finished with the appender: this thread completes what it left open
+            if (document != null && writer.takeOver())
             {
-                // the writing thread has finished with the appender; let this thread close it
-                appender.singleThreadedCheckReset();
-                if (document != null)
-                {
-                    closeDocument();
-                }
-                lastIndex = appender.lastIndexAppended();
-                if (fsync.dueAtClose())
-                {
-                    appender.sync();
-                    fsync.synced();
-                }
-                appender.close();
+                closeDocument();
             }
         }
         finally
         {
-            queue.close();
+            writer.close();
         }
     }
 }

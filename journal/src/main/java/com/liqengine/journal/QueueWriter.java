@@ -7,10 +7,11 @@ import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.DirectBuffer;
 
 /**
- * Appends raw messages to a Chronicle queue, one document each, and forces them to disk at the end of a batch
- * as the fsync policy says. Allocation-free once the appender exists: the bytes are copied straight from the
- * Agrona buffer (its array or its address) into the mapped file. Single-threaded: the appender is created on
- * the first append, so on the writing thread, as Chronicle wants.
+ * Appends raw messages to a Chronicle queue, one document each (or documents its owner fills in parts, {@link
+ * #writingDocument()}), and forces them to disk at the end of a batch as the fsync policy says. Allocation-free
+ * once the appender exists: the bytes are copied straight from the Agrona buffer (its array or its address) into
+ * the mapped file. Single-threaded: the appender is created on the first document, so on the writing thread, as
+ * Chronicle wants.
  */
 final class QueueWriter
 {
@@ -35,15 +36,7 @@ final class QueueWriter
 
     void append(final DirectBuffer buffer, final int offset, final int length)
     {
-        if (appender == null)
-        {
-            appender = queue.createAppender();
-            // only this thread appends (the class's contract), so Chronicle's per-call owner check is cost
-            // without benefit on the hot path
-            appender.singleThreadedCheckDisabled(true);
-            fsync.started();
-        }
-        try (DocumentContext document = appender.writingDocument())
+        try (DocumentContext document = writingDocument())
         {
             final Bytes<?> bytes = document.wire().bytes();
             final byte[] array = buffer.byteArray();
@@ -56,8 +49,45 @@ final class QueueWriter
                 bytes.unsafeWrite(buffer.addressOffset() + offset, length);
             }
         }
+        documentWritten();
+    }
+
+    /**
+     * Opens a document for a writer that fills it in parts (the input journal's batches); {@link #documentWritten()}
+     * once it is closed. The appender is created on the first one, on the writing thread.
+     */
+    DocumentContext writingDocument()
+    {
+        if (appender == null)
+        {
+            appender = queue.createAppender();
+            // only this thread appends (the class's contract), so Chronicle's per-call owner check is cost
+            // without benefit on the hot path
+            appender.singleThreadedCheckDisabled(true);
+            fsync.started();
+        }
+        return appender.writingDocument();
+    }
+
+    /** A document was completed: counted, and due to be forced by the policy. */
+    void documentWritten()
+    {
         appended++;
         fsync.written();
+    }
+
+    /**
+     * Lets the calling thread use the appender once the writing thread is done with it (to complete a document
+     * before {@link #close()}); whether an appender exists.
+     */
+    boolean takeOver()
+    {
+        if (appender == null)
+        {
+            return false;
+        }
+        appender.singleThreadedCheckReset();
+        return true;
     }
 
     void endOfBatch()
@@ -109,10 +139,9 @@ final class QueueWriter
         closed = true;
         try
         {
-            if (appender != null)
+            // the writing thread has finished with the appender; let this thread close it
+            if (takeOver())
             {
-                // the writing thread has finished with the appender; let this thread close it
-                appender.singleThreadedCheckReset();
                 lastIndex = appender.lastIndexAppended();
                 if (fsync.dueAtClose())
                 {
