@@ -28,14 +28,11 @@ import java.util.zip.CRC32C;
  *     new QueueContext().path(dir).rollCycle("FAST_HOURLY").fsyncPolicy(FsyncPolicy.PER_BATCH));
  * </pre>
  */
-public final class ChronicleInputJournal implements InputJournal, AutoCloseable
+public final class ChronicleInputJournal extends ChronicleQueueWriter implements InputJournal
 {
-    /** {@link #lastIndex()} before the first batch ends. */
-    public static final long NO_INDEX = QueueWriter.NO_INDEX;
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
-    private final Path path;
-    /** The queue, its appender, the fsync policy and the close: this journal fills the writer's documents. */
+    /** The queue's writer (its appender, fsync policy and close), whose documents this journal fills. */
     private final QueueWriter writer;
     private final CRC32C crc = new CRC32C();
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[JournalFormat.HEADER_LENGTH]);
@@ -49,9 +46,9 @@ public final class ChronicleInputJournal implements InputJournal, AutoCloseable
 
     private ChronicleInputJournal(final QueueContext context, final long inputsBefore)
     {
-        this.path = context.path();
+        super(context);
+        this.writer = writer();
         this.nextSequence = inputsBefore + JournalFormat.FIRST_SEQUENCE;
-        this.writer = new QueueWriter(context);
     }
 
     /**
@@ -192,7 +189,7 @@ public final class ChronicleInputJournal implements InputJournal, AutoCloseable
         {
             closeDocument();
         }
-        writer.endOfBatch();
+        super.endOfBatch();
     }
 
     @Override
@@ -208,38 +205,7 @@ public final class ChronicleInputJournal implements InputJournal, AutoCloseable
      */
     public long documents()
     {
-        return writer.appended();
-    }
-
-    /**
-     * The Chronicle index of the last document completed, as of the last end of batch (read it on the writing
-     * thread, or after close).
-     *
-     * @return the index, or {@link #NO_INDEX} before the first batch ended.
-     */
-    public long lastIndex()
-    {
-        return writer.lastIndex();
-    }
-
-    /**
-     * Times the journal was forced to disk.
-     *
-     * @return forces.
-     */
-    public long syncs()
-    {
-        return writer.syncs();
-    }
-
-    /**
-     * The journal's directory.
-     *
-     * @return the directory.
-     */
-    public Path path()
-    {
-        return path;
+        return count();
     }
 
     /**
@@ -259,7 +225,7 @@ public final class ChronicleInputJournal implements InputJournal, AutoCloseable
         }
         finally
         {
-            writer.close();
+            super.close();
         }
     }
 }

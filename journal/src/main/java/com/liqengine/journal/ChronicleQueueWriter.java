@@ -5,8 +5,8 @@ import org.agrona.DirectBuffer;
 import java.nio.file.Path;
 
 /**
- * What the queues of one message per document have in common (the output queue, an input queue written as a
- * gateway would): one message per document through a {@link QueueWriter}, the end of a batch that
+ * What the engine's Chronicle queues have in common (the output queue, an input queue written as a gateway would,
+ * the input journal): documents through a {@link QueueWriter}, one message each here, the end of a batch that
  * forces to disk as the {@link FsyncPolicy} says, the last index, the forces, the folder, and a close that may
  * come from another thread once the writing thread is done. Allocation-free in steady state; one writing thread.
  */
@@ -25,6 +25,12 @@ public abstract class ChronicleQueueWriter implements AutoCloseable
     {
         this.writer = new QueueWriter(context);
         this.path = context.path();
+    }
+
+    /** The writer, for a subclass that fills its documents in parts (the input journal). */
+    final QueueWriter writer()
+    {
+        return writer;
     }
 
     /** Appends one message as one document. */
