@@ -19,6 +19,22 @@ public final class LiqProcess
     }
 
     /**
+     * The {@code paths:} section of an engine configuration whose input queue, journal, output queue and counters
+     * file are all in {@code dir}.
+     *
+     * @param dir the folder.
+     * @return the section's lines, each ending in a newline.
+     */
+    public static String pathsIn(final Path dir)
+    {
+        return "paths:\n"
+            + "  inputQueue: " + dir.resolve("input") + "\n"
+            + "  journal: " + dir.resolve("journal") + "\n"
+            + "  outputs: " + dir.resolve("outputs") + "\n"
+            + "  counters: " + dir.resolve("counters.dat") + "\n";
+    }
+
+    /**
      * Starts {@code liq} in a new JVM with this JVM's class path and the flags Chronicle needs.
      *
      * @param log file that receives its standard output and error.

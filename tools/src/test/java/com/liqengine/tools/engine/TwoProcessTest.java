@@ -85,11 +85,7 @@ class TwoProcessTest
     private static Path config(final Path dir) throws IOException
     {
         final Path config = dir.resolve("engine.yaml");
-        Files.writeString(config, "paths:\n"
-            + "  inputQueue: " + dir.resolve("input") + "\n"
-            + "  journal: " + dir.resolve("journal") + "\n"
-            + "  outputs: " + dir.resolve("outputs") + "\n"
-            + "  counters: " + dir.resolve("counters.dat") + "\n"
+        Files.writeString(config, LiqProcess.pathsIn(dir)
             + "engine: { maxAccounts: 1000 }\n");
         return config;
     }

@@ -1,5 +1,6 @@
 package com.liqengine.tools.metrics;
 
+import com.liqengine.tools.LiqProcess;
 import com.liqengine.api.InputEncoder;
 import com.liqengine.journal.InputQueueWriter;
 import com.liqengine.journal.QueueContext;
@@ -87,11 +88,7 @@ class PrometheusEndpointTest
     void liqRunServesMetricsOnTheGivenPortWhileItRuns() throws Exception
     {
         final Path config = dir.resolve("engine.yaml");
-        Files.writeString(config, "paths:\n"
-            + "  inputQueue: " + dir.resolve("input") + "\n"
-            + "  journal: " + dir.resolve("journal") + "\n"
-            + "  outputs: " + dir.resolve("outputs") + "\n"
-            + "  counters: " + dir.resolve("counters.dat") + "\n"
+        Files.writeString(config, LiqProcess.pathsIn(dir)
             + "  snapshots: " + dir.resolve("snapshots") + "\n"
             + "engine: { maxAccounts: 1000 }\n"
             + "metrics: { intervalMs: 100 }\n");

@@ -1,5 +1,6 @@
 package com.liqengine.tools.replay;
 
+import com.liqengine.tools.LiqProcess;
 import com.liqengine.codec.MessageHeaderEncoder;
 import com.liqengine.tools.Liq;
 import org.junit.jupiter.api.BeforeAll;
@@ -242,11 +243,7 @@ class ReplayAndDumpTest
         final Path config = folder.resolve("engine.yaml");
         try
         {
-            Files.writeString(config, "paths:\n"
-                + "  inputQueue: " + folder.resolve("input") + "\n"
-                + "  journal: " + folder.resolve("journal") + "\n"
-                + "  outputs: " + folder.resolve("outputs") + "\n"
-                + "  counters: " + folder.resolve("counters.dat") + "\n"
+            Files.writeString(config, LiqProcess.pathsIn(folder)
                 + "  snapshots: " + folder.resolve("snapshots") + "\n"
                 + settings);
         }

@@ -293,11 +293,7 @@ class CrashRecoveryTest
     private static Path writeConfig(final Path dir, final long interval) throws java.io.IOException
     {
         final Path configFile = dir.resolve("engine.yaml");
-        Files.writeString(configFile, "paths:\n"
-            + "  inputQueue: " + dir.resolve("input") + "\n"
-            + "  journal: " + dir.resolve("journal") + "\n"
-            + "  outputs: " + dir.resolve("outputs") + "\n"
-            + "  counters: " + dir.resolve("counters.dat") + "\n"
+        Files.writeString(configFile, LiqProcess.pathsIn(dir)
             + "  snapshots: " + dir.resolve("snapshots") + "\n"
             + "engine: { maxAccounts: " + (ACCOUNTS + 1) + ", maxInstruments: 2 }\n"
             + "snapshots: { interval: " + interval + " }\n");

@@ -1,5 +1,6 @@
 package com.liqengine.tools.stress;
 
+import com.liqengine.tools.LiqProcess;
 import com.liqengine.tools.dump.DumpCommand;
 import com.liqengine.tools.feed.FeedCommand;
 import com.liqengine.tools.run.RunCommand;
@@ -42,11 +43,7 @@ class HistoryFeedTest
             "    tiers: [ { maxNotional: \"1000000\", maxLeverage: 20, mmr: \"0.01\", maintenanceAmount: \"0\" } ]"));
         final Path history = Files.write(dir.resolve("AAAUSDT_1m.csv"),
             List.of(T0 + ",100,104,98,103,0", (T0 + 60_000) + ",103,105,90,91,0"));
-        final Path config = Files.writeString(dir.resolve("engine.yaml"), "paths:\n"
-            + "  inputQueue: " + dir.resolve("input") + "\n"
-            + "  journal: " + dir.resolve("journal") + "\n"
-            + "  outputs: " + dir.resolve("outputs") + "\n"
-            + "  counters: " + dir.resolve("counters.dat") + "\n"
+        final Path config = Files.writeString(dir.resolve("engine.yaml"), LiqProcess.pathsIn(dir)
             + "  snapshots: " + dir.resolve("snapshots") + "\n");
 
         final String fed = run(new FeedCommand(print(out), print(err)), "--config", config.toString(), "--history",
