@@ -22,7 +22,7 @@ public final class FailoverOutputConsumer implements DocumentHandler, AutoClosea
     /** Where an output's input sequence lies: after the SBE message header, first field of every output. */
     private static final int SEQUENCE_OFFSET = 8;
 
-    private final DocumentHandler downstream;
+    private final OutputHandler downstream;
     private OutputQueueReader reader;
     private Path following;
     private long lastSequence;
@@ -36,7 +36,7 @@ public final class FailoverOutputConsumer implements DocumentHandler, AutoClosea
     /**
      * @param downstream receives each output once, in order.
      */
-    public FailoverOutputConsumer(final DocumentHandler downstream)
+    public FailoverOutputConsumer(final OutputHandler downstream)
     {
         this.downstream = downstream;
     }
@@ -74,8 +74,7 @@ public final class FailoverOutputConsumer implements DocumentHandler, AutoClosea
     @Override
     public void onDocument(final long index, final DirectBuffer buffer, final int offset, final int length)
     {
-        final long sequence = length >= SEQUENCE_OFFSET + Long.BYTES ?
-            buffer.getLong(offset + SEQUENCE_OFFSET, ByteOrder.LITTLE_ENDIAN) : 0;
+        final long sequence = sequenceOf(buffer, offset, length);
         readOrdinal = sequence == readSequence ? readOrdinal + 1 : 1;
         readSequence = sequence;
         if (sequence < lastSequence || (sequence == lastSequence && readOrdinal <= ordinalAtLast))
@@ -83,10 +82,24 @@ public final class FailoverOutputConsumer implements DocumentHandler, AutoClosea
             dropped++;
             return;
         }
-        downstream.onDocument(index, buffer, offset, length);
+        downstream.onOutput(sequence, readOrdinal, buffer, offset, length);
         lastSequence = sequence;
         ordinalAtLast = readOrdinal;
         delivered++;
+    }
+
+    /**
+     * The input sequence an output carries.
+     *
+     * @param buffer holding the output.
+     * @param offset of its SBE header.
+     * @param length of the output.
+     * @return the sequence, or 0 for a document too short to hold one.
+     */
+    public static long sequenceOf(final DirectBuffer buffer, final int offset, final int length)
+    {
+        return length >= SEQUENCE_OFFSET + Long.BYTES ?
+            buffer.getLong(offset + SEQUENCE_OFFSET, ByteOrder.LITTLE_ENDIAN) : 0;
     }
 
     /**

@@ -41,13 +41,12 @@ class FailoverOutputConsumerTest
         queue.endOfBatch();
     }
 
-    private static List<long[]> drain(final FailoverOutputConsumer consumer, final List<long[]> received)
+    private static void drain(final FailoverOutputConsumer consumer)
     {
         while (consumer.poll(100) > 0)
         {
             // read all that is there
         }
-        return received;
     }
 
     @Test
@@ -57,7 +56,7 @@ class FailoverOutputConsumerTest
         final List<long[]> received = new ArrayList<>();
         try (ChronicleOutputChannel leader = ChronicleOutputChannel.open(dir.resolve("node-0"));
             ChronicleOutputChannel follower = ChronicleOutputChannel.open(dir.resolve("node-1"));
-            FailoverOutputConsumer consumer = new FailoverOutputConsumer((index, buffer, offset, length) ->
+            FailoverOutputConsumer consumer = new FailoverOutputConsumer((sequence, ordinal, buffer, offset, length) ->
                 received.add(new long[] {buffer.getLong(offset + 8, ByteOrder.LITTLE_ENDIAN),
                     buffer.getLong(offset + 16, ByteOrder.LITTLE_ENDIAN)})))
         {
@@ -65,14 +64,14 @@ class FailoverOutputConsumerTest
             write(leader, all, 0, 600);
             write(follower, all, 0, 400);
             consumer.follow(dir.resolve("node-0"));
-            drain(consumer, received);
+            drain(consumer);
             assertThat(received).hasSize(600);
 
             consumer.follow(dir.resolve("node-1"));
-            drain(consumer, received);
+            drain(consumer);
             assertThat(received).as("nothing new until the follower passes the leader").hasSize(600);
             write(follower, all, 400, all.size());
-            drain(consumer, received);
+            drain(consumer);
 
             assertThat(received).hasSize(all.size());
             for (int i = 0; i < all.size(); i++)
@@ -94,19 +93,87 @@ class FailoverOutputConsumerTest
         final List<long[]> received = new ArrayList<>();
         try (ChronicleOutputChannel first = ChronicleOutputChannel.open(dir.resolve("a"));
             ChronicleOutputChannel second = ChronicleOutputChannel.open(dir.resolve("b"));
-            FailoverOutputConsumer consumer = new FailoverOutputConsumer((index, buffer, offset, length) ->
+            FailoverOutputConsumer consumer = new FailoverOutputConsumer((sequence, ordinal, buffer, offset, length) ->
                 received.add(new long[] {buffer.getLong(offset + 8, ByteOrder.LITTLE_ENDIAN),
                     buffer.getLong(offset + 16, ByteOrder.LITTLE_ENDIAN)})))
         {
             write(first, all, 0, 5);
             write(second, all, 0, all.size());
             consumer.follow(dir.resolve("a"));
-            drain(consumer, received);
+            drain(consumer);
             consumer.follow(dir.resolve("b"));
-            drain(consumer, received);
+            drain(consumer);
             assertThat(received).hasSize(all.size());
             assertThat(received.get(5)).containsExactly(5, 2);
             assertThat(consumer.dropped()).isEqualTo(5);
         }
+    }
+
+    @Test
+    void theAuditCountsNothingForAFailoverConsumerAndEveryRepeatForOneThatReadsTheNewQueueFromItsStart(
+        @TempDir final Path dir)
+    {
+        final List<long[]> all = outputs(300);
+        try (ChronicleOutputChannel a = ChronicleOutputChannel.open(dir.resolve("a"));
+            ChronicleOutputChannel b = ChronicleOutputChannel.open(dir.resolve("b")))
+        {
+            write(a, all, 0, 120);
+            write(b, all, 0, all.size());
+        }
+        final OutputAudit careful = new OutputAudit();
+        final OutputAudit naive = new OutputAudit();
+        try (FailoverOutputConsumer consumer = new FailoverOutputConsumer(careful))
+        {
+            consumer.follow(dir.resolve("a"));
+            drain(consumer);
+            consumer.follow(dir.resolve("b"));
+            drain(consumer);
+        }
+        for (final String node : new String[] {"a", "b"})
+        {
+            // a consumer with no de-duplication: everything of both queues, positions as each queue has them
+            try (FailoverOutputConsumer perQueue = new FailoverOutputConsumer(naive))
+            {
+                perQueue.follow(dir.resolve(node));
+                drain(perQueue);
+            }
+        }
+        assertThat(careful.compareWith(dir.resolve("b")))
+            .isEqualTo(new OutputAudit.Result(all.size(), all.size(), 0, 0, 0));
+        assertThat(careful.compareWith(dir.resolve("b")).exact()).isTrue();
+        final OutputAudit.Result repeated = naive.compareWith(dir.resolve("b"));
+        assertThat(repeated.duplicated()).isEqualTo(120);
+        assertThat(repeated.missing()).isZero();
+        assertThat(repeated.exact()).isFalse();
+        // against a node that holds less than was received: what it lacks was received beyond its end
+        final OutputAudit.Result shorter = careful.compareWith(dir.resolve("a"));
+        assertThat(shorter.expected()).isEqualTo(120);
+        assertThat(shorter.duplicated()).isEqualTo(all.size() - 120);
+    }
+
+    @Test
+    void theAuditCountsAnOutputNeverReceivedAsMissing(@TempDir final Path dir)
+    {
+        final List<long[]> all = outputs(30);
+        try (ChronicleOutputChannel a = ChronicleOutputChannel.open(dir.resolve("a")))
+        {
+            write(a, all, 0, all.size());
+        }
+        final OutputAudit audit = new OutputAudit();
+        final UnsafeBuffer message = new UnsafeBuffer(new byte[24]);
+        for (int i = 0; i < all.size(); i++)
+        {
+            if (i == 7)
+            {
+                continue;
+            }
+            message.putLong(8, all.get(i)[0], ByteOrder.LITTLE_ENDIAN);
+            message.putLong(16, all.get(i)[1], ByteOrder.LITTLE_ENDIAN);
+            audit.onOutput(all.get(i)[0], all.get(i)[1], message, 0, 24);
+        }
+        final OutputAudit.Result result = audit.compareWith(dir.resolve("a"));
+        assertThat(result.missing()).isEqualTo(1);
+        assertThat(result.duplicated()).isZero();
+        assertThat(result.different()).isZero();
     }
 }
