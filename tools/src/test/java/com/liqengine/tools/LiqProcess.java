@@ -1,11 +1,11 @@
 package com.liqengine.tools;
 
+import com.liqengine.tools.launch.LiqJvm;
+
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,21 +44,7 @@ public final class LiqProcess
      */
     public static Process start(final Path log, final String... args) throws IOException
     {
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (final String flag : ManagementFactory.getRuntimeMXBean().getInputArguments())
-        {
-            if (flag.startsWith("--add-") || flag.startsWith("-Dchronicle") || flag.startsWith("--enable-native")
-                || flag.startsWith("--sun-misc"))
-            {
-                command.add(flag);
-            }
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Liq.class.getName());
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return LiqJvm.start(log, List.of(args));
     }
 
     /**
