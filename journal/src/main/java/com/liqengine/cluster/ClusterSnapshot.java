@@ -182,9 +182,10 @@ public final class ClusterSnapshot
             if (index != expected)
             {
                 throw refused(index > expected ?
-                    "chunk " + expected + " of " + count + " is missing (chunk " + index + " came next)" :
-                    "its chunks are out of order (chunk " + index + " came where chunk " + expected + " of " + count
-                        + " was expected)");
+                    "chunk " + expected + " of " + count + " is missing or out of order (chunk " + index
+                        + " came next)" :
+                    "its chunks are out of order or repeated (chunk " + index + " came where chunk " + expected
+                        + " of " + count + " was expected)");
             }
             final int part = assembly.lastLength - CHUNK_INDEX_LENGTH;
             if (received + (long)part > length)
