@@ -138,6 +138,10 @@ public final class EngineClusteredService implements ClusteredService, AutoClose
                     + ": its outputs in between are missing here (another node's output queue has them)");
             }
             inputs = new CommittedInputCopy(journal, journaled);
+            report.println("liq cluster: service started " + (loaded == null ? "without a snapshot" :
+                "from a snapshot at engine sequence " + loaded.engineSequence() + " (state hash "
+                + ClusterSnapshot.hex(loaded.stateHash()) + ")") + "; the journal copy holds " + journaled
+                + " inputs, the output queue ends at input " + outputEnd.lastSequence());
         }
         catch (final RuntimeException ex)
         {

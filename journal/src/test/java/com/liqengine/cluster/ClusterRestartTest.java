@@ -64,7 +64,8 @@ class ClusterRestartTest
         referenceJournal = Queues.journal(ServiceNode.config(dir.resolve("reference")).journal());
         referenceOutputs = Queues.documents(ServiceNode.config(dir.resolve("reference")).outputs());
         assertThat(referenceJournal).containsExactlyElementsOf(INPUTS);
-        assertThat(referenceOutputs).containsExactlyElementsOf(new StraightRun(ServiceNode.config(dir), INPUTS).outputs);
+        assertThat(referenceOutputs)
+            .containsExactlyElementsOf(new StraightRun(ServiceNode.config(dir), INPUTS).outputs);
     }
 
     @Test
