@@ -52,6 +52,8 @@ class EngineClusteredServiceTest
             assertThat(node.service.stateHash()).isEqualTo(new StraightRun(node.config, INPUTS).stateHash());
             node.close();
             assertThat(node.report().lines()).containsExactly(
+                "liq cluster: service started without a snapshot; the journal copy holds 0 inputs, the output queue "
+                    + "ends at input 0",
                 "liq cluster: source 1 resent 20 envelope(s) already applied (sequences 101 to 120, last applied "
                     + "150): ignored",
                 "liq cluster: source 1 resent 1 envelope(s) already applied (sequences 300 to 300, last applied "
