@@ -11,10 +11,12 @@ import java.nio.ByteOrder;
  *
  * <pre>
  * offset 0  short  kind             APPLIED (this envelope was applied), DUPLICATE (already applied before: ignored),
- *                                   REFUSED (a malformed envelope: nothing applied), NEXT (answer to RESUME)
+ *                                   REFUSED (a malformed envelope: nothing applied), NEXT (answer to RESUME),
+ *                                   STATUS (answer to STATUS: the status files are written)
  * offset 2  short  version          {@link IngressEnvelope#VERSION}
  * offset 4  int    sourceId
- * offset 8  long   sourceSequence   APPLIED/DUPLICATE/REFUSED: the envelope's; NEXT: the last applied (0: none)
+ * offset 8  long   sourceSequence   APPLIED/DUPLICATE/REFUSED/STATUS: the envelope's; NEXT: the last applied
+ *                                   (0: none)
  * offset 16 long   engineSequence   the engine sequence after this envelope (the input's, when APPLIED)
  * </pre>
  */
@@ -25,6 +27,7 @@ public final class ClusterEgress
     public static final short DUPLICATE = 2;
     public static final short REFUSED = 3;
     public static final short NEXT = 4;
+    public static final short STATUS = 5;
 
     private ClusterEgress()
     {

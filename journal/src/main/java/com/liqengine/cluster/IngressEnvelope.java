@@ -12,10 +12,12 @@ import java.nio.ByteOrder;
  * applied twice (docs/cluster.md).
  *
  * <pre>
- * offset 0  short  kind             INPUT, or RESUME (no body: which sequence comes next for this source?)
+ * offset 0  short  kind             INPUT, RESUME (no body: which sequence comes next for this source?), or
+ *                                   STATUS (no body: every node writes its status file at this log position)
  * offset 2  short  version          {@link #VERSION}
  * offset 4  int    sourceId         &gt;= 1, chosen by the operator, one per input source
- * offset 8  long   sourceSequence   &gt;= 1, strictly increasing per source (the ingress uses its input-queue index)
+ * offset 8  long   sourceSequence   INPUT: &gt;= 1, strictly increasing per source (the ingress uses its input-queue
+ *                                   index); RESUME, STATUS: not read, echoed in the reply
  * offset 16 ...    SBE input        (INPUT only)
  * </pre>
  * Little-endian, as SBE. A flyweight: wrap, read or write, no allocation.
@@ -26,6 +28,8 @@ public final class IngressEnvelope
     public static final short VERSION = 1;
     public static final short INPUT = 1;
     public static final short RESUME = 2;
+    /** Asks every node to compute its state hash at this log position and write its status file. */
+    public static final short STATUS = 3;
 
     private static final int KIND_OFFSET = 0;
     private static final int VERSION_OFFSET = 2;
