@@ -26,6 +26,8 @@ public final class IngressEnvelope
     public static final short VERSION = 1;
     public static final short INPUT = 1;
     public static final short RESUME = 2;
+    /** No body: every node writes its status (state hash, sequence) at this log position. */
+    public static final short STATUS = 3;
 
     private static final int KIND_OFFSET = 0;
     private static final int VERSION_OFFSET = 2;
