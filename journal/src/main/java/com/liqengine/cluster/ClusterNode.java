@@ -6,6 +6,7 @@ import io.aeron.archive.client.AeronArchive;
 import io.aeron.cluster.ClusterControl;
 import io.aeron.cluster.ConsensusModule;
 import io.aeron.cluster.ElectionState;
+import io.aeron.cluster.codecs.AdminRequestType;
 import io.aeron.cluster.service.Cluster;
 import io.aeron.cluster.service.ClusteredService;
 import io.aeron.cluster.service.ClusteredServiceContainer;
@@ -114,6 +115,9 @@ public final class ClusterNode implements AutoCloseable
                 .idleStrategySupplier(config.consensusIdle()::newIdleStrategy)
                 .fileSyncLevel(syncLevel)
                 .serviceCount(1)
+                // the one admin request a client may make: liq cluster snapshot
+                .authorisationServiceSupplier(() -> (protocolId, actionId, type, principal) ->
+                    type == AdminRequestType.SNAPSHOT)
                 .terminationHook(() -> terminated = true)
                 .errorHandler(errors));
             this.container = ClusteredServiceContainer.launch(new ClusteredServiceContainer.Context()
