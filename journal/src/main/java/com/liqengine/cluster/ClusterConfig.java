@@ -167,6 +167,19 @@ public record ClusterConfig(
     }
 
     /**
+     * The same configuration with another start retry window.
+     *
+     * @param retryNs how long a refused start is retried.
+     * @return a copy.
+     */
+    public ClusterConfig withStartRetry(final long retryNs)
+    {
+        return new ClusterConfig(hosts, basePort, clientHost, dir, engine, leaderHeartbeatTimeoutNs,
+            leaderHeartbeatIntervalNs, electionTimeoutNs, startupCanvassTimeoutNs, sessionTimeoutNs, retryNs,
+            consensusIdle, serviceIdle, driverIdle, fileSync, sourcesCapacity, snapshotIntervalNs);
+    }
+
+    /**
      * @param members how many members.
      * @return the highest base port that leaves every member's ports below 65536.
      */

@@ -157,8 +157,8 @@ public final class NodeCommand implements Callable<Integer>
             if (now != role)
             {
                 role = now;
-                out.println("liq cluster node: member " + member + " is " + now + " (term " + node.leadershipTermId()
-                    + ", " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launching) + " ms after launch)");
+                out.println("liq cluster node: member " + member + " is " + now + " ("
+                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launching) + " ms after launch)");
             }
             if (config.snapshotIntervalNs() > 0 && System.nanoTime() - nextSnapshot >= 0)
             {
