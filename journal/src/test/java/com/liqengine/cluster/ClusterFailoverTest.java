@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,7 @@ class ClusterFailoverTest
 {
     private static final int ACCOUNTS = 200;
     private static final int SOURCE_ID = 7;
+    private static final int STEADY_INPUTS = 20_000;
     private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final ClusterNode[] nodes = new ClusterNode[3];
@@ -106,6 +108,16 @@ class ClusterFailoverTest
             launch(config, firstLeader, service);
             write(queue, events, encoder, 5_001, 1_000);
             awaitAcked(ingress, queue.lastIndex(), "every input acknowledged with the old leader back");
+
+            // the send path in steady state: one leader, a session, the JIT warmed by what came before
+            final var threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+            final long ingressThread = ingressRunner.thread().getId();
+            final long allocatedBefore = threads.getThreadAllocatedBytes(ingressThread);
+            final long steadyStarted = System.nanoTime();
+            write(queue, events, encoder, 6_001, STEADY_INPUTS);
+            awaitAcked(ingress, queue.lastIndex(), "the steady inputs acknowledged");
+            final long steadyNanos = System.nanoTime() - steadyStarted;
+            final long allocated = threads.getThreadAllocatedBytes(ingressThread) - allocatedBefore;
             requestStatus(config, clientDriver);
 
             final ServiceUnderTest.Expected expected = service.expected(engine);
@@ -122,7 +134,14 @@ class ClusterFailoverTest
                 TimeUnit.NANOSECONDS.toMillis(failoverNanos),
                 TimeUnit.NANOSECONDS.toMillis(config.leaderHeartbeatTimeoutNs()), ingress.sent(), ingress.resent(),
                 ingress.acked(), ingress.duplicates(), ingress.sessions(), ingress.newLeaders());
+            System.out.printf("ClusterFailoverTest (%s): %,d steady inputs through the cluster in %d ms (%,.0f/s, "
+                    + "sent and acknowledged); the ingress thread allocated %,d bytes for them%n", service,
+                STEADY_INPUTS, TimeUnit.NANOSECONDS.toMillis(steadyNanos), STEADY_INPUTS * 1e9 / steadyNanos,
+                allocated);
             assertThat(ingress.failure()).isNull();
+            // one object per input would be at least 16 bytes each: 320,000; what is left is Chronicle's housekeeping
+            assertThat(allocated).as("bytes the ingress thread allocated for " + STEADY_INPUTS + " steady inputs")
+                .isLessThan(STEADY_INPUTS * 16L / 5);
             // an input the old leader applied but could not acknowledge before it went is reported as a duplicate
             assertThat(ingress.acked()).as("APPLIED acknowledgements: never two for one input")
                 .isLessThanOrEqualTo(expected.engineSequence());
