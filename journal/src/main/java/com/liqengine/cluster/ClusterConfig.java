@@ -167,6 +167,19 @@ public record ClusterConfig(
     }
 
     /**
+     * The same configuration with another client session timeout.
+     *
+     * @param timeoutNs how long a session lives without a message.
+     * @return a copy.
+     */
+    public ClusterConfig withSessionTimeout(final long timeoutNs)
+    {
+        return new ClusterConfig(hosts, basePort, clientHost, dir, engine, leaderHeartbeatTimeoutNs,
+            leaderHeartbeatIntervalNs, electionTimeoutNs, startupCanvassTimeoutNs, timeoutNs, startRetryNs,
+            consensusIdle, serviceIdle, driverIdle, fileSync, sourcesCapacity, snapshotIntervalNs);
+    }
+
+    /**
      * The same configuration with another start retry window.
      *
      * @param retryNs how long a refused start is retried.

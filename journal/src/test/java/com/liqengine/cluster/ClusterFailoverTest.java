@@ -180,6 +180,88 @@ class ClusterFailoverTest
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("services")
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    void aWholeClusterRestartRecoversFromSnapshotAndLogAndTheIngressGoesOnInANewSession(
+        final ServiceUnderTest service) throws IOException
+    {
+        final Path dir = Path.of("target", "cluster-restart-" + System.nanoTime()).toAbsolutePath();
+        final EngineConfig engine = EngineConfig.defaults(dir.resolve("engine")).withMaxAccounts(ACCOUNTS + 1);
+        // a short session: the ingress gives up on the stopped cluster soon and opens a new session
+        final ClusterConfig config = ClusterConfig.defaults(dir, engine).withBasePort(FreePorts.basePort(3))
+            .withSessionTimeout(TimeUnit.SECONDS.toNanos(2));
+        final MixedEvents events = new MixedEvents(ACCOUNTS, 16);
+        final InputEncoder encoder = new InputEncoder();
+        MediaDriver clientDriver = null;
+        AgentRunner ingressRunner = null;
+        try (InputQueueWriter queue = InputQueueWriter.open(new QueueContext().path(engine.inputQueue())))
+        {
+            for (int i = 0; i < events.setUpCount(); i++)
+            {
+                queue.append(encoder.buffer(), 0, events.setUp(i, encoder));
+            }
+            write(queue, events, encoder, 1, 2_000);
+            for (int member = 0; member < nodes.length; member++)
+            {
+                launch(config, member, service);
+            }
+            final int leader = awaitLeader(-1);
+            clientDriver = ClusterClient.launchDriver(config);
+            final ClusterIngress ingress = new ClusterIngress(
+                ClusterClient.context(config, clientDriver.aeronDirectoryName()),
+                InputQueueReader.open(engine.inputQueue(), true), SOURCE_ID, TimeUnit.MILLISECONDS.toNanos(500),
+                TimeUnit.SECONDS.toNanos(1));
+            ingressRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), errors::add, null, ingress);
+            AgentRunner.startOnThread(ingressRunner);
+            awaitAcked(ingress, queue.lastIndex(), "the first inputs acknowledged");
+            final long snapshotsBefore = nodes[leader].snapshotCount();
+            await(() -> nodes[leader].requestSnapshot(), "the snapshot request placed");
+            await(() -> nodes[leader].snapshotCount() > snapshotsBefore, "the leader's snapshot");
+            write(queue, events, encoder, 2_001, 500);
+            awaitAcked(ingress, queue.lastIndex(), "the inputs after the snapshot acknowledged");
+
+            for (int member = 0; member < nodes.length; member++)
+            {
+                nodes[member].close();
+                nodes[member] = null;
+            }
+            write(queue, events, encoder, 2_501, 1_000);
+            for (int member = 0; member < nodes.length; member++)
+            {
+                launch(config, member, service);
+            }
+            awaitLeader(-1);
+            awaitAcked(ingress, queue.lastIndex(), "every input acknowledged by the restarted cluster");
+            requestStatus(config, clientDriver);
+            final ServiceUnderTest.Expected expected = service.expected(engine);
+            for (int member = 0; member < nodes.length; member++)
+            {
+                awaitStatus(config, member, expected);
+            }
+            System.out.printf("ClusterFailoverTest (%s), whole cluster restarted: ingress sent %d, resent %d, "
+                    + "%d applied, %d duplicates, %d sessions, %d new leaders%n", service, ingress.sent(),
+                ingress.resent(), ingress.acked(), ingress.duplicates(), ingress.sessions(), ingress.newLeaders());
+            assertThat(ingress.failure()).isNull();
+            assertThat(ingress.sessions()).as("sessions: the first, and one with the restarted cluster")
+                .isGreaterThanOrEqualTo(2);
+            assertThat(ingress.acked()).as("APPLIED acknowledgements: never two for one input")
+                .isLessThanOrEqualTo(expected.engineSequence());
+        }
+        finally
+        {
+            CloseHelper.quietClose(ingressRunner);
+            CloseHelper.quietClose(clientDriver);
+            for (int member = 0; member < nodes.length; member++)
+            {
+                CloseHelper.quietClose(nodes[member]);
+                nodes[member] = null;
+            }
+            errors.forEach(error -> System.out.println("ClusterFailoverTest: an agent's error: " + error));
+            errors.clear();
+        }
+    }
+
     private void launch(final ClusterConfig config, final int member, final ServiceUnderTest service)
     {
         nodes[member] = ClusterNode.launch(config, member,
