@@ -106,6 +106,13 @@ class ClusterProcessTest
             write(queue, events, encoder, 5_001, 1_000);
             awaitAcked(ingress, queue.lastIndex(), "every input acknowledged with the killed member back", dir);
 
+            // the command takes over from the in-process ingress: same source, it resumes where the cluster says
+            ingressRunner.close();
+            ingressRunner = null;
+            write(queue, events, encoder, 6_001, 300);
+            assertThat(Liq.commandLine().execute("cluster", "ingress", "--config", configFile.toString(),
+                "--source-id", String.valueOf(SOURCE_ID), "--exit-when-idle", "1")).as("liq cluster ingress").isZero();
+
             assertThat(Liq.commandLine().execute("cluster", "status", "--config", configFile.toString()))
                 .as("liq cluster status").isZero();
             final ServiceUnderTest.Expected expected = ServiceUnderTest.ENVELOPE_TEST_SERVICE.expected(engine);
@@ -124,8 +131,8 @@ class ClusterProcessTest
                 ingress.duplicates(), ingress.newLeaders());
             assertThat(ingress.failure()).isNull();
             assertThat(ingress.acked()).as("APPLIED acknowledgements: never two for one input")
-                .isLessThanOrEqualTo(expected.engineSequence());
-            assertThat(ingress.acked() + ingress.duplicates()).isGreaterThanOrEqualTo(expected.engineSequence());
+                .isLessThanOrEqualTo(expected.engineSequence() - 300);
+            assertThat(ingress.acked() + ingress.duplicates()).isGreaterThanOrEqualTo(expected.engineSequence() - 300);
         }
         finally
         {
