@@ -186,6 +186,14 @@ public final class EngineClusteredService implements ClusteredService, AutoClose
             refuse(session, RefusalReason.UNKNOWN_VERSION, sourceId, sequence);
             return;
         }
+        if (IngressEnvelope.kind(buffer, offset) == IngressEnvelope.STATUS)
+        {
+            // a probe from an operator's tool, not an input source: its ids are only echoed
+            ignored.end();
+            writeStatus("status");
+            reply(session, ClusterEgress.STATUS, sourceId, sequence);
+            return;
+        }
         if (sourceId < 1)
         {
             refuse(session, RefusalReason.SOURCE_ID_BELOW_ONE, sourceId, sequence);
@@ -199,11 +207,6 @@ public final class EngineClusteredService implements ClusteredService, AutoClose
             case IngressEnvelope.RESUME:
                 ignored.end();
                 reply(session, ClusterEgress.NEXT, sourceId, sources.lastApplied(sourceId));
-                break;
-            case IngressEnvelope.STATUS:
-                ignored.end();
-                writeStatus("status");
-                reply(session, ClusterEgress.STATUS, sourceId, sequence);
                 break;
             default:
                 refuse(session, RefusalReason.UNKNOWN_KIND, sourceId, sequence);

@@ -15,7 +15,7 @@ import java.nio.ByteOrder;
  * offset 0  short  kind             INPUT, RESUME (no body: which sequence comes next for this source?), or
  *                                   STATUS (no body: every node writes its status file at this log position)
  * offset 2  short  version          {@link #VERSION}
- * offset 4  int    sourceId         &gt;= 1, chosen by the operator, one per input source
+ * offset 4  int    sourceId         &gt;= 1, chosen by the operator, one per input source (STATUS: any, echoed)
  * offset 8  long   sourceSequence   INPUT: &gt;= 1, strictly increasing per source (the ingress uses its input-queue
  *                                   index); RESUME, STATUS: not read, echoed in the reply
  * offset 16 ...    SBE input        (INPUT only)

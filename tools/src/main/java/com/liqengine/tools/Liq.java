@@ -1,6 +1,7 @@
 package com.liqengine.tools;
 
 import com.liqengine.tools.bench.BenchCommand;
+import com.liqengine.tools.cluster.ClusterCommand;
 import com.liqengine.tools.demo.DemoCommand;
 import com.liqengine.tools.dump.DumpCommand;
 import com.liqengine.tools.feed.FeedCommand;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         DemoCommand.class, SimulateCommand.class, StressCommand.class, RunCommand.class, FeedCommand.class,
         TailCommand.class, StatCommand.class, ReplayCommand.class, DumpCommand.class, BenchCommand.class,
-        CommandLine.HelpCommand.class})
+        ClusterCommand.class, CommandLine.HelpCommand.class})
 public final class Liq implements Runnable
 {
     @CommandLine.Spec

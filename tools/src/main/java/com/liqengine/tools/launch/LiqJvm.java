@@ -35,8 +35,19 @@ public final class LiqJvm
      */
     public static List<String> command(final List<String> args)
     {
+        return command(List.of(), args);
+    }
+
+    /**
+     * @param jvmOptions options for the new JVM (a heap size, say), before the flags of this one.
+     * @param args the command and its options.
+     * @return the whole command line.
+     */
+    public static List<String> command(final List<String> jvmOptions, final List<String> args)
+    {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         for (final String flag : ManagementFactory.getRuntimeMXBean().getInputArguments())
         {
             // the module openings and switches of liq.jvm.flags (pom.xml), not a debugger's or a test runner's
