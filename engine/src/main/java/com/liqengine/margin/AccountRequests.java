@@ -71,7 +71,7 @@ final class AccountRequests
         {
             return RejectReason.IN_LIQUIDATION;
         }
-        if (slot != Slots.NONE && slots.size[slot] != 0)
+        if (slot != Slots.NONE && slots.size(slot) != 0)
         {
             return RejectReason.POSITION_OPEN;
         }
@@ -87,7 +87,7 @@ final class AccountRequests
             }
             appliedSlot = slots.open(accountIndex, instrument);
         }
-        slots.isolated[appliedSlot] = isolated;
+        slots.setIsolated(appliedSlot, isolated);
         return null;
     }
 
@@ -102,7 +102,7 @@ final class AccountRequests
         {
             return RejectReason.OUT_OF_RANGE;
         }
-        final boolean open = slot != Slots.NONE && slots.size[slot] != 0;
+        final boolean open = slot != Slots.NONE && slots.size(slot) != 0;
         final long notional = open ? math.notional(slot) : 0;
         if (leverage > instrument.tiers.maxLeverage(notional))
         {
@@ -111,9 +111,9 @@ final class AccountRequests
         if (open)
         {
             final boolean holds;
-            if (slots.isolated[slot])
+            if (slots.isolated(slot))
             {
-                final long backing = slots.pool[slot] + Math.min(math.unrealizedPnl(slot), 0);
+                final long backing = slots.pool(slot) + Math.min(math.unrealizedPnl(slot), 0);
                 holds = backing >= MarginMath.initialMargin(notional, leverage);
             }
             else
@@ -158,19 +158,19 @@ final class AccountRequests
         {
             return RejectReason.INSUFFICIENT_AVAILABLE;
         }
-        if (slots.pool[slot] + amount > FixedPoint.MAX_BALANCE)
+        if (slots.pool(slot) + amount > FixedPoint.MAX_BALANCE)
         {
             return RejectReason.OUT_OF_RANGE;
         }
         accounts.crossWallet[accountIndex] -= amount;
-        slots.pool[slot] += amount;
+        slots.setPool(slot, slots.pool(slot) + amount);
         return null;
     }
 
     RejectReason removeIsolatedMargin(
         final int accountIndex, final int slot, final Instrument instrument, final long amount)
     {
-        if (slot != Slots.NONE && slots.inLiquidation[slot])
+        if (slot != Slots.NONE && slots.inLiquidation(slot))
         {
             return RejectReason.IN_LIQUIDATION;
         }
@@ -187,7 +187,7 @@ final class AccountRequests
         {
             return RejectReason.OUT_OF_RANGE;
         }
-        slots.pool[slot] -= amount;
+        slots.setPool(slot, slots.pool(slot) - amount);
         accounts.crossWallet[accountIndex] += amount;
         return null;
     }
@@ -210,10 +210,10 @@ final class AccountRequests
             return reason;
         }
         // a slot that is not stored has the default mode and no position
-        if (slot == Slots.NONE ? !slots.isDefaultIsolated(accountIndex, instrument) : !slots.isolated[slot])
+        if (slot == Slots.NONE ? !slots.isDefaultIsolated(accountIndex, instrument) : !slots.isolated(slot))
         {
             return RejectReason.NOT_ISOLATED;
         }
-        return slot == Slots.NONE || slots.size[slot] == 0 ? RejectReason.NO_POSITION : null;
+        return slot == Slots.NONE || slots.size(slot) == 0 ? RejectReason.NO_POSITION : null;
     }
 }

@@ -39,30 +39,24 @@ final class MarginMath
 
     Instrument instrumentOf(final int slot)
     {
-        return instruments[slots.instrument[slot]];
+        return instruments[slots.instrument(slot)];
     }
 
     long unrealizedPnl(final int slot)
     {
         final Instrument instrument = instrumentOf(slot);
-        return instrument.value(slots.size[slot], instrument.markPrice) - slots.cost[slot];
+        return instrument.value(slots.size(slot), instrument.markPrice) - slots.cost(slot);
     }
 
     long notional(final int slot)
     {
         final Instrument instrument = instrumentOf(slot);
-        return Math.abs(instrument.value(slots.size[slot], instrument.markPrice));
+        return Math.abs(instrument.value(slots.size(slot), instrument.markPrice));
     }
 
     long maintenanceMargin(final int slot)
     {
         return maintenanceMargins.maintenanceMargin(slot, instrumentOf(slot), notional(slot));
-    }
-
-    /** Reads the slot's remembered maintenance margin, so that its line is loaded (see Liquidator). */
-    long prefetch(final int slot)
-    {
-        return maintenanceMargins.prefetch(slot);
     }
 
     static long initialMargin(final long notional, final int leverage)
@@ -72,7 +66,7 @@ final class MarginMath
 
     long isolatedEquity(final int slot)
     {
-        return slots.pool[slot] + unrealizedPnl(slot);
+        return slots.pool(slot) + unrealizedPnl(slot);
     }
 
     boolean hasOpenCross(final int accountIndex)
@@ -92,7 +86,7 @@ final class MarginMath
         sum.set(accounts.crossWallet[accountIndex]);
         for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
-            if (s != excludedSlot && slots.size[s] != 0 && !slots.isolated[s])
+            if (s != excludedSlot && slots.size(s) != 0 && !slots.isolated(s))
             {
                 sum.add(unrealizedPnl(s));
             }
@@ -107,12 +101,12 @@ final class MarginMath
         final WideSum maintenance = crossMaintenance.set(0);
         for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
-            if (slots.size[s] != 0 && !slots.isolated[s])
+            if (slots.size(s) != 0 && !slots.isolated(s))
             {
                 // the value once for both sums
                 final Instrument instrument = instrumentOf(s);
-                final long value = instrument.value(slots.size[s], instrument.markPrice);
-                equity.add(value - slots.cost[s]);
+                final long value = instrument.value(slots.size(s), instrument.markPrice);
+                equity.add(value - slots.cost(s));
                 maintenance.add(maintenanceMargins.maintenanceMargin(s, instrument, Math.abs(value)));
             }
         }
@@ -137,14 +131,14 @@ final class MarginMath
         final WideSum balance = available.set(accounts.crossWallet[accountIndex]);
         for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
-            if (slots.size[s] != 0 && !slots.isolated[s])
+            if (slots.size(s) != 0 && !slots.isolated(s))
             {
                 // valued clamped: an account's positions never reach the clamp, the fund's (which may withdraw)
                 // can after a tick's takeovers (docs/margin.md, section 1)
                 final Instrument instrument = instrumentOf(s);
-                final long value = instrument.valueClamped(slots.size[s], instrument.markPrice);
+                final long value = instrument.valueClamped(slots.size(s), instrument.markPrice);
                 final int slotLeverage = s == replacedSlot ? leverage : slots.leverage[s];
-                balance.add(Math.min(value - slots.cost[s], 0));
+                balance.add(Math.min(value - slots.cost(s), 0));
                 balance.add(-initialMargin(Math.abs(value), slotLeverage));
             }
         }
@@ -161,7 +155,7 @@ final class MarginMath
     {
         final long unrealized = unrealizedPnl(slot);
         final long initial = initialMargin(notional(slot), slots.leverage[slot]);
-        return Math.max(0, slots.pool[slot] + Math.min(unrealized, 0) - initial);
+        return Math.max(0, slots.pool(slot) + Math.min(unrealized, 0) - initial);
     }
 
     /** {@code ceil(MM × R / equity)}, saturated at {@link #INFINITE_RATIO}; infinite when equity ≤ 0. */

@@ -187,7 +187,7 @@ public class MarginStateView
     public long positionSize(final long id, final int instrument)
     {
         final int slot = slotOf(id, instrument);
-        return slot == Slots.NONE ? 0 : slots.size[slot];
+        return slot == Slots.NONE ? 0 : slots.size(slot);
     }
 
     /**
@@ -200,7 +200,7 @@ public class MarginStateView
     public long costBasis(final long id, final int instrument)
     {
         final int slot = slotOf(id, instrument);
-        return slot == Slots.NONE ? 0 : slots.cost[slot];
+        return slot == Slots.NONE ? 0 : slots.cost(slot);
     }
 
     /**
@@ -213,7 +213,7 @@ public class MarginStateView
     public long isolatedMargin(final long id, final int instrument)
     {
         final int slot = slotOf(id, instrument);
-        return slot == Slots.NONE ? 0 : slots.pool[slot];
+        return slot == Slots.NONE ? 0 : slots.pool(slot);
     }
 
     /**
@@ -227,7 +227,7 @@ public class MarginStateView
     {
         final int slot = slotOf(id, instrument);
         final boolean isolated = slot == Slots.NONE ?
-            slots.isDefaultIsolated(indexOf(id), instruments[instrument]) : slots.isolated[slot];
+            slots.isDefaultIsolated(indexOf(id), instruments[instrument]) : slots.isolated(slot);
         return isolated ? MarginMode.ISOLATED : MarginMode.CROSS;
     }
 
@@ -350,13 +350,13 @@ public class MarginStateView
     public long unrealizedPnl(final long id, final int instrument)
     {
         final int slot = slotOf(id, instrument);
-        if (slot == Slots.NONE || slots.size[slot] == 0)
+        if (slot == Slots.NONE || slots.size(slot) == 0)
         {
             return 0;
         }
         final Instrument of = instruments[instrument];
         return FixedPoint.addSaturated(
-            of.valueClamped(slots.size[slot], of.markPrice), -slots.cost[slot], Long.MAX_VALUE);
+            of.valueClamped(slots.size(slot), of.markPrice), -slots.cost(slot), Long.MAX_VALUE);
     }
 
     /**
@@ -369,12 +369,12 @@ public class MarginStateView
     public long maintenanceMargin(final long id, final int instrument)
     {
         final int slot = slotOf(id, instrument);
-        if (slot == Slots.NONE || slots.size[slot] == 0)
+        if (slot == Slots.NONE || slots.size(slot) == 0)
         {
             return 0;
         }
         final Instrument of = instruments[instrument];
-        return of.tiers.maintenanceMargin(Math.abs(of.valueClamped(slots.size[slot], of.markPrice)));
+        return of.tiers.maintenanceMargin(Math.abs(of.valueClamped(slots.size(slot), of.markPrice)));
     }
 
     /**
@@ -387,11 +387,11 @@ public class MarginStateView
     public long marginRatio(final long id, final int instrument)
     {
         final int slot = slotOf(id, instrument);
-        if (slot == Slots.NONE || slots.size[slot] == 0)
+        if (slot == Slots.NONE || slots.size(slot) == 0)
         {
             return 0;
         }
-        if (slots.isolated[slot])
+        if (slots.isolated(slot))
         {
             return MarginMath.marginRatio(math.maintenanceMargin(slot), math.isolatedEquity(slot));
         }

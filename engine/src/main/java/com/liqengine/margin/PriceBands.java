@@ -88,11 +88,11 @@ final class PriceBands
         final int crossActs = crossCount > 0 ? crossBudgets(accountIndex, crossCount, totalsCurrent) : 0;
         for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
-            if (slots.size[s] == 0 || (slots.isolated[s] ? slots.inLiquidation[s] : crossInLiquidation))
+            if (slots.size(s) == 0 || (slots.isolated(s) ? slots.inLiquidation(s) : crossInLiquidation))
             {
-                index.remove(s);
+                index.remove(s, slots.instrument(s));
             }
-            else if (!slots.isolated[s])
+            else if (!slots.isolated(s))
             {
                 setBand(s, crossActs);
             }
@@ -102,14 +102,14 @@ final class PriceBands
         {
             for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
             {
-                if (slots.size[s] != 0 && slots.isolated[s] && !slots.inLiquidation[s])
+                if (slots.size(s) != 0 && slots.isolated(s) && !slots.inLiquidation(s))
                 {
                     refreshIsolated(s);
                 }
             }
         }
-        else if (changedSlot >= 0 && slots.size[changedSlot] != 0 && slots.isolated[changedSlot] &&
-            !slots.inLiquidation[changedSlot])
+        else if (changedSlot >= 0 && slots.size(changedSlot) != 0 && slots.isolated(changedSlot) &&
+            !slots.inLiquidation(changedSlot))
         {
             refreshIsolated(changedSlot);
         }
@@ -126,11 +126,11 @@ final class PriceBands
         {
             return;
         }
-        if (slots.size[slot] == 0 || slots.inLiquidation[slot])
+        if (slots.size(slot) == 0 || slots.inLiquidation(slot))
         {
-            index.remove(slot);
+            index.remove(slot, slots.instrument(slot));
         }
-        else if (slots.isolated[slot])
+        else if (slots.isolated(slot))
         {
             refreshIsolated(slot);
         }
@@ -140,7 +140,7 @@ final class PriceBands
     {
         // within the bounds of docs/margin.md section 1 both fit far inside 2^62
         final int acts = budgets(
-            math.isolatedEquity(slot), math.maintenanceMargin(slot), slots.marginCall[slot], 1, false);
+            math.isolatedEquity(slot), math.maintenanceMargin(slot), slots.marginCall(slot), 1, false);
         setBand(slot, acts);
     }
 
@@ -201,8 +201,9 @@ final class PriceBands
      */
     private void setBand(final int slot, final int acts)
     {
-        final Instrument instrument = instruments[slots.instrument[slot]];
-        final long size = slots.size[slot];
+        final int instrumentId = slots.instrument(slot);
+        final Instrument instrument = instruments[instrumentId];
+        final long size = slots.size(slot);
         final long mark = instrument.markPrice;
         final long perTick = Math.max(1, Math.abs(size) * instrument.valueFactor);
         final long liquidation = Math.max(0, liquidationBudget);
@@ -242,7 +243,7 @@ final class PriceBands
         }
         final long keptLow = ((mark - down + (down >> 4)) & ~empty) | (LiquidationIndex.UNBOUNDED_ABOVE & empty);
         final long keptHigh = ((mark + up - (up >> 4)) & ~empty) | (LiquidationIndex.UNBOUNDED_BELOW & empty);
-        index.set(slot, reset ? low : keptLow, reset ? high : keptHigh);
+        index.set(slot, instrumentId, reset ? low : keptLow, reset ? high : keptHigh);
     }
 
     /**
