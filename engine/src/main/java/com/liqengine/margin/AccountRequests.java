@@ -33,19 +33,19 @@ final class AccountRequests
     /** Whether a deposit of the amount keeps the wallet within its bound (docs/margin.md, section 1). */
     boolean fitsDeposit(final int accountIndex, final long amount)
     {
-        final long wallet = accountIndex == Accounts.MISSING ? 0 : accounts.crossWallet[accountIndex];
+        final long wallet = accountIndex == Accounts.MISSING ? 0 : accounts.crossWallet(accountIndex);
         return wallet + amount <= FixedPoint.MAX_BALANCE;
     }
 
     void deposit(final int accountIndex, final long amount)
     {
-        accounts.crossWallet[accountIndex] += amount;
+        accounts.setCrossWallet(accountIndex, accounts.crossWallet(accountIndex) + amount);
         ledger.deposits.add(amount);
     }
 
     RejectReason withdraw(final int accountIndex, final long amount)
     {
-        if (accounts.crossInLiquidation[accountIndex])
+        if (accounts.crossInLiquidation(accountIndex))
         {
             return RejectReason.IN_LIQUIDATION;
         }
@@ -54,11 +54,11 @@ final class AccountRequests
         {
             return reason;
         }
-        if (math.crossAvailable(accountIndex).compareTo(amount) < 0 || amount > accounts.crossWallet[accountIndex])
+        if (math.crossAvailable(accountIndex).compareTo(amount) < 0 || amount > accounts.crossWallet(accountIndex))
         {
             return RejectReason.INSUFFICIENT_AVAILABLE;
         }
-        accounts.crossWallet[accountIndex] -= amount;
+        accounts.setCrossWallet(accountIndex, accounts.crossWallet(accountIndex) - amount);
         ledger.withdrawals.add(amount);
         return null;
     }
@@ -145,7 +145,7 @@ final class AccountRequests
         final int accountIndex, final int slot, final Instrument instrument, final long amount)
     {
         // the margin comes out of the cross wallet
-        if (accounts.crossInLiquidation[accountIndex])
+        if (accounts.crossInLiquidation(accountIndex))
         {
             return RejectReason.IN_LIQUIDATION;
         }
@@ -154,7 +154,7 @@ final class AccountRequests
         {
             return reason;
         }
-        if (math.crossAvailable(accountIndex).compareTo(amount) < 0 || amount > accounts.crossWallet[accountIndex])
+        if (math.crossAvailable(accountIndex).compareTo(amount) < 0 || amount > accounts.crossWallet(accountIndex))
         {
             return RejectReason.INSUFFICIENT_AVAILABLE;
         }
@@ -162,7 +162,7 @@ final class AccountRequests
         {
             return RejectReason.OUT_OF_RANGE;
         }
-        accounts.crossWallet[accountIndex] -= amount;
+        accounts.setCrossWallet(accountIndex, accounts.crossWallet(accountIndex) - amount);
         slots.setPool(slot, slots.pool(slot) + amount);
         return null;
     }
@@ -183,12 +183,12 @@ final class AccountRequests
         {
             return RejectReason.INSUFFICIENT_MARGIN;
         }
-        if (accounts.crossWallet[accountIndex] + amount > FixedPoint.MAX_BALANCE)
+        if (accounts.crossWallet(accountIndex) + amount > FixedPoint.MAX_BALANCE)
         {
             return RejectReason.OUT_OF_RANGE;
         }
         slots.setPool(slot, slots.pool(slot) - amount);
-        accounts.crossWallet[accountIndex] += amount;
+        accounts.setCrossWallet(accountIndex, accounts.crossWallet(accountIndex) + amount);
         return null;
     }
 

@@ -184,7 +184,7 @@ final class Deleveraging
     /** {@code fundFloor − fund equity} (the fund's wallet plus its positions' unrealized PnL), or ≤ 0. */
     private long shortfall()
     {
-        final WideSum equity = fundEquity.set(accounts.crossWallet[fundIndex]);
+        final WideSum equity = fundEquity.set(accounts.crossWallet(fundIndex));
         for (int s = slots.firstOf(fundIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
             if (slots.size(s) != 0)
@@ -406,7 +406,7 @@ final class Deleveraging
             slots.setPool(slot, slots.pool(slot) - released);
             if (returned >= 0)
             {
-                accounts.crossWallet[account] += returned;
+                accounts.setCrossWallet(account, accounts.crossWallet(account) + returned);
             }
             else
             {
@@ -421,7 +421,7 @@ final class Deleveraging
         }
         else
         {
-            accounts.crossWallet[account] += realized;
+            accounts.setCrossWallet(account, accounts.crossWallet(account) + realized);
         }
         slots.setSize(slot, size - closedSize);
         slots.setCost(slot, remainingCost);
@@ -432,9 +432,9 @@ final class Deleveraging
         ledger.realizedPnl.add(realized);
         emitter.autoDeleveraged(accounts.idAt(account), instrument.id, -closedSize, price, realized);
         // the fund closes the opposite side at the same price
-        final long walletBefore = accounts.crossWallet[fundIndex];
+        final long walletBefore = accounts.crossWallet(fundIndex);
         fundBook.book(instrument.id, closedSize, instrument.value(closedSize, price));
         emitter.autoDeleveraged(fundAccountId, instrument.id, closedSize, price,
-            accounts.crossWallet[fundIndex] - walletBefore);
+            accounts.crossWallet(fundIndex) - walletBefore);
     }
 }

@@ -78,7 +78,7 @@ final class FillProcessor
         long cost = stored ? slots.cost(slot) : 0;
         long pool = stored ? slots.pool(slot) : 0;
         // within the bounds: |W| ≤ 2^60 (the fund's 2^62), |fee| ≤ 2^58, values at p ≤ 2^58 (the fund's 2^61)
-        long wallet = walletAdd(fund, accounts.crossWallet[accountIndex], -fee);
+        long wallet = walletAdd(fund, accounts.crossWallet(accountIndex), -fee);
         long fundShortfall = 0;
         long realized = 0;
         if (closed > 0)
@@ -143,7 +143,7 @@ final class FillProcessor
         // commit: the fund first, since a fill may be the fund's own (whose slots are never isolated)
         final int target = opens ? slots.open(accountIndex, instrument) : slot;
         accounts.payFund(fundIndex, fundShortfall);
-        accounts.crossWallet[accountIndex] = wallet;
+        accounts.setCrossWallet(accountIndex, wallet);
         slots.setSize(target, size);
         slots.setCost(target, cost);
         slots.setPool(target, pool);

@@ -171,7 +171,7 @@ final class InstrumentRequests
             if (a != fundIndex)
             {
                 final int slot = holders.slot(n);
-                final long balance = slots.isolated(slot) ? slots.pool(slot) : accounts.crossWallet[a];
+                final long balance = slots.isolated(slot) ? slots.pool(slot) : accounts.crossWallet(a);
                 if (Math.abs(balance - pay(instrument, slot, rate)) > FixedPoint.MAX_BALANCE)
                 {
                     return RejectReason.OUT_OF_RANGE;
@@ -186,8 +186,8 @@ final class InstrumentRequests
             final boolean isolated = slots.isolated(slot);
             if (a == fundIndex)
             {
-                accounts.crossWallet[a] = FixedPoint.addSaturated(
-                    accounts.crossWallet[a], -pay, FixedPoint.FUND_SATURATION);
+                accounts.setCrossWallet(a, FixedPoint.addSaturated(
+                    accounts.crossWallet(a), -pay, FixedPoint.FUND_SATURATION));
             }
             else if (isolated)
             {
@@ -195,7 +195,7 @@ final class InstrumentRequests
             }
             else
             {
-                accounts.crossWallet[a] -= pay;
+                accounts.setCrossWallet(a, accounts.crossWallet(a) - pay);
             }
             ledger.funding.add(-pay);
             emitter.fundingApplied(accounts.idAt(a), instrument.id, isolated, -pay, rate, instrument.markPrice);

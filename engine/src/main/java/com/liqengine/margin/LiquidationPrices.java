@@ -56,7 +56,7 @@ final class LiquidationPrices
         else
         {
             final int accountIndex = slots.account[slot];
-            base.set(accounts.crossWallet[accountIndex]);
+            base.set(accounts.crossWallet(accountIndex));
             for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
             {
                 if (s != slot && slots.size(s) != 0 && !slots.isolated(s))

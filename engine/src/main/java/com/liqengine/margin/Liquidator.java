@@ -158,9 +158,9 @@ final class Liquidator
         {
             return;
         }
-        long sum = accounts.crossWallet[accountIndex] + (accounts.crossMarginCall[accountIndex] ? 1 : 0);
-        sum += slots.firstOf(accountIndex) + slots.openCross(accountIndex);
-        // the slot's record (size, cost, pool, band, maintenance margin, links), its leverage and account
+        // the account's record (wallet, flags, first slot, open cross count, id), the slot's record (size, cost,
+        // pool, band, maintenance margin, links), its leverage and account
+        long sum = accounts.crossWallet(accountIndex);
         sum += slots.size(slot) + slots.leverage[slot] + slots.account[slot];
         prefetched += sum;
     }
@@ -275,7 +275,7 @@ final class Liquidator
 
     private void crossCheck(final int accountIndex)
     {
-        if (accountIndex == fundIndex || !math.hasOpenCross(accountIndex) || accounts.crossInLiquidation[accountIndex])
+        if (accountIndex == fundIndex || !math.hasOpenCross(accountIndex) || accounts.crossInLiquidation(accountIndex))
         {
             return;
         }
@@ -290,9 +290,9 @@ final class Liquidator
         }
         else
         {
-            accounts.crossMarginCall[accountIndex] = marginCall(
-                accounts.crossMarginCall[accountIndex], accountIndex, CROSS_ACCOUNT, false, equity, maintenance,
-                ratio);
+            accounts.setCrossMarginCall(accountIndex, marginCall(
+                accounts.crossMarginCall(accountIndex), accountIndex, CROSS_ACCOUNT, false, equity, maintenance,
+                ratio));
             // a margin call moves no money: the totals still describe the account
             totalsCurrent = true;
         }
@@ -357,7 +357,7 @@ final class Liquidator
                     prices.liquidationPrice(s), prices.bankruptcyPrice(s), equity, maintenance, ratio);
             }
         }
-        accounts.crossMarginCall[accountIndex] = false;
+        accounts.setCrossMarginCall(accountIndex, false);
         if (market == null)
         {
             takeovers.takeCross(accountIndex);
@@ -435,7 +435,7 @@ final class Liquidator
             checkSlot(accountIndex, slots.find(accountIndex, instrumentId));
             return;
         }
-        accounts.crossInLiquidation[accountIndex] = false;
+        accounts.setCrossInLiquidation(accountIndex, false);
         liquidated = false;
         totalsCurrent = false;
         if (math.hasOpenCross(accountIndex))

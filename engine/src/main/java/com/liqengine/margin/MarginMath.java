@@ -83,7 +83,7 @@ final class MarginMath
      */
     WideSum crossEquity(final int accountIndex, final int excludedSlot, final WideSum sum)
     {
-        sum.set(accounts.crossWallet[accountIndex]);
+        sum.set(accounts.crossWallet(accountIndex));
         for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
             if (s != excludedSlot && slots.size(s) != 0 && !slots.isolated(s))
@@ -97,7 +97,7 @@ final class MarginMath
     /** Fills {@link #crossEquity} ({@code W + Σ U}) and {@link #crossMaintenance} ({@code Σ MM}) of the account. */
     void crossTotals(final int accountIndex)
     {
-        final WideSum equity = crossEquity.set(accounts.crossWallet[accountIndex]);
+        final WideSum equity = crossEquity.set(accounts.crossWallet(accountIndex));
         final WideSum maintenance = crossMaintenance.set(0);
         for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
@@ -128,7 +128,7 @@ final class MarginMath
      */
     WideSum crossAvailable(final int accountIndex, final int replacedSlot, final int leverage)
     {
-        final WideSum balance = available.set(accounts.crossWallet[accountIndex]);
+        final WideSum balance = available.set(accounts.crossWallet(accountIndex));
         for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
             if (slots.size(s) != 0 && !slots.isolated(s))

@@ -144,7 +144,7 @@ public class MarginStateView
      */
     public long crossWallet(final long id)
     {
-        return accounts.crossWallet[indexOf(id)];
+        return accounts.crossWallet(indexOf(id));
     }
 
     /**
@@ -154,7 +154,7 @@ public class MarginStateView
      */
     public long insuranceFundBalance()
     {
-        return accounts.crossWallet[fundIndex];
+        return accounts.crossWallet(fundIndex);
     }
 
     /**

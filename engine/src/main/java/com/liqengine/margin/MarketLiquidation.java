@@ -105,7 +105,7 @@ final class MarketLiquidation
                 }
             }
         }
-        accounts.crossInLiquidation[accountIndex] = true;
+        accounts.setCrossInLiquidation(accountIndex, true);
         emitOrder(accountIndex, chosen, false);
         return true;
     }
@@ -214,7 +214,7 @@ final class MarketLiquidation
         final long closedValue = instrument.value(Long.signum(size) * quantity, price);
         final long realized = closedValue - (cost - remainingCost);
         final boolean isolated = orders.isolated[order];
-        final long margin = isolated ? slots.pool(slot) : accounts.crossWallet[accountIndex];
+        final long margin = isolated ? slots.pool(slot) : accounts.crossWallet(accountIndex);
         // |margin| ≤ 2^60, |realized| < 2^61 within the bounds (docs/margin.md section 1): the sum does not wrap
         final long marginAfter = margin + realized;
         if (Math.abs(marginAfter) > FixedPoint.MAX_BALANCE)
@@ -228,7 +228,7 @@ final class MarketLiquidation
         }
         else
         {
-            accounts.crossWallet[accountIndex] = marginAfter;
+            accounts.setCrossWallet(accountIndex, marginAfter);
         }
         slots.setSize(slot, size - Long.signum(size) * quantity);
         slots.setCost(slot, remainingCost);
@@ -261,7 +261,7 @@ final class MarketLiquidation
         }
         else
         {
-            accounts.crossWallet[accountIndex] -= fee;
+            accounts.setCrossWallet(accountIndex, accounts.crossWallet(accountIndex) - fee);
         }
         accounts.payFund(fundIndex, fee);
         final long orderSequence = orders.sequence[order];
@@ -269,7 +269,7 @@ final class MarketLiquidation
         final long accountId = accounts.idAt(accountIndex);
         emitter.liquidationFeeCharged(
             orderSequence, orderIndex, accountId, instrument.id, orders.filled[order], reported, fee,
-            accounts.crossWallet[fundIndex]);
+            accounts.crossWallet(fundIndex));
         if (isolated)
         {
             endIsolated(order, accountIndex, slot, instrument, orderSequence, orderIndex, accountId);
@@ -295,7 +295,7 @@ final class MarketLiquidation
             slots.setPool(slot, 0);
             accounts.payFund(fundIndex, pool);
             emitter.clearanceFee(
-                orderSequence, orderIndex, accountId, instrument.id, pool, accounts.crossWallet[fundIndex]);
+                orderSequence, orderIndex, accountId, instrument.id, pool, accounts.crossWallet(fundIndex));
         }
         slots.setInLiquidation(slot, false);
     }
@@ -319,7 +319,7 @@ final class MarketLiquidation
         }
         else
         {
-            cap = Math.min(accounts.crossWallet[accountIndex],
+            cap = Math.min(accounts.crossWallet(accountIndex),
                 math.crossEquity(accountIndex, Slots.NONE, base).clamped(BASE_LIMIT));
         }
         return Math.max(0, Math.min(charged, cap));

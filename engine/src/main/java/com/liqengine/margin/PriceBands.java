@@ -83,7 +83,7 @@ final class PriceBands
             return;
         }
         // one walk: flat slots and those in liquidation lose their band, cross slots get theirs from the budgets
-        final boolean crossInLiquidation = accounts.crossInLiquidation[accountIndex];
+        final boolean crossInLiquidation = accounts.crossInLiquidation(accountIndex);
         final int crossCount = crossInLiquidation ? 0 : slots.openCross(accountIndex);
         final int crossActs = crossCount > 0 ? crossBudgets(accountIndex, crossCount, totalsCurrent) : 0;
         for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
@@ -158,7 +158,7 @@ final class PriceBands
             maintenance.compareTo(EXPOSURE_LIMIT) > 0;
         return budgets(
             equity.clamped(EXPOSURE_LIMIT), maintenance.clamped(EXPOSURE_LIMIT),
-            accounts.crossMarginCall[accountIndex], crossCount, tooLarge);
+            accounts.crossMarginCall(accountIndex), crossCount, tooLarge);
     }
 
     /**

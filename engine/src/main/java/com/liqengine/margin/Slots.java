@@ -38,9 +38,6 @@ final class Slots
 
     private final int[] previousHolder;
     private final int[] nextHolder;
-    private final int[] firstOfAccount;
-    /** Open cross positions per account. */
-    private final int[] openCross;
     /** The fund's slot of each instrument, or NONE. */
     private final int[] fundSlot;
     private final int[] firstHolder;
@@ -54,7 +51,6 @@ final class Slots
     Slots(final Accounts accounts, final int maxInstruments, final int maxPositions, final int fundIndex)
     {
         this.accounts = accounts;
-        final int maxAccounts = accounts.maxAccounts();
         this.maxPositions = maxPositions;
         this.fundIndex = fundIndex;
         // the fund has a slot per instrument reserved: a takeover can never be refused for room
@@ -65,8 +61,6 @@ final class Slots
         this.leverage = new int[capacity];
         this.previousHolder = new int[capacity];
         this.nextHolder = new int[capacity];
-        this.firstOfAccount = new int[maxAccounts];
-        this.openCross = new int[maxAccounts];
         this.fundSlot = new int[maxInstruments];
         this.firstHolder = new int[maxInstruments];
         this.bitLengthCounts = new int[maxInstruments * BIT_LENGTHS];
@@ -92,12 +86,10 @@ final class Slots
         return used;
     }
 
-    /** Forgets every slot (cold path, before a restore). */
+    /** Forgets every slot (cold path, before a restore, after {@link Accounts#reset}: it forgets their lists). */
     void reset()
     {
         byKey.clear();
-        Arrays.fill(firstOfAccount, NONE);
-        Arrays.fill(openCross, 0);
         Arrays.fill(firstHolder, NONE);
         Arrays.fill(fundSlot, NONE);
         Arrays.fill(bitLengthCounts, 0);
@@ -170,7 +162,7 @@ final class Slots
      */
     boolean isInLiquidation(final int slot)
     {
-        return isolated(slot) ? inLiquidation(slot) : accounts.crossInLiquidation[account[slot]];
+        return isolated(slot) ? inLiquidation(slot) : accounts.crossInLiquidation(account[slot]);
     }
 
     /** {@link #isInLiquidation(int)} of a slot that may not be stored ({@link #NONE}): its default mode decides. */
@@ -180,7 +172,7 @@ final class Slots
         {
             return isInLiquidation(slot);
         }
-        return !isDefaultIsolated(accountIndex, instrumentOf) && accounts.crossInLiquidation[accountIndex];
+        return !isDefaultIsolated(accountIndex, instrumentOf) && accounts.crossInLiquidation(accountIndex);
     }
 
     /** The default mode of (account, instrument): the fund is always cross. */
@@ -210,7 +202,7 @@ final class Slots
         }
         final int accountIndex = account[slot];
         int previous = NONE;
-        int at = firstOfAccount[accountIndex];
+        int at = accounts.firstSlot(accountIndex);
         while (at != slot)
         {
             previous = at;
@@ -218,7 +210,7 @@ final class Slots
         }
         if (previous == NONE)
         {
-            firstOfAccount[accountIndex] = nextOf(slot);
+            accounts.setFirstSlot(accountIndex, nextOf(slot));
         }
         else
         {
@@ -260,14 +252,14 @@ final class Slots
             maintenanceMargins.forget(slot);
             if (!isolated(slot))
             {
-                openCross[accountIndex]++;
+                accounts.addOpenCross(accountIndex, 1);
             }
         }
         else if (newSize == 0)
         {
             if (!isolated(slot))
             {
-                openCross[accountIndex]--;
+                accounts.addOpenCross(accountIndex, -1);
             }
         }
         if (accountIndex != fundIndex)
@@ -308,7 +300,7 @@ final class Slots
 
     int firstOf(final int accountIndex)
     {
-        return firstOfAccount[accountIndex];
+        return accounts.firstSlot(accountIndex);
     }
 
     int nextOf(final int slot)
@@ -397,7 +389,7 @@ final class Slots
 
     int openCross(final int accountIndex)
     {
-        return openCross[accountIndex];
+        return accounts.openCross(accountIndex);
     }
 
     /** The first stored slot of the instrument (open or flat); follow with {@link #nextHolder}. */
@@ -414,7 +406,7 @@ final class Slots
     private void linkToAccount(final int accountIndex, final int slot, final int instrumentId)
     {
         int previous = NONE;
-        int at = firstOfAccount[accountIndex];
+        int at = accounts.firstSlot(accountIndex);
         while (at != NONE && instrument(at) < instrumentId)
         {
             previous = at;
@@ -423,7 +415,7 @@ final class Slots
         setNext(slot, at);
         if (previous == NONE)
         {
-            firstOfAccount[accountIndex] = slot;
+            accounts.setFirstSlot(accountIndex, slot);
         }
         else
         {

@@ -114,9 +114,9 @@ public final class StateCodec
         for (int a = 0; a < accounts.count(); a++)
         {
             p = putLong(buffer, p, accounts.idAt(a));
-            p = putLong(buffer, p, accounts.crossWallet[a]);
-            buffer.putByte(p++, (byte)(accounts.crossMarginCall[a] ? 1 : 0));
-            buffer.putByte(p++, (byte)(accounts.crossInLiquidation[a] ? 1 : 0));
+            p = putLong(buffer, p, accounts.crossWallet(a));
+            buffer.putByte(p++, (byte)(accounts.crossMarginCall(a) ? 1 : 0));
+            buffer.putByte(p++, (byte)(accounts.crossInLiquidation(a) ? 1 : 0));
             p = putInt(buffer, p, storedSlots(slots, instruments, a));
             for (int s = slots.firstOf(a); s != Slots.NONE; s = slots.nextOf(s))
             {
@@ -266,9 +266,9 @@ public final class StateCodec
                 "the first account is " + id + ", not the insurance fund " + settings.insuranceFundAccountId());
             final int index = accounts.open(id);
             require(index == a, "account " + id + " appears twice");
-            accounts.crossWallet[a] = buffer.getLong(p + 8, ORDER);
-            accounts.crossMarginCall[a] = flag(buffer, p + 16);
-            accounts.crossInLiquidation[a] = flag(buffer, p + 17);
+            accounts.setCrossWallet(a, buffer.getLong(p + 8, ORDER));
+            accounts.setCrossMarginCall(a, flag(buffer, p + 16));
+            accounts.setCrossInLiquidation(a, flag(buffer, p + 17));
             final int slotCount = buffer.getInt(p + 18, ORDER);
             p += ACCOUNT_FIXED_LENGTH;
             require(slotCount >= 0 && slotCount <= instruments.length && p + (long)slotCount * SLOT_LENGTH <= end,
@@ -311,7 +311,7 @@ public final class StateCodec
         int count = 0;
         for (int a = 0; a < accounts.count(); a++)
         {
-            count += accounts.crossInLiquidation[a] ? 1 : 0;
+            count += accounts.crossInLiquidation(a) ? 1 : 0;
             for (int s = slots.firstOf(a); s != Slots.NONE; s = slots.nextOf(s))
             {
                 count += slots.inLiquidation(s) ? 1 : 0;
@@ -344,7 +344,7 @@ public final class StateCodec
                 instrument < instruments.length && instruments[instrument].defined,
                 "liquidation order " + sequence + "/" + index + " names no account or instrument of the state");
             final int slot = slots.find(account, instrument);
-            require(isolated ? slot != Slots.NONE && slots.inLiquidation(slot) : accounts.crossInLiquidation[account],
+            require(isolated ? slot != Slots.NONE && slots.inLiquidation(slot) : accounts.crossInLiquidation(account),
                 "liquidation order " + sequence + "/" + index + " is of a position that is not in liquidation");
             final long quantity = buffer.getLong(p + 22, ORDER);
             final long filled = buffer.getLong(p + 38, ORDER);

@@ -76,7 +76,7 @@ final class Takeovers
         slots.setMarginCall(slot, false);
         emitter.positionTakenOver(
             accounts.idAt(accountIndex), instrumentId, true, takenSize, bankruptcyPrice, value, -poolShare, 0,
-            accounts.crossWallet[fundIndex]);
+            accounts.crossWallet(fundIndex));
         emitter.liquidationOrder(fundAccountId, instrumentId, takenSize, bankruptcyPrice);
     }
 
@@ -95,7 +95,7 @@ final class Takeovers
                 last = s;
             }
         }
-        final WideSum wallet = takeoverWallet.set(accounts.crossWallet[accountIndex]);
+        final WideSum wallet = takeoverWallet.set(accounts.crossWallet(accountIndex));
         deleveraging.takeoverBegins();
         for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
@@ -122,13 +122,13 @@ final class Takeovers
                 // a negative equity (a gap) is what the fund absorbs
                 deleveraging.takeoverEnded(-clearanceFee);
                 accounts.payFund(fundIndex, clearanceFee);
-                accounts.crossWallet[accountIndex] = 0;
+                accounts.setCrossWallet(accountIndex, 0);
             }
             emitter.positionTakenOver(
                 accountId, instrumentId, false, size, instrument.markPrice, value, unrealized, clearanceFee,
-                accounts.crossWallet[fundIndex]);
+                accounts.crossWallet(fundIndex));
             emitter.liquidationOrder(fundAccountId, instrumentId, size, instrument.markPrice);
         }
-        accounts.crossMarginCall[accountIndex] = false;
+        accounts.setCrossMarginCall(accountIndex, false);
     }
 }
