@@ -157,7 +157,7 @@ final class FillProcessor
         instrument.recordTrade(buy, tradeId);
         if (instrument.markPrice == 0)
         {
-            instrument.markPrice = price;
+            instrument.setMarkPrice(price);
         }
         appliedSlot = target;
         if (moved < required)

@@ -107,7 +107,7 @@ final class InstrumentRequests
             instrument.qtyDecimals = qtyDecimals;
             instrument.tickSize = tick;
             instrument.stepSize = step;
-            instrument.valueFactor = Instrument.powerOfTen(FixedPoint.DECIMALS - priceDecimals - qtyDecimals);
+            instrument.setValueFactor(Instrument.powerOfTen(FixedPoint.DECIMALS - priceDecimals - qtyDecimals));
             System.arraycopy(scratchSymbol, 0, instrument.symbol, 0, symbolLength);
             instrument.symbolLength = symbolLength;
         }
@@ -148,7 +148,7 @@ final class InstrumentRequests
         {
             return RejectReason.OUT_OF_RANGE;
         }
-        instrument.markPrice = price;
+        instrument.setMarkPrice(price);
         return null;
     }
 

@@ -72,7 +72,7 @@ final class Liquidator
         this.index = indexed ? new LiquidationIndex(slots.account, instruments.length, slots.records,
             SlotRecords.PAD + SlotRecords.BAND_LOW, SlotRecords.SHIFT) : null;
         this.bands = indexed ?
-            new PriceBands(instruments, accounts, slots, math, index, marginCallRatio, fundIndex) : null;
+            new PriceBands(accounts, slots, math, index, marginCallRatio, fundIndex) : null;
     }
 
     /**

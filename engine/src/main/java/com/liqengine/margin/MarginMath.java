@@ -14,6 +14,8 @@ final class MarginMath
     static final long INFINITE_RATIO = Long.MAX_VALUE;
 
     private final Instrument[] instruments;
+    /** Marks and value factors by instrument, read by the walks over an account's slots. */
+    final InstrumentMarks marks;
     private final Accounts accounts;
     private final Slots slots;
     private final SlotMaintenanceMargins maintenanceMargins;
@@ -23,9 +25,10 @@ final class MarginMath
     final WideSum crossMaintenance = new WideSum();
     private final WideSum available = new WideSum();
 
-    MarginMath(final Instrument[] instruments, final Accounts accounts, final Slots slots)
+    MarginMath(final Instrument[] instruments, final InstrumentMarks marks, final Accounts accounts, final Slots slots)
     {
         this.instruments = instruments;
+        this.marks = marks;
         this.accounts = accounts;
         this.slots = slots;
         this.maintenanceMargins = new SlotMaintenanceMargins(slots, instruments.length);
@@ -97,19 +100,39 @@ final class MarginMath
     /** Fills {@link #crossEquity} ({@code W + Σ U}) and {@link #crossMaintenance} ({@code Σ MM}) of the account. */
     void crossTotals(final int accountIndex)
     {
-        final WideSum equity = crossEquity.set(accounts.crossWallet(accountIndex));
-        final WideSum maintenance = crossMaintenance.set(0);
-        for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
+        // one record per slot (its links, size, cost and remembered margin), the sums in locals
+        final long[] records = slots.records;
+        final long[] markPrice = marks.markPrice;
+        final long[] valueFactor = marks.valueFactor;
+        final long wallet = accounts.crossWallet(accountIndex);
+        long equityHigh = wallet >> 63;
+        long equityLow = wallet;
+        long maintenanceHigh = 0;
+        long maintenanceLow = 0;
+        int s = slots.firstOf(accountIndex);
+        while (s != Slots.NONE)
         {
-            if (slots.size(s) != 0 && !slots.isolated(s))
+            final int at = SlotRecords.at(s);
+            final long links = records[at + SlotRecords.LINKS];
+            final long size = records[at + SlotRecords.SIZE];
+            if (size != 0 && (links & SlotRecords.ISOLATED) == 0)
             {
-                // the value once for both sums
-                final Instrument instrument = instrumentOf(s);
-                final long value = instrument.value(slots.size(s), instrument.markPrice);
-                equity.add(value - slots.cost(s));
-                maintenance.add(maintenanceMargins.maintenanceMargin(s, instrument, Math.abs(value)));
+                // the value once for both sums (Instrument.value)
+                final int instrumentId = SlotRecords.instrument(links);
+                final long value =
+                    Math.multiplyExact(Math.multiplyExact(size, markPrice[instrumentId]), valueFactor[instrumentId]);
+                final long unrealized = value - records[at + SlotRecords.COST];
+                equityHigh = WideSum.highAfterAdd(equityHigh, equityLow, unrealized);
+                equityLow += unrealized;
+                final long maintenance =
+                    maintenanceMargins.maintenanceMargin(s, instruments[instrumentId], Math.abs(value));
+                maintenanceHigh = WideSum.highAfterAdd(maintenanceHigh, maintenanceLow, maintenance);
+                maintenanceLow += maintenance;
             }
+            s = (int)links;
         }
+        crossEquity.set(equityHigh, equityLow);
+        crossMaintenance.set(maintenanceHigh, maintenanceLow);
     }
 
     /** Whether the cross account of the last {@link #crossTotals(int)} is liquidatable: equity ≤ Σ MM. */

@@ -38,14 +38,15 @@ public class MarginStateView
     {
         this.settings = settings.isConcluded() ? settings : settings.conclude();
         this.instruments = new Instrument[this.settings.maxInstruments()];
+        final InstrumentMarks marks = new InstrumentMarks(instruments.length);
         for (int i = 0; i < instruments.length; i++)
         {
-            instruments[i] = new Instrument(i);
+            instruments[i] = new Instrument(i, marks);
         }
         this.accounts = new Accounts(this.settings.maxAccounts());
         this.fundIndex = accounts.open(this.settings.insuranceFundAccountId());
         this.slots = new Slots(accounts, this.settings.maxInstruments(), this.settings.maxPositions(), fundIndex);
-        this.math = new MarginMath(instruments, accounts, slots);
+        this.math = new MarginMath(instruments, marks, accounts, slots);
         this.prices = new LiquidationPrices(accounts, slots, math);
         this.orders = new LiquidationOrders(this.settings.maxOpenLiquidations());
     }

@@ -18,7 +18,7 @@ final class PriceBands
     /** Equity and maintenance margin beyond this are always checked: the budgets below must not wrap. */
     private static final long EXPOSURE_LIMIT = 1L << 61;
 
-    private final Instrument[] instruments;
+    private final InstrumentMarks marks;
     private final Accounts accounts;
     private final Slots slots;
     private final MarginMath math;
@@ -35,7 +35,6 @@ final class PriceBands
     private boolean reset;
 
     PriceBands(
-        final Instrument[] instruments,
         final Accounts accounts,
         final Slots slots,
         final MarginMath math,
@@ -43,7 +42,7 @@ final class PriceBands
         final long marginCallRatio,
         final int fundIndex)
     {
-        this.instruments = instruments;
+        this.marks = math.marks;
         this.accounts = accounts;
         this.slots = slots;
         this.math = math;
@@ -86,16 +85,23 @@ final class PriceBands
         final boolean crossInLiquidation = accounts.crossInLiquidation(accountIndex);
         final int crossCount = crossInLiquidation ? 0 : slots.openCross(accountIndex);
         final int crossActs = crossCount > 0 ? crossBudgets(accountIndex, crossCount, totalsCurrent) : 0;
-        for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
+        final long[] records = slots.records;
+        int slot = slots.firstOf(accountIndex);
+        while (slot != Slots.NONE)
         {
-            if (slots.size(s) == 0 || (slots.isolated(s) ? slots.inLiquidation(s) : crossInLiquidation))
+            final int at = SlotRecords.at(slot);
+            final long links = records[at + SlotRecords.LINKS];
+            final boolean isolated = (links & SlotRecords.ISOLATED) != 0;
+            if (records[at + SlotRecords.SIZE] == 0 ||
+                (isolated ? (links & SlotRecords.IN_LIQUIDATION) != 0 : crossInLiquidation))
             {
-                index.remove(s, slots.instrument(s));
+                index.remove(slot, SlotRecords.instrument(links));
             }
-            else if (!slots.isolated(s))
+            else if (!isolated)
             {
-                setBand(s, crossActs);
+                setBand(slot, SlotRecords.instrument(links), crossActs);
             }
+            slot = (int)links;
         }
         // isolated bands last: their budgets replace the cross ones
         if (changedSlot == ALL_SLOTS)
@@ -141,7 +147,7 @@ final class PriceBands
         // within the bounds of docs/margin.md section 1 both fit far inside 2^62
         final int acts = budgets(
             math.isolatedEquity(slot), math.maintenanceMargin(slot), slots.marginCall(slot), 1, false);
-        setBand(slot, acts);
+        setBand(slot, slots.instrument(slot), acts);
     }
 
     /** The cross account's budgets, split between its open cross positions; returns what {@link #budgets} does. */
@@ -199,13 +205,11 @@ final class PriceBands
      * called, fall by that much before the call clears. When the check would act now ({@code acts} is 1) the
      * band is empty: every tick of the instrument checks the slot.
      */
-    private void setBand(final int slot, final int acts)
+    private void setBand(final int slot, final int instrumentId, final int acts)
     {
-        final int instrumentId = slots.instrument(slot);
-        final Instrument instrument = instruments[instrumentId];
         final long size = slots.size(slot);
-        final long mark = instrument.markPrice;
-        final long perTick = Math.max(1, Math.abs(size) * instrument.valueFactor);
+        final long mark = marks.markPrice[instrumentId];
+        final long perTick = Math.max(1, Math.abs(size) * marks.valueFactor[instrumentId]);
         final long liquidation = Math.max(0, liquidationBudget);
         // the budgets of a move down and up, and the amount a price unit uses of them
         final long downBudget;

@@ -43,6 +43,12 @@ final class SlotRecords
         return new long[PAD + (capacity << SHIFT)];
     }
 
+    /** The instrument of a {@link #LINKS} word. */
+    static int instrument(final long links)
+    {
+        return (int)(links >>> INSTRUMENT_SHIFT & INSTRUMENT_MASK);
+    }
+
     /** Where the slot's record starts. */
     static int at(final int slot)
     {

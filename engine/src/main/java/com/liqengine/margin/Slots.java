@@ -325,8 +325,7 @@ final class Slots
 
     int instrument(final int slot)
     {
-        return (int)(records[SlotRecords.at(slot) + SlotRecords.LINKS] >>> SlotRecords.INSTRUMENT_SHIFT &
-            SlotRecords.INSTRUMENT_MASK);
+        return SlotRecords.instrument(records[SlotRecords.at(slot) + SlotRecords.LINKS]);
     }
 
     boolean isolated(final int slot)

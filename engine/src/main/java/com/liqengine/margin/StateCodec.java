@@ -243,7 +243,7 @@ public final class StateCodec
         {
             instrument.defined = false;
             instrument.tiers.clear();
-            instrument.markPrice = 0;
+            instrument.setMarkPrice(0);
             instrument.lastBuyTradeId = 0;
             instrument.lastSellTradeId = 0;
         }
@@ -408,7 +408,7 @@ public final class StateCodec
             "instrument " + instrument.id + " has impossible decimals");
         instrument.tickSize = buffer.getLong(p, ORDER);
         instrument.stepSize = buffer.getLong(p + 8, ORDER);
-        instrument.valueFactor = buffer.getLong(p + 16, ORDER);
+        instrument.setValueFactor(buffer.getLong(p + 16, ORDER));
         instrument.defaultLeverage = buffer.getInt(p + 24, ORDER);
         p += 28;
         final byte mode = buffer.getByte(p++);
@@ -419,7 +419,7 @@ public final class StateCodec
         p += 12;
         require(instrument.liquidationFeeRate >= 0 && instrument.liquidationFeeRate <= FixedPoint.SCALE,
             "instrument " + instrument.id + " has a liquidation fee rate of " + instrument.liquidationFeeRate);
-        instrument.markPrice = buffer.getLong(p, ORDER);
+        instrument.setMarkPrice(buffer.getLong(p, ORDER));
         instrument.lastBuyTradeId = buffer.getLong(p + 8, ORDER);
         instrument.lastSellTradeId = buffer.getLong(p + 16, ORDER);
         p += 24;
