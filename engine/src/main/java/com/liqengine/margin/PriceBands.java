@@ -99,7 +99,7 @@ final class PriceBands
             }
             else if (!isolated)
             {
-                setBand(slot, SlotRecords.instrument(links), crossActs);
+                setBand(slot, SlotRecords.instrument(links), records[at + SlotRecords.SIZE], crossActs);
             }
             slot = (int)links;
         }
@@ -147,7 +147,7 @@ final class PriceBands
         // within the bounds of docs/margin.md section 1 both fit far inside 2^62
         final int acts = budgets(
             math.isolatedEquity(slot), math.maintenanceMargin(slot), slots.marginCall(slot), 1, false);
-        setBand(slot, slots.instrument(slot), acts);
+        setBand(slot, slots.instrument(slot), slots.size(slot), acts);
     }
 
     /** The cross account's budgets, split between its open cross positions; returns what {@link #budgets} does. */
@@ -205,9 +205,8 @@ final class PriceBands
      * called, fall by that much before the call clears. When the check would act now ({@code acts} is 1) the
      * band is empty: every tick of the instrument checks the slot.
      */
-    private void setBand(final int slot, final int instrumentId, final int acts)
+    private void setBand(final int slot, final int instrumentId, final long size, final int acts)
     {
-        final long size = slots.size(slot);
         final long mark = marks.markPrice[instrumentId];
         final long perTick = Math.max(1, Math.abs(size) * marks.valueFactor[instrumentId]);
         final long liquidation = Math.max(0, liquidationBudget);
@@ -260,8 +259,10 @@ final class PriceBands
         final int slot, final long mark, final long downBudget, final long upBudget, final long divisor,
         final boolean downUnbounded)
     {
-        final long storedLow = index.low(slot);
-        final long storedHigh = index.high(slot);
+        // the index keeps the band in the slot's record (Liquidator), on the line the walk has read
+        final int at = SlotRecords.at(slot);
+        final long storedLow = slots.records[at + SlotRecords.BAND_LOW];
+        final long storedHigh = slots.records[at + SlotRecords.BAND_HIGH];
         // with both ends in (0, 2^63) and the mark in [1, 2^58) the distances below do not wrap
         return storedLow > 0 & storedHigh > 0 &
             (downUnbounded || atLeast(downBudget, divisor, mark - storedLow)) &
