@@ -22,12 +22,16 @@ public final class LiquidationIndex
     private static final int INSERTION_SORT_LIMIT = 24;
     private static final long SLOT_MASK = 0xFFFF_FFFFL;
 
-    private final int[] instrumentOf;
     private final int[] accountOf;
     private final BandHeap[] lows;
     private final BandHeap[] highs;
-    /** Per slot, its band's low and high end side by side (one cache line); high 0 when the slot has none. */
+    /**
+     * Per slot, its band's low end at {@code firstBand + (slot << bandShift)} and its high end right after it (one
+     * cache line); high 0 when the slot has none. The owner of the slots may keep them inside its own records.
+     */
     private final long[] bands;
+    private final int firstBand;
+    private final int bandShift;
     /** Candidates of a tick: {@code account << 32 | slot}, sorted by account. */
     private final long[] candidates;
     private final int[] stamps;
@@ -35,17 +39,35 @@ public final class LiquidationIndex
     private int epoch;
 
     /**
-     * An index over slot handles 0 to {@code accountOf.length − 1}.
+     * An index over slot handles 0 to {@code accountOf.length − 1}, keeping the bands in an array of its own.
      *
      * @param accountOf each slot's account (registration index), read when candidates are collected.
-     * @param instrumentOf each slot's instrument, read when a band is set or removed.
      * @param maxInstruments instrument ids run from 0 to this minus one.
      */
-    public LiquidationIndex(final int[] accountOf, final int[] instrumentOf, final int maxInstruments)
+    public LiquidationIndex(final int[] accountOf, final int maxInstruments)
+    {
+        this(accountOf, maxInstruments, new long[accountOf.length * 2], 0, 1);
+    }
+
+    /**
+     * An index over slot handles 0 to {@code accountOf.length − 1}, keeping each slot's band in words of the
+     * caller's array (all 0 to begin with: no band), so that it shares a cache line with the slot's other fields.
+     *
+     * @param accountOf each slot's account (registration index), read when candidates are collected.
+     * @param maxInstruments instrument ids run from 0 to this minus one.
+     * @param bands where the bands are kept: slot s's low end at {@code firstBand + (s << bandShift)}, its high end
+     *     in the next word.
+     * @param firstBand the low end of slot 0.
+     * @param bandShift words per slot, as a shift (at least 1).
+     */
+    public LiquidationIndex(
+        final int[] accountOf, final int maxInstruments, final long[] bands, final int firstBand, final int bandShift)
     {
         final int capacity = accountOf.length;
-        this.instrumentOf = instrumentOf;
         this.accountOf = accountOf;
+        this.bands = bands;
+        this.firstBand = firstBand;
+        this.bandShift = bandShift;
         final HeapChunks lowChunks = new HeapChunks(capacity, maxInstruments);
         final HeapChunks highChunks = new HeapChunks(capacity, maxInstruments);
         this.lows = new BandHeap[maxInstruments];
@@ -55,18 +77,22 @@ public final class LiquidationIndex
             lows[i] = new BandHeap(lowChunks, true);
             highs[i] = new BandHeap(highChunks, false);
         }
-        this.bands = new long[capacity * 2];
         // one spare: the walk writes a slot before it knows whether it is new
         this.candidates = new long[capacity + 1];
         this.stamps = new int[capacity];
         this.stack = new int[capacity + 2];
     }
 
-    /** Sets the band of a slot; the heaps move only when an end changed. */
-    public void set(final int slot, final long low, final long high)
+    /** Where the slot's low end is kept. */
+    private int bandOf(final int slot)
     {
-        final int instrumentId = instrumentOf[slot];
-        final int at = slot << 1;
+        return firstBand + (slot << bandShift);
+    }
+
+    /** Sets the band of a slot of the instrument; the heaps move only when an end changed. */
+    public void set(final int slot, final int instrumentId, final long low, final long high)
+    {
+        final int at = bandOf(slot);
         if (bands[at + 1] == UNLISTED)
         {
             bands[at] = low;
@@ -90,19 +116,18 @@ public final class LiquidationIndex
     /** Whether the slot has a band and it lies inside {@code [low, high]} (an empty band lies inside any). */
     public boolean holds(final int slot, final long low, final long high)
     {
-        final int at = slot << 1;
+        final int at = bandOf(slot);
         final long storedHigh = bands[at + 1];
         return storedHigh != UNLISTED && bands[at] >= low && storedHigh <= high;
     }
 
-    /** Removes a slot's band (the slot is flat). */
-    public void remove(final int slot)
+    /** Removes the band of a slot of the instrument (the slot is flat). */
+    public void remove(final int slot, final int instrumentId)
     {
-        final int at = slot << 1;
+        final int at = bandOf(slot);
         if (bands[at + 1] != UNLISTED)
         {
             bands[at + 1] = UNLISTED;
-            final int instrumentId = instrumentOf[slot];
             lows[instrumentId].remove(slot);
             highs[instrumentId].remove(slot);
         }
@@ -111,19 +136,13 @@ public final class LiquidationIndex
     /** The slot's stored low end (meaningful when listed). */
     public long low(final int slot)
     {
-        return bands[slot << 1];
+        return bands[bandOf(slot)];
     }
 
     /** The slot's stored high end; 0 when it has no band. */
     public long high(final int slot)
     {
-        return bands[(slot << 1) + 1];
-    }
-
-    /** Reads the slot's band, so that its line is loaded (see Liquidator). */
-    public long prefetch(final int slot)
-    {
-        return bands[slot << 1];
+        return bands[bandOf(slot) + 1];
     }
 
     /** Bands held for an instrument. */
@@ -140,7 +159,10 @@ public final class LiquidationIndex
             lows[i].clear();
             highs[i].clear();
         }
-        Arrays.fill(bands, UNLISTED);
+        for (int s = 0; s < accountOf.length; s++)
+        {
+            bands[bandOf(s) + 1] = UNLISTED;
+        }
     }
 
     /**

@@ -33,19 +33,19 @@ final class AccountRequests
     /** Whether a deposit of the amount keeps the wallet within its bound (docs/margin.md, section 1). */
     boolean fitsDeposit(final int accountIndex, final long amount)
     {
-        final long wallet = accountIndex == Accounts.MISSING ? 0 : accounts.crossWallet[accountIndex];
+        final long wallet = accountIndex == Accounts.MISSING ? 0 : accounts.crossWallet(accountIndex);
         return wallet + amount <= FixedPoint.MAX_BALANCE;
     }
 
     void deposit(final int accountIndex, final long amount)
     {
-        accounts.crossWallet[accountIndex] += amount;
+        accounts.setCrossWallet(accountIndex, accounts.crossWallet(accountIndex) + amount);
         ledger.deposits.add(amount);
     }
 
     RejectReason withdraw(final int accountIndex, final long amount)
     {
-        if (accounts.crossInLiquidation[accountIndex])
+        if (accounts.crossInLiquidation(accountIndex))
         {
             return RejectReason.IN_LIQUIDATION;
         }
@@ -54,11 +54,11 @@ final class AccountRequests
         {
             return reason;
         }
-        if (math.crossAvailable(accountIndex).compareTo(amount) < 0 || amount > accounts.crossWallet[accountIndex])
+        if (math.crossAvailable(accountIndex).compareTo(amount) < 0 || amount > accounts.crossWallet(accountIndex))
         {
             return RejectReason.INSUFFICIENT_AVAILABLE;
         }
-        accounts.crossWallet[accountIndex] -= amount;
+        accounts.setCrossWallet(accountIndex, accounts.crossWallet(accountIndex) - amount);
         ledger.withdrawals.add(amount);
         return null;
     }
@@ -71,7 +71,7 @@ final class AccountRequests
         {
             return RejectReason.IN_LIQUIDATION;
         }
-        if (slot != Slots.NONE && slots.size[slot] != 0)
+        if (slot != Slots.NONE && slots.size(slot) != 0)
         {
             return RejectReason.POSITION_OPEN;
         }
@@ -87,7 +87,7 @@ final class AccountRequests
             }
             appliedSlot = slots.open(accountIndex, instrument);
         }
-        slots.isolated[appliedSlot] = isolated;
+        slots.setIsolated(appliedSlot, isolated);
         return null;
     }
 
@@ -102,7 +102,7 @@ final class AccountRequests
         {
             return RejectReason.OUT_OF_RANGE;
         }
-        final boolean open = slot != Slots.NONE && slots.size[slot] != 0;
+        final boolean open = slot != Slots.NONE && slots.size(slot) != 0;
         final long notional = open ? math.notional(slot) : 0;
         if (leverage > instrument.tiers.maxLeverage(notional))
         {
@@ -111,9 +111,9 @@ final class AccountRequests
         if (open)
         {
             final boolean holds;
-            if (slots.isolated[slot])
+            if (slots.isolated(slot))
             {
-                final long backing = slots.pool[slot] + Math.min(math.unrealizedPnl(slot), 0);
+                final long backing = slots.pool(slot) + Math.min(math.unrealizedPnl(slot), 0);
                 holds = backing >= MarginMath.initialMargin(notional, leverage);
             }
             else
@@ -145,7 +145,7 @@ final class AccountRequests
         final int accountIndex, final int slot, final Instrument instrument, final long amount)
     {
         // the margin comes out of the cross wallet
-        if (accounts.crossInLiquidation[accountIndex])
+        if (accounts.crossInLiquidation(accountIndex))
         {
             return RejectReason.IN_LIQUIDATION;
         }
@@ -154,23 +154,23 @@ final class AccountRequests
         {
             return reason;
         }
-        if (math.crossAvailable(accountIndex).compareTo(amount) < 0 || amount > accounts.crossWallet[accountIndex])
+        if (math.crossAvailable(accountIndex).compareTo(amount) < 0 || amount > accounts.crossWallet(accountIndex))
         {
             return RejectReason.INSUFFICIENT_AVAILABLE;
         }
-        if (slots.pool[slot] + amount > FixedPoint.MAX_BALANCE)
+        if (slots.pool(slot) + amount > FixedPoint.MAX_BALANCE)
         {
             return RejectReason.OUT_OF_RANGE;
         }
-        accounts.crossWallet[accountIndex] -= amount;
-        slots.pool[slot] += amount;
+        accounts.setCrossWallet(accountIndex, accounts.crossWallet(accountIndex) - amount);
+        slots.setPool(slot, slots.pool(slot) + amount);
         return null;
     }
 
     RejectReason removeIsolatedMargin(
         final int accountIndex, final int slot, final Instrument instrument, final long amount)
     {
-        if (slot != Slots.NONE && slots.inLiquidation[slot])
+        if (slot != Slots.NONE && slots.inLiquidation(slot))
         {
             return RejectReason.IN_LIQUIDATION;
         }
@@ -183,12 +183,12 @@ final class AccountRequests
         {
             return RejectReason.INSUFFICIENT_MARGIN;
         }
-        if (accounts.crossWallet[accountIndex] + amount > FixedPoint.MAX_BALANCE)
+        if (accounts.crossWallet(accountIndex) + amount > FixedPoint.MAX_BALANCE)
         {
             return RejectReason.OUT_OF_RANGE;
         }
-        slots.pool[slot] -= amount;
-        accounts.crossWallet[accountIndex] += amount;
+        slots.setPool(slot, slots.pool(slot) - amount);
+        accounts.setCrossWallet(accountIndex, accounts.crossWallet(accountIndex) + amount);
         return null;
     }
 
@@ -210,10 +210,10 @@ final class AccountRequests
             return reason;
         }
         // a slot that is not stored has the default mode and no position
-        if (slot == Slots.NONE ? !slots.isDefaultIsolated(accountIndex, instrument) : !slots.isolated[slot])
+        if (slot == Slots.NONE ? !slots.isDefaultIsolated(accountIndex, instrument) : !slots.isolated(slot))
         {
             return RejectReason.NOT_ISOLATED;
         }
-        return slot == Slots.NONE || slots.size[slot] == 0 ? RejectReason.NO_POSITION : null;
+        return slot == Slots.NONE || slots.size(slot) == 0 ? RejectReason.NO_POSITION : null;
     }
 }

@@ -184,14 +184,14 @@ final class Deleveraging
     /** {@code fundFloor − fund equity} (the fund's wallet plus its positions' unrealized PnL), or ≤ 0. */
     private long shortfall()
     {
-        final WideSum equity = fundEquity.set(accounts.crossWallet[fundIndex]);
+        final WideSum equity = fundEquity.set(accounts.crossWallet(fundIndex));
         for (int s = slots.firstOf(fundIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
-            if (slots.size[s] != 0)
+            if (slots.size(s) != 0)
             {
-                final Instrument instrument = instruments[slots.instrument[s]];
-                equity.add(instrument.valueClamped(slots.size[s], instrument.markPrice));
-                equity.add(-slots.cost[s]);
+                final Instrument instrument = instruments[slots.instrument(s)];
+                equity.add(instrument.valueClamped(slots.size(s), instrument.markPrice));
+                equity.add(-slots.cost(s));
             }
         }
         return fundFloor - equity.clamped(FixedPoint.FUND_SATURATION);
@@ -213,7 +213,7 @@ final class Deleveraging
         while (left > 0 && shortfall > 0)
         {
             final int fundSlot = slots.fundSlot(instrumentId);
-            final long fundSize = fundSlot == Slots.NONE ? 0 : slots.size[fundSlot];
+            final long fundSize = fundSlot == Slots.NONE ? 0 : slots.size(fundSlot);
             left = Math.min(left, fundLong ? Math.max(0, fundSize) : Math.max(0, -fundSize));
             if (left == 0 || !rankTop(instrumentId, fundLong, afterRank, afterAccount))
             {
@@ -224,7 +224,7 @@ final class Deleveraging
                 final int s = topSlot[n];
                 afterRank = topRank[n];
                 afterAccount = topId[n];
-                final long size = slots.size[s];
+                final long size = slots.size(s);
                 long quantity = Math.min(Math.abs(size), left);
                 if (perUnit > 0)
                 {
@@ -259,7 +259,7 @@ final class Deleveraging
         topCount = 0;
         for (int s = slots.firstHolder(instrumentId); s != Slots.NONE; s = slots.nextHolder(s))
         {
-            final long size = slots.size[s];
+            final long size = slots.size(s);
             final int account = slots.account[s];
             if (account == fundIndex || (fundLong ? size >= 0 : size <= 0) || slots.isInLiquidation(s) ||
                 closed.contains(account))
@@ -371,7 +371,7 @@ final class Deleveraging
             return Double.NEGATIVE_INFINITY;
         }
         final long unrealized = math.unrealizedPnl(slot);
-        final double pnl = (double)unrealized / (double)Math.abs(slots.cost[slot]);
+        final double pnl = (double)unrealized / (double)Math.abs(slots.cost(slot));
         final double leverage = (double)math.notional(slot) / (double)equity;
         return unrealized > 0 ? pnl * leverage : pnl / leverage;
     }
@@ -379,7 +379,7 @@ final class Deleveraging
     /** The equity of the position's pool: {@code B + U} isolated, the account's cross equity otherwise. */
     private long equityOf(final int slot)
     {
-        if (slots.isolated[slot])
+        if (slots.isolated(slot))
         {
             return math.isolatedEquity(slot);
         }
@@ -393,48 +393,48 @@ final class Deleveraging
     private void close(final int slot, final long quantity, final long price, final Instrument instrument)
     {
         final int account = slots.account[slot];
-        final long size = slots.size[slot];
+        final long size = slots.size(slot);
         final long held = Math.abs(size);
-        final long cost = slots.cost[slot];
+        final long cost = slots.cost(slot);
         final long remainingCost = FixedPoint.mulDivFloor(cost, held - quantity, held);
         final long closedSize = Long.signum(size) * quantity;
         final long realized = instrument.value(closedSize, price) - (cost - remainingCost);
-        if (slots.isolated[slot])
+        if (slots.isolated(slot))
         {
-            final long released = FixedPoint.mulDivFloor(slots.pool[slot], quantity, held);
+            final long released = FixedPoint.mulDivFloor(slots.pool(slot), quantity, held);
             final long returned = released + realized;
-            slots.pool[slot] -= released;
+            slots.setPool(slot, slots.pool(slot) - released);
             if (returned >= 0)
             {
-                accounts.crossWallet[account] += returned;
+                accounts.setCrossWallet(account, accounts.crossWallet(account) + returned);
             }
             else
             {
                 // as for a fill: the rest of the pool pays the loss, the fund what the pool cannot
-                slots.pool[slot] += returned;
-                if (slots.pool[slot] < 0)
+                slots.setPool(slot, slots.pool(slot) + returned);
+                if (slots.pool(slot) < 0)
                 {
-                    accounts.payFund(fundIndex, slots.pool[slot]);
-                    slots.pool[slot] = 0;
+                    accounts.payFund(fundIndex, slots.pool(slot));
+                    slots.setPool(slot, 0);
                 }
             }
         }
         else
         {
-            accounts.crossWallet[account] += realized;
+            accounts.setCrossWallet(account, accounts.crossWallet(account) + realized);
         }
         slots.setSize(slot, size - closedSize);
-        slots.cost[slot] = remainingCost;
+        slots.setCost(slot, remainingCost);
         if (size == closedSize)
         {
-            slots.marginCall[slot] = false;
+            slots.setMarginCall(slot, false);
         }
         ledger.realizedPnl.add(realized);
         emitter.autoDeleveraged(accounts.idAt(account), instrument.id, -closedSize, price, realized);
         // the fund closes the opposite side at the same price
-        final long walletBefore = accounts.crossWallet[fundIndex];
+        final long walletBefore = accounts.crossWallet(fundIndex);
         fundBook.book(instrument.id, closedSize, instrument.value(closedSize, price));
         emitter.autoDeleveraged(fundAccountId, instrument.id, closedSize, price,
-            accounts.crossWallet[fundIndex] - walletBefore);
+            accounts.crossWallet(fundIndex) - walletBefore);
     }
 }

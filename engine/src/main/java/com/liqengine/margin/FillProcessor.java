@@ -60,7 +60,7 @@ final class FillProcessor
         }
         final boolean stored = slot != Slots.NONE;
         final boolean fund = accountIndex == fundIndex;
-        long size = stored ? slots.size[slot] : 0;
+        long size = stored ? slots.size(slot) : 0;
         final long direction = buy ? 1 : -1;
         final long held = Math.abs(size);
         final long closed = size != 0 && Long.signum(size) != direction ? Math.min(quantity, held) : 0;
@@ -73,12 +73,12 @@ final class FillProcessor
             return RejectReason.OUT_OF_RANGE;
         }
 
-        final boolean isolated = stored ? slots.isolated[slot] : slots.isDefaultIsolated(accountIndex, instrument);
+        final boolean isolated = stored ? slots.isolated(slot) : slots.isDefaultIsolated(accountIndex, instrument);
         final int leverage = stored ? slots.leverage[slot] : instrument.defaultLeverage;
-        long cost = stored ? slots.cost[slot] : 0;
-        long pool = stored ? slots.pool[slot] : 0;
+        long cost = stored ? slots.cost(slot) : 0;
+        long pool = stored ? slots.pool(slot) : 0;
         // within the bounds: |W| ≤ 2^60 (the fund's 2^62), |fee| ≤ 2^58, values at p ≤ 2^58 (the fund's 2^61)
-        long wallet = walletAdd(fund, accounts.crossWallet[accountIndex], -fee);
+        long wallet = walletAdd(fund, accounts.crossWallet(accountIndex), -fee);
         long fundShortfall = 0;
         long realized = 0;
         if (closed > 0)
@@ -143,21 +143,21 @@ final class FillProcessor
         // commit: the fund first, since a fill may be the fund's own (whose slots are never isolated)
         final int target = opens ? slots.open(accountIndex, instrument) : slot;
         accounts.payFund(fundIndex, fundShortfall);
-        accounts.crossWallet[accountIndex] = wallet;
+        accounts.setCrossWallet(accountIndex, wallet);
         slots.setSize(target, size);
-        slots.cost[target] = cost;
-        slots.pool[target] = pool;
+        slots.setCost(target, cost);
+        slots.setPool(target, pool);
         if (size == 0)
         {
             // a flat slot has no ratio to be called on (docs/margin.md, section 3)
-            slots.marginCall[target] = false;
+            slots.setMarginCall(target, false);
         }
         ledger.realizedPnl.add(realized);
         ledger.fees.add(fee);
         instrument.recordTrade(buy, tradeId);
         if (instrument.markPrice == 0)
         {
-            instrument.markPrice = price;
+            instrument.setMarkPrice(price);
         }
         appliedSlot = target;
         if (moved < required)

@@ -37,8 +37,8 @@ final class FundBook
             // the fund has a slot of every instrument reserved
             slot = slots.open(fundIndex, instruments[instrumentId]);
         }
-        long quantity = slots.size[slot];
-        long cost = slots.cost[slot];
+        long quantity = slots.size(slot);
+        long cost = slots.cost(slot);
         long realized = 0;
         long openSize = size;
         long openValue = value;
@@ -61,7 +61,7 @@ final class FundBook
             cost = FixedPoint.addSaturated(cost, openValue, LIMIT);
         }
         slots.setSize(slot, quantity);
-        slots.cost[slot] = cost;
+        slots.setCost(slot, cost);
         if (quantity == 0)
         {
             // the fund is never indexed: its flat slot can go at once

@@ -31,7 +31,7 @@ final class Holders
         int count = 0;
         for (int s = slots.firstHolder(instrumentId); s != Slots.NONE; s = slots.nextHolder(s))
         {
-            if (slots.size[s] != 0)
+            if (slots.size(s) != 0)
             {
                 ordered[count++] = ((long)slots.account[s] << 32) | s;
             }

@@ -22,6 +22,7 @@ public final class Instrument
     int qtyDecimals;
     long tickSize;
     long stepSize;
+    /** Written only by {@link #setValueFactor}, which keeps {@link InstrumentMarks} in step. */
     long valueFactor;
     int defaultLeverage;
     MarginMode defaultMode;
@@ -29,13 +30,34 @@ public final class Instrument
     long liquidationFeeRate;
     /** 1-based tier from which a liquidation order steps the position down one tier; 0: always in full. */
     int partialFromTier;
+    /** Written only by {@link #setMarkPrice}, which keeps {@link InstrumentMarks} in step. */
     long markPrice;
     long lastBuyTradeId;
     long lastSellTradeId;
+    private final InstrumentMarks marks;
 
-    Instrument(final int id)
+    Instrument(final int id, final InstrumentMarks marks)
     {
         this.id = id;
+        this.marks = marks;
+    }
+
+    /** An instrument alone (tests). */
+    Instrument(final int id)
+    {
+        this(id, new InstrumentMarks(id + 1));
+    }
+
+    void setMarkPrice(final long price)
+    {
+        markPrice = price;
+        marks.markPrice[id] = price;
+    }
+
+    void setValueFactor(final long factor)
+    {
+        valueFactor = factor;
+        marks.valueFactor[id] = factor;
     }
 
     /**

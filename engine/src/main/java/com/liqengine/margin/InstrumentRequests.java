@@ -107,7 +107,7 @@ final class InstrumentRequests
             instrument.qtyDecimals = qtyDecimals;
             instrument.tickSize = tick;
             instrument.stepSize = step;
-            instrument.valueFactor = Instrument.powerOfTen(FixedPoint.DECIMALS - priceDecimals - qtyDecimals);
+            instrument.setValueFactor(Instrument.powerOfTen(FixedPoint.DECIMALS - priceDecimals - qtyDecimals));
             System.arraycopy(scratchSymbol, 0, instrument.symbol, 0, symbolLength);
             instrument.symbolLength = symbolLength;
         }
@@ -144,11 +144,11 @@ final class InstrumentRequests
         }
         final int fundSlot = slots.fundSlot(instrument.id);
         if (fundSlot != Slots.NONE && !FixedPoint.productAtMost(
-            slots.size[fundSlot], price, instrument.valueFactor, FixedPoint.MAX_FUND_POSITION_VALUE))
+            slots.size(fundSlot), price, instrument.valueFactor, FixedPoint.MAX_FUND_POSITION_VALUE))
         {
             return RejectReason.OUT_OF_RANGE;
         }
-        instrument.markPrice = price;
+        instrument.setMarkPrice(price);
         return null;
     }
 
@@ -171,7 +171,7 @@ final class InstrumentRequests
             if (a != fundIndex)
             {
                 final int slot = holders.slot(n);
-                final long balance = slots.isolated[slot] ? slots.pool[slot] : accounts.crossWallet[a];
+                final long balance = slots.isolated(slot) ? slots.pool(slot) : accounts.crossWallet(a);
                 if (Math.abs(balance - pay(instrument, slot, rate)) > FixedPoint.MAX_BALANCE)
                 {
                     return RejectReason.OUT_OF_RANGE;
@@ -183,19 +183,19 @@ final class InstrumentRequests
             final int a = holders.account(n);
             final int slot = holders.slot(n);
             final long pay = pay(instrument, slot, rate);
-            final boolean isolated = slots.isolated[slot];
+            final boolean isolated = slots.isolated(slot);
             if (a == fundIndex)
             {
-                accounts.crossWallet[a] = FixedPoint.addSaturated(
-                    accounts.crossWallet[a], -pay, FixedPoint.FUND_SATURATION);
+                accounts.setCrossWallet(a, FixedPoint.addSaturated(
+                    accounts.crossWallet(a), -pay, FixedPoint.FUND_SATURATION));
             }
             else if (isolated)
             {
-                slots.pool[slot] -= pay;
+                slots.setPool(slot, slots.pool(slot) - pay);
             }
             else
             {
-                accounts.crossWallet[a] -= pay;
+                accounts.setCrossWallet(a, accounts.crossWallet(a) - pay);
             }
             ledger.funding.add(-pay);
             emitter.fundingApplied(accounts.idAt(a), instrument.id, isolated, -pay, rate, instrument.markPrice);
@@ -206,7 +206,7 @@ final class InstrumentRequests
     /** {@code ceil(value(q, M) × rate / R)}; the fund's value is clamped (docs/margin.md, section 1). */
     private long pay(final Instrument instrument, final int slot, final long rate)
     {
-        final long value = instrument.valueClamped(slots.size[slot], instrument.markPrice);
+        final long value = instrument.valueClamped(slots.size(slot), instrument.markPrice);
         return FixedPoint.mulDivCeil(value, rate, FixedPoint.SCALE);
     }
     private int readSymbol(final InstrumentDefinitionDecoder definition)

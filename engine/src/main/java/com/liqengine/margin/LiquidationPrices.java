@@ -38,7 +38,7 @@ final class LiquidationPrices
 
     private long search(final int slot, final boolean withMaintenance)
     {
-        final long quantity = slot == Slots.NONE ? 0 : slots.size[slot];
+        final long quantity = slot == Slots.NONE ? 0 : slots.size(slot);
         if (quantity == 0)
         {
             return 0;
@@ -49,17 +49,17 @@ final class LiquidationPrices
             return 0;
         }
         // equity − MM at price P is base + value(q, P) − MM(P): the rest of the account, exact, then clamped
-        if (slots.isolated[slot])
+        if (slots.isolated(slot))
         {
-            base.set(slots.pool[slot]);
+            base.set(slots.pool(slot));
         }
         else
         {
             final int accountIndex = slots.account[slot];
-            base.set(accounts.crossWallet[accountIndex]);
+            base.set(accounts.crossWallet(accountIndex));
             for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
             {
-                if (s != slot && slots.size[s] != 0 && !slots.isolated[s])
+                if (s != slot && slots.size(s) != 0 && !slots.isolated(s))
                 {
                     base.add(math.unrealizedPnl(s));
                     if (withMaintenance)
@@ -69,7 +69,7 @@ final class LiquidationPrices
                 }
             }
         }
-        base.add(-slots.cost[slot]);
+        base.add(-slots.cost(slot));
         final long rest = base.clamped(BASE_LIMIT);
         final long baseMaintenance = 0;
         final long maxPrice = SEARCH_LIMIT / (Math.abs(quantity) * instrument.valueFactor);

@@ -68,9 +68,11 @@ final class Liquidator
         this.fundIndex = fundIndex;
         this.indexed = settings.indexedChecks();
         // the brute-force scan (a test and comparison setting) keeps no index at all
-        this.index = indexed ? new LiquidationIndex(slots.account, slots.instrument, instruments.length) : null;
+        // the bands live in the slots' records, on the line a refresh reads anyway
+        this.index = indexed ? new LiquidationIndex(slots.account, instruments.length, slots.records,
+            SlotRecords.PAD + SlotRecords.BAND_LOW, SlotRecords.SHIFT) : null;
         this.bands = indexed ?
-            new PriceBands(instruments, accounts, slots, math, index, marginCallRatio, fundIndex) : null;
+            new PriceBands(accounts, slots, math, index, marginCallRatio, fundIndex) : null;
     }
 
     /**
@@ -156,17 +158,10 @@ final class Liquidator
         {
             return;
         }
-        long sum = accounts.crossWallet[accountIndex] + (accounts.crossMarginCall[accountIndex] ? 1 : 0);
-        sum += slots.firstOf(accountIndex) + slots.openCross(accountIndex);
-        sum += slots.size[slot] + slots.cost[slot] + slots.pool[slot] + slots.leverage[slot];
-        sum += (slots.isolated[slot] ? 1 : 0) + (slots.marginCall[slot] ? 1 : 0);
-        // read by the walks of the account's slots (checks, refresh, release) and the size counts
-        sum += slots.account[slot] + slots.instrument[slot] + slots.nextOf(slot);
-        sum += math.prefetch(slot);
-        if (indexed)
-        {
-            sum += index.prefetch(slot);
-        }
+        // the account's record (wallet, flags, first slot, open cross count, id), the slot's record (size, cost,
+        // pool, band, maintenance margin, links), its leverage and account
+        long sum = accounts.crossWallet(accountIndex);
+        sum += slots.size(slot) + slots.leverage[slot] + slots.account[slot];
         prefetched += sum;
     }
 
@@ -226,7 +221,7 @@ final class Liquidator
         }
         for (int s = slots.firstHolder(instrumentId); s != Slots.NONE; s = slots.nextHolder(s))
         {
-            if (slots.size[s] != 0)
+            if (slots.size(s) != 0)
             {
                 bands.refresh(slots.account[s]);
             }
@@ -248,7 +243,7 @@ final class Liquidator
         {
             return;
         }
-        if (slots.isolated[slot])
+        if (slots.isolated(slot))
         {
             checkIsolated(accountIndex, slot);
         }
@@ -260,7 +255,7 @@ final class Liquidator
 
     private void checkIsolated(final int accountIndex, final int slot)
     {
-        if (slots.size[slot] == 0 || slots.inLiquidation[slot])
+        if (slots.size(slot) == 0 || slots.inLiquidation(slot))
         {
             return;
         }
@@ -273,14 +268,14 @@ final class Liquidator
         }
         else
         {
-            slots.marginCall[slot] = marginCall(
-                slots.marginCall[slot], accountIndex, slots.instrument[slot], true, equity, maintenance, ratio);
+            slots.setMarginCall(slot, marginCall(
+                slots.marginCall(slot), accountIndex, slots.instrument(slot), true, equity, maintenance, ratio));
         }
     }
 
     private void crossCheck(final int accountIndex)
     {
-        if (accountIndex == fundIndex || !math.hasOpenCross(accountIndex) || accounts.crossInLiquidation[accountIndex])
+        if (accountIndex == fundIndex || !math.hasOpenCross(accountIndex) || accounts.crossInLiquidation(accountIndex))
         {
             return;
         }
@@ -295,9 +290,9 @@ final class Liquidator
         }
         else
         {
-            accounts.crossMarginCall[accountIndex] = marginCall(
-                accounts.crossMarginCall[accountIndex], accountIndex, CROSS_ACCOUNT, false, equity, maintenance,
-                ratio);
+            accounts.setCrossMarginCall(accountIndex, marginCall(
+                accounts.crossMarginCall(accountIndex), accountIndex, CROSS_ACCOUNT, false, equity, maintenance,
+                ratio));
             // a margin call moves no money: the totals still describe the account
             totalsCurrent = true;
         }
@@ -325,16 +320,16 @@ final class Liquidator
     private void liquidateIsolated(
         final int accountIndex, final int slot, final long equity, final long maintenance, final long ratio)
     {
-        final int instrumentId = slots.instrument[slot];
+        final int instrumentId = slots.instrument(slot);
         final long accountId = accounts.idAt(accountIndex);
         emitter.cancelOpenOrders(accountId, instrumentId);
         emitter.liquidationTriggered(
-            accountId, instrumentId, true, slots.size[slot], instruments[instrumentId].markPrice,
+            accountId, instrumentId, true, slots.size(slot), instruments[instrumentId].markPrice,
             prices.liquidationPrice(slot), prices.bankruptcyPrice(slot), equity, maintenance, ratio);
-        slots.marginCall[slot] = false;
+        slots.setMarginCall(slot, false);
         if (market == null)
         {
-            takeovers.takeIsolated(accountIndex, slot, Math.abs(slots.size[slot]));
+            takeovers.takeIsolated(accountIndex, slot, Math.abs(slots.size(slot)));
         }
         else
         {
@@ -354,15 +349,15 @@ final class Liquidator
         emitter.cancelOpenOrders(accountId, CROSS_ACCOUNT);
         for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
-            if (slots.size[s] != 0 && !slots.isolated[s])
+            if (slots.size(s) != 0 && !slots.isolated(s))
             {
-                final int instrumentId = slots.instrument[s];
+                final int instrumentId = slots.instrument(s);
                 emitter.liquidationTriggered(
-                    accountId, instrumentId, false, slots.size[s], instruments[instrumentId].markPrice,
+                    accountId, instrumentId, false, slots.size(s), instruments[instrumentId].markPrice,
                     prices.liquidationPrice(s), prices.bankruptcyPrice(s), equity, maintenance, ratio);
             }
         }
-        accounts.crossMarginCall[accountIndex] = false;
+        accounts.setCrossMarginCall(accountIndex, false);
         if (market == null)
         {
             takeovers.takeCross(accountIndex);
@@ -387,7 +382,7 @@ final class Liquidator
             int next = Slots.NONE;
             for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
             {
-                if (slots.instrument[s] > after && slots.isolated[s] && slots.size[s] != 0)
+                if (slots.instrument(s) > after && slots.isolated(s) && slots.size(s) != 0)
                 {
                     next = s;
                     break;
@@ -397,7 +392,7 @@ final class Liquidator
             {
                 break;
             }
-            after = slots.instrument[next];
+            after = slots.instrument(next);
             checkSlot(accountIndex, next);
         }
         checkCross(accountIndex);
@@ -419,7 +414,7 @@ final class Liquidator
                 // a flat slot has no band to keep, and nothing may refer to a forgotten one
                 if (indexed)
                 {
-                    index.remove(s);
+                    index.remove(s, slots.instrument(s));
                 }
                 slots.releaseIfIdle(s, math.instrumentOf(s));
             }
@@ -440,7 +435,7 @@ final class Liquidator
             checkSlot(accountIndex, slots.find(accountIndex, instrumentId));
             return;
         }
-        accounts.crossInLiquidation[accountIndex] = false;
+        accounts.setCrossInLiquidation(accountIndex, false);
         liquidated = false;
         totalsCurrent = false;
         if (math.hasOpenCross(accountIndex))

@@ -14,6 +14,8 @@ final class MarginMath
     static final long INFINITE_RATIO = Long.MAX_VALUE;
 
     private final Instrument[] instruments;
+    /** Marks and value factors by instrument, read by the walks over an account's slots. */
+    final InstrumentMarks marks;
     private final Accounts accounts;
     private final Slots slots;
     private final SlotMaintenanceMargins maintenanceMargins;
@@ -23,9 +25,10 @@ final class MarginMath
     final WideSum crossMaintenance = new WideSum();
     private final WideSum available = new WideSum();
 
-    MarginMath(final Instrument[] instruments, final Accounts accounts, final Slots slots)
+    MarginMath(final Instrument[] instruments, final InstrumentMarks marks, final Accounts accounts, final Slots slots)
     {
         this.instruments = instruments;
+        this.marks = marks;
         this.accounts = accounts;
         this.slots = slots;
         this.maintenanceMargins = new SlotMaintenanceMargins(slots, instruments.length);
@@ -39,30 +42,24 @@ final class MarginMath
 
     Instrument instrumentOf(final int slot)
     {
-        return instruments[slots.instrument[slot]];
+        return instruments[slots.instrument(slot)];
     }
 
     long unrealizedPnl(final int slot)
     {
         final Instrument instrument = instrumentOf(slot);
-        return instrument.value(slots.size[slot], instrument.markPrice) - slots.cost[slot];
+        return instrument.value(slots.size(slot), instrument.markPrice) - slots.cost(slot);
     }
 
     long notional(final int slot)
     {
         final Instrument instrument = instrumentOf(slot);
-        return Math.abs(instrument.value(slots.size[slot], instrument.markPrice));
+        return Math.abs(instrument.value(slots.size(slot), instrument.markPrice));
     }
 
     long maintenanceMargin(final int slot)
     {
         return maintenanceMargins.maintenanceMargin(slot, instrumentOf(slot), notional(slot));
-    }
-
-    /** Reads the slot's remembered maintenance margin, so that its line is loaded (see Liquidator). */
-    long prefetch(final int slot)
-    {
-        return maintenanceMargins.prefetch(slot);
     }
 
     static long initialMargin(final long notional, final int leverage)
@@ -72,7 +69,7 @@ final class MarginMath
 
     long isolatedEquity(final int slot)
     {
-        return slots.pool[slot] + unrealizedPnl(slot);
+        return slots.pool(slot) + unrealizedPnl(slot);
     }
 
     boolean hasOpenCross(final int accountIndex)
@@ -89,10 +86,10 @@ final class MarginMath
      */
     WideSum crossEquity(final int accountIndex, final int excludedSlot, final WideSum sum)
     {
-        sum.set(accounts.crossWallet[accountIndex]);
+        sum.set(accounts.crossWallet(accountIndex));
         for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
-            if (s != excludedSlot && slots.size[s] != 0 && !slots.isolated[s])
+            if (s != excludedSlot && slots.size(s) != 0 && !slots.isolated(s))
             {
                 sum.add(unrealizedPnl(s));
             }
@@ -103,19 +100,39 @@ final class MarginMath
     /** Fills {@link #crossEquity} ({@code W + Σ U}) and {@link #crossMaintenance} ({@code Σ MM}) of the account. */
     void crossTotals(final int accountIndex)
     {
-        final WideSum equity = crossEquity.set(accounts.crossWallet[accountIndex]);
-        final WideSum maintenance = crossMaintenance.set(0);
-        for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
+        // one record per slot (its links, size, cost and remembered margin), the sums in locals
+        final long[] records = slots.records;
+        final long[] markPrice = marks.markPrice;
+        final long[] valueFactor = marks.valueFactor;
+        final long wallet = accounts.crossWallet(accountIndex);
+        long equityHigh = wallet >> 63;
+        long equityLow = wallet;
+        long maintenanceHigh = 0;
+        long maintenanceLow = 0;
+        int s = slots.firstOf(accountIndex);
+        while (s != Slots.NONE)
         {
-            if (slots.size[s] != 0 && !slots.isolated[s])
+            final int at = SlotRecords.at(s);
+            final long links = records[at + SlotRecords.LINKS];
+            final long size = records[at + SlotRecords.SIZE];
+            if (size != 0 && (links & SlotRecords.ISOLATED) == 0)
             {
-                // the value once for both sums
-                final Instrument instrument = instrumentOf(s);
-                final long value = instrument.value(slots.size[s], instrument.markPrice);
-                equity.add(value - slots.cost[s]);
-                maintenance.add(maintenanceMargins.maintenanceMargin(s, instrument, Math.abs(value)));
+                // the value once for both sums (Instrument.value)
+                final int instrumentId = SlotRecords.instrument(links);
+                final long value =
+                    Math.multiplyExact(Math.multiplyExact(size, markPrice[instrumentId]), valueFactor[instrumentId]);
+                final long unrealized = value - records[at + SlotRecords.COST];
+                equityHigh = WideSum.highAfterAdd(equityHigh, equityLow, unrealized);
+                equityLow += unrealized;
+                final long maintenance =
+                    maintenanceMargins.maintenanceMargin(s, instruments[instrumentId], Math.abs(value));
+                maintenanceHigh = WideSum.highAfterAdd(maintenanceHigh, maintenanceLow, maintenance);
+                maintenanceLow += maintenance;
             }
+            s = (int)links;
         }
+        crossEquity.set(equityHigh, equityLow);
+        crossMaintenance.set(maintenanceHigh, maintenanceLow);
     }
 
     /** Whether the cross account of the last {@link #crossTotals(int)} is liquidatable: equity ≤ Σ MM. */
@@ -134,17 +151,17 @@ final class MarginMath
      */
     WideSum crossAvailable(final int accountIndex, final int replacedSlot, final int leverage)
     {
-        final WideSum balance = available.set(accounts.crossWallet[accountIndex]);
+        final WideSum balance = available.set(accounts.crossWallet(accountIndex));
         for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
-            if (slots.size[s] != 0 && !slots.isolated[s])
+            if (slots.size(s) != 0 && !slots.isolated(s))
             {
                 // valued clamped: an account's positions never reach the clamp, the fund's (which may withdraw)
                 // can after a tick's takeovers (docs/margin.md, section 1)
                 final Instrument instrument = instrumentOf(s);
-                final long value = instrument.valueClamped(slots.size[s], instrument.markPrice);
+                final long value = instrument.valueClamped(slots.size(s), instrument.markPrice);
                 final int slotLeverage = s == replacedSlot ? leverage : slots.leverage[s];
-                balance.add(Math.min(value - slots.cost[s], 0));
+                balance.add(Math.min(value - slots.cost(s), 0));
                 balance.add(-initialMargin(Math.abs(value), slotLeverage));
             }
         }
@@ -161,7 +178,7 @@ final class MarginMath
     {
         final long unrealized = unrealizedPnl(slot);
         final long initial = initialMargin(notional(slot), slots.leverage[slot]);
-        return Math.max(0, slots.pool[slot] + Math.min(unrealized, 0) - initial);
+        return Math.max(0, slots.pool(slot) + Math.min(unrealized, 0) - initial);
     }
 
     /** {@code ceil(MM × R / equity)}, saturated at {@link #INFINITE_RATIO}; infinite when equity ≤ 0. */

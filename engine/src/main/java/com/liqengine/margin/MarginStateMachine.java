@@ -334,7 +334,7 @@ public final class MarginStateMachine extends MarginStateView
             return;
         }
         final int applied = fills.appliedSlot();
-        final boolean isolated = slots.isolated[applied];
+        final boolean isolated = slots.isolated(applied);
         liquidator.checkSlot(index, applied);
         // an isolated fill moves the fee and margin through the cross wallet: the cross account may have changed
         if (isolated)
@@ -606,7 +606,7 @@ public final class MarginStateMachine extends MarginStateView
         final int accountIndex = accounts.indexOf(id);
         final int slot = accountIndex == Accounts.MISSING || !isDefined(instrument) ?
             Slots.NONE : slots.find(accountIndex, instrument);
-        if (slot == Slots.NONE || slots.size[slot] == 0 || accountIndex == fundIndex || slots.isInLiquidation(slot))
+        if (slot == Slots.NONE || slots.size(slot) == 0 || accountIndex == fundIndex || slots.isInLiquidation(slot))
         {
             return 0;
         }
@@ -615,8 +615,8 @@ public final class MarginStateMachine extends MarginStateView
         int ahead = 0;
         for (int s = slots.firstHolder(instrument); s != Slots.NONE; s = slots.nextHolder(s))
         {
-            if (slots.account[s] != fundIndex && slots.size[s] != 0 && !slots.isInLiquidation(s) &&
-                Long.signum(slots.size[s]) == Long.signum(slots.size[slot]))
+            if (slots.account[s] != fundIndex && slots.size(s) != 0 && !slots.isInLiquidation(s) &&
+                Long.signum(slots.size(s)) == Long.signum(slots.size(slot)))
             {
                 queue++;
                 final double other = deleveraging.rank(s);

@@ -38,14 +38,15 @@ public class MarginStateView
     {
         this.settings = settings.isConcluded() ? settings : settings.conclude();
         this.instruments = new Instrument[this.settings.maxInstruments()];
+        final InstrumentMarks marks = new InstrumentMarks(instruments.length);
         for (int i = 0; i < instruments.length; i++)
         {
-            instruments[i] = new Instrument(i);
+            instruments[i] = new Instrument(i, marks);
         }
         this.accounts = new Accounts(this.settings.maxAccounts());
         this.fundIndex = accounts.open(this.settings.insuranceFundAccountId());
         this.slots = new Slots(accounts, this.settings.maxInstruments(), this.settings.maxPositions(), fundIndex);
-        this.math = new MarginMath(instruments, accounts, slots);
+        this.math = new MarginMath(instruments, marks, accounts, slots);
         this.prices = new LiquidationPrices(accounts, slots, math);
         this.orders = new LiquidationOrders(this.settings.maxOpenLiquidations());
     }
@@ -144,7 +145,7 @@ public class MarginStateView
      */
     public long crossWallet(final long id)
     {
-        return accounts.crossWallet[indexOf(id)];
+        return accounts.crossWallet(indexOf(id));
     }
 
     /**
@@ -154,7 +155,7 @@ public class MarginStateView
      */
     public long insuranceFundBalance()
     {
-        return accounts.crossWallet[fundIndex];
+        return accounts.crossWallet(fundIndex);
     }
 
     /**
@@ -187,7 +188,7 @@ public class MarginStateView
     public long positionSize(final long id, final int instrument)
     {
         final int slot = slotOf(id, instrument);
-        return slot == Slots.NONE ? 0 : slots.size[slot];
+        return slot == Slots.NONE ? 0 : slots.size(slot);
     }
 
     /**
@@ -200,7 +201,7 @@ public class MarginStateView
     public long costBasis(final long id, final int instrument)
     {
         final int slot = slotOf(id, instrument);
-        return slot == Slots.NONE ? 0 : slots.cost[slot];
+        return slot == Slots.NONE ? 0 : slots.cost(slot);
     }
 
     /**
@@ -213,7 +214,7 @@ public class MarginStateView
     public long isolatedMargin(final long id, final int instrument)
     {
         final int slot = slotOf(id, instrument);
-        return slot == Slots.NONE ? 0 : slots.pool[slot];
+        return slot == Slots.NONE ? 0 : slots.pool(slot);
     }
 
     /**
@@ -227,7 +228,7 @@ public class MarginStateView
     {
         final int slot = slotOf(id, instrument);
         final boolean isolated = slot == Slots.NONE ?
-            slots.isDefaultIsolated(indexOf(id), instruments[instrument]) : slots.isolated[slot];
+            slots.isDefaultIsolated(indexOf(id), instruments[instrument]) : slots.isolated(slot);
         return isolated ? MarginMode.ISOLATED : MarginMode.CROSS;
     }
 
@@ -350,13 +351,13 @@ public class MarginStateView
     public long unrealizedPnl(final long id, final int instrument)
     {
         final int slot = slotOf(id, instrument);
-        if (slot == Slots.NONE || slots.size[slot] == 0)
+        if (slot == Slots.NONE || slots.size(slot) == 0)
         {
             return 0;
         }
         final Instrument of = instruments[instrument];
         return FixedPoint.addSaturated(
-            of.valueClamped(slots.size[slot], of.markPrice), -slots.cost[slot], Long.MAX_VALUE);
+            of.valueClamped(slots.size(slot), of.markPrice), -slots.cost(slot), Long.MAX_VALUE);
     }
 
     /**
@@ -369,12 +370,12 @@ public class MarginStateView
     public long maintenanceMargin(final long id, final int instrument)
     {
         final int slot = slotOf(id, instrument);
-        if (slot == Slots.NONE || slots.size[slot] == 0)
+        if (slot == Slots.NONE || slots.size(slot) == 0)
         {
             return 0;
         }
         final Instrument of = instruments[instrument];
-        return of.tiers.maintenanceMargin(Math.abs(of.valueClamped(slots.size[slot], of.markPrice)));
+        return of.tiers.maintenanceMargin(Math.abs(of.valueClamped(slots.size(slot), of.markPrice)));
     }
 
     /**
@@ -387,11 +388,11 @@ public class MarginStateView
     public long marginRatio(final long id, final int instrument)
     {
         final int slot = slotOf(id, instrument);
-        if (slot == Slots.NONE || slots.size[slot] == 0)
+        if (slot == Slots.NONE || slots.size(slot) == 0)
         {
             return 0;
         }
-        if (slots.isolated[slot])
+        if (slots.isolated(slot))
         {
             return MarginMath.marginRatio(math.maintenanceMargin(slot), math.isolatedEquity(slot));
         }

@@ -68,10 +68,10 @@ final class MarketLiquidation
     {
         if (orders.isFull())
         {
-            takeovers.takeIsolated(accountIndex, slot, Math.abs(slots.size[slot]));
+            takeovers.takeIsolated(accountIndex, slot, Math.abs(slots.size(slot)));
             return false;
         }
-        slots.inLiquidation[slot] = true;
+        slots.setInLiquidation(slot, true);
         emitOrder(accountIndex, slot, true);
         return true;
     }
@@ -95,7 +95,7 @@ final class MarketLiquidation
         // the account's slots are in instrument order: a strictly larger margin wins, so ties keep the lowest id
         for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
-            if (slots.size[s] != 0 && !slots.isolated[s])
+            if (slots.size(s) != 0 && !slots.isolated(s))
             {
                 final long maintenance = math.maintenanceMargin(s);
                 if (chosen == Slots.NONE || maintenance > largest)
@@ -105,7 +105,7 @@ final class MarketLiquidation
                 }
             }
         }
-        accounts.crossInLiquidation[accountIndex] = true;
+        accounts.setCrossInLiquidation(accountIndex, true);
         emitOrder(accountIndex, chosen, false);
         return true;
     }
@@ -113,7 +113,7 @@ final class MarketLiquidation
     private void emitOrder(final int accountIndex, final int slot, final boolean isolated)
     {
         final Instrument instrument = math.instrumentOf(slot);
-        final long size = slots.size[slot];
+        final long size = slots.size(slot);
         final long quantity = orderQuantity(instrument, size);
         final long limit = limitPrice(accountIndex, slot, isolated, instrument, size);
         final int index = ++emitted;
@@ -148,8 +148,8 @@ final class MarketLiquidation
     private long limitPrice(
         final int accountIndex, final int slot, final boolean isolated, final Instrument instrument, final long size)
     {
-        final WideSum sum = isolated ? base.set(slots.pool[slot]) : math.crossEquity(accountIndex, slot, base);
-        sum.add(-slots.cost[slot]);
+        final WideSum sum = isolated ? base.set(slots.pool(slot)) : math.crossEquity(accountIndex, slot, base);
+        sum.add(-slots.cost(slot));
         // clamping the rest changes no price inside the range below (docs/liquidation.md)
         final long rest = sum.clamped(BASE_LIMIT);
         final long perPrice = Math.abs(size) * instrument.valueFactor;
@@ -199,7 +199,7 @@ final class MarketLiquidation
             return RejectReason.BEYOND_LIMIT_PRICE;
         }
         final int slot = slots.find(accountIndex, instrument.id);
-        final long size = slot == Slots.NONE ? 0 : slots.size[slot];
+        final long size = slot == Slots.NONE ? 0 : slots.size(slot);
         if ((sells ? size <= 0 : size >= 0) || Math.abs(size) < quantity)
         {
             return RejectReason.LIQUIDATION_MISMATCH;
@@ -209,12 +209,12 @@ final class MarketLiquidation
             return RejectReason.OUT_OF_RANGE;
         }
         final long held = Math.abs(size);
-        final long cost = slots.cost[slot];
+        final long cost = slots.cost(slot);
         final long remainingCost = FixedPoint.mulDivFloor(cost, held - quantity, held);
         final long closedValue = instrument.value(Long.signum(size) * quantity, price);
         final long realized = closedValue - (cost - remainingCost);
         final boolean isolated = orders.isolated[order];
-        final long margin = isolated ? slots.pool[slot] : accounts.crossWallet[accountIndex];
+        final long margin = isolated ? slots.pool(slot) : accounts.crossWallet(accountIndex);
         // |margin| ≤ 2^60, |realized| < 2^61 within the bounds (docs/margin.md section 1): the sum does not wrap
         final long marginAfter = margin + realized;
         if (Math.abs(marginAfter) > FixedPoint.MAX_BALANCE)
@@ -224,14 +224,14 @@ final class MarketLiquidation
 
         if (isolated)
         {
-            slots.pool[slot] = marginAfter;
+            slots.setPool(slot, marginAfter);
         }
         else
         {
-            accounts.crossWallet[accountIndex] = marginAfter;
+            accounts.setCrossWallet(accountIndex, marginAfter);
         }
         slots.setSize(slot, size - Long.signum(size) * quantity);
-        slots.cost[slot] = remainingCost;
+        slots.setCost(slot, remainingCost);
         ledger.realizedPnl.add(realized);
         instrument.recordTrade(buy, tradeId);
         orders.filled[order] += quantity;
@@ -257,11 +257,11 @@ final class MarketLiquidation
         final long fee = fee(order, accountIndex, slot, isolated, instrument);
         if (isolated)
         {
-            slots.pool[slot] -= fee;
+            slots.setPool(slot, slots.pool(slot) - fee);
         }
         else
         {
-            accounts.crossWallet[accountIndex] -= fee;
+            accounts.setCrossWallet(accountIndex, accounts.crossWallet(accountIndex) - fee);
         }
         accounts.payFund(fundIndex, fee);
         final long orderSequence = orders.sequence[order];
@@ -269,7 +269,7 @@ final class MarketLiquidation
         final long accountId = accounts.idAt(accountIndex);
         emitter.liquidationFeeCharged(
             orderSequence, orderIndex, accountId, instrument.id, orders.filled[order], reported, fee,
-            accounts.crossWallet[fundIndex]);
+            accounts.crossWallet(fundIndex));
         if (isolated)
         {
             endIsolated(order, accountIndex, slot, instrument, orderSequence, orderIndex, accountId);
@@ -281,23 +281,23 @@ final class MarketLiquidation
         final int order, final int accountIndex, final int slot, final Instrument instrument, final long orderSequence,
         final int orderIndex, final long accountId)
     {
-        final long size = slots.size[slot];
+        final long size = slots.size(slot);
         final boolean onSide = orders.sells(order) ? size > 0 : size < 0;
         final long rest = onSide ? Math.min(orders.remaining(order), Math.abs(size)) : 0;
         if (rest > 0)
         {
             takeovers.takeIsolated(accountIndex, slot, rest);
         }
-        final long pool = slots.pool[slot];
-        if (slots.size[slot] == 0 && pool != 0)
+        final long pool = slots.pool(slot);
+        if (slots.size(slot) == 0 && pool != 0)
         {
             // what a fill better than bankruptcy left in the pool is the fund's (a deficit is the fund's too)
-            slots.pool[slot] = 0;
+            slots.setPool(slot, 0);
             accounts.payFund(fundIndex, pool);
             emitter.clearanceFee(
-                orderSequence, orderIndex, accountId, instrument.id, pool, accounts.crossWallet[fundIndex]);
+                orderSequence, orderIndex, accountId, instrument.id, pool, accounts.crossWallet(fundIndex));
         }
-        slots.inLiquidation[slot] = false;
+        slots.setInLiquidation(slot, false);
     }
 
     /** The fee on the order's filled notional, capped at what the liquidated margin still holds, never below 0. */
@@ -313,13 +313,13 @@ final class MarketLiquidation
         final long cap;
         if (isolated)
         {
-            final long pool = slots.pool[slot];
-            final long unrealized = slots.size[slot] == 0 ? 0 : math.unrealizedPnl(slot);
+            final long pool = slots.pool(slot);
+            final long unrealized = slots.size(slot) == 0 ? 0 : math.unrealizedPnl(slot);
             cap = Math.min(pool, pool + unrealized);
         }
         else
         {
-            cap = Math.min(accounts.crossWallet[accountIndex],
+            cap = Math.min(accounts.crossWallet(accountIndex),
                 math.crossEquity(accountIndex, Slots.NONE, base).clamped(BASE_LIMIT));
         }
         return Math.max(0, Math.min(charged, cap));

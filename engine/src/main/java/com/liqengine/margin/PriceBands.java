@@ -18,7 +18,7 @@ final class PriceBands
     /** Equity and maintenance margin beyond this are always checked: the budgets below must not wrap. */
     private static final long EXPOSURE_LIMIT = 1L << 61;
 
-    private final Instrument[] instruments;
+    private final InstrumentMarks marks;
     private final Accounts accounts;
     private final Slots slots;
     private final MarginMath math;
@@ -35,7 +35,6 @@ final class PriceBands
     private boolean reset;
 
     PriceBands(
-        final Instrument[] instruments,
         final Accounts accounts,
         final Slots slots,
         final MarginMath math,
@@ -43,7 +42,7 @@ final class PriceBands
         final long marginCallRatio,
         final int fundIndex)
     {
-        this.instruments = instruments;
+        this.marks = math.marks;
         this.accounts = accounts;
         this.slots = slots;
         this.math = math;
@@ -83,33 +82,40 @@ final class PriceBands
             return;
         }
         // one walk: flat slots and those in liquidation lose their band, cross slots get theirs from the budgets
-        final boolean crossInLiquidation = accounts.crossInLiquidation[accountIndex];
+        final boolean crossInLiquidation = accounts.crossInLiquidation(accountIndex);
         final int crossCount = crossInLiquidation ? 0 : slots.openCross(accountIndex);
         final int crossActs = crossCount > 0 ? crossBudgets(accountIndex, crossCount, totalsCurrent) : 0;
-        for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
+        final long[] records = slots.records;
+        int slot = slots.firstOf(accountIndex);
+        while (slot != Slots.NONE)
         {
-            if (slots.size[s] == 0 || (slots.isolated[s] ? slots.inLiquidation[s] : crossInLiquidation))
+            final int at = SlotRecords.at(slot);
+            final long links = records[at + SlotRecords.LINKS];
+            final boolean isolated = (links & SlotRecords.ISOLATED) != 0;
+            if (records[at + SlotRecords.SIZE] == 0 ||
+                (isolated ? (links & SlotRecords.IN_LIQUIDATION) != 0 : crossInLiquidation))
             {
-                index.remove(s);
+                index.remove(slot, SlotRecords.instrument(links));
             }
-            else if (!slots.isolated[s])
+            else if (!isolated)
             {
-                setBand(s, crossActs);
+                setBand(slot, SlotRecords.instrument(links), records[at + SlotRecords.SIZE], crossActs);
             }
+            slot = (int)links;
         }
         // isolated bands last: their budgets replace the cross ones
         if (changedSlot == ALL_SLOTS)
         {
             for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
             {
-                if (slots.size[s] != 0 && slots.isolated[s] && !slots.inLiquidation[s])
+                if (slots.size(s) != 0 && slots.isolated(s) && !slots.inLiquidation(s))
                 {
                     refreshIsolated(s);
                 }
             }
         }
-        else if (changedSlot >= 0 && slots.size[changedSlot] != 0 && slots.isolated[changedSlot] &&
-            !slots.inLiquidation[changedSlot])
+        else if (changedSlot >= 0 && slots.size(changedSlot) != 0 && slots.isolated(changedSlot) &&
+            !slots.inLiquidation(changedSlot))
         {
             refreshIsolated(changedSlot);
         }
@@ -126,11 +132,11 @@ final class PriceBands
         {
             return;
         }
-        if (slots.size[slot] == 0 || slots.inLiquidation[slot])
+        if (slots.size(slot) == 0 || slots.inLiquidation(slot))
         {
-            index.remove(slot);
+            index.remove(slot, slots.instrument(slot));
         }
-        else if (slots.isolated[slot])
+        else if (slots.isolated(slot))
         {
             refreshIsolated(slot);
         }
@@ -140,8 +146,8 @@ final class PriceBands
     {
         // within the bounds of docs/margin.md section 1 both fit far inside 2^62
         final int acts = budgets(
-            math.isolatedEquity(slot), math.maintenanceMargin(slot), slots.marginCall[slot], 1, false);
-        setBand(slot, acts);
+            math.isolatedEquity(slot), math.maintenanceMargin(slot), slots.marginCall(slot), 1, false);
+        setBand(slot, slots.instrument(slot), slots.size(slot), acts);
     }
 
     /** The cross account's budgets, split between its open cross positions; returns what {@link #budgets} does. */
@@ -158,7 +164,7 @@ final class PriceBands
             maintenance.compareTo(EXPOSURE_LIMIT) > 0;
         return budgets(
             equity.clamped(EXPOSURE_LIMIT), maintenance.clamped(EXPOSURE_LIMIT),
-            accounts.crossMarginCall[accountIndex], crossCount, tooLarge);
+            accounts.crossMarginCall(accountIndex), crossCount, tooLarge);
     }
 
     /**
@@ -199,12 +205,10 @@ final class PriceBands
      * called, fall by that much before the call clears. When the check would act now ({@code acts} is 1) the
      * band is empty: every tick of the instrument checks the slot.
      */
-    private void setBand(final int slot, final int acts)
+    private void setBand(final int slot, final int instrumentId, final long size, final int acts)
     {
-        final Instrument instrument = instruments[slots.instrument[slot]];
-        final long size = slots.size[slot];
-        final long mark = instrument.markPrice;
-        final long perTick = Math.max(1, Math.abs(size) * instrument.valueFactor);
+        final long mark = marks.markPrice[instrumentId];
+        final long perTick = Math.max(1, Math.abs(size) * marks.valueFactor[instrumentId]);
         final long liquidation = Math.max(0, liquidationBudget);
         // the budgets of a move down and up, and the amount a price unit uses of them
         final long downBudget;
@@ -242,7 +246,7 @@ final class PriceBands
         }
         final long keptLow = ((mark - down + (down >> 4)) & ~empty) | (LiquidationIndex.UNBOUNDED_ABOVE & empty);
         final long keptHigh = ((mark + up - (up >> 4)) & ~empty) | (LiquidationIndex.UNBOUNDED_BELOW & empty);
-        index.set(slot, reset ? low : keptLow, reset ? high : keptHigh);
+        index.set(slot, instrumentId, reset ? low : keptLow, reset ? high : keptHigh);
     }
 
     /**
@@ -255,8 +259,10 @@ final class PriceBands
         final int slot, final long mark, final long downBudget, final long upBudget, final long divisor,
         final boolean downUnbounded)
     {
-        final long storedLow = index.low(slot);
-        final long storedHigh = index.high(slot);
+        // the index keeps the band in the slot's record (Liquidator), on the line the walk has read
+        final int at = SlotRecords.at(slot);
+        final long storedLow = slots.records[at + SlotRecords.BAND_LOW];
+        final long storedHigh = slots.records[at + SlotRecords.BAND_HIGH];
         // with both ends in (0, 2^63) and the mark in [1, 2^58) the distances below do not wrap
         return storedLow > 0 & storedHigh > 0 &
             (downUnbounded || atLeast(downBudget, divisor, mark - storedLow)) &

@@ -1,7 +1,5 @@
 package com.liqengine.margin;
 
-import java.util.Arrays;
-
 /**
  * The maintenance margin of every slot at the notional it was last computed for: a check or band refresh of an
  * account whose position in an instrument has the same notional as last time (same size, same mark) reads it back
@@ -17,17 +15,17 @@ final class SlotMaintenanceMargins
     private static final long EMPTY = -1;
 
     private final Slots slots;
-    /** Per slot, the notional and its maintenance margin side by side (one line for both). */
-    private final long[] entries;
+    /** The slots' records: each holds its entry, the notional and its maintenance margin ({@link SlotRecords}). */
+    private final long[] records;
     /** Per instrument, the version of its tiers the entries were computed with. */
     private final int[] tiersVersions;
 
     SlotMaintenanceMargins(final Slots slots, final int maxInstruments)
     {
         this.slots = slots;
-        this.entries = new long[slots.capacity() * 2];
+        this.records = slots.records;
         this.tiersVersions = new int[maxInstruments];
-        Arrays.fill(entries, EMPTY);
+        clear();
     }
 
     /**
@@ -45,33 +43,30 @@ final class SlotMaintenanceMargins
         {
             drop(instrument.id, tiers.version());
         }
-        final int at = slot << 1;
-        if (entries[at] == notional)
+        final int at = SlotRecords.at(slot) + SlotRecords.MAINTENANCE_NOTIONAL;
+        if (records[at] == notional)
         {
-            return entries[at + 1];
+            return records[at + 1];
         }
         final long maintenance = tiers.maintenanceMargin(notional);
-        entries[at] = notional;
-        entries[at + 1] = maintenance;
+        records[at] = notional;
+        records[at + 1] = maintenance;
         return maintenance;
     }
 
     /** Forgets a slot's entry: its position just opened (the handle may have held another one). */
     void forget(final int slot)
     {
-        entries[slot << 1] = EMPTY;
+        records[SlotRecords.at(slot) + SlotRecords.MAINTENANCE_NOTIONAL] = EMPTY;
     }
 
     /** Forgets every entry (a restore). */
     void clear()
     {
-        Arrays.fill(entries, EMPTY);
-    }
-
-    /** Reads the slot's entry, so that its line is loaded (see Liquidator). */
-    long prefetch(final int slot)
-    {
-        return entries[slot << 1];
+        for (int s = 0; s < slots.capacity(); s++)
+        {
+            forget(s);
+        }
     }
 
     /** The entries of the instrument's open positions: the others are forgotten when they open. */
@@ -79,7 +74,7 @@ final class SlotMaintenanceMargins
     {
         for (int s = slots.firstHolder(instrumentId); s != Slots.NONE; s = slots.nextHolder(s))
         {
-            entries[s << 1] = EMPTY;
+            forget(s);
         }
         tiersVersions[instrumentId] = version;
     }

@@ -27,24 +27,17 @@ final class Slots
     private final Accounts accounts;
     private final SlotHash byKey;
 
+    /**
+     * Size, cost, pool, band, maintenance margin, next of the account (instrument order; next free for a free
+     * slot), instrument and flags, one line per slot ({@link SlotRecords}). The flag "in liquidation" marks an
+     * isolated position with an open liquidation order (docs/liquidation.md): never idle, never checked.
+     */
+    final long[] records;
     final int[] account;
-    final int[] instrument;
-    final long[] size;
-    final long[] cost;
-    final long[] pool;
     final int[] leverage;
-    final boolean[] isolated;
-    final boolean[] marginCall;
-    /** An isolated position with an open liquidation order (docs/liquidation.md): never idle, never checked. */
-    final boolean[] inLiquidation;
 
-    /** Next slot of the same account (instrument order); next free slot for a free one. */
-    private final int[] nextOfAccount;
     private final int[] previousHolder;
     private final int[] nextHolder;
-    private final int[] firstOfAccount;
-    /** Open cross positions per account. */
-    private final int[] openCross;
     /** The fund's slot of each instrument, or NONE. */
     private final int[] fundSlot;
     private final int[] firstHolder;
@@ -58,26 +51,16 @@ final class Slots
     Slots(final Accounts accounts, final int maxInstruments, final int maxPositions, final int fundIndex)
     {
         this.accounts = accounts;
-        final int maxAccounts = accounts.maxAccounts();
         this.maxPositions = maxPositions;
         this.fundIndex = fundIndex;
         // the fund has a slot per instrument reserved: a takeover can never be refused for room
         final int capacity = maxPositions + maxInstruments;
         this.byKey = new SlotHash(capacity);
+        this.records = SlotRecords.allocate(capacity);
         this.account = new int[capacity];
-        this.instrument = new int[capacity];
-        this.size = new long[capacity];
-        this.cost = new long[capacity];
-        this.pool = new long[capacity];
         this.leverage = new int[capacity];
-        this.isolated = new boolean[capacity];
-        this.marginCall = new boolean[capacity];
-        this.inLiquidation = new boolean[capacity];
-        this.nextOfAccount = new int[capacity];
         this.previousHolder = new int[capacity];
         this.nextHolder = new int[capacity];
-        this.firstOfAccount = new int[maxAccounts];
-        this.openCross = new int[maxAccounts];
         this.fundSlot = new int[maxInstruments];
         this.firstHolder = new int[maxInstruments];
         this.bitLengthCounts = new int[maxInstruments * BIT_LENGTHS];
@@ -103,19 +86,17 @@ final class Slots
         return used;
     }
 
-    /** Forgets every slot (cold path, before a restore). */
+    /** Forgets every slot (cold path, before a restore, after {@link Accounts#reset}: it forgets their lists). */
     void reset()
     {
         byKey.clear();
-        Arrays.fill(firstOfAccount, NONE);
-        Arrays.fill(openCross, 0);
         Arrays.fill(firstHolder, NONE);
         Arrays.fill(fundSlot, NONE);
         Arrays.fill(bitLengthCounts, 0);
         Arrays.fill(bitLengths, 0);
         for (int s = 0; s < account.length; s++)
         {
-            nextOfAccount[s] = s + 1 < account.length ? s + 1 : NONE;
+            records[SlotRecords.at(s) + SlotRecords.LINKS] = links(s + 1 < account.length ? s + 1 : NONE, 0, 0);
         }
         freeHead = account.length == 0 ? NONE : 0;
         userSlots = 0;
@@ -151,7 +132,7 @@ final class Slots
     int open(final int accountIndex, final Instrument instrumentOf)
     {
         final int slot = freeHead;
-        freeHead = nextOfAccount[slot];
+        freeHead = nextOf(slot);
         used++;
         if (accountIndex != fundIndex)
         {
@@ -162,14 +143,13 @@ final class Slots
             fundSlot[instrumentOf.id] = slot;
         }
         account[slot] = accountIndex;
-        instrument[slot] = instrumentOf.id;
-        size[slot] = 0;
-        cost[slot] = 0;
-        pool[slot] = 0;
+        final int at = SlotRecords.at(slot);
+        records[at + SlotRecords.SIZE] = 0;
+        records[at + SlotRecords.COST] = 0;
+        records[at + SlotRecords.POOL] = 0;
+        records[at + SlotRecords.LINKS] =
+            links(NONE, instrumentOf.id, isDefaultIsolated(accountIndex, instrumentOf) ? SlotRecords.ISOLATED : 0);
         leverage[slot] = instrumentOf.defaultLeverage;
-        isolated[slot] = isDefaultIsolated(accountIndex, instrumentOf);
-        marginCall[slot] = false;
-        inLiquidation[slot] = false;
         linkToAccount(accountIndex, slot, instrumentOf.id);
         linkHolder(slot, instrumentOf.id);
         byKey.put(accounts.idAt(accountIndex), instrumentOf.id, slot);
@@ -182,7 +162,7 @@ final class Slots
      */
     boolean isInLiquidation(final int slot)
     {
-        return isolated[slot] ? inLiquidation[slot] : accounts.crossInLiquidation[account[slot]];
+        return isolated(slot) ? inLiquidation(slot) : accounts.crossInLiquidation(account[slot]);
     }
 
     /** {@link #isInLiquidation(int)} of a slot that may not be stored ({@link #NONE}): its default mode decides. */
@@ -192,7 +172,7 @@ final class Slots
         {
             return isInLiquidation(slot);
         }
-        return !isDefaultIsolated(accountIndex, instrumentOf) && accounts.crossInLiquidation[accountIndex];
+        return !isDefaultIsolated(accountIndex, instrumentOf) && accounts.crossInLiquidation(accountIndex);
     }
 
     /** The default mode of (account, instrument): the fund is always cross. */
@@ -204,8 +184,8 @@ final class Slots
     /** Whether the slot reads exactly as the instrument's defaults (docs/margin.md, section 3). */
     boolean isAtDefaults(final int slot, final Instrument instrumentOf)
     {
-        return size[slot] == 0 && pool[slot] == 0 && !marginCall[slot] && !inLiquidation[slot] &&
-            isolated[slot] == isDefaultIsolated(account[slot], instrumentOf) &&
+        return size(slot) == 0 && pool(slot) == 0 && !marginCall(slot) && !inLiquidation(slot) &&
+            isolated(slot) == isDefaultIsolated(account[slot], instrumentOf) &&
             leverage[slot] == instrumentOf.defaultLeverage;
     }
 
@@ -222,23 +202,23 @@ final class Slots
         }
         final int accountIndex = account[slot];
         int previous = NONE;
-        int at = firstOfAccount[accountIndex];
+        int at = accounts.firstSlot(accountIndex);
         while (at != slot)
         {
             previous = at;
-            at = nextOfAccount[at];
+            at = nextOf(at);
         }
         if (previous == NONE)
         {
-            firstOfAccount[accountIndex] = nextOfAccount[slot];
+            accounts.setFirstSlot(accountIndex, nextOf(slot));
         }
         else
         {
-            nextOfAccount[previous] = nextOfAccount[slot];
+            setNext(previous, nextOf(slot));
         }
         byKey.remove(accounts.idAt(accountIndex), instrumentOf.id);
         unlinkHolder(slot, instrumentOf.id);
-        nextOfAccount[slot] = freeHead;
+        setNext(slot, freeHead);
         freeHead = slot;
         used--;
         if (accountIndex != fundIndex)
@@ -258,27 +238,28 @@ final class Slots
      */
     void setSize(final int slot, final long newSize)
     {
-        final long oldSize = size[slot];
+        final int at = SlotRecords.at(slot);
+        final long oldSize = records[at + SlotRecords.SIZE];
         if (oldSize == newSize)
         {
             return;
         }
-        final int instrumentId = instrument[slot];
+        final int instrumentId = instrument(slot);
         final int accountIndex = account[slot];
-        size[slot] = newSize;
+        records[at + SlotRecords.SIZE] = newSize;
         if (oldSize == 0)
         {
             maintenanceMargins.forget(slot);
-            if (!isolated[slot])
+            if (!isolated(slot))
             {
-                openCross[accountIndex]++;
+                accounts.addOpenCross(accountIndex, 1);
             }
         }
         else if (newSize == 0)
         {
-            if (!isolated[slot])
+            if (!isolated(slot))
             {
-                openCross[accountIndex]--;
+                accounts.addOpenCross(accountIndex, -1);
             }
         }
         if (accountIndex != fundIndex)
@@ -319,17 +300,95 @@ final class Slots
 
     int firstOf(final int accountIndex)
     {
-        return firstOfAccount[accountIndex];
+        return accounts.firstSlot(accountIndex);
     }
 
     int nextOf(final int slot)
     {
-        return nextOfAccount[slot];
+        return (int)records[SlotRecords.at(slot) + SlotRecords.LINKS];
+    }
+
+    long size(final int slot)
+    {
+        return records[SlotRecords.at(slot) + SlotRecords.SIZE];
+    }
+
+    long cost(final int slot)
+    {
+        return records[SlotRecords.at(slot) + SlotRecords.COST];
+    }
+
+    long pool(final int slot)
+    {
+        return records[SlotRecords.at(slot) + SlotRecords.POOL];
+    }
+
+    int instrument(final int slot)
+    {
+        return SlotRecords.instrument(records[SlotRecords.at(slot) + SlotRecords.LINKS]);
+    }
+
+    boolean isolated(final int slot)
+    {
+        return (records[SlotRecords.at(slot) + SlotRecords.LINKS] & SlotRecords.ISOLATED) != 0;
+    }
+
+    boolean marginCall(final int slot)
+    {
+        return (records[SlotRecords.at(slot) + SlotRecords.LINKS] & SlotRecords.MARGIN_CALL) != 0;
+    }
+
+    /** An isolated position with an open liquidation order (docs/liquidation.md): never idle, never checked. */
+    boolean inLiquidation(final int slot)
+    {
+        return (records[SlotRecords.at(slot) + SlotRecords.LINKS] & SlotRecords.IN_LIQUIDATION) != 0;
+    }
+
+    void setCost(final int slot, final long cost)
+    {
+        records[SlotRecords.at(slot) + SlotRecords.COST] = cost;
+    }
+
+    void setPool(final int slot, final long pool)
+    {
+        records[SlotRecords.at(slot) + SlotRecords.POOL] = pool;
+    }
+
+    void setIsolated(final int slot, final boolean isolated)
+    {
+        setFlag(slot, SlotRecords.ISOLATED, isolated);
+    }
+
+    void setMarginCall(final int slot, final boolean called)
+    {
+        setFlag(slot, SlotRecords.MARGIN_CALL, called);
+    }
+
+    void setInLiquidation(final int slot, final boolean inLiquidation)
+    {
+        setFlag(slot, SlotRecords.IN_LIQUIDATION, inLiquidation);
+    }
+
+    private void setFlag(final int slot, final long flag, final boolean on)
+    {
+        final int at = SlotRecords.at(slot) + SlotRecords.LINKS;
+        records[at] = on ? records[at] | flag : records[at] & ~flag;
+    }
+
+    private void setNext(final int slot, final int next)
+    {
+        final int at = SlotRecords.at(slot) + SlotRecords.LINKS;
+        records[at] = (records[at] & ~SlotRecords.NEXT_MASK) | (next & SlotRecords.NEXT_MASK);
+    }
+
+    private static long links(final int next, final int instrumentId, final long flags)
+    {
+        return (next & SlotRecords.NEXT_MASK) | ((long)instrumentId << SlotRecords.INSTRUMENT_SHIFT) | flags;
     }
 
     int openCross(final int accountIndex)
     {
-        return openCross[accountIndex];
+        return accounts.openCross(accountIndex);
     }
 
     /** The first stored slot of the instrument (open or flat); follow with {@link #nextHolder}. */
@@ -346,20 +405,20 @@ final class Slots
     private void linkToAccount(final int accountIndex, final int slot, final int instrumentId)
     {
         int previous = NONE;
-        int at = firstOfAccount[accountIndex];
-        while (at != NONE && instrument[at] < instrumentId)
+        int at = accounts.firstSlot(accountIndex);
+        while (at != NONE && instrument(at) < instrumentId)
         {
             previous = at;
-            at = nextOfAccount[at];
+            at = nextOf(at);
         }
-        nextOfAccount[slot] = at;
+        setNext(slot, at);
         if (previous == NONE)
         {
-            firstOfAccount[accountIndex] = slot;
+            accounts.setFirstSlot(accountIndex, slot);
         }
         else
         {
-            nextOfAccount[previous] = slot;
+            setNext(previous, slot);
         }
     }
 

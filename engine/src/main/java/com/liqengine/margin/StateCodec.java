@@ -114,22 +114,22 @@ public final class StateCodec
         for (int a = 0; a < accounts.count(); a++)
         {
             p = putLong(buffer, p, accounts.idAt(a));
-            p = putLong(buffer, p, accounts.crossWallet[a]);
-            buffer.putByte(p++, (byte)(accounts.crossMarginCall[a] ? 1 : 0));
-            buffer.putByte(p++, (byte)(accounts.crossInLiquidation[a] ? 1 : 0));
+            p = putLong(buffer, p, accounts.crossWallet(a));
+            buffer.putByte(p++, (byte)(accounts.crossMarginCall(a) ? 1 : 0));
+            buffer.putByte(p++, (byte)(accounts.crossInLiquidation(a) ? 1 : 0));
             p = putInt(buffer, p, storedSlots(slots, instruments, a));
             for (int s = slots.firstOf(a); s != Slots.NONE; s = slots.nextOf(s))
             {
-                if (!slots.isAtDefaults(s, instruments[slots.instrument[s]]))
+                if (!slots.isAtDefaults(s, instruments[slots.instrument(s)]))
                 {
-                    p = putInt(buffer, p, slots.instrument[s]);
-                    buffer.putByte(p++, (byte)(slots.isolated[s] ? 1 : 0));
+                    p = putInt(buffer, p, slots.instrument(s));
+                    buffer.putByte(p++, (byte)(slots.isolated(s) ? 1 : 0));
                     p = putInt(buffer, p, slots.leverage[s]);
-                    p = putLong(buffer, p, slots.size[s]);
-                    p = putLong(buffer, p, slots.cost[s]);
-                    p = putLong(buffer, p, slots.pool[s]);
-                    buffer.putByte(p++, (byte)(slots.marginCall[s] ? 1 : 0));
-                    buffer.putByte(p++, (byte)(slots.inLiquidation[s] ? 1 : 0));
+                    p = putLong(buffer, p, slots.size(s));
+                    p = putLong(buffer, p, slots.cost(s));
+                    p = putLong(buffer, p, slots.pool(s));
+                    buffer.putByte(p++, (byte)(slots.marginCall(s) ? 1 : 0));
+                    buffer.putByte(p++, (byte)(slots.inLiquidation(s) ? 1 : 0));
                 }
             }
         }
@@ -155,7 +155,7 @@ public final class StateCodec
         int count = 0;
         for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
-            count += slots.isAtDefaults(s, instruments[slots.instrument[s]]) ? 0 : 1;
+            count += slots.isAtDefaults(s, instruments[slots.instrument(s)]) ? 0 : 1;
         }
         return count;
     }
@@ -243,7 +243,7 @@ public final class StateCodec
         {
             instrument.defined = false;
             instrument.tiers.clear();
-            instrument.markPrice = 0;
+            instrument.setMarkPrice(0);
             instrument.lastBuyTradeId = 0;
             instrument.lastSellTradeId = 0;
         }
@@ -266,9 +266,9 @@ public final class StateCodec
                 "the first account is " + id + ", not the insurance fund " + settings.insuranceFundAccountId());
             final int index = accounts.open(id);
             require(index == a, "account " + id + " appears twice");
-            accounts.crossWallet[a] = buffer.getLong(p + 8, ORDER);
-            accounts.crossMarginCall[a] = flag(buffer, p + 16);
-            accounts.crossInLiquidation[a] = flag(buffer, p + 17);
+            accounts.setCrossWallet(a, buffer.getLong(p + 8, ORDER));
+            accounts.setCrossMarginCall(a, flag(buffer, p + 16));
+            accounts.setCrossInLiquidation(a, flag(buffer, p + 17));
             final int slotCount = buffer.getInt(p + 18, ORDER);
             p += ACCOUNT_FIXED_LENGTH;
             require(slotCount >= 0 && slotCount <= instruments.length && p + (long)slotCount * SLOT_LENGTH <= end,
@@ -286,14 +286,14 @@ public final class StateCodec
                 final int slot = slots.open(a, instruments[instrumentId]);
                 final boolean isolated = flag(buffer, p + 4);
                 require(!isolated || a != 0, "the insurance fund has an isolated slot");
-                slots.isolated[slot] = isolated;
+                slots.setIsolated(slot, isolated);
                 slots.leverage[slot] = buffer.getInt(p + 5, ORDER);
                 slots.setSize(slot, buffer.getLong(p + 9, ORDER));
-                slots.cost[slot] = buffer.getLong(p + 17, ORDER);
-                slots.pool[slot] = buffer.getLong(p + 25, ORDER);
-                slots.marginCall[slot] = flag(buffer, p + 33);
-                slots.inLiquidation[slot] = flag(buffer, p + 34);
-                require(!slots.inLiquidation[slot] || isolated && slots.size[slot] != 0,
+                slots.setCost(slot, buffer.getLong(p + 17, ORDER));
+                slots.setPool(slot, buffer.getLong(p + 25, ORDER));
+                slots.setMarginCall(slot, flag(buffer, p + 33));
+                slots.setInLiquidation(slot, flag(buffer, p + 34));
+                require(!slots.inLiquidation(slot) || isolated && slots.size(slot) != 0,
                     "account " + id + " has a slot in liquidation that is not an open isolated position");
                 p += SLOT_LENGTH;
             }
@@ -311,10 +311,10 @@ public final class StateCodec
         int count = 0;
         for (int a = 0; a < accounts.count(); a++)
         {
-            count += accounts.crossInLiquidation[a] ? 1 : 0;
+            count += accounts.crossInLiquidation(a) ? 1 : 0;
             for (int s = slots.firstOf(a); s != Slots.NONE; s = slots.nextOf(s))
             {
-                count += slots.inLiquidation[s] ? 1 : 0;
+                count += slots.inLiquidation(s) ? 1 : 0;
             }
         }
         return count;
@@ -344,7 +344,7 @@ public final class StateCodec
                 instrument < instruments.length && instruments[instrument].defined,
                 "liquidation order " + sequence + "/" + index + " names no account or instrument of the state");
             final int slot = slots.find(account, instrument);
-            require(isolated ? slot != Slots.NONE && slots.inLiquidation[slot] : accounts.crossInLiquidation[account],
+            require(isolated ? slot != Slots.NONE && slots.inLiquidation(slot) : accounts.crossInLiquidation(account),
                 "liquidation order " + sequence + "/" + index + " is of a position that is not in liquidation");
             final long quantity = buffer.getLong(p + 22, ORDER);
             final long filled = buffer.getLong(p + 38, ORDER);
@@ -408,7 +408,7 @@ public final class StateCodec
             "instrument " + instrument.id + " has impossible decimals");
         instrument.tickSize = buffer.getLong(p, ORDER);
         instrument.stepSize = buffer.getLong(p + 8, ORDER);
-        instrument.valueFactor = buffer.getLong(p + 16, ORDER);
+        instrument.setValueFactor(buffer.getLong(p + 16, ORDER));
         instrument.defaultLeverage = buffer.getInt(p + 24, ORDER);
         p += 28;
         final byte mode = buffer.getByte(p++);
@@ -419,7 +419,7 @@ public final class StateCodec
         p += 12;
         require(instrument.liquidationFeeRate >= 0 && instrument.liquidationFeeRate <= FixedPoint.SCALE,
             "instrument " + instrument.id + " has a liquidation fee rate of " + instrument.liquidationFeeRate);
-        instrument.markPrice = buffer.getLong(p, ORDER);
+        instrument.setMarkPrice(buffer.getLong(p, ORDER));
         instrument.lastBuyTradeId = buffer.getLong(p + 8, ORDER);
         instrument.lastSellTradeId = buffer.getLong(p + 16, ORDER);
         p += 24;

@@ -52,12 +52,12 @@ final class Takeovers
      */
     void takeIsolated(final int accountIndex, final int slot, final long taken)
     {
-        final int instrumentId = slots.instrument[slot];
-        final long size = slots.size[slot];
+        final int instrumentId = slots.instrument(slot);
+        final long size = slots.size(slot);
         final long held = Math.abs(size);
         final long bankruptcyPrice = prices.bankruptcyPrice(slot);
-        final long cost = slots.cost[slot];
-        final long pool = slots.pool[slot];
+        final long cost = slots.cost(slot);
+        final long pool = slots.pool(slot);
         // the rounding of a reduce (docs/margin.md section 4): the cost left rounds down, the pool share down
         final long costShare = cost - FixedPoint.mulDivFloor(cost, held - taken, held);
         final long poolShare = FixedPoint.mulDivFloor(pool, taken, held);
@@ -71,12 +71,12 @@ final class Takeovers
         fundBook.book(instrumentId, takenSize, value);
         ledger.realizedPnl.add(-poolShare);
         slots.setSize(slot, size - takenSize);
-        slots.cost[slot] = cost - costShare;
-        slots.pool[slot] = pool - poolShare;
-        slots.marginCall[slot] = false;
+        slots.setCost(slot, cost - costShare);
+        slots.setPool(slot, pool - poolShare);
+        slots.setMarginCall(slot, false);
         emitter.positionTakenOver(
             accounts.idAt(accountIndex), instrumentId, true, takenSize, bankruptcyPrice, value, -poolShare, 0,
-            accounts.crossWallet[fundIndex]);
+            accounts.crossWallet(fundIndex));
         emitter.liquidationOrder(fundAccountId, instrumentId, takenSize, bankruptcyPrice);
     }
 
@@ -90,31 +90,31 @@ final class Takeovers
         int last = Slots.NONE;
         for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
-            if (slots.size[s] != 0 && !slots.isolated[s])
+            if (slots.size(s) != 0 && !slots.isolated(s))
             {
                 last = s;
             }
         }
-        final WideSum wallet = takeoverWallet.set(accounts.crossWallet[accountIndex]);
+        final WideSum wallet = takeoverWallet.set(accounts.crossWallet(accountIndex));
         deleveraging.takeoverBegins();
         for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
-            if (slots.size[s] == 0 || slots.isolated[s])
+            if (slots.size(s) == 0 || slots.isolated(s))
             {
                 continue;
             }
-            final int instrumentId = slots.instrument[s];
+            final int instrumentId = slots.instrument(s);
             final Instrument instrument = instruments[instrumentId];
-            final long size = slots.size[s];
+            final long size = slots.size(s);
             final long value = instrument.value(size, instrument.markPrice);
-            final long unrealized = value - slots.cost[s];
+            final long unrealized = value - slots.cost(s);
             fundBook.book(instrumentId, size, value);
             deleveraging.taken(instrumentId, size);
             wallet.add(unrealized);
             ledger.realizedPnl.add(unrealized);
             slots.setSize(s, 0);
-            slots.cost[s] = 0;
-            slots.marginCall[s] = false;
+            slots.setCost(s, 0);
+            slots.setMarginCall(s, false);
             long clearanceFee = 0;
             if (s == last)
             {
@@ -122,13 +122,13 @@ final class Takeovers
                 // a negative equity (a gap) is what the fund absorbs
                 deleveraging.takeoverEnded(-clearanceFee);
                 accounts.payFund(fundIndex, clearanceFee);
-                accounts.crossWallet[accountIndex] = 0;
+                accounts.setCrossWallet(accountIndex, 0);
             }
             emitter.positionTakenOver(
                 accountId, instrumentId, false, size, instrument.markPrice, value, unrealized, clearanceFee,
-                accounts.crossWallet[fundIndex]);
+                accounts.crossWallet(fundIndex));
             emitter.liquidationOrder(fundAccountId, instrumentId, size, instrument.markPrice);
         }
-        accounts.crossMarginCall[accountIndex] = false;
+        accounts.setCrossMarginCall(accountIndex, false);
     }
 }

@@ -29,11 +29,20 @@ final class WideSum
     WideSum add(final long value)
     {
         final long sum = low + value;
-        // carry out of the low word: unsigned sum below an unsigned operand
-        final long carry = Long.compareUnsigned(sum, low) < 0 ? 1 : 0;
-        high += (value >> 63) + carry;
+        high = highAfterAdd(high, low, value);
         low = sum;
         return this;
+    }
+
+    /**
+     * The high word of {@code (high, low) + value}, whose low word is {@code low + value}: for sums kept in locals
+     * over a loop, where the fields' stores at every step would cost more than the adding.
+     */
+    static long highAfterAdd(final long high, final long low, final long value)
+    {
+        // carry out of the low word: unsigned sum below an unsigned operand
+        final long carry = Long.compareUnsigned(low + value, low) < 0 ? 1 : 0;
+        return high + (value >> 63) + carry;
     }
 
     /** Whether the sum fits in a {@code long}. */

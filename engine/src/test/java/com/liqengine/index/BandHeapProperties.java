@@ -119,7 +119,9 @@ class BandHeapProperties
             accountOf[slot] = order[n];
             instrumentOf[slot] = 1;
         }
-        final LiquidationIndex index = new LiquidationIndex(accountOf, instrumentOf, 2);
+        // half the runs keep the bands inside records of eight words after a pad, as the engine's slots do
+        final LiquidationIndex index = random.nextBoolean() ? new LiquidationIndex(accountOf, 2) :
+            new LiquidationIndex(accountOf, 2, new long[6 + accountOf.length * 8], 6 + 3, 3);
         final long[][] bands = new long[accounts][];
         for (int step = 0; step < 300; step++)
         {
@@ -127,19 +129,19 @@ class BandHeapProperties
             final int slot = slotOf[account];
             if (random.nextInt(5) == 0)
             {
-                index.remove(slot);
+                index.remove(slot, instrumentOf[slot]);
                 bands[account] = null;
             }
             else if (random.nextInt(8) == 0)
             {
-                index.set(slot, LiquidationIndex.UNBOUNDED_ABOVE, LiquidationIndex.UNBOUNDED_BELOW);
+                index.set(slot, instrumentOf[slot], LiquidationIndex.UNBOUNDED_ABOVE, LiquidationIndex.UNBOUNDED_BELOW);
                 bands[account] = new long[] {LiquidationIndex.UNBOUNDED_ABOVE, LiquidationIndex.UNBOUNDED_BELOW};
             }
             else
             {
                 final long low = 1 + random.nextInt(100);
                 final long high = low + random.nextInt(100);
-                index.set(slot, low, high);
+                index.set(slot, instrumentOf[slot], low, high);
                 bands[account] = new long[] {low, high};
             }
             final long price = 1 + random.nextInt(200);
