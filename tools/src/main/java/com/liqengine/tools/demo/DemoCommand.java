@@ -6,6 +6,7 @@ import com.liqengine.margin.LiquidationMode;
 import com.liqengine.pipeline.InputPublisher;
 import com.liqengine.runtime.EngineConfig;
 import com.liqengine.runtime.EngineRuntime;
+import com.liqengine.tools.cluster.ClusterDemo;
 import com.liqengine.tools.engine.CpusOption;
 import com.liqengine.tools.engine.PipelineOptions;
 import com.liqengine.tools.simulate.Units;
@@ -50,8 +51,10 @@ public final class DemoCommand implements Callable<Integer>
     private static final int CHECK_EVERY = 1_024;
     private static final long ANSWER_THE_REST_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    @Option(names = "--events", defaultValue = "1000000",
-        description = "Market events to generate (default ${DEFAULT-VALUE}).")
+    @Option(names = "--events",
+        description = "Market events to generate (default 1000000; with --cluster 200000).")
+    private Long eventsOption;
+
     private long events;
 
     @Option(names = "--accounts", defaultValue = "5000",
@@ -59,10 +62,20 @@ public final class DemoCommand implements Callable<Integer>
             + "band it leaves (docs/index.md), so a tick costs about the same however many accounts there are.")
     private int accounts;
 
-    @Option(names = "--rate", defaultValue = "50000",
+    @Option(names = "--rate",
         description = "Events per second offered; 0 offers them as fast as the engine takes them, which measures "
-            + "throughput but makes latency mostly queueing (default ${DEFAULT-VALUE}).")
+            + "throughput but makes latency mostly queueing (default 50000; with --cluster 10000, and at least 1).")
+    private Long rateOption;
+
     private long rate;
+
+    @Option(names = "--cluster",
+        description = "Runs the market through three replicas of the engine on Aeron Cluster on this machine "
+            + "(docs/cluster.md): three 'liq cluster node' JVMs, the leader killed with SIGKILL once mid-run and "
+            + "restarted; ends with every node's engine sequence and state hash, a single process's over the same "
+            + "inputs, the failover measured, and the outputs missing and duplicated at a consumer that follows the "
+            + "leader (both must be 0). Liquidations are taken over by the fund (no simulated book).")
+    private boolean cluster;
 
     @Option(names = "--duration", defaultValue = "45", paramLabel = "SECONDS",
         description = "Stop generating after this long even if events remain (default ${DEFAULT-VALUE}).")
@@ -123,6 +136,12 @@ public final class DemoCommand implements Callable<Integer>
     @Override
     public Integer call() throws IOException
     {
+        if (cluster)
+        {
+            return clusterDemo();
+        }
+        events = eventsOption == null ? 1_000_000 : eventsOption;
+        rate = rateOption == null ? 50_000 : rateOption;
         if (accounts < 2 || events < 0)
         {
             err.println("liq demo: --accounts must be at least 2 and --events not negative");
@@ -197,6 +216,26 @@ public final class DemoCommand implements Callable<Integer>
                 + TimeUnit.NANOSECONDS.toSeconds(ANSWER_THE_REST_NANOS) + " s");
         }
         return runtime.engine().failure() == null ? 0 : 3;
+    }
+
+    /** {@code --cluster}: the market through three replicas (docs/cluster.md). */
+    private int clusterDemo() throws IOException
+    {
+        events = eventsOption == null ? 200_000 : eventsOption;
+        rate = rateOption == null ? 10_000 : rateOption;
+        if (accounts < 2 || events < 1 || rate < 1)
+        {
+            err.println("liq demo --cluster: --accounts must be at least 2, --events and --rate at least 1");
+            return 2;
+        }
+        if (history != null || !"market".equals(liquidationMode))
+        {
+            err.println("liq demo --cluster: --history and --liquidation are not taken with --cluster (its fund "
+                + "takes over every liquidation)");
+            return 2;
+        }
+        final Path folder = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("liq-cluster-");
+        return new ClusterDemo(out, err).run(folder, events, accounts, rate, seed, marketOptions.regime());
     }
 
     private long publish(
