@@ -3,6 +3,7 @@ package com.liqengine.cluster;
 import io.aeron.AeronCounters;
 import io.aeron.CncFileDescriptor;
 import io.aeron.CommonContext;
+import io.aeron.exceptions.DriverTimeoutException;
 import io.aeron.cluster.ElectionState;
 import io.aeron.cluster.service.Cluster;
 import org.agrona.IoUtil;
@@ -40,7 +41,16 @@ public record MemberCounters(
         {
             return new MemberCounters(false, null, null, -1, -1);
         }
-        final boolean running = CommonContext.isDriverActive(aeronDir.toFile(), ALIVE_WITHIN_MS, message -> { });
+        final boolean running;
+        try
+        {
+            running = CommonContext.isDriverActive(aeronDir.toFile(), ALIVE_WITHIN_MS, message -> { });
+        }
+        catch (final DriverTimeoutException ex)
+        {
+            // a driver starting (its cnc.dat created, not yet initialised) or one that died while starting
+            return new MemberCounters(false, null, null, -1, -1);
+        }
         MappedByteBuffer cnc = null;
         try
         {

@@ -141,6 +141,7 @@ class ClusterFailoverTest
             {
                 awaitStatus(config, member, expected);
             }
+            service.assertEveryOutputOnce(config, engine);
             System.out.printf("ClusterFailoverTest (%s): three members launched in %d ms, leader %d elected %d ms "
                     + "later; after closing it, "
                     + "member %d led %d ms later (leader heartbeat timeout %d ms); ingress sent %d, resent %d, "
@@ -239,6 +240,7 @@ class ClusterFailoverTest
             {
                 awaitStatus(config, member, expected);
             }
+            service.assertEveryOutputOnce(config, engine);
             System.out.printf("ClusterFailoverTest (%s), whole cluster restarted: ingress sent %d, resent %d, "
                     + "%d applied, %d duplicates, %d sessions, %d new leaders%n", service, ingress.sent(),
                 ingress.resent(), ingress.acked(), ingress.duplicates(), ingress.sessions(), ingress.newLeaders());

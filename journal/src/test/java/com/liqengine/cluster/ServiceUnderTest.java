@@ -2,12 +2,16 @@ package com.liqengine.cluster;
 
 import com.liqengine.journal.InputQueueReader;
 import com.liqengine.runtime.EngineConfig;
+import com.liqengine.runtime.Queues;
 import com.liqengine.snapshot.SnapshotFile;
 import io.aeron.cluster.service.ClusteredService;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The clustered service a cluster test runs, and what a single process applying the same inputs once, in order,
@@ -63,6 +67,18 @@ interface ServiceUnderTest
      */
     Expected expected(EngineConfig engine);
 
+    /**
+     * Checks that every member's output queue holds the single process's outputs, each once, in order (a consumer
+     * that follows any member, and moves to another's, then gets each once: FailoverOutputConsumerTest).
+     *
+     * @param config the cluster.
+     * @param engine the engine configuration whose input queue the ingress read.
+     */
+    default void assertEveryOutputOnce(final ClusterConfig config, final EngineConfig engine)
+    {
+        // the envelope test service writes no outputs
+    }
+
     /** The engine's clustered service: its state is the margin state machine's. */
     ServiceUnderTest ENGINE_SERVICE = new ServiceUnderTest()
     {
@@ -75,20 +91,27 @@ interface ServiceUnderTest
         @Override
         public Expected expected(final EngineConfig engine)
         {
-            final List<byte[]> inputs = new ArrayList<>();
-            try (InputQueueReader queue = InputQueueReader.open(engine.inputQueue(), true))
-            {
-                while (queue.poll((index, buffer, offset, length) ->
-                {
-                    final byte[] input = new byte[length];
-                    buffer.getBytes(offset, input);
-                    inputs.add(input);
-                }, 1_000) > 0)
-                {
-                    Thread.onSpinWait();
-                }
-            }
+            final List<byte[]> inputs = Queues.documents(engine.inputQueue());
             return new Expected(inputs.size(), SnapshotFile.hex(new StraightRun(engine, inputs).stateHash()));
+        }
+
+        @Override
+        public void assertEveryOutputOnce(final ClusterConfig config, final EngineConfig engine)
+        {
+            final List<byte[]> inputs = Queues.documents(engine.inputQueue());
+            final List<byte[]> outputs = new StraightRun(engine, inputs).outputs;
+            for (int member = 0; member < config.memberCount(); member++)
+            {
+                final Path queue = config.engineFor(member).outputs();
+                // a member completes its output queue after the message that caused the outputs: wait for it
+                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (Queues.documents(queue).size() < outputs.size() && System.nanoTime() - deadline < 0)
+                {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+                }
+                assertThat(Queues.documents(queue)).as("member %d's output queue: every output of the single "
+                    + "process once, in order", member).containsExactlyElementsOf(outputs);
+            }
         }
 
         @Override
