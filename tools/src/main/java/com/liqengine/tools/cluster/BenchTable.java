@@ -27,15 +27,15 @@ final class BenchTable
             + "acknowledgement at the client; for the single process to the end of its processing, outputs "
             + "written), closed loop from its send.\n\n");
         text.append("| subject | run | inputs | seconds | inputs/s | p50 | p90 | p99 | p99.9 | max | p50 / p99 from "
-            + "the client's send | load (1, 5, 15 min) |\n");
-        text.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+            + "the client's send | GCs (ms) | load (1, 5, 15 min) |\n");
+        text.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (final LoadResult r : results)
         {
             text.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.2f | %,.0f | %s | %s | %s | %s | %s | %s | %s "
-                    + "|\n", r.subject(), r.mode(), r.inputs(), r.seconds(), r.throughput(), us(r.micros(50)),
+                    + "| %s |\n", r.subject(), r.mode(), r.inputs(), r.seconds(), r.throughput(), us(r.micros(50)),
                 us(r.micros(90)), us(r.micros(99)), us(r.micros(99.9)), us(r.maxMicros()),
                 r.fromSend() == null ? "" : us(r.fromSend().getValueAtPercentile(50) / 1e3) + " / "
-                    + us(r.fromSend().getValueAtPercentile(99) / 1e3), r.load()));
+                    + us(r.fromSend().getValueAtPercentile(99) / 1e3), r.gc(), r.load()));
         }
         ratios(text, results);
         if (failover != null)

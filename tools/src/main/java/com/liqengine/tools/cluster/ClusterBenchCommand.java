@@ -13,6 +13,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,13 +48,18 @@ import java.util.stream.Stream;
             + "disk), its members in this JVM (ClusterNode, the engine's service) on free ports under a temporary "
             + "folder. --failover closes the leader mid-run once and measures the time to the new leader's first "
             + "acknowledgement and the inputs resent.",
-        "Takes about 25 s per subject and 5 s more for --failover at the defaults."},
+        "Takes about 30 s per subject (up to 10 s more while the JIT is busy) and 7 s more for --failover at the "
+            + "defaults."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:measured", "2:bad options or configuration", "3:a run failed"})
 public final class ClusterBenchCommand implements Callable<Integer>
 {
     private static final int SOURCE_ID = 1;
     private static final long SEED = 1;
+    /** A warm-up second in which the JIT compiled less than this counts as quiet. */
+    private static final long QUIET_JIT_MILLIS = 10;
+    /** Warm-up seconds beyond --warmup while the JIT is still busy, at most. */
+    private static final int MAX_EXTRA_WARMUP = 10;
 
     @Option(names = "--rate", defaultValue = "10000", description = "Open-loop inputs/s (default ${DEFAULT-VALUE}).")
     private int rate;
@@ -61,7 +69,8 @@ public final class ClusterBenchCommand implements Callable<Integer>
     private int seconds;
 
     @Option(names = "--warmup", defaultValue = "3",
-        description = "Open-loop warm-up seconds at --rate before each measured run (default ${DEFAULT-VALUE}).")
+        description = "Open-loop warm-up seconds at --rate before each measured run, at least; then one more second "
+            + "at a time, up to 10, until the JIT compiled for less than 10 ms in a second (default ${DEFAULT-VALUE}).")
     private int warmupSeconds;
 
     @Option(names = "--closed-seconds", defaultValue = "5",
@@ -164,7 +173,7 @@ public final class ClusterBenchCommand implements Callable<Integer>
             }
         }
         final long failoverInputs = failover ? (long)failoverSeconds * rate : 0;
-        final long events = (long)(warmupSeconds + seconds) * rate + closedInputs + failoverInputs;
+        final long events = (long)(warmupSeconds + MAX_EXTRA_WARMUP + seconds) * rate + closedInputs + failoverInputs;
         if (events > 50_000_000)
         {
             err.println("liq cluster bench: " + events + " inputs per subject is too many to prepare; lower --rate, "
@@ -310,28 +319,39 @@ public final class ClusterBenchCommand implements Callable<Integer>
     {
         final long[] elapsed = new long[1];
         int next = LoadLoop.closedLoop(load, 0, inputs.setUpCount(), Long.MAX_VALUE, window, elapsed);
-        if (warmupSeconds > 0)
+        // the subjects share this JVM's JIT: each warms until the compiler has been quiet for a second, as liq bench
+        final long jitBefore = jitMillis();
+        int warmed = 0;
+        long compiledInLastSecond = Long.MAX_VALUE;
+        while (warmed < warmupSeconds ||
+            (warmed > 0 && compiledInLastSecond > QUIET_JIT_MILLIS && warmed < warmupSeconds + MAX_EXTRA_WARMUP))
         {
-            LoadLoop.openLoop(load, next, warmupSeconds * rate, rate);
-            next += warmupSeconds * rate;
-            out.printf(Locale.ROOT, "  set-up and %d s warm-up done%n", warmupSeconds);
+            final long compiledBefore = jitMillis();
+            LoadLoop.openLoop(load, next, rate, rate);
+            next += rate;
+            compiledInLastSecond = jitMillis() - compiledBefore;
+            warmed++;
         }
+        out.printf(Locale.ROOT, "  set-up and %d s warm-up done (the JIT compiled for %,d ms, %,d ms in the last "
+            + "second)%n", warmed, jitMillis() - jitBefore, warmed == 0 ? 0 : compiledInLastSecond);
         final int count = seconds * rate;
         final Histogram open = LoadResult.histogram();
         final Histogram fromSend = cluster == null ? null : LoadResult.histogram();
         load.record(next, next + count, open, fromSend);
+        long[] gc = gc();
         final long openNanos = LoadLoop.openLoop(load, next, count, rate);
         next += count;
         results.add(print(new LoadResult(subject, String.format(Locale.ROOT, "open loop %,d/s", rate), count,
-            openNanos / 1e9, open, fromSend, load())));
+            openNanos / 1e9, open, fromSend, gcSince(gc), load())));
 
         final Histogram closed = LoadResult.histogram();
         load.record(next, next + closedInputs, closed, null);
+        gc = gc();
         final int sent = LoadLoop.closedLoop(load, next, closedInputs, TimeUnit.SECONDS.toNanos(closedSeconds), window,
             elapsed);
         next += sent;
         results.add(print(new LoadResult(subject, String.format(Locale.ROOT, "closed loop, window %,d", window), sent,
-            elapsed[0] / 1e9, closed, null, load())));
+            elapsed[0] / 1e9, closed, null, gcSince(gc), load())));
         return next;
     }
 
@@ -355,6 +375,7 @@ public final class ClusterBenchCommand implements Callable<Integer>
         final long appliedBefore = load.applied();
         final long[] times = new long[4];
         final int[] newLeader = {-1};
+        final long[] gc = gc();
         final long start = System.nanoTime();
         final Thread killer = new Thread(() ->
         {
@@ -377,7 +398,7 @@ public final class ClusterBenchCommand implements Callable<Integer>
             throw new IllegalStateException("interrupted waiting for the failover thread", ex);
         }
         results.add(print(new LoadResult(subject, String.format(Locale.ROOT, "open loop %,d/s, leader closed", rate),
-            count, nanos / 1e9, roundTrips, null, load())));
+            count, nanos / 1e9, roundTrips, null, gcSince(gc), load())));
         final long killed = times[0];
         final FailoverResult result = new FailoverResult(leader, newLeader[0], times[1] - killed,
             newLeader[0] < 0 ? -1 : times[2] - killed,
@@ -392,12 +413,13 @@ public final class ClusterBenchCommand implements Callable<Integer>
     private LoadResult print(final LoadResult result)
     {
         out.printf(Locale.ROOT, "  %s, %s: %,d inputs in %.2f s, %,.0f/s; round trip p50 %.1f µs, p99 %.1f µs, "
-                + "p99.9 %.1f µs, max %.1f µs%s; load %s%n", result.subject(), result.mode(), result.inputs(),
+                + "p99.9 %.1f µs, max %.1f µs%s; GCs %s ms; load %s%n", result.subject(), result.mode(),
+            result.inputs(),
             result.seconds(), result.throughput(), result.micros(50), result.micros(99), result.micros(99.9),
             result.maxMicros(), result.fromSend() == null ? "" : String.format(Locale.ROOT,
                 " (from the client's actual send: p50 %.1f µs, p99 %.1f µs)",
                 result.fromSend().getValueAtPercentile(50) / 1e3, result.fromSend().getValueAtPercentile(99) / 1e3),
-            result.load());
+            result.gc(), result.load());
         return result;
     }
 
@@ -405,6 +427,31 @@ public final class ClusterBenchCommand implements Callable<Integer>
     {
         out.println();
         out.println("== " + title);
+    }
+
+    /** Milliseconds the JIT spent on finished compilations. */
+    private static long jitMillis()
+    {
+        final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    /** Collections and their total time in milliseconds so far. */
+    private static long[] gc()
+    {
+        final long[] gc = new long[2];
+        for (final GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans())
+        {
+            gc[0] += Math.max(0, collector.getCollectionCount());
+            gc[1] += Math.max(0, collector.getCollectionTime());
+        }
+        return gc;
+    }
+
+    private static String gcSince(final long[] before)
+    {
+        final long[] now = gc();
+        return (now[0] - before[0]) + " (" + (now[1] - before[1]) + ")";
     }
 
     private static String load()

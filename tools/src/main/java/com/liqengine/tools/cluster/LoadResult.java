@@ -14,10 +14,12 @@ import java.util.concurrent.TimeUnit;
  * @param seconds from the first input's planned send to its last acknowledgement.
  * @param roundTrips nanoseconds per input: open loop from its planned send time, closed loop from its send.
  * @param fromSend the cluster's open loop from the client's actual offer; null when not measured.
+ * @param gc collections in this JVM during the run and their total pause, as "count (ms)".
  * @param load the machine's load averages (1, 5, 15 minutes) when the run ended.
  */
 record LoadResult(
-    String subject, String mode, long inputs, double seconds, Histogram roundTrips, Histogram fromSend, String load)
+    String subject, String mode, long inputs, double seconds, Histogram roundTrips, Histogram fromSend, String gc,
+    String load)
 {
     /** Round trips are recorded up to this; a longer one counts as this long. */
     static final long HIGHEST_NANOS = TimeUnit.SECONDS.toNanos(60);
