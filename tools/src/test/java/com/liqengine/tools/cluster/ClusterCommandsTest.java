@@ -27,7 +27,7 @@ class ClusterCommandsTest
     void helpListsTheSubcommands()
     {
         final String help = new CommandLine(new ClusterCommand()).getUsageMessage();
-        assertThat(help).contains("node", "ingress", "status", "snapshot");
+        assertThat(help).contains("node", "ingress", "status", "snapshot", "bench");
         assertThat(Liq.commandLine().getSubcommands()).containsKey("cluster");
     }
 
