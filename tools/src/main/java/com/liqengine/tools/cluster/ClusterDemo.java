@@ -308,6 +308,8 @@ public final class ClusterDemo
         final boolean exact = outputs.report(out);
         out.println("  files           " + config.dir() + " (node-N: Raft log, snapshots, journal copy, outputs; "
             + "node-N.log: each node's log)");
+        out.println("  audit a node    ./liq replay --config " + folder.resolve("engine.yaml") + " --journal "
+            + config.engineFor(0).journal() + " --outputs " + config.engineFor(0).outputs());
         if (!same || !exact)
         {
             err.println("liq demo --cluster: " + (same ? "" : "the nodes do not all hold the single process's state; ")
