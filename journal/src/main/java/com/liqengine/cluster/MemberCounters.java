@@ -94,4 +94,24 @@ public record MemberCounters(
             }
         }
     }
+
+    /**
+     * @return whether the member runs and leads.
+     */
+    public boolean leads()
+    {
+        return running && role == Cluster.Role.LEADER;
+    }
+
+    /**
+     * Whether a (re)started member has joined the cluster: the role counter reads FOLLOWER from the start, so it
+     * takes a closed election in a term after the first.
+     *
+     * @return true when it runs as a follower in a later term.
+     */
+    public boolean followsInALaterTerm()
+    {
+        return running && role == Cluster.Role.FOLLOWER && electionState == ElectionState.CLOSED
+            && leadershipTermId >= 1;
+    }
 }

@@ -10,8 +10,6 @@ import com.liqengine.tools.Liq;
 import com.liqengine.tools.LiqProcess;
 import com.liqengine.tools.launch.LiqJvm;
 import com.liqengine.tools.cluster.ClusterConfigFile;
-import io.aeron.cluster.ElectionState;
-import io.aeron.cluster.service.Cluster;
 import io.aeron.driver.MediaDriver;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
@@ -101,7 +99,8 @@ class ClusterProcessTest
             await(() -> !nodes[firstLeader].isAlive(), "the killed JVM gone", dir);
             final long restarted = System.nanoTime();
             nodes[firstLeader] = startNode(dir, configFile, firstLeader);
-            await(() -> rejoined(config, firstLeader), "the killed member back as a follower in a later term", dir);
+            await(() -> MemberCounters.read(config.aeronDir(firstLeader)).followsInALaterTerm(),
+                "the killed member back as a follower in a later term", dir);
             final long rejoinNanos = System.nanoTime() - restarted;
             write(queue, events, encoder, 5_001, 1_000);
             awaitAcked(ingress, queue.lastIndex(), "every input acknowledged with the killed member back", dir);
@@ -179,20 +178,6 @@ class ClusterProcessTest
         }
     }
 
-    private static Cluster.Role role(final ClusterConfig config, final int member)
-    {
-        final MemberCounters counters = MemberCounters.read(config.aeronDir(member));
-        return counters.running() ? counters.role() : null;
-    }
-
-    /** The role counter reads FOLLOWER from the start: a closed election in a later term says it joined. */
-    private static boolean rejoined(final ClusterConfig config, final int member)
-    {
-        final MemberCounters counters = MemberCounters.read(config.aeronDir(member));
-        return counters.running() && counters.role() == Cluster.Role.FOLLOWER
-            && counters.electionState() == ElectionState.CLOSED && counters.leadershipTermId() >= 1;
-    }
-
     private int awaitLeader(final ClusterConfig config, final int not, final Path dir)
     {
         final int[] leader = {-1};
@@ -200,7 +185,7 @@ class ClusterProcessTest
         {
             for (int member = 0; member < nodes.length; member++)
             {
-                if (member != not && role(config, member) == Cluster.Role.LEADER)
+                if (member != not && MemberCounters.read(config.aeronDir(member)).leads())
                 {
                     leader[0] = member;
                     return true;

@@ -5,25 +5,20 @@ import com.liqengine.cluster.ClusterConfig;
 import com.liqengine.cluster.ClusterNode;
 import com.liqengine.cluster.EngineClusteredService;
 import com.liqengine.cluster.FileSyncLevel;
+import com.liqengine.cluster.FreePorts;
 import com.liqengine.runtime.EngineConfig;
 import io.aeron.cluster.client.AeronCluster;
 import io.aeron.cluster.client.EgressListener;
 import io.aeron.driver.MediaDriver;
 import org.agrona.CloseHelper;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -33,9 +28,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class BenchCluster implements AutoCloseable
 {
-    private static final int LOWEST_PORT = 21_000;
-    private static final int HIGHEST_PORT = 59_000;
-    private static final int PORT_ATTEMPTS = 50;
     private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final ClusterConfig config;
@@ -58,7 +50,7 @@ final class BenchCluster implements AutoCloseable
         final ClusterConfig base, final Path dir, final EngineConfig engine, final FileSyncLevel fileSync)
     {
         final List<String> hosts = Collections.nCopies(base.memberCount(), ClusterConfig.DEFAULT_HOST);
-        return new ClusterConfig(hosts, freeBasePort(base.memberCount()), ClusterConfig.DEFAULT_HOST, dir, engine,
+        return new ClusterConfig(hosts, FreePorts.basePort(base.memberCount()), ClusterConfig.DEFAULT_HOST, dir, engine,
             base.leaderHeartbeatTimeoutNs(), base.leaderHeartbeatIntervalNs(), base.electionTimeoutNs(),
             base.startupCanvassTimeoutNs(), base.sessionTimeoutNs(), base.startRetryNs(), base.consensusIdle(),
             base.serviceIdle(), base.driverIdle(), fileSync, base.sourcesCapacity(), 0);
@@ -170,44 +162,6 @@ final class BenchCluster implements AutoCloseable
         for (int member = 0; member < nodes.length; member++)
         {
             closeMember(member);
-        }
-    }
-
-    /** A base port with every member's ports free now (UDP and TCP on loopback), picked at random. */
-    private static int freeBasePort(final int members)
-    {
-        final int span = members * ClusterConfig.PORTS_PER_MEMBER;
-        for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++)
-        {
-            final int base = ThreadLocalRandom.current().nextInt(LOWEST_PORT, HIGHEST_PORT - span) / 10 * 10;
-            if (allFree(base, span))
-            {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no " + span + " free ports in a row in " + PORT_ATTEMPTS + " attempts");
-    }
-
-    private static boolean allFree(final int base, final int span)
-    {
-        final List<AutoCloseable> held = new ArrayList<>();
-        try
-        {
-            final InetAddress loopback = InetAddress.getLoopbackAddress();
-            for (int port = base; port < base + span; port++)
-            {
-                held.add(new DatagramSocket(new InetSocketAddress(loopback, port)));
-                held.add(new ServerSocket(port, 1, loopback));
-            }
-            return true;
-        }
-        catch (final IOException ex)
-        {
-            return false;
-        }
-        finally
-        {
-            held.forEach(CloseHelper::quietClose);
         }
     }
 }

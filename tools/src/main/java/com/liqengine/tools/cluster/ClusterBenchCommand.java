@@ -238,8 +238,7 @@ public final class ClusterBenchCommand implements Callable<Integer>
         }
         catch (final RuntimeException | IOException ex)
         {
-            err.println("liq cluster bench: " + ex.getMessage());
-            ex.printStackTrace(err);
+            err.println("liq cluster bench: " + ex);
             return 3;
         }
         finally

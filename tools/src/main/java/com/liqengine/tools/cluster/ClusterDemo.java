@@ -18,7 +18,6 @@ import com.liqengine.tools.demo.MarketRegime;
 import com.liqengine.tools.launch.LiqJvm;
 import com.liqengine.tools.yaml.YamlFileException;
 import io.aeron.cluster.client.AeronCluster;
-import io.aeron.cluster.service.Cluster;
 import io.aeron.driver.MediaDriver;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
@@ -105,7 +104,7 @@ public final class ClusterDemo
                 ClusterClient.context(config, clientDriver.aeronDirectoryName()),
                 InputQueueReader.open(engine.inputQueue(), true), SOURCE_ID, TimeUnit.SECONDS.toNanos(1),
                 TimeUnit.SECONDS.toNanos(1));
-            ingressRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null,
+            ingressRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), this::ingressError, null,
                 ingress);
             AgentRunner.startOnThread(ingressRunner);
             outputs = new LeaderOutputs(config, market);
@@ -121,7 +120,8 @@ public final class ClusterDemo
             final long inputs = market.setUpCount() + events;
             await(() -> ingress.lastAcked() == queue.lastIndex() || ingress.failure() != null,
                 "every input acknowledged by the cluster");
-            await(() -> rejoined(config, failover.killed), "member " + failover.killed + " back as a follower");
+            await(() -> MemberCounters.read(config.aeronDir(failover.killed)).followsInALaterTerm(),
+                "member " + failover.killed + " back as a follower");
             out.printf(Locale.ROOT, "liq demo --cluster: member %d, killed, follows again %.1f s after its restart "
                 + "(a restart after kill -9 waits out Aeron's ~10 s active-file window)%n", failover.killed,
                 seconds(System.nanoTime() - failover.restartedAt));
@@ -377,8 +377,7 @@ public final class ClusterDemo
     {
         for (int member = 0; member < config.memberCount(); member++)
         {
-            final MemberCounters counters = MemberCounters.read(config.aeronDir(member));
-            if (member != not && counters.running() && counters.role() == Cluster.Role.LEADER)
+            if (member != not && MemberCounters.read(config.aeronDir(member)).leads())
             {
                 return member;
             }
@@ -386,12 +385,10 @@ public final class ClusterDemo
         return -1;
     }
 
-    /** The role counter reads FOLLOWER from the start: a closed election in a later term says it joined. */
-    private static boolean rejoined(final ClusterConfig config, final int member)
+    /** An error of the ingress's thread, one line (the ingress reconnects on its own; a failure ends the wait). */
+    private void ingressError(final Throwable error)
     {
-        final MemberCounters counters = MemberCounters.read(config.aeronDir(member));
-        return counters.running() && counters.role() == Cluster.Role.FOLLOWER
-            && counters.electionState() == io.aeron.cluster.ElectionState.CLOSED && counters.leadershipTermId() >= 1;
+        err.println("liq demo --cluster: ingress: " + error);
     }
 
     private void await(final BooleanSupplier condition, final String what)
