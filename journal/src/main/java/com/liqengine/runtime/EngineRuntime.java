@@ -22,6 +22,7 @@ import com.liqengine.snapshot.SnapshotStore;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.SleepingIdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemEpochClock;
 
@@ -29,6 +30,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A running engine as a configuration describes it, for {@code liq run} and for a program that embeds the
@@ -51,9 +53,11 @@ public final class EngineRuntime implements AutoCloseable
      * moment (docs/performance.md), but at 50 ms the kill -9 crash test's restarts more often found no snapshot
      * written yet; waking the writer when a snapshot is handed over would allow a long sleep.
      */
-    private static final long WRITER_SLEEP_MS = 5;
+    /** The snapshot writer parks this long when idle; a submitted snapshot unparks it at once. */
+    private static final long WRITER_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final int WRITER_CLOSE_TIMEOUT_MS = 60_000;
-    private static final long METRICS_SLEEP_MS = 10;
+    /** The metrics agent acts once per interval: it sleeps a tenth of one (at most 100 ms) between looks. */
+    private static final long METRICS_MAX_SLEEP_MS = 100;
     /** The ingress spins, yields, then parks up to 1 ms: an input queue's writer is another process. */
     private static final long INGRESS_MAX_PARK_NANOS = 1_000_000;
 
@@ -140,7 +144,8 @@ public final class EngineRuntime implements AutoCloseable
             counters.close();
             throw ex;
         }
-        this.metrics = new AgentRunner(new SleepingMillisIdleStrategy(METRICS_SLEEP_MS), counters.errorLog(), null,
+        final long metricsSleepMs = Math.max(1, Math.min(METRICS_MAX_SLEEP_MS, metricsConfig.intervalMs() / 10));
+        this.metrics = new AgentRunner(new SleepingMillisIdleStrategy(metricsSleepMs), counters.errorLog(), null,
             new MetricsAgent(latency, counters, latencyLog, SystemEpochClock.INSTANCE, metricsConfig.intervalMs()));
         AgentRunner.startOnThread(metrics);
     }
@@ -396,7 +401,7 @@ public final class EngineRuntime implements AutoCloseable
      */
     private static AgentRunner startWriter(final SnapshotStore snapshots, final ErrorHandler errorHandler)
     {
-        final AgentRunner runner = new AgentRunner(new SleepingMillisIdleStrategy(WRITER_SLEEP_MS),
+        final AgentRunner runner = new AgentRunner(new SleepingIdleStrategy(WRITER_PARK_NANOS),
             errorHandler, null, snapshots.writer());
         AgentRunner.startOnThread(runner);
         return runner;

@@ -18,7 +18,9 @@ import java.util.zip.CRC32C;
  * name, then applies the retention and gives the buffer back. So one snapshot can be written while the next is
  * encoded; when both buffers are still with the writer, the engine's thread waits for one (counted: snapshots
  * requested faster than the disk writes them) rather than skip a snapshot or overwrite one being written.
- * Run it with an {@link org.agrona.concurrent.AgentRunner}; on close it writes what was submitted before.
+ * Run it with an {@link org.agrona.concurrent.AgentRunner}; on close it writes what was submitted before. Its idle
+ * strategy may park for long (a snapshot is rare): {@link #submit} unparks the writer's thread, so a parked writer
+ * starts on a snapshot at once and does not wake hundreds of times a second for nothing.
  * A snapshot that cannot be written is reported to the error handler ({@link SnapshotWriteException}) and counted:
  * the journal, not the snapshot, must never be lost.
  */
@@ -45,6 +47,8 @@ public final class SnapshotWriter implements Agent
     private int firstLength;
     private int secondLength;
     private WriteHook hook = WriteHook.NONE;
+    /** The thread this agent runs on, once started: {@link #submit} wakes it. */
+    private volatile Thread thread;
 
     /**
      * @param folder where snapshots go (created on the first one).
@@ -101,6 +105,17 @@ public final class SnapshotWriter implements Agent
             secondLength = fileLength;
         }
         submitted.offer(buffer);
+        final Thread writer = thread;
+        if (writer != null)
+        {
+            LockSupport.unpark(writer);
+        }
+    }
+
+    @Override
+    public void onStart()
+    {
+        thread = Thread.currentThread();
     }
 
     @Override

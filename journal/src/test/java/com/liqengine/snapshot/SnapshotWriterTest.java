@@ -5,6 +5,7 @@ import com.liqengine.margin.EngineSettings;
 import com.liqengine.margin.MarginStateMachine;
 import com.liqengine.testing.MixedEvents;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SleepingIdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -179,6 +180,28 @@ class SnapshotWriterTest
             rounds.add(allocated);
         }
         assertThat(rounds.get(rounds.size() - 1)).as("bytes allocated by each round of 20 takes: %s", rounds).isZero();
+    }
+
+    @Test
+    void aWriterParkedForLongStartsOnASubmittedSnapshotAtOnce() throws Exception
+    {
+        final SnapshotStore store = new SnapshotStore(dir, 0, unexpected::add);
+        // parked far longer than awaitWritten waits: only the unpark of submit gets the file written in time
+        final AgentRunner runner = new AgentRunner(new SleepingIdleStrategy(TimeUnit.SECONDS.toNanos(60)),
+            unexpected::add, null, store.writer());
+        AgentRunner.startOnThread(runner);
+        setUp(50);
+        Thread.sleep(200);
+        request(store);
+        awaitWritten(store, 1);
+        apply(50);
+        Thread.sleep(200);
+        request(store);
+        awaitWritten(store, 2);
+        // nothing is being written: interrupt the park at once instead of waiting for it
+        runner.close(100, thread ->
+        {
+        });
     }
 
     @Test
