@@ -7,6 +7,7 @@ import com.liqengine.journal.OutputQueueEnd;
 import com.liqengine.journal.QueueContext;
 import com.liqengine.margin.MarginStateMachine;
 import com.liqengine.margin.StateCodec;
+import com.liqengine.pipeline.CountingOutputChannel;
 import com.liqengine.pipeline.InputSlot;
 import com.liqengine.runtime.DeduplicatingOutputChannel;
 import com.liqengine.runtime.EngineConfig;
@@ -58,6 +59,7 @@ public final class EngineClusteredService implements ClusteredService, AutoClose
     private CommittedInputCopy inputs;
     private ChronicleOutputChannel outputQueue;
     private DeduplicatingOutputChannel outputs;
+    private NodeCounters counters;
     private boolean batchOpen;
     private long duplicatesIgnored;
     private long envelopesRefused;
@@ -113,17 +115,23 @@ public final class EngineClusteredService implements ClusteredService, AutoClose
         ChronicleInputJournal journal = null;
         try
         {
+            counters = NodeCounters.create(config.counters());
             journal = ChronicleInputJournal.open(queue(config.journal()));
             outputQueue = ChronicleOutputChannel.open(queue(config.outputs()));
             outputs = new DeduplicatingOutputChannel(
                 outputQueue, outputEnd.lastSequence(), outputEnd.outputsOfLastSequence());
-            engine = new MarginStateMachine(config.engineSettings(), outputs);
+            // counted before the de-duplication: the counts are what this process's state machine produced
+            engine = new MarginStateMachine(
+                config.engineSettings(), new CountingOutputChannel(outputs, counters.engine()));
             if (loaded != null)
             {
                 loaded.restoreInto(engine, sources);
                 duplicatesIgnored = loaded.duplicatesIgnored();
                 envelopesRefused = loaded.envelopesRefused();
             }
+            counters.totals(engine.lastSequence(), duplicatesIgnored, envelopesRefused);
+            counters.role(role);
+            counters.logPosition(cluster.logPosition());
             if (journaled < engine.lastSequence())
             {
                 throw new IllegalStateException("the journal copy at " + config.journal() + " holds " + journaled
@@ -153,6 +161,10 @@ public final class EngineClusteredService implements ClusteredService, AutoClose
             {
                 outputQueue.close();
             }
+            if (counters != null)
+            {
+                counters.close();
+            }
             closed = true;
             throw ex;
         }
@@ -174,6 +186,7 @@ public final class EngineClusteredService implements ClusteredService, AutoClose
         final ClientSession session, final long timestamp, final DirectBuffer buffer, final int offset,
         final int length, final Header header)
     {
+        counters.logPosition(cluster.logPosition());
         if (length < IngressEnvelope.HEADER_LENGTH)
         {
             refuse(session, RefusalReason.TOO_SHORT, 0, 0);
@@ -245,6 +258,7 @@ public final class EngineClusteredService implements ClusteredService, AutoClose
         if (sequence <= lastApplied)
         {
             duplicatesIgnored++;
+            counters.duplicateIgnored();
             ignored.duplicate(sourceId, sequence, lastApplied);
             reply(session, ClusterEgress.DUPLICATE, sourceId, sequence);
             return;
@@ -252,6 +266,7 @@ public final class EngineClusteredService implements ClusteredService, AutoClose
         ignored.end();
         final int inputOffset = offset + IngressEnvelope.HEADER_LENGTH;
         engine.onInput(buffer, inputOffset, inputLength);
+        counters.applied(buffer, inputOffset, engine.lastSequence());
         sources.applied(slot, sequence);
         inputs.append(engine.lastSequence(), buffer, inputOffset, inputLength, sequence);
         batchOpen = true;
@@ -262,6 +277,7 @@ public final class EngineClusteredService implements ClusteredService, AutoClose
         final ClientSession session, final RefusalReason reason, final int sourceId, final long sequence)
     {
         envelopesRefused++;
+        counters.envelopeRefused();
         ignored.refused(reason, sourceId, sequence);
         reply(session, ClusterEgress.REFUSED, sourceId, sequence);
     }
@@ -321,6 +337,7 @@ public final class EngineClusteredService implements ClusteredService, AutoClose
         ignored.end();
         endBatch();
         final long hash = ClusterSnapshot.write(engine, sources, duplicatesIgnored, envelopesRefused, sink);
+        counters.snapshotTaken();
         writeStatus("snapshot", hash);
         return hash;
     }
@@ -329,6 +346,10 @@ public final class EngineClusteredService implements ClusteredService, AutoClose
     public void onRoleChange(final Cluster.Role newRole)
     {
         role = newRole;
+        if (counters != null && !closed)
+        {
+            counters.role(newRole);
+        }
         writeStatus("role-change");
     }
 
@@ -364,7 +385,14 @@ public final class EngineClusteredService implements ClusteredService, AutoClose
             }
             finally
             {
-                outputs.close();
+                try
+                {
+                    outputs.close();
+                }
+                finally
+                {
+                    counters.close();
+                }
             }
         }
     }
