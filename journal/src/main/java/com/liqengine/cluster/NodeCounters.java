@@ -18,14 +18,20 @@ import java.nio.file.Path;
  * duplicates and refusals are the replicated totals (restored from the snapshot). Written from the service thread
  * only, with ordered writes, without allocation.
  */
-final class NodeCounters implements AutoCloseable
+public final class NodeCounters implements AutoCloseable
 {
-    static final String ENGINE_SEQUENCE = "cluster engine sequence";
-    static final String DUPLICATES_IGNORED = "cluster duplicates ignored";
-    static final String ENVELOPES_REFUSED = "cluster envelopes refused";
-    static final String LOG_POSITION = "cluster log position";
-    static final String SNAPSHOTS_TAKEN = "cluster snapshots taken";
-    static final String ROLE = "cluster role (0 follower 1 candidate 2 leader)";
+    /** A counter's label. */
+    public static final String ENGINE_SEQUENCE = "cluster engine sequence";
+    /** A counter's label. */
+    public static final String DUPLICATES_IGNORED = "cluster duplicates ignored";
+    /** A counter's label. */
+    public static final String ENVELOPES_REFUSED = "cluster envelopes refused";
+    /** A counter's label. */
+    public static final String LOG_POSITION = "cluster log position";
+    /** A counter's label. */
+    public static final String SNAPSHOTS_TAKEN = "cluster snapshots taken";
+    /** A counter's label. */
+    public static final String ROLE = "cluster role (0 follower 1 candidate 2 leader)";
 
     private final EngineCounters engine;
     private final AtomicCounter engineSequence;
