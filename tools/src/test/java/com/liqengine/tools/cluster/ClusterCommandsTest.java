@@ -62,7 +62,8 @@ class ClusterCommandsTest
         assertThat(exit).isEqualTo(3);
         final String table = out.toString(StandardCharsets.UTF_8);
         assertThat(table.lines().filter(line -> line.contains("not running"))).hasSize(3);
-        assertThat(table).contains("no leader running on this machine");
+        assertThat(table).contains("no leader running on this machine", "a member's counters: ./liq stat --counters "
+            + dir.resolve("cluster").resolve("node-0").resolve("counters.dat"));
     }
 
     @Test
