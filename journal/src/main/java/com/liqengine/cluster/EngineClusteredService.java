@@ -40,7 +40,9 @@ import java.util.Locale;
  * Deterministic: the state and the outputs depend on the log only (never on the cluster's time or this node's
  * role), so every node holds the same state at the same log position. After a restart the log is replayed from the
  * snapshot: inputs the journal copy holds are not copied again, outputs the output queue holds are not written
- * again. The message path is allocation-free; snapshots, status files and the report lines are the cold path.
+ * again. The member's counters file ({@link NodeCounters}, what {@code liq stat} reads) is kept on the message path
+ * with ordered writes. The message path is allocation-free; snapshots, status files and the report lines are the
+ * cold path.
  * One thread: the service container's.
  */
 public final class EngineClusteredService implements ClusteredService, AutoCloseable
