@@ -5,12 +5,16 @@ import org.agrona.DirectBuffer;
 /**
  * Counts outputs by type on their way to the real channel.
  */
-final class CountingOutputChannel implements OutputChannel
+public final class CountingOutputChannel implements OutputChannel
 {
     private final OutputChannel delegate;
     private final EngineCounters counters;
 
-    CountingOutputChannel(final OutputChannel delegate, final EngineCounters counters)
+    /**
+     * @param delegate where the outputs go.
+     * @param counters where they are counted.
+     */
+    public CountingOutputChannel(final OutputChannel delegate, final EngineCounters counters)
     {
         this.delegate = delegate;
         this.counters = counters;

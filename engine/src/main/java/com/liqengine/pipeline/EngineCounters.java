@@ -59,6 +59,7 @@ public final class EngineCounters implements AutoCloseable
     private static final int TEMPLATES = 64;
 
     private final MappedByteBuffer mapped;
+    private final CountersManager manager;
     // keeps the memory under the counters reachable: they address it directly, so a direct buffer that only
     // they used would be freed by its cleaner at the next GC while they still write to it
     private final AtomicBuffer memory;
@@ -84,7 +85,7 @@ public final class EngineCounters implements AutoCloseable
         header.putInt(METADATA_LENGTH_OFFSET, METADATA_LENGTH);
         header.putInt(VALUES_LENGTH_OFFSET, VALUES_LENGTH);
         header.putInt(ERROR_LOG_LENGTH_OFFSET, ERROR_LOG_LENGTH);
-        final CountersManager manager = new CountersManager(
+        manager = new CountersManager(
             new UnsafeBuffer(header.addressOffset() + HEADER_LENGTH, METADATA_LENGTH),
             new UnsafeBuffer(header.addressOffset() + HEADER_LENGTH + METADATA_LENGTH, VALUES_LENGTH));
         inputs = new AtomicCounter(manager.valuesBuffer(), manager.allocate("inputs"));
@@ -153,7 +154,13 @@ public final class EngineCounters implements AutoCloseable
         return new EngineCounters(buffer, null, SystemEpochClock.INSTANCE);
     }
 
-    void onInput(final DirectBuffer buffer, final int offset)
+    /**
+     * Counts an applied input, by its SBE template (allocation-free).
+     *
+     * @param buffer the input.
+     * @param offset where its SBE message header starts.
+     */
+    public void onInput(final DirectBuffer buffer, final int offset)
     {
         inputs.incrementRelease();
         final int template = buffer.getShort(offset + 2, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
@@ -163,7 +170,14 @@ public final class EngineCounters implements AutoCloseable
         }
     }
 
-    void onOutput(final DirectBuffer buffer, final int offset)
+    /**
+     * Counts an output written, by its SBE template; liquidations and rejections also on their own
+     * (allocation-free).
+     *
+     * @param buffer the output.
+     * @param offset where its SBE message header starts.
+     */
+    public void onOutput(final DirectBuffer buffer, final int offset)
     {
         outputs.incrementRelease();
         final int template = buffer.getShort(offset + 2, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
@@ -191,9 +205,25 @@ public final class EngineCounters implements AutoCloseable
         publisherWaits.incrementRelease();
     }
 
-    void journalAppended(final long appended)
+    /**
+     * @param appended inputs journaled so far.
+     */
+    public void journalAppended(final long appended)
     {
         journalAppended.setRelease(appended);
+    }
+
+    /**
+     * Adds a counter of the embedding program's own (e.g. a cluster member's) to the file, shown by {@code liq stat}
+     * after the engine's. Cold path: call it before the counters are in use, not after {@link #close()}.
+     *
+     * @param label its label.
+     * @return the counter, written with ordered writes from one thread.
+     * @throws IllegalStateException when the file has no room left for another counter.
+     */
+    public AtomicCounter newCounter(final String label)
+    {
+        return new AtomicCounter(manager.valuesBuffer(), manager.allocate(label));
     }
 
     /** @return inputs applied. */

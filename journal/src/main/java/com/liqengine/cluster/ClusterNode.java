@@ -80,6 +80,8 @@ public final class ClusterNode implements AutoCloseable
                 .aeronDirectoryName(aeronDir)
                 .archiveId(memberId)
                 .archiveDir(new File(nodeDir.toFile(), ClusterConfig.ARCHIVE_DIR))
+                // segment files of one log term: liq cluster purge frees the log in steps of this size
+                .segmentFileLength(TERM_BUFFER_LENGTH)
                 .controlChannel(udp(config.endpoint(memberId, ClusterConfig.ARCHIVE_CONTROL_PORT)))
                 .localControlChannel(LOCAL_CONTROL_CHANNEL)
                 .replicationChannel(udp(config.endpoint(memberId, ClusterConfig.ARCHIVE_REPLICATION_PORT)))

@@ -7,6 +7,7 @@ import com.liqengine.journal.OutputQueueEnd;
 import com.liqengine.journal.QueueContext;
 import com.liqengine.margin.MarginStateMachine;
 import com.liqengine.margin.StateCodec;
+import com.liqengine.pipeline.CountingOutputChannel;
 import com.liqengine.pipeline.InputSlot;
 import com.liqengine.runtime.DeduplicatingOutputChannel;
 import com.liqengine.runtime.EngineConfig;
@@ -39,7 +40,9 @@ import java.util.Locale;
  * Deterministic: the state and the outputs depend on the log only (never on the cluster's time or this node's
  * role), so every node holds the same state at the same log position. After a restart the log is replayed from the
  * snapshot: inputs the journal copy holds are not copied again, outputs the output queue holds are not written
- * again. The message path is allocation-free; snapshots, status files and the report lines are the cold path.
+ * again. The member's counters file ({@link NodeCounters}, what {@code liq stat} reads) is kept on the message path
+ * with ordered writes. The message path is allocation-free; snapshots, status files and the report lines are the
+ * cold path.
  * One thread: the service container's.
  */
 public final class EngineClusteredService implements ClusteredService, AutoCloseable
@@ -58,6 +61,7 @@ public final class EngineClusteredService implements ClusteredService, AutoClose
     private CommittedInputCopy inputs;
     private ChronicleOutputChannel outputQueue;
     private DeduplicatingOutputChannel outputs;
+    private NodeCounters counters;
     private boolean batchOpen;
     private long duplicatesIgnored;
     private long envelopesRefused;
@@ -113,17 +117,23 @@ public final class EngineClusteredService implements ClusteredService, AutoClose
         ChronicleInputJournal journal = null;
         try
         {
+            counters = NodeCounters.create(config.counters());
             journal = ChronicleInputJournal.open(queue(config.journal()));
             outputQueue = ChronicleOutputChannel.open(queue(config.outputs()));
             outputs = new DeduplicatingOutputChannel(
                 outputQueue, outputEnd.lastSequence(), outputEnd.outputsOfLastSequence());
-            engine = new MarginStateMachine(config.engineSettings(), outputs);
+            // counted before the de-duplication: the counts are what this process's state machine produced
+            engine = new MarginStateMachine(
+                config.engineSettings(), new CountingOutputChannel(outputs, counters.engine()));
             if (loaded != null)
             {
                 loaded.restoreInto(engine, sources);
                 duplicatesIgnored = loaded.duplicatesIgnored();
                 envelopesRefused = loaded.envelopesRefused();
             }
+            counters.totals(engine.lastSequence(), duplicatesIgnored, envelopesRefused);
+            counters.role(role);
+            counters.logPosition(cluster.logPosition());
             if (journaled < engine.lastSequence())
             {
                 throw new IllegalStateException("the journal copy at " + config.journal() + " holds " + journaled
@@ -153,6 +163,10 @@ public final class EngineClusteredService implements ClusteredService, AutoClose
             {
                 outputQueue.close();
             }
+            if (counters != null)
+            {
+                counters.close();
+            }
             closed = true;
             throw ex;
         }
@@ -174,6 +188,7 @@ public final class EngineClusteredService implements ClusteredService, AutoClose
         final ClientSession session, final long timestamp, final DirectBuffer buffer, final int offset,
         final int length, final Header header)
     {
+        counters.logPosition(cluster.logPosition());
         if (length < IngressEnvelope.HEADER_LENGTH)
         {
             refuse(session, RefusalReason.TOO_SHORT, 0, 0);
@@ -245,6 +260,7 @@ public final class EngineClusteredService implements ClusteredService, AutoClose
         if (sequence <= lastApplied)
         {
             duplicatesIgnored++;
+            counters.duplicateIgnored();
             ignored.duplicate(sourceId, sequence, lastApplied);
             reply(session, ClusterEgress.DUPLICATE, sourceId, sequence);
             return;
@@ -252,6 +268,7 @@ public final class EngineClusteredService implements ClusteredService, AutoClose
         ignored.end();
         final int inputOffset = offset + IngressEnvelope.HEADER_LENGTH;
         engine.onInput(buffer, inputOffset, inputLength);
+        counters.applied(buffer, inputOffset, engine.lastSequence());
         sources.applied(slot, sequence);
         inputs.append(engine.lastSequence(), buffer, inputOffset, inputLength, sequence);
         batchOpen = true;
@@ -262,6 +279,7 @@ public final class EngineClusteredService implements ClusteredService, AutoClose
         final ClientSession session, final RefusalReason reason, final int sourceId, final long sequence)
     {
         envelopesRefused++;
+        counters.envelopeRefused();
         ignored.refused(reason, sourceId, sequence);
         reply(session, ClusterEgress.REFUSED, sourceId, sequence);
     }
@@ -321,6 +339,7 @@ public final class EngineClusteredService implements ClusteredService, AutoClose
         ignored.end();
         endBatch();
         final long hash = ClusterSnapshot.write(engine, sources, duplicatesIgnored, envelopesRefused, sink);
+        counters.snapshotTaken();
         writeStatus("snapshot", hash);
         return hash;
     }
@@ -329,6 +348,10 @@ public final class EngineClusteredService implements ClusteredService, AutoClose
     public void onRoleChange(final Cluster.Role newRole)
     {
         role = newRole;
+        if (counters != null && !closed)
+        {
+            counters.role(newRole);
+        }
         writeStatus("role-change");
     }
 
@@ -364,7 +387,14 @@ public final class EngineClusteredService implements ClusteredService, AutoClose
             }
             finally
             {
-                outputs.close();
+                try
+                {
+                    outputs.close();
+                }
+                finally
+                {
+                    counters.close();
+                }
             }
         }
     }

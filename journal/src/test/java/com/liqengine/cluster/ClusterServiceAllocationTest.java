@@ -1,6 +1,8 @@
 package com.liqengine.cluster;
 
 import com.liqengine.api.InputEncoder;
+import com.liqengine.api.MessageType;
+import com.liqengine.pipeline.CountersFile;
 import com.liqengine.testing.MixedEvents;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,14 @@ class ClusterServiceAllocationTest
             bytes = allocated() - before;
             assertThat(node.service.engineSequence()).isEqualTo(events.setUpCount() + WARM_UP + MEASURED);
             assertThat(node.session.repliesOfKind[ClusterEgress.NEXT]).isEqualTo((WARM_UP + MEASURED) / 1000);
+            // the counters file was kept on the measured path: every input counted, by type
+            try (CountersFile counters = CountersFile.open(node.config.counters().toFile()))
+            {
+                assertThat(counters.counter("inputs")).isEqualTo(node.service.engineSequence());
+                assertThat(counters.counter(NodeCounters.ENGINE_SEQUENCE)).isEqualTo(node.service.engineSequence());
+                assertThat(counters.counter("outputs")).isPositive();
+                assertThat(counters.counter("in " + MessageType.MARK_PRICE_TICK.label())).isPositive();
+            }
         }
         System.out.printf("ClusterServiceAllocationTest: %,d envelopes through the service allocated %,d bytes%n",
             MEASURED, bytes);

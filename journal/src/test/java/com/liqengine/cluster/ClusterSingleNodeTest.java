@@ -1,5 +1,7 @@
 package com.liqengine.cluster;
 
+import com.liqengine.api.MessageType;
+import com.liqengine.pipeline.CountersFile;
 import com.liqengine.runtime.EngineConfig;
 import com.liqengine.runtime.Queues;
 import io.aeron.archive.Archive;
@@ -10,6 +12,7 @@ import io.aeron.cluster.ClusteredMediaDriver;
 import io.aeron.cluster.ConsensusModule;
 import io.aeron.cluster.client.AeronCluster;
 import io.aeron.cluster.client.EgressListener;
+import io.aeron.cluster.service.Cluster;
 import io.aeron.cluster.service.ClusteredServiceContainer;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
@@ -28,11 +31,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -78,6 +84,8 @@ class ClusterSingleNodeTest
         assertThat(before.role()).isEqualTo("leader");
         assertThat(before.stateHash())
             .isEqualTo(new StraightRun(ServiceNode.config(dir.resolve("node")), INPUTS).stateHash());
+        final StraightRun all = new StraightRun(ServiceNode.config(dir.resolve("tally-all")), INPUTS);
+        assertCounters(INPUTS, all.outputs, 400, 1);
         stop();
 
         launch();
@@ -88,6 +96,12 @@ class ClusterSingleNodeTest
         assertThat(after.engineSequence()).isEqualTo(INPUTS.size());
         assertThat(after.stateHash()).isEqualTo(before.stateHash());
         assertThat(after.duplicatesIgnored()).isEqualTo(50);
+        // since this start: the log after the snapshot replayed (inputs 251 to 400); the totals are replicated
+        final List<byte[]> replayedOutputs = new ArrayList<>(all.outputs);
+        replayedOutputs.subList(0,
+            new StraightRun(ServiceNode.config(dir.resolve("tally-first")), INPUTS.subList(0, 250)).outputs.size())
+            .clear();
+        assertCounters(INPUTS.subList(250, 400), replayedOutputs, 400, 0);
         // a resend after the restart is still known as one: the sources came back from the snapshot and the log
         replies.clear();
         offer(Envelopes.input(1, 400, INPUTS.get(399)));
@@ -98,6 +112,47 @@ class ClusterSingleNodeTest
         assertThat(Queues.journal(config.journal())).containsExactlyElementsOf(INPUTS);
         assertThat(Queues.documents(config.outputs()))
             .containsExactlyElementsOf(new StraightRun(config, INPUTS).outputs);
+    }
+
+    /**
+     * The member's counters file as {@code liq stat} reads it: inputs and outputs by type, liquidations and
+     * rejections as counted from the outputs of the same inputs straight into a state machine, then the cluster's.
+     */
+    private void assertCounters(
+        final List<byte[]> inputs, final List<byte[]> outputs, final long engineSequence, final long snapshots)
+    {
+        try (CountersFile file = CountersFile.open(ServiceNode.config(dir.resolve("node")).counters().toFile()))
+        {
+            final Map<String, Long> expected = new TreeMap<>();
+            expected.put("inputs", (long)inputs.size());
+            expected.put("outputs", (long)outputs.size());
+            for (final MessageType type : MessageType.values())
+            {
+                expected.put((type.isInput() ? "in " : "out ") + type.label(),
+                    count(type.isInput() ? inputs : outputs, type.templateId()));
+            }
+            expected.put("liquidations", count(outputs, MessageType.LIQUIDATION_TRIGGERED.templateId()));
+            expected.put("rejections", count(outputs, MessageType.REQUEST_REJECTED.templateId()));
+            expected.put(NodeCounters.ENGINE_SEQUENCE, engineSequence);
+            expected.put("journal appended", engineSequence);
+            expected.put(NodeCounters.DUPLICATES_IGNORED, 50L);
+            expected.put(NodeCounters.ENVELOPES_REFUSED, 0L);
+            expected.put(NodeCounters.SNAPSHOTS_TAKEN, snapshots);
+            expected.put(NodeCounters.ROLE, (long)Cluster.Role.LEADER.code());
+            final Map<String, Long> actual = new TreeMap<>();
+            expected.keySet().forEach(label -> actual.put(label, file.counter(label)));
+            assertThat(actual).as("the member's counters").isEqualTo(expected);
+            assertThat(expected.get("liquidations") + expected.get("rejections")).as("a test that counts something")
+                .isPositive();
+            assertThat(file.counter(NodeCounters.LOG_POSITION)).as("log position").isPositive();
+        }
+    }
+
+    private static long count(final List<byte[]> messages, final int templateId)
+    {
+        return messages.stream()
+            .filter(message -> (new UnsafeBuffer(message).getShort(2, ByteOrder.LITTLE_ENDIAN) & 0xFFFF) == templateId)
+            .count();
     }
 
     private void send(final int from, final int to)

@@ -13,11 +13,12 @@ import picocli.CommandLine.Command;
         "The engine replicated on three (or more) members with Aeron Cluster: a leader elected by a majority, every "
             + "input in the Raft log before any member applies it, a new leader in about a second when one is "
             + "lost (docs/cluster.md).",
-        "Start every member with 'node', feed it with 'ingress', look with 'status', snapshot with 'snapshot'; the "
-            + "members, ports, timeouts and directories are in the cluster configuration (config/cluster.yaml).",
+        "Start every member with 'node', feed it with 'ingress', look with 'status', snapshot with 'snapshot', "
+            + "free the log of stopped members with 'purge'; the members, ports, timeouts and directories are in "
+            + "the cluster configuration (config/cluster.yaml).",
         "'bench' measures a cluster of its own against the single-process engine in one run."},
     subcommands = {NodeCommand.class, IngressCommand.class, StatusCommand.class, SnapshotCommand.class,
-        ClusterBenchCommand.class, CommandLine.HelpCommand.class})
+        PurgeCommand.class, ClusterBenchCommand.class, CommandLine.HelpCommand.class})
 public final class ClusterCommand implements Runnable
 {
     @CommandLine.Spec

@@ -310,6 +310,7 @@ public final class ClusterDemo
             + "node-N.log: each node's log)");
         out.println("  audit a node    ./liq replay --config " + folder.resolve("engine.yaml") + " --journal "
             + config.engineFor(0).journal() + " --outputs " + config.engineFor(0).outputs());
+        out.println("  stat a node     ./liq stat --counters " + config.engineFor(0).counters() + " --count 1");
         if (!same || !exact)
         {
             err.println("liq demo --cluster: " + (same ? "" : "the nodes do not all hold the single process's state; ")

@@ -3,6 +3,7 @@ package com.liqengine.tools.cluster;
 import com.liqengine.cluster.ClusterConfig;
 import com.liqengine.cluster.ClusterNode;
 import com.liqengine.cluster.EngineClusteredService;
+import com.liqengine.cluster.SnapshotSchedule;
 import com.liqengine.runtime.EngineConfig;
 import io.aeron.cluster.service.Cluster;
 import io.aeron.cluster.service.ClusteredService;
@@ -144,7 +145,7 @@ public final class NodeCommand implements Callable<Integer>
     private void watch(final ClusterConfig config, final ClusterNode node, final long launching)
     {
         Cluster.Role role = null;
-        long nextSnapshot = System.nanoTime() + config.snapshotIntervalNs();
+        final SnapshotSchedule schedule = new SnapshotSchedule(config.snapshotIntervalNs(), System.nanoTime());
         while (running && !node.terminated())
         {
             final Cluster.Role now = node.role();
@@ -154,15 +155,17 @@ public final class NodeCommand implements Callable<Integer>
                 out.println("liq cluster node: member " + member + " is " + now + " ("
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launching) + " ms after launch)");
             }
-            if (config.snapshotIntervalNs() > 0 && System.nanoTime() - nextSnapshot >= 0)
+            if (schedule.poll(System.nanoTime(), now == Cluster.Role.LEADER, node::requestSnapshot))
             {
-                nextSnapshot = System.nanoTime() + config.snapshotIntervalNs();
-                if (now == Cluster.Role.LEADER && node.requestSnapshot())
-                {
-                    out.println("liq cluster node: member " + member + " requested the scheduled snapshot");
-                }
+                out.println("liq cluster node: member " + member + " requested the scheduled snapshot");
             }
             LockSupport.parkNanos(WATCH_PAUSE_NANOS);
         }
+    }
+
+    /** Stops the node as SIGTERM would (for tests running the command in-process). */
+    void stop()
+    {
+        running = false;
     }
 }

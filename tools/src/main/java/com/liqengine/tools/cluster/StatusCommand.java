@@ -111,6 +111,8 @@ public final class StatusCommand implements Callable<Integer>
                 status == null ? "-" : status.stateHashSequence(), status == null ? "-" : status.duplicatesIgnored());
         }
         out.println(leader < 0 ? "no leader running on this machine" : "leader: member " + leader);
+        out.println("a member's counters: ./liq stat --counters "
+            + config.engineFor(Math.max(0, leader)).counters() + " (node-N for member N)");
         return leader < 0 ? 3 : 0;
     }
 

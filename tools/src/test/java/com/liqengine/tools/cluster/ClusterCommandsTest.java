@@ -27,7 +27,7 @@ class ClusterCommandsTest
     void helpListsTheSubcommands()
     {
         final String help = new CommandLine(new ClusterCommand()).getUsageMessage();
-        assertThat(help).contains("node", "ingress", "status", "snapshot", "bench");
+        assertThat(help).contains("node", "ingress", "status", "snapshot", "purge", "bench");
         assertThat(Liq.commandLine().getSubcommands()).containsKey("cluster");
     }
 
@@ -62,7 +62,31 @@ class ClusterCommandsTest
         assertThat(exit).isEqualTo(3);
         final String table = out.toString(StandardCharsets.UTF_8);
         assertThat(table.lines().filter(line -> line.contains("not running"))).hasSize(3);
-        assertThat(table).contains("no leader running on this machine");
+        assertThat(table).contains("no leader running on this machine", "a member's counters: ./liq stat --counters "
+            + dir.resolve("cluster").resolve("node-0").resolve("counters.dat"));
+    }
+
+    @Test
+    void purgeWithoutMemberFoldersOrWithoutASnapshotIsRefused() throws IOException
+    {
+        final Path file = config();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(new CommandLine(new PurgeCommand(System.out, print(err))).execute("--config", file.toString()))
+            .isEqualTo(3);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nothing to purge: no member folder under");
+
+        // members that never ran long enough to snapshot: nothing may be removed
+        for (int member = 0; member < 3; member++)
+        {
+            Files.createDirectories(dir.resolve("cluster").resolve("node-" + member).resolve("consensus"));
+        }
+        err.reset();
+        assertThat(new CommandLine(new PurgeCommand(System.out, print(err)))
+            .execute("--config", file.toString(), "--member", "1")).isEqualTo(3);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("member 0 has no snapshot to purge up to");
+        err.reset();
+        assertThat(new CommandLine(new PurgeCommand(System.out, print(err)))
+            .execute("--config", file.toString(), "--member", "3")).isEqualTo(2);
     }
 
     private Path config() throws IOException

@@ -1,0 +1,255 @@
+package com.liqengine.cluster;
+
+import com.liqengine.api.InputEncoder;
+import com.liqengine.journal.InputQueueReader;
+import com.liqengine.journal.InputQueueWriter;
+import com.liqengine.journal.QueueContext;
+import com.liqengine.runtime.EngineConfig;
+import com.liqengine.testing.MixedEvents;
+import io.aeron.cluster.client.AeronCluster;
+import io.aeron.driver.MediaDriver;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * {@link LogPurge} on a real three-member cluster: enough inputs for the log to fill more than one segment file, a
+ * snapshot, more inputs, a second snapshot; a running member is refused; then every member stopped and purged up to
+ * the latest snapshot, and started again: every member comes back at the state it had, applies new inputs, and its
+ * archive is smaller.
+ */
+class ClusterPurgeTest
+{
+    private static final int ACCOUNTS = 200;
+    private static final int SOURCE_ID = 3;
+    /** More than one 4 MB segment of log: an input takes about 160 bytes of it. */
+    private static final int INPUTS = 40_000;
+    private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    private final ClusterNode[] nodes = new ClusterNode[3];
+    private final Queue<Throwable> errors = new ConcurrentLinkedQueue<>();
+
+    @Test
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    void purgedMembersRestartAtTheirStateAndGoOnWithSmallerArchives()
+    {
+        final Path dir = Path.of("target", "cluster-purge-" + System.nanoTime()).toAbsolutePath();
+        final EngineConfig engine = EngineConfig.defaults(dir.resolve("engine")).withMaxAccounts(ACCOUNTS + 1);
+        final ClusterConfig config = ClusterConfig.defaults(dir, engine).withBasePort(FreePorts.basePort(3))
+            .withSessionTimeout(TimeUnit.SECONDS.toNanos(2));
+        final MixedEvents events = new MixedEvents(ACCOUNTS, 19);
+        final InputEncoder encoder = new InputEncoder();
+        final ServiceUnderTest service = ServiceUnderTest.ENGINE_SERVICE;
+        MediaDriver clientDriver = null;
+        AgentRunner ingressRunner = null;
+        try (InputQueueWriter queue = InputQueueWriter.open(new QueueContext().path(engine.inputQueue())))
+        {
+            for (int i = 0; i < events.setUpCount(); i++)
+            {
+                queue.append(encoder.buffer(), 0, events.setUp(i, encoder));
+            }
+            write(queue, events, encoder, 1, INPUTS / 2);
+            for (int member = 0; member < nodes.length; member++)
+            {
+                launch(config, member, service);
+            }
+            final int leader = awaitLeader();
+            clientDriver = ClusterClient.launchDriver(config);
+            final ClusterIngress ingress = new ClusterIngress(
+                ClusterClient.context(config, clientDriver.aeronDirectoryName()),
+                InputQueueReader.open(engine.inputQueue(), true), SOURCE_ID, TimeUnit.MILLISECONDS.toNanos(500),
+                TimeUnit.SECONDS.toNanos(1));
+            ingressRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), errors::add, null, ingress);
+            AgentRunner.startOnThread(ingressRunner);
+            awaitAcked(ingress, queue.lastIndex(), "the first inputs acknowledged");
+            snapshot(leader);
+            write(queue, events, encoder, INPUTS / 2 + 1, INPUTS / 2);
+            awaitAcked(ingress, queue.lastIndex(), "the inputs after the first snapshot acknowledged");
+            snapshot(leader);
+            write(queue, events, encoder, INPUTS + 1, 500);
+            awaitAcked(ingress, queue.lastIndex(), "the inputs after the second snapshot acknowledged");
+            requestStatus(config, clientDriver);
+            final ServiceUnderTest.Expected before = service.expected(engine);
+            for (int member = 0; member < nodes.length; member++)
+            {
+                awaitStatus(config, member, before);
+            }
+
+            assertThat(StoppedMember.whyRunning(config, leader)).as("a running member").isNotNull();
+            // a member killed with kill -9 leaves no live driver: its consensus module's mark file still tells
+            assertThat(StoppedMember.activityAgeMs(config.nodeDir(leader).resolve(ClusterConfig.CONSENSUS_DIR)
+                .resolve(io.aeron.cluster.service.ClusterMarkFile.FILENAME).toFile()))
+                .as("age of a running member's mark file, ms").isBetween(0L, StoppedMember.ACTIVE_WITHIN_MS - 1);
+            for (int member = 0; member < nodes.length; member++)
+            {
+                nodes[member].close();
+                nodes[member] = null;
+            }
+            final long position = LogPurge.latestSnapshotPosition(config, 0);
+            final List<LogPurge.Result> results = new ArrayList<>();
+            for (int member = 0; member < nodes.length; member++)
+            {
+                final int stopped = member;
+                await(() -> StoppedMember.whyRunning(config, stopped) == null, "member " + member + " stopped");
+                assertThat(LogPurge.latestSnapshotPosition(config, member)).as("member %d's snapshot", member)
+                    .isEqualTo(position);
+                results.add(LogPurge.purge(config, member, position, System.out::println));
+            }
+            assertThatThrownBy(() -> LogPurge.purge(config, 0, position + 1, line -> { }))
+                .hasMessageContaining("member 0 has no snapshot at log position " + (position + 1));
+            for (final LogPurge.Result result : results)
+            {
+                System.out.printf("ClusterPurgeTest: member %d purged up to log position %,d: %d log segment(s), "
+                        + "%d snapshot recording(s), archive %,d -> %,d bytes%n", result.member(), position,
+                    result.logSegments(), result.snapshotRecordings(), result.bytesBefore(), result.bytesAfter());
+                assertThat(result.logSegments()).as("log segments removed").isPositive();
+                assertThat(result.snapshotRecordings()).as("the first snapshot's recordings removed").isEqualTo(2);
+                assertThat(result.bytesAfter()).as("archive bytes after").isLessThan(result.bytesBefore());
+                assertThat(LogPurge.bytesIn(config.nodeDir(result.member()).resolve(ClusterConfig.ARCHIVE_DIR)))
+                    .isEqualTo(result.bytesAfter());
+            }
+
+            for (int member = 0; member < nodes.length; member++)
+            {
+                launch(config, member, service);
+            }
+            awaitLeader();
+            requestStatus(config, clientDriver);
+            for (int member = 0; member < nodes.length; member++)
+            {
+                awaitStatus(config, member, before);
+            }
+            write(queue, events, encoder, INPUTS + 501, 1_000);
+            awaitAcked(ingress, queue.lastIndex(), "the inputs after the purge acknowledged");
+            requestStatus(config, clientDriver);
+            final ServiceUnderTest.Expected after = service.expected(engine);
+            assertThat(after.engineSequence()).isEqualTo(before.engineSequence() + 1_000);
+            for (int member = 0; member < nodes.length; member++)
+            {
+                awaitStatus(config, member, after);
+            }
+            service.assertEveryOutputOnce(config, engine);
+            assertThat(ingress.failure()).isNull();
+        }
+        finally
+        {
+            CloseHelper.quietClose(ingressRunner);
+            CloseHelper.quietClose(clientDriver);
+            for (int member = 0; member < nodes.length; member++)
+            {
+                CloseHelper.quietClose(nodes[member]);
+                nodes[member] = null;
+            }
+            errors.forEach(error -> System.out.println("ClusterPurgeTest: an agent's error: " + error));
+        }
+    }
+
+    /** A snapshot on every member (the leader's request reaches all). */
+    private void snapshot(final int leader)
+    {
+        final long[] before = new long[nodes.length];
+        for (int member = 0; member < nodes.length; member++)
+        {
+            before[member] = nodes[member].snapshotCount();
+        }
+        await(() -> nodes[leader].requestSnapshot(), "the snapshot request placed");
+        for (int member = 0; member < nodes.length; member++)
+        {
+            final int m = member;
+            await(() -> nodes[m].snapshotCount() > before[m], "member " + member + "'s snapshot");
+        }
+    }
+
+    private void launch(final ClusterConfig config, final int member, final ServiceUnderTest service)
+    {
+        nodes[member] = ClusterNode.launch(config, member,
+            () -> service.newService(config.engineFor(member), config.sourcesCapacity()), errors::add,
+            System.out::println);
+    }
+
+    private static void write(
+        final InputQueueWriter queue, final MixedEvents events, final InputEncoder encoder, final long first,
+        final int count)
+    {
+        for (long n = first; n < first + count; n++)
+        {
+            queue.append(encoder.buffer(), 0, events.next(n, encoder));
+        }
+        queue.endOfBatch();
+    }
+
+    private int awaitLeader()
+    {
+        final int[] leader = {-1};
+        await(() ->
+        {
+            for (int member = 0; member < nodes.length; member++)
+            {
+                if (nodes[member] != null && nodes[member].isLeader())
+                {
+                    leader[0] = member;
+                    return true;
+                }
+            }
+            return false;
+        }, "a leader");
+        return leader[0];
+    }
+
+    private static void awaitAcked(final ClusterIngress ingress, final long lastIndex, final String what)
+    {
+        await(() ->
+        {
+            if (ingress.failure() != null)
+            {
+                throw new AssertionError("the ingress failed", ingress.failure());
+            }
+            return ingress.lastAcked() == lastIndex;
+        }, what);
+    }
+
+    private static void requestStatus(final ClusterConfig config, final MediaDriver clientDriver)
+    {
+        try (AeronCluster client = AeronCluster.connect(ClusterClient.context(config, clientDriver.aeronDirectoryName())
+            .egressListener((session, timestamp, buffer, offset, length, header) -> { })))
+        {
+            assertThat(ClusterClient.requestStatus(client, WAIT_NANOS)).as("the STATUS envelope sent").isTrue();
+        }
+    }
+
+    private static void awaitStatus(
+        final ClusterConfig config, final int member, final ServiceUnderTest.Expected expected)
+    {
+        final List<String> last = new ArrayList<>(List.of("none"));
+        await(() -> expected.shownBy(config.nodeStatusFile(member), last),
+            "member " + member + " at " + expected + " (its status: " + last + ")");
+    }
+
+    private static void await(final BooleanSupplier condition, final String what)
+    {
+        final long deadline = System.nanoTime() + WAIT_NANOS;
+        while (!condition.getAsBoolean())
+        {
+            if (System.nanoTime() - deadline >= 0)
+            {
+                throw new AssertionError("timed out after " + TimeUnit.NANOSECONDS.toSeconds(WAIT_NANOS)
+                    + " s waiting for " + what);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+}
