@@ -262,8 +262,9 @@ final class PriceBands
     /**
      * Whether the stored band lies inside {@code [mark − floor(down / divisor), mark + floor(up / divisor)]}, the
      * new band, without dividing: most refreshes after a fill keep the bands they find, and a division costs more
-     * than the rest of the test. False (the caller then divides) for stored ends that are not prices: none, empty
-     * or unbounded bands.
+     * than the rest of the test. The new band's low end is {@code mark − Long.MAX_VALUE} when the move down is
+     * unbounded (an uncalled short), and a stored band of such a slot has its low end below zero: compared as it
+     * is. False (the caller then divides) for other stored ends that are not prices: none, empty or unbounded above.
      */
     private boolean keeps(
         final int slot, final long mark, final long downBudget, final long upBudget, final long divisor,
@@ -273,9 +274,10 @@ final class PriceBands
         final int at = SlotRecords.at(slot);
         final long storedLow = slots.records[at + SlotRecords.BAND_LOW];
         final long storedHigh = slots.records[at + SlotRecords.BAND_HIGH];
-        // with both ends in (0, 2^63) and the mark in [1, 2^58) the distances below do not wrap
-        return storedLow > 0 & storedHigh > 0 &
-            (downUnbounded | atLeast(downBudget, divisor, mark - storedLow)) &
+        // with the ends compared in (0, 2^63) and the mark in [1, 2^58) the distances below do not wrap
+        return storedHigh > 0 &
+            (downUnbounded ? storedLow >= mark - Long.MAX_VALUE :
+                storedLow > 0 & atLeast(downBudget, divisor, mark - storedLow)) &
             atLeast(upBudget, divisor, storedHigh - mark);
     }
 
