@@ -24,20 +24,6 @@ final class MarginMath
     /** Cross maintenance margin of the account of the last {@link #crossTotals(int)}. */
     final WideSum crossMaintenance = new WideSum();
     private final WideSum available = new WideSum();
-    /**
-     * Of the account of the last {@link #crossTotals(int)}, for {@link PriceBands}: the most that the stored band of
-     * one of its open cross positions needs of each budget to be kept ({@link PriceBands#need}; a long's move down
-     * and up, a short's), {@link Long#MAX_VALUE} for a band that is not a price range. Added up in the same walk,
-     * so that a refresh whose budgets cover them all skips its own walk.
-     */
-    long longDownNeed;
-    long longUpNeed;
-    long shortDownNeed;
-    long shortUpNeed;
-    /** Nonzero when a short's stored low end lies below {@code mark − Long.MAX_VALUE} (an unbounded move down). */
-    long shortLowsBelowFloor;
-    /** Nonzero when a slot's band is listed that a refresh removes: a flat slot, an isolated one in liquidation. */
-    long bandsToRemove;
 
     MarginMath(final Instrument[] instruments, final InstrumentMarks marks, final Accounts accounts, final Slots slots)
     {
@@ -111,13 +97,10 @@ final class MarginMath
         return sum;
     }
 
-    /**
-     * Fills {@link #crossEquity} ({@code W + Σ U}) and {@link #crossMaintenance} ({@code Σ MM}) of the account, and
-     * what its stored bands need of {@link PriceBands}' budgets ({@link #longDownNeed} and the others).
-     */
+    /** Fills {@link #crossEquity} ({@code W + Σ U}) and {@link #crossMaintenance} ({@code Σ MM}) of the account. */
     void crossTotals(final int accountIndex)
     {
-        // one record per slot (its links, size, cost, remembered margin and band), the sums in locals
+        // one record per slot (its links, size, cost and remembered margin), the sums in locals
         final long[] records = slots.records;
         final long[] markPrice = marks.markPrice;
         final long[] valueFactor = marks.valueFactor;
@@ -126,12 +109,6 @@ final class MarginMath
         long equityLow = wallet;
         long maintenanceHigh = 0;
         long maintenanceLow = 0;
-        long longDown = 0;
-        long longUp = 0;
-        long shortDown = 0;
-        long shortUp = 0;
-        long shortFloor = 0;
-        long removals = 0;
         int s = slots.firstOf(accountIndex);
         while (s != Slots.NONE)
         {
@@ -154,35 +131,11 @@ final class MarginMath
                     maintenanceMargins.compute(s, instruments[instrumentId], notional);
                 maintenanceHigh = WideSum.highAfterAdd(maintenanceHigh, maintenanceLow, maintenance);
                 maintenanceLow += maintenance;
-                // what the stored band needs, as PriceBands.keeps tests it, on the side of the position (masks)
-                final long mark = markPrice[instrumentId];
-                final long shortMask = size >> 63;
-                final long divisor = Math.max(1, Math.abs(size) * valueFactor[instrumentId]) << (shortMask & 1);
-                final long low = records[at + SlotRecords.BAND_LOW];
-                final long high = records[at + SlotRecords.BAND_HIGH];
-                final long downNeed = low > 0 ? PriceBands.need(mark - low, divisor) : Long.MAX_VALUE;
-                final long upNeed = high > 0 ? PriceBands.need(high - mark, divisor) : Long.MAX_VALUE;
-                longDown = Math.max(longDown, downNeed & ~shortMask);
-                longUp = Math.max(longUp, upNeed & ~shortMask);
-                shortDown = Math.max(shortDown, downNeed & shortMask);
-                shortUp = Math.max(shortUp, upNeed & shortMask);
-                shortFloor |= (low < mark - Long.MAX_VALUE ? 1 : 0) & shortMask;
-            }
-            else if (records[at + SlotRecords.BAND_HIGH] != 0 &&
-                (size == 0 || (links & SlotRecords.IN_LIQUIDATION) != 0))
-            {
-                removals++;
             }
             s = (int)links;
         }
         crossEquity.set(equityHigh, equityLow);
         crossMaintenance.set(maintenanceHigh, maintenanceLow);
-        longDownNeed = longDown;
-        longUpNeed = longUp;
-        shortDownNeed = shortDown;
-        shortUpNeed = shortUp;
-        shortLowsBelowFloor = shortFloor;
-        bandsToRemove = removals;
     }
 
     /** Whether the cross account of the last {@link #crossTotals(int)} is liquidatable: equity ≤ Σ MM. */

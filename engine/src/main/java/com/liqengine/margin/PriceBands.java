@@ -93,9 +93,7 @@ final class PriceBands
         final int crossCount = crossInLiquidation ? 0 : slots.openCross(accountIndex);
         final int crossActs = crossCount > 0 ? crossBudgets(accountIndex, crossCount, totalsCurrent) : 0;
         final long[] records = slots.records;
-        // the walk below would keep every band and remove none: the totals' walk found what the bands need
-        final boolean keepsAll = !reset & crossCount > 0 && crossActs == 0 & coversNeeds();
-        int slot = keepsAll ? Slots.NONE : slots.firstOf(accountIndex);
+        int slot = slots.firstOf(accountIndex);
         while (slot != Slots.NONE)
         {
             final int at = SlotRecords.at(slot);
@@ -157,18 +155,6 @@ final class PriceBands
         final int acts = budgets(
             math.isolatedEquity(slot), math.maintenanceMargin(slot), slots.marginCall(slot), 1, false);
         setBand(slot, slots.instrument(slot), slots.size(slot), acts);
-    }
-
-    /**
-     * Whether the budgets just set cover what every stored cross band of the account needs ({@link MarginMath}'s last
-     * cross totals, of this account: {@link #crossBudgets} ran), and no band is to be removed: then every
-     * {@link #keeps} of the walk is true, and the walk changes nothing.
-     */
-    private boolean coversNeeds()
-    {
-        return math.bandsToRemove == 0 & math.longDownNeed <= longDownBudget & math.longUpNeed <= longUpBudget &
-            math.shortUpNeed <= shortUpBudget &
-            (shortDownUnbounded ? math.shortLowsBelowFloor == 0 : math.shortDownNeed <= shortDownBudget);
     }
 
     /** The cross account's budgets, split between its open cross positions; returns what {@link #budgets} does. */
@@ -295,21 +281,11 @@ final class PriceBands
             atLeast(upBudget, divisor, storedHigh - mark);
     }
 
-    /** {@code floor(budget / divisor) ≥ distance} for {@code 0 ≤ budget < 2^63 − 1} and {@code divisor ≥ 1}. */
+    /** {@code floor(budget / divisor) ≥ distance} for {@code budget ≥ 0} and {@code divisor ≥ 1}. */
     private static boolean atLeast(final long budget, final long divisor, final long distance)
     {
-        return need(distance, divisor) <= budget;
-    }
-
-    /**
-     * The least budget with {@code floor(budget / divisor) ≥ distance}: {@code distance × divisor}, 0 for a distance
-     * of at most 0, {@link Long#MAX_VALUE} (more than every budget) when the product passes 2^63.
-     */
-    static long need(final long distance, final long divisor)
-    {
-        // floor(b / d) ≥ n ⇔ b ≥ n·d for a whole n > 0
+        // floor(b / d) ≥ n ⇔ b ≥ n·d for a whole n > 0; a product beyond 2^63 exceeds every budget
         final long product = distance * divisor;
-        final boolean fits = Math.multiplyHigh(distance, divisor) == 0 & product >= 0;
-        return distance <= 0 ? 0 : fits ? product : Long.MAX_VALUE;
+        return distance <= 0 | (Math.multiplyHigh(distance, divisor) == 0 & product >= 0 & product <= budget);
     }
 }
