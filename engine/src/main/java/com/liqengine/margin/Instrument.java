@@ -51,13 +51,13 @@ public final class Instrument
     void setMarkPrice(final long price)
     {
         markPrice = price;
-        marks.markPrice[id] = price;
+        marks.words[InstrumentMarks.at(id) + InstrumentMarks.MARK] = price;
     }
 
     void setValueFactor(final long factor)
     {
         valueFactor = factor;
-        marks.valueFactor[id] = factor;
+        marks.words[InstrumentMarks.at(id) + InstrumentMarks.FACTOR] = factor;
     }
 
     /**

@@ -102,8 +102,7 @@ final class MarginMath
     {
         // one record per slot (its links, size, cost and remembered margin), the sums in locals
         final long[] records = slots.records;
-        final long[] markPrice = marks.markPrice;
-        final long[] valueFactor = marks.valueFactor;
+        final long[] markWords = marks.words;
         final long wallet = accounts.crossWallet(accountIndex);
         long equityHigh = wallet >> 63;
         long equityLow = wallet;
@@ -119,8 +118,10 @@ final class MarginMath
             {
                 // the value once for both sums (Instrument.value)
                 final int instrumentId = SlotRecords.instrument(links);
-                final long value =
-                    Math.multiplyExact(Math.multiplyExact(size, markPrice[instrumentId]), valueFactor[instrumentId]);
+                final int word = InstrumentMarks.at(instrumentId);
+                final long value = Math.multiplyExact(
+                    Math.multiplyExact(size, markWords[word + InstrumentMarks.MARK]),
+                    markWords[word + InstrumentMarks.FACTOR]);
                 final long unrealized = value - records[at + SlotRecords.COST];
                 equityHigh = WideSum.highAfterAdd(equityHigh, equityLow, unrealized);
                 equityLow += unrealized;
