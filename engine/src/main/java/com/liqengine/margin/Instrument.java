@@ -51,13 +51,13 @@ public final class Instrument
     void setMarkPrice(final long price)
     {
         markPrice = price;
-        marks.words[InstrumentMarks.at(id) + InstrumentMarks.MARK] = price;
+        marks.markPrice[id] = price;
     }
 
     void setValueFactor(final long factor)
     {
         valueFactor = factor;
-        marks.words[InstrumentMarks.at(id) + InstrumentMarks.FACTOR] = factor;
+        marks.valueFactor[id] = factor;
     }
 
     /**

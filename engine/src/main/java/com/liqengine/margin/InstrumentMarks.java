@@ -1,29 +1,18 @@
 package com.liqengine.margin;
 
 /**
- * Every instrument's mark price and value factor side by side in one flat array by instrument id, kept in step by
+ * Every instrument's mark price and value factor in two flat arrays by instrument id, kept in step by
  * {@link Instrument}'s setters: a walk over a cross account's slots (its sums, its bands) reads them here instead
- * of from one {@link Instrument} object per position, one line for both (four instruments a line) instead of a
- * line or two each.
+ * of from one {@link Instrument} object per position, a few lines for all instead of a line or two each.
  */
 final class InstrumentMarks
 {
-    /** Offset of the mark price from {@link #at}. */
-    static final int MARK = 0;
-    /** Offset of the value factor from {@link #at}. */
-    static final int FACTOR = 1;
-
-    /** Mark price and value factor of instrument {@code i} at {@code 2i} and {@code 2i + 1}. */
-    final long[] words;
+    final long[] markPrice;
+    final long[] valueFactor;
 
     InstrumentMarks(final int maxInstruments)
     {
-        this.words = new long[maxInstruments * 2];
-    }
-
-    /** Where the instrument's two words start. */
-    static int at(final int instrumentId)
-    {
-        return instrumentId << 1;
+        this.markPrice = new long[maxInstruments];
+        this.valueFactor = new long[maxInstruments];
     }
 }

@@ -102,7 +102,8 @@ final class MarginMath
     {
         // one record per slot (its links, size, cost and remembered margin), the sums in locals
         final long[] records = slots.records;
-        final long[] markWords = marks.words;
+        final long[] markPrice = marks.markPrice;
+        final long[] valueFactor = marks.valueFactor;
         final long wallet = accounts.crossWallet(accountIndex);
         long equityHigh = wallet >> 63;
         long equityLow = wallet;
@@ -118,10 +119,8 @@ final class MarginMath
             {
                 // the value once for both sums (Instrument.value)
                 final int instrumentId = SlotRecords.instrument(links);
-                final int word = InstrumentMarks.at(instrumentId);
-                final long value = Math.multiplyExact(
-                    Math.multiplyExact(size, markWords[word + InstrumentMarks.MARK]),
-                    markWords[word + InstrumentMarks.FACTOR]);
+                final long value =
+                    Math.multiplyExact(Math.multiplyExact(size, markPrice[instrumentId]), valueFactor[instrumentId]);
                 final long unrealized = value - records[at + SlotRecords.COST];
                 equityHigh = WideSum.highAfterAdd(equityHigh, equityLow, unrealized);
                 equityLow += unrealized;

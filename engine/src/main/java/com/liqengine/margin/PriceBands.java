@@ -219,9 +219,8 @@ final class PriceBands
      */
     private void setBand(final int slot, final int instrumentId, final long size, final int acts)
     {
-        final int word = InstrumentMarks.at(instrumentId);
-        final long mark = marks.words[word + InstrumentMarks.MARK];
-        final long perTick = Math.max(1, Math.abs(size) * marks.words[word + InstrumentMarks.FACTOR]);
+        final long mark = marks.markPrice[instrumentId];
+        final long perTick = Math.max(1, Math.abs(size) * marks.valueFactor[instrumentId]);
         // the budgets of a move down and up, and the amount a price unit uses of them, chosen by masks
         final long shortMask = size >> 63;
         final long downBudget = (longDownBudget & ~shortMask) | (shortDownBudget & shortMask);
