@@ -14,6 +14,7 @@ final class InstrumentRequests
     private final Accounts accounts;
     private final Slots slots;
     private final Holders holders;
+    private final SlotMaintenanceMargins maintenanceMargins;
     private final Ledger ledger;
     private final OutputEmitter emitter;
     private final int fundIndex;
@@ -25,6 +26,7 @@ final class InstrumentRequests
         final Accounts accounts,
         final Slots slots,
         final Holders holders,
+        final SlotMaintenanceMargins maintenanceMargins,
         final Ledger ledger,
         final OutputEmitter emitter,
         final int fundIndex)
@@ -33,6 +35,7 @@ final class InstrumentRequests
         this.accounts = accounts;
         this.slots = slots;
         this.holders = holders;
+        this.maintenanceMargins = maintenanceMargins;
         this.ledger = ledger;
         this.emitter = emitter;
         this.fundIndex = fundIndex;
@@ -95,6 +98,8 @@ final class InstrumentRequests
         // defaults are forgotten so that they do too, and those the new defaults make default go as well
         forgetIdle(instrument);
         instrument.tiers.copyFrom(scratchTiers);
+        // the holders' remembered maintenance margins were computed with the old tiers
+        maintenanceMargins.tiersChanged(id);
         instrument.defaultLeverage = defaultLeverage;
         instrument.defaultMode = defaultMode;
         instrument.liquidationFeeRate = feeRate;

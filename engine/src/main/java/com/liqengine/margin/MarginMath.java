@@ -31,7 +31,7 @@ final class MarginMath
         this.marks = marks;
         this.accounts = accounts;
         this.slots = slots;
-        this.maintenanceMargins = new SlotMaintenanceMargins(slots, instruments.length);
+        this.maintenanceMargins = new SlotMaintenanceMargins(slots);
         slots.maintenanceMargins(maintenanceMargins);
     }
 
@@ -124,8 +124,11 @@ final class MarginMath
                 final long unrealized = value - records[at + SlotRecords.COST];
                 equityHigh = WideSum.highAfterAdd(equityHigh, equityLow, unrealized);
                 equityLow += unrealized;
-                final long maintenance =
-                    maintenanceMargins.maintenanceMargin(s, instruments[instrumentId], Math.abs(value));
+                // the remembered margin is on the record's line; the instrument's tiers are read only on a miss
+                final long notional = Math.abs(value);
+                final long maintenance = records[at + SlotRecords.MAINTENANCE_NOTIONAL] == notional ?
+                    records[at + SlotRecords.MAINTENANCE] :
+                    maintenanceMargins.compute(s, instruments[instrumentId], notional);
                 maintenanceHigh = WideSum.highAfterAdd(maintenanceHigh, maintenanceLow, maintenance);
                 maintenanceLow += maintenance;
             }

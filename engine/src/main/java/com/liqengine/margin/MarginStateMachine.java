@@ -86,7 +86,8 @@ public final class MarginStateMachine extends MarginStateView
         this.fills = new FillProcessor(accounts, slots, ledger, emitter, fundIndex);
         this.accountRequests = new AccountRequests(accounts, slots, math, ledger);
         this.instrumentRequests =
-            new InstrumentRequests(instruments, accounts, slots, holders, ledger, emitter, fundIndex);
+            new InstrumentRequests(
+                instruments, accounts, slots, holders, math.maintenanceMargins(), ledger, emitter, fundIndex);
     }
 
     /**

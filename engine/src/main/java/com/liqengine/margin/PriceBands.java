@@ -27,11 +27,18 @@ final class PriceBands
     private final long callExcess;
     private final int fundIndex;
 
-    /** Slack per position to liquidation ({@code E − MM − 1}, split). */
-    private long liquidationBudget;
-    /** Slack per position to the margin-call boundary, from the side the flag is on (split). */
-    private long callBudget;
-    private boolean flagged;
+    /**
+     * The budgets of a move down and up for a long and for a short position of the account (from the slack per
+     * position to liquidation, {@code E − MM − 1} split, and to the margin-call boundary from the side the flag is
+     * on), set once per account by {@link #budgets}, so that {@link #setBand} picks its side without a branch:
+     * long and short positions alternate at random in an account, and a branch on the side mispredicts.
+     */
+    private long longDownBudget;
+    private long longUpBudget;
+    private long shortDownBudget;
+    private long shortUpBudget;
+    /** An uncalled short has no lower end: a falling mark only raises its equity. */
+    private boolean shortDownUnbounded;
     private boolean reset;
 
     PriceBands(
@@ -190,10 +197,15 @@ final class PriceBands
         final int liquidatable = (int)((maintenance - bounded) >>> 63) ^ 1;
         final int atCallLevel = (int)((callFloor - maintenance) >>> 63);
         final int outside = tooLarge ? 1 : 0;
-        liquidationBudget = (bounded - maintenance - 1) / shares;
+        final long liquidationBudget = Math.max(0, (bounded - maintenance - 1) / shares);
         // called: stays called while MM − (mcr − 1)·E / R > 0; uncalled: stays so while (mcr − 1)·E / R − MM ≥ 0
-        callBudget = Math.max(0, called ? maintenance - callCeil - 1 : callFloor - maintenance) / shares;
-        flagged = called;
+        final long callBudget = Math.max(0, called ? maintenance - callCeil - 1 : callFloor - maintenance) / shares;
+        final long nearer = Math.min(liquidationBudget, callBudget);
+        longDownBudget = nearer;
+        longUpBudget = callBudget;
+        shortDownBudget = callBudget;
+        shortUpBudget = called ? liquidationBudget : nearer;
+        shortDownUnbounded = !called;
         return liquidatable | (atCallLevel ^ calledBit) | outside;
     }
 
@@ -209,31 +221,29 @@ final class PriceBands
     {
         final long mark = marks.markPrice[instrumentId];
         final long perTick = Math.max(1, Math.abs(size) * marks.valueFactor[instrumentId]);
-        final long liquidation = Math.max(0, liquidationBudget);
-        // the budgets of a move down and up, and the amount a price unit uses of them
-        final long downBudget;
-        final long upBudget;
-        final long divisor;
-        final boolean downUnbounded;
-        if (size > 0)
-        {
-            downBudget = Math.min(liquidation, callBudget);
-            upBudget = callBudget;
-            divisor = perTick;
-            downUnbounded = false;
-        }
-        else
-        {
-            downBudget = callBudget;
-            upBudget = flagged ? liquidation : Math.min(liquidation, callBudget);
-            divisor = perTick * 2;
-            downUnbounded = !flagged;
-        }
+        // the budgets of a move down and up, and the amount a price unit uses of them, chosen by masks
+        final long shortMask = size >> 63;
+        final long downBudget = (longDownBudget & ~shortMask) | (shortDownBudget & shortMask);
+        final long upBudget = (longUpBudget & ~shortMask) | (shortUpBudget & shortMask);
+        final long divisor = perTick << (shortMask & 1);
+        final boolean downUnbounded = shortDownUnbounded & shortMask != 0;
         // not && : acts is rarely 1, and a first rare branch late in a run would deoptimize this code
         if (!reset & acts == 0 & keeps(slot, mark, downBudget, upBudget, divisor, downUnbounded))
         {
             return;
         }
+        storeBand(slot, instrumentId, mark, downBudget, upBudget, divisor, downUnbounded, acts);
+    }
+
+    /**
+     * The new band of a slot whose stored one {@link #setBand} could not keep: stored unless the index holds one
+     * inside it. Apart from setBand, so that setBand stays small enough to be compiled into the walk of
+     * {@link #refresh(int, int, boolean, boolean)} (a call per slot cost more than the test it makes).
+     */
+    private void storeBand(
+        final int slot, final int instrumentId, final long mark, final long downBudget, final long upBudget,
+        final long divisor, final boolean downUnbounded, final int acts)
+    {
         final long down = downUnbounded ? Long.MAX_VALUE : downBudget / divisor;
         final long up = upBudget / divisor;
         // budgets are below 2^62 and marks below 2^58: neither end wraps
@@ -252,8 +262,9 @@ final class PriceBands
     /**
      * Whether the stored band lies inside {@code [mark − floor(down / divisor), mark + floor(up / divisor)]}, the
      * new band, without dividing: most refreshes after a fill keep the bands they find, and a division costs more
-     * than the rest of the test. False (the caller then divides) for stored ends that are not prices: none, empty
-     * or unbounded bands.
+     * than the rest of the test. The new band's low end is {@code mark − Long.MAX_VALUE} when the move down is
+     * unbounded (an uncalled short), and a stored band of such a slot has its low end below zero: compared as it
+     * is. False (the caller then divides) for other stored ends that are not prices: none, empty or unbounded above.
      */
     private boolean keeps(
         final int slot, final long mark, final long downBudget, final long upBudget, final long divisor,
@@ -263,9 +274,10 @@ final class PriceBands
         final int at = SlotRecords.at(slot);
         final long storedLow = slots.records[at + SlotRecords.BAND_LOW];
         final long storedHigh = slots.records[at + SlotRecords.BAND_HIGH];
-        // with both ends in (0, 2^63) and the mark in [1, 2^58) the distances below do not wrap
-        return storedLow > 0 & storedHigh > 0 &
-            (downUnbounded || atLeast(downBudget, divisor, mark - storedLow)) &
+        // with the ends compared in (0, 2^63) and the mark in [1, 2^58) the distances below do not wrap
+        return storedHigh > 0 &
+            (downUnbounded ? storedLow >= mark - Long.MAX_VALUE :
+                storedLow > 0 & atLeast(downBudget, divisor, mark - storedLow)) &
             atLeast(upBudget, divisor, storedHigh - mark);
     }
 

@@ -16,8 +16,6 @@ public final class RiskTiers
     private final long[] maintenanceMarginRate = new long[MAX_TIERS];
     private final long[] maintenanceAmount = new long[MAX_TIERS];
     private int count;
-    /** Changes with every change of the table, so that figures computed from it can tell they are stale. */
-    private int version;
 
     /**
      * Number of tiers.
@@ -29,15 +27,9 @@ public final class RiskTiers
         return count;
     }
 
-    int version()
-    {
-        return version;
-    }
-
     void clear()
     {
         count = 0;
-        version++;
     }
 
     void add(final long cap, final int leverage, final long mmr, final long cum)
@@ -47,13 +39,11 @@ public final class RiskTiers
         maintenanceMarginRate[count] = mmr;
         maintenanceAmount[count] = cum;
         count++;
-        version++;
     }
 
     void copyFrom(final RiskTiers other)
     {
         count = other.count;
-        version++;
         System.arraycopy(other.maxNotional, 0, maxNotional, 0, count);
         System.arraycopy(other.maxLeverage, 0, maxLeverage, 0, count);
         System.arraycopy(other.maintenanceMarginRate, 0, maintenanceMarginRate, 0, count);

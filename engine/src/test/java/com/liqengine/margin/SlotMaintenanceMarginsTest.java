@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A remembered maintenance margin is read back only for the notional and the tiers it was computed with: a new
- * notional, new tiers of a definition and the tiers of a restored state are computed again.
+ * notional, new tiers of a definition (which drops the instrument's entries) and the tiers of a restored state (which
+ * clears them all) are computed again.
  *
  * <p>Tiers: {@link EngineHarness#simpleTiers()} (up to 10,000 at 1%), or the same table with 2% in the first tier.
  */
@@ -49,7 +50,7 @@ class SlotMaintenanceMarginsTest
             accounts.open(id);
         }
         final Slots slots = new Slots(accounts, 2, 8, 0);
-        final SlotMaintenanceMargins margins = new SlotMaintenanceMargins(slots, 2);
+        final SlotMaintenanceMargins margins = new SlotMaintenanceMargins(slots);
         slots.maintenanceMargins(margins);
         final int slot = slots.open(2, instrument);
         slots.setSize(slot, 5);
@@ -59,12 +60,14 @@ class SlotMaintenanceMarginsTest
         assertThat(margins.maintenanceMargin(slot, instrument, amount("5000"))).isEqualTo(amount("50"));
         // 6,000 × 1% = 60
         assertThat(margins.maintenanceMargin(slot, instrument, amount("6000"))).isEqualTo(amount("60"));
-        // the same notional under 2%: 6,000 × 2% = 120, whether the tiers were loaded or copied in
+        // the same notional under 2% once the instrument's entries are dropped: 6,000 × 2% = 120, and back
         load(instrument.tiers, doubledTiers());
+        margins.tiersChanged(instrument.id);
         assertThat(margins.maintenanceMargin(slot, instrument, amount("6000"))).isEqualTo(amount("120"));
         final RiskTiers simple = new RiskTiers();
         load(simple, EngineHarness.simpleTiers());
         instrument.tiers.copyFrom(simple);
+        margins.tiersChanged(instrument.id);
         assertThat(margins.maintenanceMargin(slot, instrument, amount("6000"))).isEqualTo(amount("60"));
     }
 
