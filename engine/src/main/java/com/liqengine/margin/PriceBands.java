@@ -232,18 +232,6 @@ final class PriceBands
         {
             return;
         }
-        storeBand(slot, instrumentId, mark, downBudget, upBudget, divisor, downUnbounded, acts);
-    }
-
-    /**
-     * The new band of a slot whose stored one {@link #setBand} could not keep: stored unless the index holds one
-     * inside it. Apart from setBand, so that setBand stays small enough to be compiled into the walk of
-     * {@link #refresh(int, int, boolean, boolean)} (a call per slot cost more than the test it makes).
-     */
-    private void storeBand(
-        final int slot, final int instrumentId, final long mark, final long downBudget, final long upBudget,
-        final long divisor, final boolean downUnbounded, final int acts)
-    {
         final long down = downUnbounded ? Long.MAX_VALUE : downBudget / divisor;
         final long up = upBudget / divisor;
         // budgets are below 2^62 and marks below 2^58: neither end wraps
