@@ -33,6 +33,8 @@ final class PriceBands
     private long callBudget;
     private boolean flagged;
     private boolean reset;
+    /** The ADL queues keyed from the bands (Deleveraging), or null. */
+    private AdlQueues adlQueues;
 
     PriceBands(
         final Accounts accounts,
@@ -49,6 +51,12 @@ final class PriceBands
         this.index = index;
         this.callExcess = marginCallRatio - 1;
         this.fundIndex = fundIndex;
+    }
+
+    /** Keeps the ADL queues' keys after every refresh from now on. */
+    void keepAdlQueues(final AdlQueues queues)
+    {
+        this.adlQueues = queues;
     }
 
     /** Every band of the account: {@code changedSlot} of {@link #refresh(int, int, boolean)}. */
@@ -119,6 +127,10 @@ final class PriceBands
         {
             refreshIsolated(changedSlot);
         }
+        if (adlQueues != null)
+        {
+            adlQueues.accountChanged(accountIndex);
+        }
     }
 
     /**
@@ -139,6 +151,10 @@ final class PriceBands
         else if (slots.isolated(slot))
         {
             refreshIsolated(slot);
+        }
+        if (adlQueues != null)
+        {
+            adlQueues.slotChanged(slot);
         }
     }
 
