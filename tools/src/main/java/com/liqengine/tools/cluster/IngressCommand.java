@@ -8,6 +8,7 @@ import io.aeron.driver.MediaDriver;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
@@ -39,9 +40,8 @@ public final class IngressCommand implements Callable<Integer>
     private static final long REPORT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final long WATCH_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
-    @Option(names = "--config", defaultValue = "config/cluster.yaml",
-        description = "The cluster configuration (default: ${DEFAULT-VALUE}).")
-    private Path configFile;
+    @Mixin
+    private ClusterConfigOption configOption;
 
     @Option(names = "--source-id", defaultValue = "1", paramLabel = "N",
         description = "This input source's id, from 1 to service.sourcesCapacity; one per source, never shared "
@@ -76,7 +76,7 @@ public final class IngressCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final ClusterConfig config = ClusterConfigFile.readForCommand(configFile, err);
+        final ClusterConfig config = configOption.read(err);
         if (config == null)
         {
             return 2;

@@ -8,10 +8,10 @@ import com.liqengine.runtime.EngineConfig;
 import io.aeron.cluster.service.Cluster;
 import io.aeron.cluster.service.ClusteredService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -39,9 +39,8 @@ public final class NodeCommand implements Callable<Integer>
 {
     private static final long WATCH_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
-    @Option(names = "--config", defaultValue = "config/cluster.yaml",
-        description = "The cluster configuration (default: ${DEFAULT-VALUE}).")
-    private Path configFile;
+    @Mixin
+    private ClusterConfigOption configOption;
 
     @Option(names = "--member", required = true, paramLabel = "N",
         description = "Which member this process is, from 0 (its host is the Nth of members:).")
@@ -70,15 +69,14 @@ public final class NodeCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final ClusterConfig config = ClusterConfigFile.readForCommand(configFile, err);
+        final ClusterConfig config = configOption.read(err);
         if (config == null)
         {
             return 2;
         }
         if (member < 0 || member >= config.memberCount())
         {
-            err.println("liq cluster node: --member " + member + " is not a member of " + configFile + " (0 to "
-                + (config.memberCount() - 1) + ")");
+            err.println(configOption.notAMember("liq cluster node", member, config));
             return 2;
         }
         final EngineConfig engine = config.engineFor(member);

@@ -4,11 +4,11 @@ import com.liqengine.cluster.ClusterConfig;
 import com.liqengine.cluster.LogPurge;
 import com.liqengine.cluster.StoppedMember;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,9 +31,8 @@ import java.util.concurrent.Callable;
         "3:refused: a member is running, or there is no snapshot to purge up to"})
 public final class PurgeCommand implements Callable<Integer>
 {
-    @Option(names = "--config", defaultValue = "config/cluster.yaml",
-        description = "The cluster configuration (default: ${DEFAULT-VALUE}).")
-    private Path configFile;
+    @Mixin
+    private ClusterConfigOption configOption;
 
     @Option(names = "--member", paramLabel = "N", defaultValue = "-1",
         description = "Purge only this member (default: every member whose folder is on this machine).")
@@ -61,15 +60,14 @@ public final class PurgeCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final ClusterConfig config = ClusterConfigFile.readForCommand(configFile, err);
+        final ClusterConfig config = configOption.read(err);
         if (config == null)
         {
             return 2;
         }
         if (member < -1 || member >= config.memberCount())
         {
-            err.println("liq cluster purge: --member " + member + " is not a member of " + configFile + " (0 to "
-                + (config.memberCount() - 1) + ")");
+            err.println(configOption.notAMember("liq cluster purge", member, config));
             return 2;
         }
         final List<Integer> here = new ArrayList<>();

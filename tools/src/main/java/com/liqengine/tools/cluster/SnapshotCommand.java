@@ -10,10 +10,10 @@ import io.aeron.driver.MediaDriver;
 import io.aeron.logbuffer.Header;
 import org.agrona.DirectBuffer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -35,9 +35,8 @@ import java.util.concurrent.locks.LockSupport;
         "3:no answer, or the leader refused (its reason is printed)"})
 public final class SnapshotCommand implements Callable<Integer>
 {
-    @Option(names = "--config", defaultValue = "config/cluster.yaml",
-        description = "The cluster configuration (default: ${DEFAULT-VALUE}).")
-    private Path configFile;
+    @Mixin
+    private ClusterConfigOption configOption;
 
     @Option(names = "--timeout-seconds", defaultValue = "10", paramLabel = "SECONDS",
         description = "How long to wait for the cluster and its answer (default: ${DEFAULT-VALUE}).")
@@ -67,7 +66,7 @@ public final class SnapshotCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final ClusterConfig config = ClusterConfigFile.readForCommand(configFile, err);
+        final ClusterConfig config = configOption.read(err);
         if (config == null)
         {
             return 2;

@@ -11,6 +11,7 @@ import io.aeron.driver.MediaDriver;
 import io.aeron.logbuffer.Header;
 import org.agrona.DirectBuffer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -42,9 +43,8 @@ import java.util.concurrent.locks.LockSupport;
     exitCodeList = {"0:a leader is running", "2:bad configuration", "3:no leader is running"})
 public final class StatusCommand implements Callable<Integer>
 {
-    @Option(names = "--config", defaultValue = "config/cluster.yaml",
-        description = "The cluster configuration (default: ${DEFAULT-VALUE}).")
-    private Path configFile;
+    @Mixin
+    private ClusterConfigOption configOption;
 
     @Option(names = "--no-probe", description = "Do not send a STATUS envelope first: show what the nodes wrote last.")
     private boolean noProbe;
@@ -75,7 +75,7 @@ public final class StatusCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final ClusterConfig config = ClusterConfigFile.readForCommand(configFile, err);
+        final ClusterConfig config = configOption.read(err);
         if (config == null)
         {
             return 2;
