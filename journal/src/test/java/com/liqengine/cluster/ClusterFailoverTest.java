@@ -6,11 +6,8 @@ import com.liqengine.journal.InputQueueWriter;
 import com.liqengine.journal.QueueContext;
 import com.liqengine.runtime.EngineConfig;
 import com.liqengine.testing.MixedEvents;
-import io.aeron.cluster.client.AeronCluster;
 import io.aeron.driver.MediaDriver;
-import io.aeron.logbuffer.Header;
 import org.agrona.CloseHelper;
-import org.agrona.DirectBuffer;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.junit.jupiter.api.Timeout;
@@ -25,11 +22,13 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import static com.liqengine.cluster.InProcessCluster.await;
+import static com.liqengine.cluster.InProcessCluster.awaitAcked;
+import static com.liqengine.cluster.InProcessCluster.awaitLeader;
+import static com.liqengine.cluster.InProcessCluster.requestStatus;
+import static com.liqengine.cluster.InProcessCluster.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,7 +42,6 @@ class ClusterFailoverTest
     private static final int SOURCE_ID = 7;
     private static final int STEADY_INPUTS = 20_000;
     private static final int RESTART_INPUTS = 500;
-    private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final ClusterNode[] nodes = new ClusterNode[3];
     private final Queue<Throwable> errors = new ConcurrentLinkedQueue<>();
@@ -80,7 +78,7 @@ class ClusterFailoverTest
                 launch(config, member, service);
             }
             final long launched = System.nanoTime();
-            final int firstLeader = awaitLeader(-1);
+            final int firstLeader = awaitLeader(nodes, -1);
             final long electedNanos = System.nanoTime() - launched;
             final long launchNanos = launched - launching;
 
@@ -102,7 +100,7 @@ class ClusterFailoverTest
             nodes[firstLeader].close();
             nodes[firstLeader] = null;
             write(queue, events, encoder, 3_501, 1_500);
-            final int secondLeader = awaitLeader(firstLeader);
+            final int secondLeader = awaitLeader(nodes, firstLeader);
             final long failoverNanos = System.nanoTime() - closed;
             awaitAcked(ingress, queue.lastIndex(), "every input acknowledged by the new leader");
 
@@ -207,7 +205,7 @@ class ClusterFailoverTest
             {
                 launch(config, member, service);
             }
-            final int leader = awaitLeader(-1);
+            final int leader = awaitLeader(nodes, -1);
             clientDriver = ClusterClient.launchDriver(config);
             final ClusterIngress ingress = new ClusterIngress(
                 ClusterClient.context(config, clientDriver.aeronDirectoryName()),
@@ -232,7 +230,7 @@ class ClusterFailoverTest
             {
                 launch(config, member, service);
             }
-            awaitLeader(-1);
+            awaitLeader(nodes, -1);
             awaitAcked(ingress, queue.lastIndex(), "every input acknowledged by the restarted cluster");
             requestStatus(config, clientDriver);
             final ServiceUnderTest.Expected expected = service.expected(engine);
@@ -286,63 +284,6 @@ class ClusterFailoverTest
         return text.toString();
     }
 
-    private static void write(
-        final InputQueueWriter queue, final MixedEvents events, final InputEncoder encoder, final long first,
-        final int count)
-    {
-        for (long n = first; n < first + count; n++)
-        {
-            queue.append(encoder.buffer(), 0, events.next(n, encoder));
-        }
-        queue.endOfBatch();
-    }
-
-    private int awaitLeader(final int not)
-    {
-        final int[] leader = {-1};
-        await(() ->
-        {
-            for (int member = 0; member < nodes.length; member++)
-            {
-                if (member != not && nodes[member] != null && nodes[member].isLeader())
-                {
-                    leader[0] = member;
-                    return true;
-                }
-            }
-            return false;
-        }, "a leader other than member " + not);
-        return leader[0];
-    }
-
-    private static void awaitAcked(final ClusterIngress ingress, final long lastIndex, final String what)
-    {
-        await(() ->
-        {
-            if (ingress.failure() != null)
-            {
-                throw new AssertionError("the ingress failed", ingress.failure());
-            }
-            return ingress.lastAcked() == lastIndex;
-        }, () -> what + " (last acknowledged " + Long.toHexString(ingress.lastAcked()) + ", wanted "
-            + Long.toHexString(lastIndex) + ")");
-    }
-
-    private static void requestStatus(final ClusterConfig config, final MediaDriver clientDriver)
-    {
-        try (AeronCluster client = AeronCluster.connect(ClusterClient.context(config, clientDriver.aeronDirectoryName())
-            .egressListener(ClusterFailoverTest::ignore)))
-        {
-            assertThat(ClusterClient.requestStatus(client, WAIT_NANOS)).as("the STATUS envelope sent").isTrue();
-        }
-    }
-
-    private static void ignore(
-        final long session, final long timestamp, final DirectBuffer buffer, final int offset, final int length,
-        final Header header)
-    {
-    }
-
     private void awaitStatus(
         final ClusterConfig config, final int member, final ServiceUnderTest.Expected expected)
     {
@@ -352,22 +293,4 @@ class ClusterFailoverTest
                 + ")");
     }
 
-    private static void await(final BooleanSupplier condition, final String what)
-    {
-        await(condition, () -> what);
-    }
-
-    private static void await(final BooleanSupplier condition, final Supplier<String> what)
-    {
-        final long deadline = System.nanoTime() + WAIT_NANOS;
-        while (!condition.getAsBoolean())
-        {
-            if (System.nanoTime() - deadline >= 0)
-            {
-                throw new AssertionError("timed out after " + TimeUnit.NANOSECONDS.toSeconds(WAIT_NANOS)
-                    + " s waiting for " + what.get());
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-        }
-    }
 }

@@ -6,7 +6,6 @@ import com.liqengine.journal.InputQueueWriter;
 import com.liqengine.journal.QueueContext;
 import com.liqengine.runtime.EngineConfig;
 import com.liqengine.testing.MixedEvents;
-import io.aeron.cluster.client.AeronCluster;
 import io.aeron.driver.MediaDriver;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
@@ -20,9 +19,12 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
+import static com.liqengine.cluster.InProcessCluster.await;
+import static com.liqengine.cluster.InProcessCluster.awaitAcked;
+import static com.liqengine.cluster.InProcessCluster.awaitLeader;
+import static com.liqengine.cluster.InProcessCluster.requestStatus;
+import static com.liqengine.cluster.InProcessCluster.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,7 +40,6 @@ class ClusterPurgeTest
     private static final int SOURCE_ID = 3;
     /** More than one 4 MB segment of log: an input takes about 160 bytes of it. */
     private static final int INPUTS = 40_000;
-    private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final ClusterNode[] nodes = new ClusterNode[3];
     private final Queue<Throwable> errors = new ConcurrentLinkedQueue<>();
@@ -67,7 +68,7 @@ class ClusterPurgeTest
             {
                 launch(config, member, service);
             }
-            final int leader = awaitLeader();
+            final int leader = awaitLeader(nodes, -1);
             clientDriver = ClusterClient.launchDriver(config);
             final ClusterIngress ingress = new ClusterIngress(
                 ClusterClient.context(config, clientDriver.aeronDirectoryName()),
@@ -127,7 +128,7 @@ class ClusterPurgeTest
             {
                 launch(config, member, service);
             }
-            awaitLeader();
+            awaitLeader(nodes, -1);
             requestStatus(config, clientDriver);
             for (int member = 0; member < nodes.length; member++)
             {
@@ -181,56 +182,6 @@ class ClusterPurgeTest
             System.out::println);
     }
 
-    private static void write(
-        final InputQueueWriter queue, final MixedEvents events, final InputEncoder encoder, final long first,
-        final int count)
-    {
-        for (long n = first; n < first + count; n++)
-        {
-            queue.append(encoder.buffer(), 0, events.next(n, encoder));
-        }
-        queue.endOfBatch();
-    }
-
-    private int awaitLeader()
-    {
-        final int[] leader = {-1};
-        await(() ->
-        {
-            for (int member = 0; member < nodes.length; member++)
-            {
-                if (nodes[member] != null && nodes[member].isLeader())
-                {
-                    leader[0] = member;
-                    return true;
-                }
-            }
-            return false;
-        }, "a leader");
-        return leader[0];
-    }
-
-    private static void awaitAcked(final ClusterIngress ingress, final long lastIndex, final String what)
-    {
-        await(() ->
-        {
-            if (ingress.failure() != null)
-            {
-                throw new AssertionError("the ingress failed", ingress.failure());
-            }
-            return ingress.lastAcked() == lastIndex;
-        }, what);
-    }
-
-    private static void requestStatus(final ClusterConfig config, final MediaDriver clientDriver)
-    {
-        try (AeronCluster client = AeronCluster.connect(ClusterClient.context(config, clientDriver.aeronDirectoryName())
-            .egressListener((session, timestamp, buffer, offset, length, header) -> { })))
-        {
-            assertThat(ClusterClient.requestStatus(client, WAIT_NANOS)).as("the STATUS envelope sent").isTrue();
-        }
-    }
-
     private static void awaitStatus(
         final ClusterConfig config, final int member, final ServiceUnderTest.Expected expected)
     {
@@ -239,17 +190,4 @@ class ClusterPurgeTest
             "member " + member + " at " + expected + " (its status: " + last + ")");
     }
 
-    private static void await(final BooleanSupplier condition, final String what)
-    {
-        final long deadline = System.nanoTime() + WAIT_NANOS;
-        while (!condition.getAsBoolean())
-        {
-            if (System.nanoTime() - deadline >= 0)
-            {
-                throw new AssertionError("timed out after " + TimeUnit.NANOSECONDS.toSeconds(WAIT_NANOS)
-                    + " s waiting for " + what);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-        }
-    }
 }
