@@ -117,6 +117,9 @@ public class StateMachineBenchmark
     private int[] crossFillInstruments;
     private int crossFillCursor;
     private boolean up;
+    /** {@link #fillAfterTick}: the instrument ticked next, and which instruments stand one unit above the mark. */
+    private int tickedInstrument;
+    private boolean[] raised;
 
     /** Counts outputs by template id, keeps nothing. */
     static final class Outputs implements OutputSink
@@ -236,6 +239,7 @@ public class StateMachineBenchmark
             }
             expectedSlots += CROSS_POSITIONS;
         }
+        raised = new boolean[instruments];
         tickUpLength = tickUp.markPriceTick(1, 1, 0, MARK + 1);
         tickDownLength = tickDown.markPriceTick(1, 1, 0, MARK);
         crashLength = crash.markPriceTick(1, 1, 0, MARK - MARK / 160);
@@ -346,6 +350,23 @@ public class StateMachineBenchmark
         final Side side = (fillCursor & 1) == 0 ? Side.BUY : Side.SELL;
         send(encoder.fill(0, 0, fillAccounts[n], fillInstruments[n], side, 1, MARK, 0, tradeId++));
         return outputs.count;
+    }
+
+    /**
+     * A fill as {@link #fill} makes, after a one-unit tick of the next instrument in turn (up, then back down on its
+     * next turn). On a venue the marks of an account's other instruments have moved since its last fill, so the
+     * maintenance margins remembered for its positions no longer hold and its check computes them again; in
+     * {@link #fill} no mark ever moves and they always hold. The fill's own cost is this less
+     * {@link #tickLiquidatingNobody}'s.
+     */
+    @Benchmark
+    public long fillAfterTick()
+    {
+        final int instrument = tickedInstrument;
+        tickedInstrument = instrument + 1 == instruments ? 0 : instrument + 1;
+        raised[instrument] = !raised[instrument];
+        send(encoder.markPriceTick(0, 0, instrument, raised[instrument] ? MARK + 1 : MARK));
+        return fill();
     }
 
     /** Funding of instrument 1 (its holders, about 4N / instruments, pay or receive), rates of ±0.000001%. */
