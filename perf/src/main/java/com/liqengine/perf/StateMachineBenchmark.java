@@ -112,6 +112,12 @@ public class StateMachineBenchmark
     private int fundingDownLength;
     private long[] fillAccounts;
     private int[] fillInstruments;
+    /** {@link #fillOpenClose}: an account and an instrument it holds nothing in, opened then closed. */
+    private long[] openCloseAccounts;
+    private int[] openCloseInstruments;
+    private int openCloseCursor;
+    /** Slots stored once the book is built. */
+    private long bookSlots;
     private int fillCursor;
     private int[] crossInstruments;
     private int[] crossFillInstruments;
@@ -254,6 +260,25 @@ public class StateMachineBenchmark
             fillAccounts[n] = 1 + account;
             fillInstruments[n] = held[account * POSITIONS_PER_ACCOUNT + random.nextInt(POSITIONS_PER_ACCOUNT)];
         }
+        if (instruments > POSITIONS_PER_ACCOUNT)
+        {
+            // a stream of its own: the draws above, and so the book, stay what they were
+            final SplittableRandom openClose = new SplittableRandom(11);
+            openCloseAccounts = new long[FILL_RING];
+            openCloseInstruments = new int[FILL_RING];
+            for (int n = 0; n < FILL_RING; n++)
+            {
+                final int account = openClose.nextInt(accounts);
+                int instrument;
+                do
+                {
+                    instrument = openClose.nextInt(instruments);
+                }
+                while (engine.positionSize(1 + account, instrument) != 0);
+                openCloseAccounts[n] = 1 + account;
+                openCloseInstruments[n] = instrument;
+            }
+        }
         final long[] counts = outputs.byTemplate;
         if (counts[RequestRejectedDecoder.TEMPLATE_ID] != 0 || counts[UnderMarginedFillDecoder.TEMPLATE_ID] != 0 ||
             counts[MarginCallDecoder.TEMPLATE_ID] != 0 || outputs.liquidations() != 0)
@@ -267,6 +292,7 @@ public class StateMachineBenchmark
             throw new IllegalStateException(
                 "stored slots " + engine.storedSlotCount() + ", expected " + expectedSlots);
         }
+        bookSlots = expectedSlots;
     }
 
     /** Puts the victim's wallet back (outside the measurement), so every iteration liquidates a margined position. */
@@ -301,6 +327,10 @@ public class StateMachineBenchmark
                 break;
             case "funding":
                 ok &= liquidations == 0 && delta[FundingAppliedDecoder.TEMPLATE_ID] == ops * fundedHolders;
+                break;
+            case "fillOpenClose":
+                // every position opened is closed by the next operation, and its slot released
+                ok &= liquidations == 0 && engine.storedSlotCount() - bookSlots == (openCloseCursor & 1);
                 break;
             case "fillCrossFiftyPositions":
                 ok &= liquidations == 0 && heldCrossPositions() == CROSS_POSITIONS;
@@ -367,6 +397,25 @@ public class StateMachineBenchmark
         raised[instrument] = !raised[instrument];
         send(encoder.markPriceTick(0, 0, instrument, raised[instrument] ? MARK + 1 : MARK));
         return fill();
+    }
+
+    /**
+     * A fill of one step that opens a position in an instrument the account holds nothing in, and on the next
+     * operation the fill that closes it: the slot is stored, indexed and linked, then released (on a venue positions
+     * go flat and open again all the time; in {@link #fill} they never go flat). Needs {@code instruments} above 4.
+     */
+    @Benchmark
+    public long fillOpenClose()
+    {
+        if (openCloseAccounts == null)
+        {
+            throw new IllegalStateException("fillOpenClose needs more than " + POSITIONS_PER_ACCOUNT + " instruments");
+        }
+        operations++;
+        final int n = (openCloseCursor++ >>> 1) & (FILL_RING - 1);
+        final Side side = (openCloseCursor & 1) == 0 ? Side.SELL : Side.BUY;
+        send(encoder.fill(0, 0, openCloseAccounts[n], openCloseInstruments[n], side, 1, MARK, 0, tradeId++));
+        return outputs.count;
     }
 
     /** Funding of instrument 1 (its holders, about 4N / instruments, pay or receive), rates of ±0.000001%. */
