@@ -4,6 +4,7 @@ import com.liqengine.cluster.ClusterClient;
 import com.liqengine.cluster.ClusterConfig;
 import com.liqengine.cluster.ClusterIngress;
 import com.liqengine.journal.InputQueueReader;
+import com.liqengine.tools.run.StopOnSignal;
 import io.aeron.driver.MediaDriver;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
@@ -14,7 +15,6 @@ import picocli.CommandLine.Option;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -103,20 +103,7 @@ public final class IngressCommand implements Callable<Integer>
             queue, sourceId, config.sessionTimeoutNs() / 4, ClusterClient.MESSAGE_TIMEOUT_NS);
         final AgentRunner runner = new AgentRunner(config.driverIdle().newIdleStrategy(),
             error -> err.println("liq cluster ingress: " + error), null, ingress);
-        final CountDownLatch stopped = new CountDownLatch(1);
-        final Thread hook = new Thread(() ->
-        {
-            running = false;
-            try
-            {
-                stopped.await(10, TimeUnit.SECONDS);
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-            }
-        }, "liq-cluster-ingress-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        final StopOnSignal signal = StopOnSignal.install("liq-cluster-ingress-shutdown", 10, () -> running = false);
         AgentRunner.startOnThread(runner);
         out.println("liq cluster ingress: source " + sourceId + " reading " + inputQueue + " into the cluster at "
             + config.ingressEndpoints());
@@ -129,15 +116,7 @@ public final class IngressCommand implements Callable<Integer>
             CloseHelper.quietClose(runner);
             CloseHelper.quietClose(driver);
             out.println("liq cluster ingress: stopped; " + counts(ingress));
-            stopped.countDown();
-            try
-            {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            }
-            catch (final IllegalStateException ex)
-            {
-                // the shutdown is under way: the hook is running
-            }
+            signal.close();
         }
         if (ingress.failure() != null)
         {

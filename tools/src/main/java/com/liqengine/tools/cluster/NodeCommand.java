@@ -5,6 +5,7 @@ import com.liqengine.cluster.ClusterNode;
 import com.liqengine.cluster.EngineClusteredService;
 import com.liqengine.cluster.SnapshotSchedule;
 import com.liqengine.runtime.EngineConfig;
+import com.liqengine.tools.run.StopOnSignal;
 import io.aeron.cluster.service.Cluster;
 import io.aeron.cluster.service.ClusteredService;
 import picocli.CommandLine.Command;
@@ -13,7 +14,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -94,20 +94,7 @@ public final class NodeCommand implements Callable<Integer>
             err.println("liq cluster node: " + ex.getMessage());
             return 3;
         }
-        final CountDownLatch stopped = new CountDownLatch(1);
-        final Thread hook = new Thread(() ->
-        {
-            running = false;
-            try
-            {
-                stopped.await(30, TimeUnit.SECONDS);
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-            }
-        }, "liq-cluster-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        final StopOnSignal signal = StopOnSignal.install("liq-cluster-shutdown", 30, () -> running = false);
         out.println("liq cluster node: member " + member + " of " + config.memberCount() + " started in "
             + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launching) + " ms (pid " + ProcessHandle.current().pid()
             + ", ingress " + config.endpoint(member, ClusterConfig.INGRESS_PORT) + ", files " + config.nodeDir(member)
@@ -126,15 +113,7 @@ public final class NodeCommand implements Callable<Integer>
         {
             node.close();
             out.println("liq cluster node: member " + member + " stopped");
-            stopped.countDown();
-            try
-            {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            }
-            catch (final IllegalStateException ex)
-            {
-                // the shutdown is under way: the hook is running
-            }
+            signal.close();
         }
         return exitCode;
     }

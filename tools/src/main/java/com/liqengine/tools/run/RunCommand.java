@@ -18,7 +18,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
@@ -122,13 +121,7 @@ public final class RunCommand implements Callable<Integer>
             runtime.close();
             return 3;
         }
-        final CountDownLatch stopped = new CountDownLatch(1);
-        final Thread hook = new Thread(() ->
-        {
-            running = false;
-            awaitQuietly(stopped);
-        }, "liq-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        final StopOnSignal signal = StopOnSignal.install("liq-shutdown", 30, () -> running = false);
         final RecoveryReport recovery = runtime.recovery();
         for (final String line : recovery.lines())
         {
@@ -189,8 +182,7 @@ public final class RunCommand implements Callable<Integer>
                 + (runtime.counters().rejections() - rejectionsBefore) + " rejections, "
                 + (runtime.counters().outputs() - outputsBefore) + " outputs in " + config.outputs()
                 + (outputsBefore > 0 ? " (not counting the recovery's replay)" : ""));
-            stopped.countDown();
-            removeHook(hook);
+            signal.close();
         }
         return exitCode;
     }
@@ -240,30 +232,6 @@ public final class RunCommand implements Callable<Integer>
                     + "included) " + runtime.counters().liquidations() + " liquidations, "
                     + runtime.counters().rejections() + " rejections; journal index " + runtime.journalIndex());
             }
-        }
-    }
-
-    private static void awaitQuietly(final CountDownLatch latch)
-    {
-        try
-        {
-            latch.await(30, TimeUnit.SECONDS);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(final Thread hook)
-    {
-        try
-        {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        }
-        catch (final IllegalStateException ex)
-        {
-            // already shutting down: the hook is running and waits for us
         }
     }
 }
