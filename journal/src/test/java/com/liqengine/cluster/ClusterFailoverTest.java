@@ -1,7 +1,6 @@
 package com.liqengine.cluster;
 
 import com.liqengine.api.InputEncoder;
-import com.liqengine.journal.InputQueueReader;
 import com.liqengine.journal.InputQueueWriter;
 import com.liqengine.journal.QueueContext;
 import com.liqengine.runtime.EngineConfig;
@@ -9,7 +8,6 @@ import com.liqengine.testing.MixedEvents;
 import io.aeron.driver.MediaDriver;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,7 +26,9 @@ import static com.liqengine.cluster.InProcessCluster.await;
 import static com.liqengine.cluster.InProcessCluster.awaitAcked;
 import static com.liqengine.cluster.InProcessCluster.awaitLeader;
 import static com.liqengine.cluster.InProcessCluster.requestStatus;
+import static com.liqengine.cluster.InProcessCluster.startIngress;
 import static com.liqengine.cluster.InProcessCluster.write;
+import static com.liqengine.cluster.InProcessCluster.writeSetUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -66,10 +66,7 @@ class ClusterFailoverTest
         AgentRunner ingressRunner = null;
         try (InputQueueWriter queue = InputQueueWriter.open(new QueueContext().path(engine.inputQueue())))
         {
-            for (int i = 0; i < events.setUpCount(); i++)
-            {
-                queue.append(encoder.buffer(), 0, events.setUp(i, encoder));
-            }
+            writeSetUp(queue, events, encoder);
             write(queue, events, encoder, 1, 2_000);
 
             final long launching = System.nanoTime();
@@ -83,12 +80,8 @@ class ClusterFailoverTest
             final long launchNanos = launched - launching;
 
             clientDriver = ClusterClient.launchDriver(config);
-            final ClusterIngress ingress = new ClusterIngress(
-                ClusterClient.context(config, clientDriver.aeronDirectoryName()),
-                InputQueueReader.open(engine.inputQueue(), true), SOURCE_ID, TimeUnit.SECONDS.toNanos(1),
-                TimeUnit.SECONDS.toNanos(1));
-            ingressRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), errors::add, null, ingress);
-            AgentRunner.startOnThread(ingressRunner);
+            ingressRunner = startIngress(config, clientDriver, SOURCE_ID, TimeUnit.SECONDS.toNanos(1), errors::add);
+            final ClusterIngress ingress = (ClusterIngress)ingressRunner.agent();
             awaitAcked(ingress, queue.lastIndex(), "the first inputs acknowledged");
 
             final long snapshotsBefore = nodes[firstLeader].snapshotCount();
@@ -121,12 +114,8 @@ class ClusterFailoverTest
             // a restarted ingress asks where to resume and sends only what the cluster has not applied
             ingressRunner.close();
             ingressRunner = null;
-            final ClusterIngress restarted = new ClusterIngress(
-                ClusterClient.context(config, clientDriver.aeronDirectoryName()),
-                InputQueueReader.open(engine.inputQueue(), true), SOURCE_ID, TimeUnit.SECONDS.toNanos(1),
-                TimeUnit.SECONDS.toNanos(1));
-            ingressRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), errors::add, null, restarted);
-            AgentRunner.startOnThread(ingressRunner);
+            ingressRunner = startIngress(config, clientDriver, SOURCE_ID, TimeUnit.SECONDS.toNanos(1), errors::add);
+            final ClusterIngress restarted = (ClusterIngress)ingressRunner.agent();
             write(queue, events, encoder, 6_001 + STEADY_INPUTS, RESTART_INPUTS);
             awaitAcked(restarted, queue.lastIndex(), "the inputs after the ingress's restart acknowledged");
             assertThat(List.of(restarted.sent(), restarted.acked(), restarted.resent(), restarted.duplicates()))
@@ -196,10 +185,7 @@ class ClusterFailoverTest
         AgentRunner ingressRunner = null;
         try (InputQueueWriter queue = InputQueueWriter.open(new QueueContext().path(engine.inputQueue())))
         {
-            for (int i = 0; i < events.setUpCount(); i++)
-            {
-                queue.append(encoder.buffer(), 0, events.setUp(i, encoder));
-            }
+            writeSetUp(queue, events, encoder);
             write(queue, events, encoder, 1, 2_000);
             for (int member = 0; member < nodes.length; member++)
             {
@@ -207,12 +193,9 @@ class ClusterFailoverTest
             }
             final int leader = awaitLeader(nodes, -1);
             clientDriver = ClusterClient.launchDriver(config);
-            final ClusterIngress ingress = new ClusterIngress(
-                ClusterClient.context(config, clientDriver.aeronDirectoryName()),
-                InputQueueReader.open(engine.inputQueue(), true), SOURCE_ID, TimeUnit.MILLISECONDS.toNanos(500),
-                TimeUnit.SECONDS.toNanos(1));
-            ingressRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), errors::add, null, ingress);
-            AgentRunner.startOnThread(ingressRunner);
+            ingressRunner =
+                startIngress(config, clientDriver, SOURCE_ID, TimeUnit.MILLISECONDS.toNanos(500), errors::add);
+            final ClusterIngress ingress = (ClusterIngress)ingressRunner.agent();
             awaitAcked(ingress, queue.lastIndex(), "the first inputs acknowledged");
             final long snapshotsBefore = nodes[leader].snapshotCount();
             await(() -> nodes[leader].requestSnapshot(), "the snapshot request placed");

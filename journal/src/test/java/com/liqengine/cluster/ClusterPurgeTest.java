@@ -1,7 +1,6 @@
 package com.liqengine.cluster;
 
 import com.liqengine.api.InputEncoder;
-import com.liqengine.journal.InputQueueReader;
 import com.liqengine.journal.InputQueueWriter;
 import com.liqengine.journal.QueueContext;
 import com.liqengine.runtime.EngineConfig;
@@ -9,7 +8,6 @@ import com.liqengine.testing.MixedEvents;
 import io.aeron.driver.MediaDriver;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -24,7 +22,9 @@ import static com.liqengine.cluster.InProcessCluster.await;
 import static com.liqengine.cluster.InProcessCluster.awaitAcked;
 import static com.liqengine.cluster.InProcessCluster.awaitLeader;
 import static com.liqengine.cluster.InProcessCluster.requestStatus;
+import static com.liqengine.cluster.InProcessCluster.startIngress;
 import static com.liqengine.cluster.InProcessCluster.write;
+import static com.liqengine.cluster.InProcessCluster.writeSetUp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -59,10 +59,7 @@ class ClusterPurgeTest
         AgentRunner ingressRunner = null;
         try (InputQueueWriter queue = InputQueueWriter.open(new QueueContext().path(engine.inputQueue())))
         {
-            for (int i = 0; i < events.setUpCount(); i++)
-            {
-                queue.append(encoder.buffer(), 0, events.setUp(i, encoder));
-            }
+            writeSetUp(queue, events, encoder);
             write(queue, events, encoder, 1, INPUTS / 2);
             for (int member = 0; member < nodes.length; member++)
             {
@@ -70,12 +67,9 @@ class ClusterPurgeTest
             }
             final int leader = awaitLeader(nodes, -1);
             clientDriver = ClusterClient.launchDriver(config);
-            final ClusterIngress ingress = new ClusterIngress(
-                ClusterClient.context(config, clientDriver.aeronDirectoryName()),
-                InputQueueReader.open(engine.inputQueue(), true), SOURCE_ID, TimeUnit.MILLISECONDS.toNanos(500),
-                TimeUnit.SECONDS.toNanos(1));
-            ingressRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), errors::add, null, ingress);
-            AgentRunner.startOnThread(ingressRunner);
+            ingressRunner =
+                startIngress(config, clientDriver, SOURCE_ID, TimeUnit.MILLISECONDS.toNanos(500), errors::add);
+            final ClusterIngress ingress = (ClusterIngress)ingressRunner.agent();
             awaitAcked(ingress, queue.lastIndex(), "the first inputs acknowledged");
             snapshot(leader);
             write(queue, events, encoder, INPUTS / 2 + 1, INPUTS / 2);

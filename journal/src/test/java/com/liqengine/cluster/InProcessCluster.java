@@ -1,10 +1,14 @@
 package com.liqengine.cluster;
 
 import com.liqengine.api.InputEncoder;
+import com.liqengine.journal.InputQueueReader;
 import com.liqengine.journal.InputQueueWriter;
 import com.liqengine.testing.MixedEvents;
 import io.aeron.cluster.client.AeronCluster;
 import io.aeron.driver.MediaDriver;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -91,6 +95,35 @@ final class InProcessCluster
         {
             assertThat(ClusterClient.requestStatus(client, WAIT_NANOS)).as("the STATUS envelope sent").isTrue();
         }
+    }
+
+    /** Writes the generated set-up inputs (instruments, deposits, modes, leverage) to the input queue. */
+    static void writeSetUp(final InputQueueWriter queue, final MixedEvents events, final InputEncoder encoder)
+    {
+        for (int i = 0; i < events.setUpCount(); i++)
+        {
+            queue.append(encoder.buffer(), 0, events.setUp(i, encoder));
+        }
+    }
+
+    /**
+     * An ingress from the engine's input queue into the cluster, started on a thread of its own.
+     *
+     * @param keepAliveNanos how long without a message before the ingress sends a keep-alive.
+     * @param errors where the agent's errors go.
+     * @return the runner (close it to stop the ingress) and, through {@link AgentRunner#agent()}, the ingress.
+     */
+    static AgentRunner startIngress(
+        final ClusterConfig config, final MediaDriver clientDriver, final int sourceId, final long keepAliveNanos,
+        final ErrorHandler errors)
+    {
+        final ClusterIngress ingress = new ClusterIngress(
+            ClusterClient.context(config, clientDriver.aeronDirectoryName()),
+            InputQueueReader.open(config.engine().inputQueue(), true), sourceId, keepAliveNanos,
+            TimeUnit.SECONDS.toNanos(1));
+        final AgentRunner runner = new AgentRunner(new SleepingMillisIdleStrategy(1), errors, null, ingress);
+        AgentRunner.startOnThread(runner);
+        return runner;
     }
 
     /** Writes the generated inputs {@code first} to {@code first + count - 1} to the input queue, as one batch. */
