@@ -1,7 +1,6 @@
 package com.liqengine.cluster;
 
 import com.liqengine.api.InputEncoder;
-import com.liqengine.journal.InputQueueReader;
 import com.liqengine.journal.InputQueueWriter;
 import com.liqengine.journal.QueueContext;
 import com.liqengine.runtime.EngineConfig;
@@ -13,7 +12,6 @@ import com.liqengine.tools.cluster.ClusterConfigFile;
 import io.aeron.driver.MediaDriver;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,6 +25,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import static com.liqengine.cluster.InProcessCluster.startIngress;
+import static com.liqengine.cluster.InProcessCluster.write;
+import static com.liqengine.cluster.InProcessCluster.writeSetUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -62,10 +63,7 @@ class ClusterProcessTest
         AgentRunner ingressRunner = null;
         try (InputQueueWriter queue = InputQueueWriter.open(new QueueContext().path(engine.inputQueue())))
         {
-            for (int i = 0; i < events.setUpCount(); i++)
-            {
-                queue.append(encoder.buffer(), 0, events.setUp(i, encoder));
-            }
+            writeSetUp(queue, events, encoder);
             write(queue, events, encoder, 1, 2_000);
 
             final long launched = System.nanoTime();
@@ -77,13 +75,9 @@ class ClusterProcessTest
             final long electedNanos = System.nanoTime() - launched;
 
             clientDriver = ClusterClient.launchDriver(config);
-            final ClusterIngress ingress = new ClusterIngress(
-                ClusterClient.context(config, clientDriver.aeronDirectoryName()),
-                InputQueueReader.open(engine.inputQueue(), true), SOURCE_ID, TimeUnit.SECONDS.toNanos(1),
-                TimeUnit.SECONDS.toNanos(1));
-            ingressRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null,
-                ingress);
-            AgentRunner.startOnThread(ingressRunner);
+            ingressRunner = startIngress(config, clientDriver, SOURCE_ID, TimeUnit.SECONDS.toNanos(1),
+                Throwable::printStackTrace);
+            final ClusterIngress ingress = (ClusterIngress)ingressRunner.agent();
             awaitAcked(ingress, queue.lastIndex(), "the first inputs acknowledged", dir);
             assertThat(Liq.commandLine().execute("cluster", "snapshot", "--config", configFile.toString()))
                 .as("liq cluster snapshot").isZero();
@@ -194,17 +188,6 @@ class ClusterProcessTest
             return false;
         }, "a leader other than member " + not, dir);
         return leader[0];
-    }
-
-    private static void write(
-        final InputQueueWriter queue, final MixedEvents events, final InputEncoder encoder, final long first,
-        final int count)
-    {
-        for (long n = first; n < first + count; n++)
-        {
-            queue.append(encoder.buffer(), 0, events.next(n, encoder));
-        }
-        queue.endOfBatch();
     }
 
     private static void awaitAcked(
