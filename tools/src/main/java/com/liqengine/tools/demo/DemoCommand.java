@@ -41,9 +41,11 @@ import java.util.concurrent.locks.LockSupport;
             + "instruments from BTC to a small-cap, random-walk marks with crashes and squeezes, thousands of "
             + "accounts of mixed isolated and cross margin at varied leverage trading with each other.",
         "Liquidations run in market mode (docs/liquidation.md): a simulated book answers every liquidation order "
-            + "with fills, in full, in part or not at all, and the insurance fund takes over what it did not take.",
+            + "with fills, in full, in part or not at all, and the insurance fund takes over what it did not take; a "
+            + "takeover that leaves the fund below 0 auto-deleverages the best-ranked opposite positions (the "
+            + "generated market's fees keep the fund well above 0; a real crash day, --history, deleverages).",
         "Shows progress and liquidations as they happen, then a summary: events, liquidations by mode, liquidation "
-            + "orders and what became of them, the insurance fund, throughput, end-to-end latency percentiles, and "
+            + "orders and what became of them, auto-deleveraging, the insurance fund, throughput, end-to-end latency percentiles, and "
             + "where the journals are."})
 public final class DemoCommand implements Callable<Integer>
 {
@@ -286,6 +288,23 @@ public final class DemoCommand implements Callable<Integer>
     }
 
     /**
+     * The summary's auto-deleveraging line: how many accounts were deleveraged, or why none was (the generated
+     * market's crashes move over dozens of ticks, and the fees and clearance of its liquidations keep the fund far
+     * above its floor; a real crash day with its gaps draws the fund down).
+     */
+    static String deleveragingLine(final long deleveraged, final boolean onHistory)
+    {
+        if (deleveraged > 0)
+        {
+            return String.format(Locale.ROOT, "  deleveraging    %,d auto-deleveraged counterparties (takeovers that "
+                + "left the fund below its floor of %s)", deleveraged, DEMO_FUND_FLOOR.toPlainString());
+        }
+        return "  deleveraging    none: no takeover left the fund below its floor of " + DEMO_FUND_FLOOR.toPlainString()
+            + (onHistory ? "" : " (the fees and clearance of this market's liquidations outrun its takeovers' "
+            + "losses; a real crash day deleverages: ./liq demo --history config/history/2021-05-19_*.csv)");
+    }
+
+    /**
      * After the market events, answers every liquidation order still open, and those its answers bring (the next
      * position of a cross account, a partial step again), until the engine has applied every input and the
      * monitor has read every output with no order left unanswered.
@@ -366,11 +385,11 @@ public final class DemoCommand implements Callable<Integer>
                     + "inputs)%n", monitor.orders(), monitor.fees(), book.filledInFull(), book.filledInPart(),
                 book.notFilled(), monitor.fills(), book.inputs());
         }
-        out.printf(Locale.ROOT, "  to the fund     %s%,d %s taken over; clearance %s (%,d pools or wallets)%s%n",
+        out.printf(Locale.ROOT, "  to the fund     %s%,d %s taken over; clearance %s (%,d pools or wallets)%n",
             toTheBook ? "liquidation fees " + Units.amount(monitor.feeAmount()) + "; " : "", monitor.takeovers(),
             toTheBook ? "positions or rests the book did not take" : "positions",
-            Units.amount(monitor.clearanceAmount()), monitor.clearances(), monitor.deleveraged() == 0 ? "" :
-            String.format(Locale.ROOT, "; %,d auto-deleveraged", monitor.deleveraged()));
+            Units.amount(monitor.clearanceAmount()), monitor.clearances());
+        out.println(deleveragingLine(monitor.deleveraged(), history != null));
         out.printf(Locale.ROOT, "  rejections      %,d (inputs refused with a reason, e.g. a liquidation fill of a "
             + "position an ordinary fill reduced first)%n", runtime.counters().rejections());
         out.printf(Locale.ROOT, "  insurance fund  %s (started with 1000000)%n",

@@ -1,13 +1,21 @@
 package com.liqengine.tools.demo;
 
+import com.liqengine.codec.AutoDeleveragedDecoder;
+import com.liqengine.codec.MessageHeaderDecoder;
 import com.liqengine.journal.JournalReader;
+import com.liqengine.journal.OutputQueueReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,6 +67,58 @@ class DemoCommandTest
             {
             })).isEqualTo(setUp + 60_000 + bookInputs);
         }
+    }
+
+    @Test
+    void aRealCrashDayDeleveragesAndTheSummaryCountsEachAutoDeleveragedOutput(@TempDir final Path dir)
+        throws IOException
+    {
+        final List<String> args = new ArrayList<>(List.of("--events", "100000", "--accounts", "1000", "--rate", "0",
+            "--dir", dir.toString(), "--instruments", "../config/instruments.yaml", "--history"));
+        try (Stream<Path> files = Files.list(Path.of("../config/history")))
+        {
+            files.filter(f -> f.getFileName().toString().startsWith("2021-05-19_")).sorted()
+                .forEach(f -> args.add(f.toString()));
+        }
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final int exit = new picocli.CommandLine(new DemoCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+            System.err)).execute(args.toArray(String[]::new));
+        final String text = out.toString(StandardCharsets.UTF_8);
+
+        assertThat(exit).as(text).isZero();
+        // 19 May 2021's gaps leave the fund below its floor of 0 after some takeovers, which deleverage
+        final Matcher deleveraging = Pattern.compile("deleveraging +([0-9,]+) auto-deleveraged counterparties")
+            .matcher(text);
+        assertThat(deleveraging.find()).as(text).isTrue();
+        final long printed = number(deleveraging.group(1));
+        assertThat(printed).isPositive();
+
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        final long[] inQueue = new long[1];
+        try (OutputQueueReader outputs = OutputQueueReader.open(dir.resolve("outputs"), true))
+        {
+            while (outputs.poll((index, buffer, offset, length) ->
+            {
+                header.wrap(buffer, offset);
+                if (header.templateId() == AutoDeleveragedDecoder.TEMPLATE_ID)
+                {
+                    inQueue[0]++;
+                }
+            }, 4096) > 0)
+            {
+                // reads the whole queue
+            }
+        }
+        assertThat(inQueue[0]).isEqualTo(printed);
+    }
+
+    @Test
+    void aSummaryWithoutDeleveragingSaysWhy()
+    {
+        assertThat(DemoCommand.deleveragingLine(0, false)).contains("none: no takeover left the fund below its "
+            + "floor of 0").contains("--history");
+        assertThat(DemoCommand.deleveragingLine(0, true)).doesNotContain("--history");
+        assertThat(DemoCommand.deleveragingLine(1_236, true)).contains("1,236 auto-deleveraged counterparties");
     }
 
     private static long number(final String text)

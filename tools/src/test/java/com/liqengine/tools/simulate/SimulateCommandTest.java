@@ -88,7 +88,7 @@ class SimulateCommandTest
     @Test
     void theOutputsOfAutoDeleveragingArePrintedWithTheirFields()
     {
-        // the engine does not send these yet (auto-deleveraging is being built): their lines from their fields
+        // each line from its fields alone (the lifecycle scenario prints them from the engine's outputs)
         assertThat(TimelineReport.describe(Map.of("type", "AutoDeleveraged", "account", 5L, "symbol", "BTCUSDT",
             "quantity", "-0.5", "price", "60000", "realizedPnl", "1250"))).isEqualTo(
             "AUTO-DELEVERAGED account 5 BTCUSDT: -0.5 closed at 60000, realizes 1250");
