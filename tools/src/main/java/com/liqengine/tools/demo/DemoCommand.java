@@ -45,8 +45,8 @@ import java.util.concurrent.locks.LockSupport;
             + "takeover that leaves the fund below 0 auto-deleverages the best-ranked opposite positions (the "
             + "generated market's fees keep the fund well above 0; a real crash day, --history, deleverages).",
         "Shows progress and liquidations as they happen, then a summary: events, liquidations by mode, liquidation "
-            + "orders and what became of them, auto-deleveraging, the insurance fund, throughput, end-to-end latency percentiles, and "
-            + "where the journals are."})
+            + "orders and what became of them, auto-deleveraging, the insurance fund, throughput, end-to-end "
+            + "latency percentiles, and where the journals are."})
 public final class DemoCommand implements Callable<Integer>
 {
     private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);

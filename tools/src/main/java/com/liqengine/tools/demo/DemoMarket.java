@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 public final class DemoMarket
 {
     private static final long AMOUNT = 100_000_000L;
-    private static final long FUND_ACCOUNT = 0;
+    /** The insurance fund's account (the engine's default). */
+    static final long FUND_ACCOUNT = 0;
     private static final int[] LEVERAGES = {2, 3, 5, 10, 20, 25, 50, 75};
 
     private final SplittableRandom random;

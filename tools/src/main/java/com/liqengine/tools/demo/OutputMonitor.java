@@ -43,6 +43,7 @@ final class OutputMonitor implements DocumentHandler, Runnable
     private final LiquidationFeeChargedDecoder fee = new LiquidationFeeChargedDecoder();
     private final ClearanceFeeDecoder clearance = new ClearanceFeeDecoder();
     private final PositionTakenOverDecoder takeover = new PositionTakenOverDecoder();
+    private final AutoDeleveragedDecoder deleveraging = new AutoDeleveragedDecoder();
     private final SimulatedBook book;
     private final Thread thread = new Thread(this, "liq-demo-monitor");
     private volatile boolean running = true;
@@ -167,7 +168,15 @@ final class OutputMonitor implements DocumentHandler, Runnable
                     clearanceAmount += takeover.clearanceFee();
                 }
             }
-            case AutoDeleveragedDecoder.TEMPLATE_ID -> deleveraged++;
+            case AutoDeleveragedDecoder.TEMPLATE_ID ->
+            {
+                deleveraging.wrapAndApplyHeader(buffer, offset, header);
+                // each close is sent for the counterparty and for the fund's side: count the counterparties
+                if (deleveraging.accountId() != DemoMarket.FUND_ACCOUNT)
+                {
+                    deleveraged++;
+                }
+            }
             case MarginCallDecoder.TEMPLATE_ID -> marginCalls++;
             default ->
             {
