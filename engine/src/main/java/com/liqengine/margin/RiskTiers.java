@@ -106,16 +106,15 @@ public final class RiskTiers
      */
     public int tierOf(final long notional)
     {
-        // the caps increase (isValid), so the tier is the number of caps below the notional, the last cap aside;
-        // counted without a branch: positions of varied sizes make an early exit mispredict (docs/index.md)
         final int last = count - 1;
-        int tier = 0;
         for (int t = 0; t < last; t++)
         {
-            // cap > 0 and notional ≥ 0: the difference does not wrap
-            tier += (int)((maxNotional[t] - notional) >>> 63);
+            if (notional <= maxNotional[t])
+            {
+                return t;
+            }
         }
-        return tier;
+        return last;
     }
 
     /**
