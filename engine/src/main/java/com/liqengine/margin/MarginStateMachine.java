@@ -336,13 +336,22 @@ public final class MarginStateMachine extends MarginStateView
         }
         final int applied = fills.appliedSlot();
         final boolean isolated = slots.isolated(applied);
+        final int releases = slots.releases();
         liquidator.checkSlot(index, applied);
         // an isolated fill moves the fee and margin through the cross wallet: the cross account may have changed
         if (isolated)
         {
             liquidator.checkCross(index);
         }
-        release(index);
+        if (slots.releases() == releases)
+        {
+            // no check forgot a slot (a liquidation may): the applied handle is still the account's, no lookup
+            slots.releaseIfIdle(applied, instruments[instrumentId]);
+        }
+        else
+        {
+            release(index);
+        }
     }
 
     /** A fill of a liquidation order: settled in the liquidated margin, and no check (it is in liquidation). */

@@ -17,6 +17,14 @@ final class SlotHash
 
     private final long[] entries;
     private final int mask;
+    /**
+     * Where the last {@link #get} that found nothing stopped (a free entry), and for which key: a fill that opens a
+     * slot looks it up first, so the {@link #put} right after it stores there without probing again. Any change of
+     * the table forgets it.
+     */
+    private int missAt = -1;
+    private long missAccountId;
+    private int missInstrumentId;
 
     SlotHash(final int capacity)
     {
@@ -33,6 +41,7 @@ final class SlotHash
 
     void clear()
     {
+        missAt = -1;
         Arrays.fill(entries, 0);
         for (int at = 1; at < entries.length; at += 2)
         {
@@ -49,6 +58,9 @@ final class SlotHash
             final long value = entries[(i << 1) + 1];
             if (value == FREE)
             {
+                missAt = i;
+                missAccountId = accountId;
+                missInstrumentId = instrumentId;
                 return Slots.NONE;
             }
             if (entries[i << 1] == accountId && (int)(value >>> 32) == instrumentId)
@@ -62,11 +74,21 @@ final class SlotHash
     /** Stores (account id, instrument) → slot; the pair must not be stored yet. */
     void put(final long accountId, final int instrumentId, final int slot)
     {
-        int i = home(accountId, instrumentId);
-        while (entries[(i << 1) + 1] != FREE)
+        int i;
+        if (missAt >= 0 && missAccountId == accountId && missInstrumentId == instrumentId)
         {
-            i = (i + 1) & mask;
+            // the table has not changed since this key's lookup stopped at a free entry: the probe would stop there
+            i = missAt;
         }
+        else
+        {
+            i = home(accountId, instrumentId);
+            while (entries[(i << 1) + 1] != FREE)
+            {
+                i = (i + 1) & mask;
+            }
+        }
+        missAt = -1;
         entries[i << 1] = accountId;
         entries[(i << 1) + 1] = ((long)instrumentId << 32) | (slot & SLOT_MASK);
     }
@@ -74,6 +96,7 @@ final class SlotHash
     /** Forgets (account id, instrument), moving later entries of its probe run back (no tombstones). */
     void remove(final long accountId, final int instrumentId)
     {
+        missAt = -1;
         int i = home(accountId, instrumentId);
         while (true)
         {

@@ -47,6 +47,8 @@ final class Slots
     private int freeHead;
     private int userSlots;
     private int used;
+    /** Slots forgotten so far (wraps): a caller holding a handle sees whether it may have been forgotten since. */
+    private int releases;
 
     Slots(final Accounts accounts, final int maxInstruments, final int maxPositions, final int fundIndex)
     {
@@ -116,6 +118,15 @@ final class Slots
     int findById(final long accountId, final int instrumentId)
     {
         return byKey.get(accountId, instrumentId);
+    }
+
+    /**
+     * How many slots were forgotten so far (wrapping): unchanged between two reads means a handle stored at the
+     * first is still stored at the second.
+     */
+    int releases()
+    {
+        return releases;
     }
 
     /** Whether a new slot of the account can be stored ({@code maxPositions}; the fund always can). */
@@ -221,6 +232,7 @@ final class Slots
         setNext(slot, freeHead);
         freeHead = slot;
         used--;
+        releases++;
         if (accountIndex != fundIndex)
         {
             userSlots--;

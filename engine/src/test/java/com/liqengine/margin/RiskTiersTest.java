@@ -39,6 +39,35 @@ class RiskTiersTest
     private final RiskTiers simple = tiers(EngineHarness.simpleTiers());
 
     @Test
+    void everyNotionalNearEveryCapOfAFullTableIsInTheFirstTierWhoseCapHoldsIt()
+    {
+        // sixteen increasing caps of irregular spacing (tierOf counts the caps below the notional)
+        final RiskTiers full = new RiskTiers();
+        final long[] caps = new long[RiskTiers.MAX_TIERS];
+        long cap = 7;
+        for (int t = 0; t < RiskTiers.MAX_TIERS; t++)
+        {
+            cap = cap * 3 + t;
+            caps[t] = cap;
+            full.add(cap, 1, 1, 0);
+        }
+        for (int t = 0; t < RiskTiers.MAX_TIERS; t++)
+        {
+            for (long notional = Math.max(0, caps[t] - 2); notional <= caps[t] + 2; notional++)
+            {
+                int first = RiskTiers.MAX_TIERS - 1;
+                for (int u = RiskTiers.MAX_TIERS - 2; u >= 0; u--)
+                {
+                    first = notional <= caps[u] ? u : first;
+                }
+                assertThat(full.tierOf(notional)).as("notional %d", notional).isEqualTo(first);
+            }
+        }
+        assertThat(full.tierOf(0)).isZero();
+        assertThat(full.tierOf(Long.MAX_VALUE)).isEqualTo(RiskTiers.MAX_TIERS - 1);
+    }
+
+    @Test
     void aNotionalEqualToACapBelongsToThatTier()
     {
         assertThat(simple.isValid()).isTrue();
