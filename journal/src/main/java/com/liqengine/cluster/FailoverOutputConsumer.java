@@ -1,6 +1,6 @@
 package com.liqengine.cluster;
 
-import com.liqengine.journal.DocumentHandler;
+import com.liqengine.journal.QueuedOutputHandler;
 import com.liqengine.journal.OutputQueueReader;
 import org.agrona.DirectBuffer;
 
@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * <p>Reading the new queue from its start costs a pass over what was already consumed; a consumer of a long-lived
  * queue would seek by sequence instead. One thread at a time; allocation-free between switches.
  */
-public final class FailoverOutputConsumer implements DocumentHandler, AutoCloseable
+public final class FailoverOutputConsumer implements QueuedOutputHandler, AutoCloseable
 {
     /** Where an output's input sequence lies: after the SBE message header, first field of every output. */
     private static final int SEQUENCE_OFFSET = 8;
@@ -72,7 +72,7 @@ public final class FailoverOutputConsumer implements DocumentHandler, AutoClosea
     }
 
     @Override
-    public void onDocument(final long index, final DirectBuffer buffer, final int offset, final int length)
+    public void onOutput(final long position, final DirectBuffer buffer, final int offset, final int length)
     {
         final long sequence = sequenceOf(buffer, offset, length);
         readOrdinal = sequence == readSequence ? readOrdinal + 1 : 1;
