@@ -63,8 +63,8 @@ public final class FailoverOutputConsumer implements QueuedOutputHandler, AutoCl
     /**
      * Reads what the followed queue holds now, up to a limit.
      *
-     * @param limit most documents to read.
-     * @return documents read, passed on or dropped (0: idle).
+     * @param limit most outputs to read.
+     * @return outputs read, passed on or dropped (0: idle).
      */
     public int poll(final int limit)
     {
@@ -94,7 +94,7 @@ public final class FailoverOutputConsumer implements QueuedOutputHandler, AutoCl
      * @param buffer holding the output.
      * @param offset of its SBE header.
      * @param length of the output.
-     * @return the sequence, or 0 for a document too short to hold one.
+     * @return the sequence, or 0 for an output too short to hold one.
      */
     public static long sequenceOf(final DirectBuffer buffer, final int offset, final int length)
     {

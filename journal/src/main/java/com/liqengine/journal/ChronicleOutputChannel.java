@@ -63,8 +63,18 @@ public final class ChronicleOutputChannel extends ChronicleQueueWriter implement
     @Override
     public void onOutput(final DirectBuffer buffer, final int offset, final int length)
     {
+        final int pending = documents.isOpen() ? documents.entries() : 0;
         documents.entryHeader().putInt(0, length, ByteOrder.LITTLE_ENDIAN);
-        documents.writeEntry(buffer, offset, length);
+        try
+        {
+            documents.writeEntry(buffer, offset, length);
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            // the batch's document was discarded: its outputs are not in the queue (a restart writes them again)
+            written -= pending;
+            throw ex;
+        }
         written++;
     }
 
@@ -80,7 +90,7 @@ public final class ChronicleOutputChannel extends ChronicleQueueWriter implement
     }
 
     /**
-     * Outputs written since the channel was opened.
+     * Outputs written since the channel was opened (those of a discarded document not counted).
      *
      * @return outputs.
      */
