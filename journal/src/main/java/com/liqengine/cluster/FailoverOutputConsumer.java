@@ -1,7 +1,7 @@
 package com.liqengine.cluster;
 
-import com.liqengine.journal.QueuedOutputHandler;
 import com.liqengine.journal.OutputQueueReader;
+import com.liqengine.journal.QueuedOutputHandler;
 import org.agrona.DirectBuffer;
 
 import java.nio.ByteOrder;

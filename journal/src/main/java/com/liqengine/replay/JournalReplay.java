@@ -2,10 +2,10 @@ package com.liqengine.replay;
 
 import com.liqengine.api.OutputRecord;
 import com.liqengine.api.OutputSink;
-import com.liqengine.journal.QueuedOutputHandler;
 import com.liqengine.journal.JournalReader;
 import com.liqengine.journal.JournaledInputHandler;
 import com.liqengine.journal.OutputQueueReader;
+import com.liqengine.journal.QueuedOutputHandler;
 import com.liqengine.margin.EngineSettings;
 import com.liqengine.margin.MarginStateMachine;
 import com.liqengine.snapshot.Snapshot;

@@ -12,8 +12,9 @@ import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.MessageHeaderDecoder;
 import com.liqengine.codec.PositionTakenOverDecoder;
 import com.liqengine.codec.Side;
-import com.liqengine.journal.QueuedOutputHandler;
+import com.liqengine.journal.JournalCorruptedException;
 import com.liqengine.journal.OutputQueueReader;
+import com.liqengine.journal.QueuedOutputHandler;
 import com.liqengine.tools.simulate.Units;
 import org.agrona.DirectBuffer;
 
@@ -109,6 +110,12 @@ final class OutputMonitor implements QueuedOutputHandler, Runnable
                     LockSupport.parkNanos(200_000);
                 }
             }
+        }
+        catch (final JournalCorruptedException ex)
+        {
+            // the demo's run goes on; its summary then shows what the monitor had read
+            out.println("liq demo: the output monitor stopped: " + ex.getMessage());
+            running = false;
         }
     }
 
