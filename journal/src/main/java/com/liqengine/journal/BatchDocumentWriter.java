@@ -25,6 +25,8 @@ final class BatchDocumentWriter
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[BatchLayout.HEADER_LENGTH]);
     private final UnsafeBuffer entryHeader;
     private final UnsafeBuffer offHeapCopy;
+    /** Wraps the mapped bytes being written, to copy into them. */
+    private final UnsafeBuffer target = new UnsafeBuffer(0, 0);
     private DocumentContext document;
     private Bytes<?> bytes;
     private long documentStart;
@@ -113,7 +115,20 @@ final class BatchDocumentWriter
     private void write(final byte[] array, final int offset, final int length)
     {
         crc.update(array, offset, length);
-        bytes.write(array, offset, length);
+        if (bytes.isDirectMemory())
+        {
+            // as Chronicle's own unsafeWriteObject: writeSkip makes room (mapping the next chunk when needed), then
+            // one Unsafe.copyMemory into the mapping; Bytes.write(byte[]) copies short arrays in a Java loop, which
+            // was most of the output queue's time on the engine's thread (perf/results/issue13/output-batches)
+            final long position = bytes.writePosition();
+            bytes.writeSkip(length);
+            target.wrap(bytes.addressForWrite(position), length);
+            target.putBytes(0, array, offset, length);
+        }
+        else
+        {
+            bytes.write(array, offset, length);
+        }
     }
 
     /** Whether a document is open (entries written since the last close). */
