@@ -15,10 +15,11 @@ import java.nio.file.Path;
  * each input's bytes exactly as published with the input queue's index it came from, the document closed by an
  * entry count and a CRC32C of all its bytes (written by {@link BatchDocumentWriter}, shared with the output
  * queue). A document is complete, so visible to readers and recoverable, only once {@link #endOfBatch()} closes it:
- * the pipeline applies a batch only after that, so no input is applied before it is journaled. Forced to disk at the end of each batch as the {@link FsyncPolicy} says. Allocation-free in steady
- * state: the bytes are copied straight from the Agrona buffer into the mapped file and the checksum is taken from the
- * same source arrays on the way. One writing thread (where the appender is created, on the first append);
- * {@link #close()} may come from another thread once that one is done.
+ * the pipeline applies a batch only after that, so no input is applied before it is journaled. Forced to disk at the
+ * end of each batch as the {@link FsyncPolicy} says. Allocation-free in steady state: the bytes are copied straight
+ * from the Agrona buffer into the mapped file and the checksum is taken from the same source arrays on the way. One
+ * writing thread (where the appender is created, on the first append); {@link #close()} may come from another
+ * thread once that one is done.
  *
  * <pre>
  * InputJournal journal = ChronicleInputJournal.open(
