@@ -3,7 +3,7 @@
 # Usage: python3 scripts/table.py (from output-batches/).
 import re, os
 runs = []
-for log in ('measure.log', 'measure2.log'):
+for log in ('measure.log', 'measure2.log', 'measure3.log'):
     if not os.path.exists(log):
         continue
     for line in open(log):
