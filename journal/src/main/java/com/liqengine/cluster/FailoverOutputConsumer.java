@@ -1,7 +1,7 @@
 package com.liqengine.cluster;
 
-import com.liqengine.journal.DocumentHandler;
 import com.liqengine.journal.OutputQueueReader;
+import com.liqengine.journal.QueuedOutputHandler;
 import org.agrona.DirectBuffer;
 
 import java.nio.ByteOrder;
@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * <p>Reading the new queue from its start costs a pass over what was already consumed; a consumer of a long-lived
  * queue would seek by sequence instead. One thread at a time; allocation-free between switches.
  */
-public final class FailoverOutputConsumer implements DocumentHandler, AutoCloseable
+public final class FailoverOutputConsumer implements QueuedOutputHandler, AutoCloseable
 {
     /** Where an output's input sequence lies: after the SBE message header, first field of every output. */
     private static final int SEQUENCE_OFFSET = 8;
@@ -63,8 +63,8 @@ public final class FailoverOutputConsumer implements DocumentHandler, AutoClosea
     /**
      * Reads what the followed queue holds now, up to a limit.
      *
-     * @param limit most documents to read.
-     * @return documents read, passed on or dropped (0: idle).
+     * @param limit most outputs to read.
+     * @return outputs read, passed on or dropped (0: idle).
      */
     public int poll(final int limit)
     {
@@ -72,7 +72,7 @@ public final class FailoverOutputConsumer implements DocumentHandler, AutoClosea
     }
 
     @Override
-    public void onDocument(final long index, final DirectBuffer buffer, final int offset, final int length)
+    public void onOutput(final long position, final DirectBuffer buffer, final int offset, final int length)
     {
         final long sequence = sequenceOf(buffer, offset, length);
         readOrdinal = sequence == readSequence ? readOrdinal + 1 : 1;
@@ -94,7 +94,7 @@ public final class FailoverOutputConsumer implements DocumentHandler, AutoClosea
      * @param buffer holding the output.
      * @param offset of its SBE header.
      * @param length of the output.
-     * @return the sequence, or 0 for a document too short to hold one.
+     * @return the sequence, or 0 for an output too short to hold one.
      */
     public static long sequenceOf(final DirectBuffer buffer, final int offset, final int length)
     {

@@ -1,7 +1,7 @@
 package com.liqengine.cluster;
 
-import com.liqengine.journal.DocumentHandler;
 import com.liqengine.journal.OutputQueueReader;
+import com.liqengine.journal.QueuedOutputHandler;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.LongArrayList;
 
@@ -70,7 +70,7 @@ public final class OutputAudit implements OutputHandler
     }
 
     /** Walks the reference queue and the received outputs side by side, both in position order. */
-    private final class Comparison implements DocumentHandler
+    private final class Comparison implements QueuedOutputHandler
     {
         private int next;
         private long expected;
@@ -81,7 +81,7 @@ public final class OutputAudit implements OutputHandler
         private long referenceOrdinal;
 
         @Override
-        public void onDocument(final long index, final DirectBuffer buffer, final int offset, final int length)
+        public void onOutput(final long position, final DirectBuffer buffer, final int offset, final int length)
         {
             final long sequence = FailoverOutputConsumer.sequenceOf(buffer, offset, length);
             referenceOrdinal = sequence == referenceSequence ? referenceOrdinal + 1 : 1;

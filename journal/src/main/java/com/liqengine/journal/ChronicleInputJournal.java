@@ -2,26 +2,24 @@ package com.liqengine.journal;
 
 import com.liqengine.pipeline.InputJournal;
 import com.liqengine.pipeline.InputSlot;
-import net.openhft.chronicle.bytes.Bytes;
-import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.CRC32C;
 
 /**
  * The engine's input journal in a Chronicle queue, in {@link JournalFormat} 2: the inputs appended between two ends
  * of batch go into one document (a new one once a document passes {@link JournalFormat#DOCUMENT_TARGET_LENGTH}),
  * each input's bytes exactly as published with the input queue's index it came from, the document closed by an
- * entry count and a CRC32C of all its bytes. A document is complete, so visible to readers and recoverable, only
- * once {@link #endOfBatch()} closes it: the pipeline applies a batch only after that, so no input is applied before
- * it is journaled. Forced to disk at the end of each batch as the {@link FsyncPolicy} says. Allocation-free in steady
- * state: the bytes are copied straight from the Agrona buffer into the mapped file and the checksum is taken from the
- * same source arrays on the way. One writing thread (where the appender is created, on the first append);
- * {@link #close()} may come from another thread once that one is done.
+ * entry count and a CRC32C of all its bytes (written by {@link BatchDocumentWriter}, shared with the output
+ * queue). A document is complete, so visible to readers and recoverable, only once {@link #endOfBatch()} closes it:
+ * the pipeline applies a batch only after that, so no input is applied before it is journaled. Forced to disk at the
+ * end of each batch as the {@link FsyncPolicy} says. Allocation-free in steady state: the bytes are copied straight
+ * from the Agrona buffer into the mapped file and the checksum is taken from the same source arrays on the way. One
+ * writing thread (where the appender is created, on the first append); {@link #close()} may come from another
+ * thread once that one is done.
  *
  * <pre>
  * InputJournal journal = ChronicleInputJournal.open(
@@ -30,25 +28,16 @@ import java.util.zip.CRC32C;
  */
 public final class ChronicleInputJournal extends ChronicleQueueWriter implements InputJournal
 {
-    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
-
     /** The queue's writer (its appender, fsync policy and close), whose documents this journal fills. */
     private final QueueWriter writer;
-    private final CRC32C crc = new CRC32C();
-    private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[JournalFormat.HEADER_LENGTH]);
-    private final UnsafeBuffer offHeapCopy = new UnsafeBuffer(new byte[JournalFormat.MAX_INPUT_LENGTH]);
-    private DocumentContext document;
-    private Bytes<?> bytes;
-    private long documentStart;
-    private int entries;
-    private long nextSequence;
+    private final BatchDocumentWriter documents;
     private long appended;
 
     private ChronicleInputJournal(final QueueContext context, final long inputsBefore)
     {
         super(context);
         this.writer = writer();
-        this.nextSequence = inputsBefore + JournalFormat.FIRST_SEQUENCE;
+        this.documents = new BatchDocumentWriter(writer, JournalFormat.LAYOUT, inputsBefore);
     }
 
     /**
@@ -97,97 +86,29 @@ public final class ChronicleInputJournal extends ChronicleQueueWriter implements
     @Override
     public void append(final DirectBuffer buffer, final int offset, final int length, final long sourceIndex)
     {
-        if (document == null)
-        {
-            openDocument();
-        }
+        final int pending = documents.isOpen() ? documents.entries() : 0;
+        final UnsafeBuffer entryHeader = documents.entryHeader();
+        entryHeader.putInt(0, length, ByteOrder.LITTLE_ENDIAN);
+        entryHeader.putLong(JournalFormat.ENTRY_SOURCE_OFFSET, sourceIndex, ByteOrder.LITTLE_ENDIAN);
         try
         {
-            scratch.putInt(0, length, ByteOrder.LITTLE_ENDIAN);
-            scratch.putLong(JournalFormat.ENTRY_SOURCE_OFFSET, sourceIndex, ByteOrder.LITTLE_ENDIAN);
-            write(scratch.byteArray(), 0, JournalFormat.ENTRY_HEADER_LENGTH);
-            final byte[] array = buffer.byteArray();
-            if (array != null)
-            {
-                write(array, buffer.wrapAdjustment() + offset, length);
-            }
-            else
-            {
-                // an off-heap buffer: one copy, so the checksum is taken over array bytes as for the others
-                offHeapCopy.putBytes(0, buffer, offset, length);
-                write(offHeapCopy.byteArray(), 0, length);
-            }
+            documents.writeEntry(buffer, offset, length);
         }
         catch (final RuntimeException | Error ex)
         {
-            // the batch cannot be journaled whole: its document is discarded, and none of it will be applied
-            abandonDocument();
+            // the batch cannot be journaled whole: its document was discarded, and none of it will be applied
+            appended -= pending;
             throw ex;
         }
-        entries++;
         appended++;
-        if (bytes.writePosition() - documentStart >= JournalFormat.DOCUMENT_TARGET_LENGTH)
-        {
-            closeDocument();
-        }
-    }
-
-    private void abandonDocument()
-    {
-        final DocumentContext abandoned = document;
-        appended -= entries;
-        document = null;
-        bytes = null;
-        abandoned.rollbackOnClose();
-        abandoned.close();
-    }
-
-    private void openDocument()
-    {
-        document = writer.writingDocument();
-        bytes = document.wire().bytes();
-        documentStart = bytes.writePosition();
-        entries = 0;
-        crc.reset();
-        final byte[] header = scratch.byteArray();
-        System.arraycopy(JournalFormat.MAGIC, 0, header, 0, JournalFormat.MAGIC_LENGTH);
-        header[JournalFormat.VERSION_OFFSET] = (byte)JournalFormat.VERSION;
-        scratch.putLong(JournalFormat.FIRST_SEQUENCE_OFFSET, nextSequence, ByteOrder.LITTLE_ENDIAN);
-        write(header, 0, JournalFormat.HEADER_LENGTH);
-    }
-
-    private void write(final byte[] array, final int offset, final int length)
-    {
-        crc.update(array, offset, length);
-        bytes.write(array, offset, length);
-    }
-
-    /** Completes the open document: entry count and checksum, then Chronicle marks it complete. */
-    private void closeDocument()
-    {
-        scratch.putInt(0, entries, ByteOrder.LITTLE_ENDIAN);
-        crc.update(scratch.byteArray(), 0, Integer.BYTES);
-        bytes.writeInt(littleEndian(entries));
-        bytes.writeInt(littleEndian((int)crc.getValue()));
-        document.close();
-        document = null;
-        bytes = null;
-        nextSequence += entries;
-        writer.documentWritten();
-    }
-
-    /** Chronicle writes in the platform's order; the journal is little endian everywhere. */
-    private static int littleEndian(final int value)
-    {
-        return LITTLE_ENDIAN ? value : Integer.reverseBytes(value);
     }
 
     @Override
     public void endOfBatch()
     {
-        if (document != null)
+        if (documents.isOpen())
         {
-            closeDocument();
+            documents.close();
         }
         super.endOfBatch();
     }
@@ -218,9 +139,9 @@ public final class ChronicleInputJournal extends ChronicleQueueWriter implements
         try
         {
             // the writing thread has finished with the appender: this thread completes what it left open
-            if (document != null && writer.takeOver())
+            if (documents.isOpen() && writer.takeOver())
             {
-                closeDocument();
+                documents.close();
             }
         }
         finally

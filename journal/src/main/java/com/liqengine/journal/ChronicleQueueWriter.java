@@ -6,9 +6,10 @@ import java.nio.file.Path;
 
 /**
  * What the engine's Chronicle queues have in common (the output queue, an input queue written as a gateway would,
- * the input journal): documents through a {@link QueueWriter}, one message each here, the end of a batch that
- * forces to disk as the {@link FsyncPolicy} says, the last index, the forces, the folder, and a close that may
- * come from another thread once the writing thread is done. Allocation-free in steady state; one writing thread.
+ * the input journal): documents through a {@link QueueWriter} (one message each, or a batch each filled by a
+ * {@link BatchDocumentWriter}), the end of a batch that forces to disk as the {@link FsyncPolicy} says, the last
+ * index, the forces, the folder, and a close that may come from another thread once the writing thread is done.
+ * Allocation-free in steady state; one writing thread.
  */
 public abstract class ChronicleQueueWriter implements AutoCloseable
 {

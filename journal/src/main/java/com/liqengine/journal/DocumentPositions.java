@@ -1,6 +1,10 @@
 package com.liqengine.journal;
 
+import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+
+import java.util.NavigableSet;
 
 /**
  * The documents of a queue numbered 1, 2, 3, ... across its roll cycles, mapped to their Chronicle indexes without
@@ -25,6 +29,35 @@ final class DocumentPositions
             total += inCycle;
         }
         this.count = total;
+    }
+
+    /**
+     * The documents of a queue now, from its cycles' counts (no document is read).
+     *
+     * @param queue the queue.
+     * @param counter a tailer of it, to count each cycle's documents with.
+     * @return the positions.
+     */
+    static DocumentPositions of(final SingleChronicleQueue queue, final ExcerptTailer counter)
+    {
+        final int first = queue.firstCycle();
+        final int last = queue.lastCycle();
+        // an empty queue has no cycles: its first is above its last
+        if (first > last)
+        {
+            return new DocumentPositions(queue.rollCycle(), new int[0], new long[0]);
+        }
+        final NavigableSet<Long> cycles = queue.listCyclesBetween(first, last);
+        final int[] cycleNumbers = new int[cycles.size()];
+        final long[] counts = new long[cycles.size()];
+        int i = 0;
+        for (final long cycle : cycles)
+        {
+            cycleNumbers[i] = (int)cycle;
+            counts[i] = Math.max(0, counter.excerptsInCycle((int)cycle));
+            i++;
+        }
+        return new DocumentPositions(queue.rollCycle(), cycleNumbers, counts);
     }
 
     /**

@@ -1,8 +1,9 @@
 package com.liqengine.journal;
 
 /**
- * A journal could not be read to its end: a document is incomplete (its writer died while writing it and no
- * writer has recovered it since), or the queue files are damaged. Says where: the last index read well.
+ * A journal or an output queue could not be read to its end: a document is incomplete (its writer died while writing
+ * it and no writer has recovered it since), fails its checks (checksum, entries, numbering), is of another format,
+ * or the queue files are damaged. Says where: the last index read well.
  */
 public final class JournalCorruptedException extends RuntimeException
 {

@@ -28,25 +28,24 @@ public final class JournalFormat
     /** Sequence of the first input of a journal. */
     public static final long FIRST_SEQUENCE = 1;
 
-    static final int MAGIC_LENGTH = 3;
+    static final int MAGIC_LENGTH = BatchLayout.MAGIC_LENGTH;
     static final byte[] MAGIC = {'L', 'Q', 'J'};
-    static final int VERSION_OFFSET = 3;
-    static final int FIRST_SEQUENCE_OFFSET = 4;
-    static final int HEADER_LENGTH = 12;
+    static final int VERSION_OFFSET = BatchLayout.VERSION_OFFSET;
+    static final int FIRST_SEQUENCE_OFFSET = BatchLayout.FIRST_NUMBER_OFFSET;
+    static final int HEADER_LENGTH = BatchLayout.HEADER_LENGTH;
     static final int ENTRY_HEADER_LENGTH = 12;
     static final int ENTRY_SOURCE_OFFSET = 4;
-    static final int TRAILER_LENGTH = 8;
-    static final int CHECKSUM_LENGTH = 4;
+    static final int TRAILER_LENGTH = BatchLayout.TRAILER_LENGTH;
+    static final int CHECKSUM_LENGTH = BatchLayout.CHECKSUM_LENGTH;
     /** Largest input an entry holds: what a ring slot holds. */
     static final int MAX_INPUT_LENGTH = InputSlot.CAPACITY;
-    /**
-     * A batch's document is closed, and the rest of the batch goes in the next one, once its entries pass this
-     * size: well under Chronicle's largest document, and a restart's search reads at most this much per probe.
-     */
-    static final int DOCUMENT_TARGET_LENGTH = 64 * 1024;
+    /** The batch document layout it shares with the output queue (mark, header, trailer, size). */
+    static final BatchLayout LAYOUT = new BatchLayout("journal", MAGIC, VERSION, VERSION_ONE_INPUT_PER_DOCUMENT,
+        "first sequence", "input", ENTRY_HEADER_LENGTH, MAX_INPUT_LENGTH);
+    /** See {@link BatchLayout#DOCUMENT_TARGET_LENGTH}. */
+    static final int DOCUMENT_TARGET_LENGTH = BatchLayout.DOCUMENT_TARGET_LENGTH;
     /** No document is longer: the target, plus one largest entry, header and trailer. */
-    static final int MAX_DOCUMENT_LENGTH =
-        HEADER_LENGTH + DOCUMENT_TARGET_LENGTH + ENTRY_HEADER_LENGTH + MAX_INPUT_LENGTH + TRAILER_LENGTH;
+    static final int MAX_DOCUMENT_LENGTH = LAYOUT.maxDocumentLength;
 
     private JournalFormat()
     {

@@ -10,8 +10,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.NavigableSet;
-import java.util.TreeSet;
 
 /**
  * Reads an input journal ({@link JournalFormat} 2) from its start, or from an input found by its sequence, to the
@@ -391,36 +389,6 @@ public final class JournalReader implements AutoCloseable
 
     private DocumentPositions positions()
     {
-        final NavigableSet<Long> cycles = cycles();
-        final int[] cycleNumbers = new int[cycles.size()];
-        final long[] counts = new long[cycles.size()];
-        int i = 0;
-        for (final long cycle : cycles)
-        {
-            cycleNumbers[i] = (int)cycle;
-            counts[i] = excerptsInCycle((int)cycle);
-            i++;
-        }
-        return new DocumentPositions(queue.rollCycle(), cycleNumbers, counts);
-    }
-
-    private NavigableSet<Long> cycles()
-    {
-        try
-        {
-            final int first = queue.firstCycle();
-            final int last = queue.lastCycle();
-            // an empty journal has no cycles: its first is above its last
-            return first > last ? new TreeSet<>() : queue.listCyclesBetween(first, last);
-        }
-        catch (final RuntimeException | InternalError ex)
-        {
-            throw corrupted("cannot list the journal's cycles (damaged files): " + ex, ex);
-        }
-    }
-
-    private long excerptsInCycle(final int cycle)
-    {
         if (counter == null)
         {
             counter = queue.createTailer();
@@ -428,12 +396,12 @@ public final class JournalReader implements AutoCloseable
         }
         try
         {
-            return Math.max(0, counter.excerptsInCycle(cycle));
+            return DocumentPositions.of(queue, counter);
         }
         catch (final RuntimeException | InternalError ex)
         {
-            throw corrupted("cannot count the documents of cycle " + cycle + " (damaged or truncated files): " + ex,
-                ex);
+            // InternalError: a fault reading the mapped file, e.g. a file cut short
+            throw corrupted("cannot count the journal's documents per cycle (damaged or truncated files): " + ex, ex);
         }
     }
 

@@ -11,7 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Tails a Chronicle queue of raw SBE messages, one document each, handing each document's bytes in place to a
+ * Tails a Chronicle queue of raw SBE messages, one document each (an input queue; the output queue holds batches,
+ * read by {@link OutputQueueReader}), handing each document's bytes in place to a
  * {@link DocumentHandler}: non-blocking ({@link #poll} returns at once with what is there, for an agent's duty
  * cycle and idle strategy), allocation-free, resumable from a saved index. One thread at a time.
  */

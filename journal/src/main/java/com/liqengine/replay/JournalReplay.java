@@ -2,10 +2,10 @@ package com.liqengine.replay;
 
 import com.liqengine.api.OutputRecord;
 import com.liqengine.api.OutputSink;
-import com.liqengine.journal.DocumentHandler;
 import com.liqengine.journal.JournalReader;
 import com.liqengine.journal.JournaledInputHandler;
 import com.liqengine.journal.OutputQueueReader;
+import com.liqengine.journal.QueuedOutputHandler;
 import com.liqengine.margin.EngineSettings;
 import com.liqengine.margin.MarginStateMachine;
 import com.liqengine.snapshot.Snapshot;
@@ -173,7 +173,7 @@ public final class JournalReplay
     {
         final MarginStateMachine engine = new MarginStateMachine(settings, this);
         final ExpandableArrayBuffer recordedCopy = new ExpandableArrayBuffer(256);
-        final DocumentHandler copyRecorded = (index, buffer, offset, length) ->
+        final QueuedOutputHandler copyRecorded = (index, buffer, offset, length) ->
         {
             recordedCopy.putBytes(0, buffer, offset, length);
             recordedLength = length;

@@ -265,7 +265,7 @@ public final class EngineRuntime implements AutoCloseable
 
     /**
      * A poller of the output queue from its start, for the calling thread: {@code poll(handler, limit)} hands
-     * over each output message's bytes (decode with the generated codecs or
+     * over each output message's bytes with its position in the queue (decode with the generated codecs or
      * {@link com.liqengine.api.OutputRecord}). Close it when done.
      *
      * @return a new reader.

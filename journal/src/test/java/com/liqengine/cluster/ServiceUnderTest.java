@@ -91,14 +91,14 @@ interface ServiceUnderTest
         @Override
         public Expected expected(final EngineConfig engine)
         {
-            final List<byte[]> inputs = Queues.documents(engine.inputQueue());
+            final List<byte[]> inputs = Queues.inputQueue(engine.inputQueue());
             return new Expected(inputs.size(), SnapshotFile.hex(new StraightRun(engine, inputs).stateHash()));
         }
 
         @Override
         public void assertEveryOutputOnce(final ClusterConfig config, final EngineConfig engine)
         {
-            final List<byte[]> inputs = Queues.documents(engine.inputQueue());
+            final List<byte[]> inputs = Queues.inputQueue(engine.inputQueue());
             final List<byte[]> outputs = new StraightRun(engine, inputs).outputs;
             for (int member = 0; member < config.memberCount(); member++)
             {

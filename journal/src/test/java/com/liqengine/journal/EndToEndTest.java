@@ -54,11 +54,11 @@ class EndToEndTest
     {
         buildScript();
         final Path gatewayQueue = dir.resolve("gateway");
-        try (ChronicleOutputChannel gateway = ChronicleOutputChannel.open(gatewayQueue))
+        try (InputQueueWriter gateway = InputQueueWriter.open(new QueueContext().path(gatewayQueue)))
         {
             for (final byte[] message : script)
             {
-                gateway.onOutput(new UnsafeBuffer(message), 0, message.length);
+                gateway.append(new UnsafeBuffer(message), 0, message.length);
             }
             gateway.endOfBatch();
         }

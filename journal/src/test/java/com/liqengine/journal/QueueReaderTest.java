@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Readers tail a queue that another writer (here another queue instance, as another process would) is
- * appending to, see every document in order, and resume after a saved index.
+ * appending to, see every output (or input) in order, and resume after a saved position.
  */
 class QueueReaderTest
 {
@@ -55,16 +55,16 @@ class QueueReaderTest
         {
             writer.start();
             final long[] expected = {0};
-            final long[] lastIndex = {QueueReader.NO_INDEX};
+            final long[] lastPosition = {OutputQueueReader.NO_OUTPUT};
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (expected[0] < outputs && System.nanoTime() < deadline)
             {
-                final int read = reader.poll((index, buffer, offset, length) ->
+                final int read = reader.poll((position, buffer, offset, length) ->
                 {
                     assertThat(buffer.getLong(offset)).isEqualTo(expected[0]);
                     assertThat(length).isEqualTo(8 + (int)(expected[0] % 32));
-                    assertThat(index).isGreaterThan(lastIndex[0]);
-                    lastIndex[0] = index;
+                    assertThat(position).isEqualTo(lastPosition[0] + 1);
+                    lastPosition[0] = position;
                     expected[0]++;
                 }, 1000);
                 if (read == 0)
@@ -75,8 +75,7 @@ class QueueReaderTest
             writer.join();
             assertThat(writerFailure.get()).isNull();
             assertThat(expected[0]).isEqualTo(outputs);
-            assertThat(reader.lastReadIndex()).isEqualTo(lastIndex[0]);
-            assertThat(reader.queueLastIndex()).isEqualTo(lastIndex[0]);
+            assertThat(reader.lastReadOutput()).isEqualTo(lastPosition[0]).isEqualTo(outputs);
             assertThat(reader.poll((index, buffer, offset, length) -> { }, 10)).isZero();
         }
         finally
@@ -87,7 +86,7 @@ class QueueReaderTest
     }
 
     @Test
-    void readerResumesAfterASavedIndex()
+    void readerResumesAfterASavedPosition()
     {
         final UnsafeBuffer message = new UnsafeBuffer(new byte[16]);
         try (ChronicleOutputChannel channel = ChronicleOutputChannel.open(dir))
@@ -105,7 +104,7 @@ class QueueReaderTest
         {
             assertThat(reader.poll((index, buffer, offset, length) -> first.add(buffer.getLong(offset)), 40))
                 .isEqualTo(40);
-            saved = reader.lastReadIndex();
+            saved = reader.lastReadOutput();
         }
         assertThat(first).hasSize(40).endsWith(39L);
 
@@ -118,7 +117,7 @@ class QueueReaderTest
         final List<Long> rest = new ArrayList<>();
         try (OutputQueueReader reader = OutputQueueReader.open(dir, true).resumeAfter(saved))
         {
-            assertThat(reader.lastReadIndex()).isEqualTo(saved);
+            assertThat(reader.lastReadOutput()).isEqualTo(saved);
             while (reader.poll((index, buffer, offset, length) -> rest.add(buffer.getLong(offset)), 7) > 0)
             {
                 assertThat(rest.size()).isLessThanOrEqualTo(61);
@@ -130,7 +129,7 @@ class QueueReaderTest
                 .isEqualTo(1);
             assertThat(firstAgain[0]).isZero();
             assertThatThrownBy(() -> reader.resumeAfter(saved + 1_000_000))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no document at index");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no output " + (saved + 1_000_000));
         }
         assertThat(rest).hasSize(61).startsWith(40L, 41L).endsWith(99L, 100L);
     }
@@ -167,15 +166,15 @@ class QueueReaderTest
     @Test
     void inputQueueFromAGatewayIsTailedByTheInputReader()
     {
-        // a gateway writes its own queue: plain Chronicle documents of SBE bytes, here through the output writer
+        // a gateway writes its own queue: plain Chronicle documents of SBE bytes, one each
         final UnsafeBuffer message = new UnsafeBuffer(new byte[24]);
         final Path inputs = dir.resolve("gateway");
-        try (ChronicleOutputChannel gateway = ChronicleOutputChannel.open(inputs))
+        try (InputQueueWriter gateway = InputQueueWriter.open(new QueueContext().path(inputs)))
         {
             for (int i = 0; i < 10; i++)
             {
                 message.putLong(0, i);
-                gateway.onOutput(message, 0, 24);
+                gateway.append(message, 0, 24);
             }
             gateway.endOfBatch();
         }

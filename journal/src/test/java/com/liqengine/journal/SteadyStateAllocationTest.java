@@ -39,6 +39,7 @@ class SteadyStateAllocationTest
     private long checksum;
     // one handler object: a method reference written at the call would be a new capture per read
     private final JournaledInputHandler handler = this::onInput;
+    private final QueuedOutputHandler outputHandler = this::onOutput;
 
     @Test
     void millionAppendsAndReadsAllocateAlmostNothing()
@@ -96,6 +97,65 @@ class SteadyStateAllocationTest
         System.out.printf("SteadyStateAllocationTest: %,d appends forced every %d allocated %,d bytes%n",
             appends, BATCH, bytes);
         assertThat(bytes).isLessThan(BUDGET_BYTES);
+    }
+
+    @Test
+    void millionOutputsWrittenAndTailedAllocateAlmostNothing()
+    {
+        final Path outputDir = dir.resolve("outputs");
+        final long writeBytes;
+        try (ChronicleOutputChannel outputs = ChronicleOutputChannel.open(outputDir))
+        {
+            write(outputs, WARM_UP);
+            final long before = allocated();
+            write(outputs, MEASURED);
+            writeBytes = allocated() - before;
+            assertThat(outputs.written()).isEqualTo(WARM_UP + MEASURED);
+        }
+        final long readBytes;
+        try (OutputQueueReader reader = OutputQueueReader.open(outputDir, true))
+        {
+            assertThat(drain(reader, WARM_UP)).isEqualTo(WARM_UP);
+            final long before = allocated();
+            final long read = drain(reader, MEASURED);
+            readBytes = allocated() - before;
+            assertThat(read).isEqualTo(MEASURED);
+        }
+        System.out.printf("SteadyStateAllocationTest: %,d outputs of %d bytes in batches of %d allocated %,d bytes "
+            + "written, %,d bytes tailed%n", MEASURED, MESSAGE_LENGTH, BATCH, writeBytes, readBytes);
+        assertThat(checksum).isNotZero();
+        assertThat(writeBytes).as("bytes allocated by %d outputs written", MEASURED).isLessThan(BUDGET_BYTES);
+        assertThat(readBytes).as("bytes allocated by %d outputs tailed", MEASURED).isLessThan(BUDGET_BYTES);
+    }
+
+    private void write(final ChronicleOutputChannel outputs, final int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            message.putLong(0, i);
+            outputs.onOutput(message, 0, MESSAGE_LENGTH);
+            if (i % BATCH == BATCH - 1)
+            {
+                outputs.endOfBatch();
+            }
+        }
+        outputs.endOfBatch();
+    }
+
+    private long drain(final OutputQueueReader reader, final int count)
+    {
+        long read = 0;
+        while (read < count)
+        {
+            // at most what is asked, so the measured drain starts where the warm-up one stopped
+            read += reader.poll(outputHandler, (int)Math.min(256, count - read));
+        }
+        return read;
+    }
+
+    private void onOutput(final long position, final DirectBuffer buffer, final int offset, final int length)
+    {
+        checksum += buffer.getLong(offset) + position;
     }
 
     private void append(final ChronicleInputJournal journal, final int count)

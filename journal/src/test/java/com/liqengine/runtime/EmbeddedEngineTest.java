@@ -5,8 +5,8 @@ import com.liqengine.api.OutputRecord;
 import com.liqengine.api.TierSpec;
 import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.Side;
-import com.liqengine.journal.DocumentHandler;
 import com.liqengine.journal.OutputQueueReader;
+import com.liqengine.journal.QueuedOutputHandler;
 import com.liqengine.pipeline.InputPublisher;
 import com.liqengine.pipeline.LatencyStage;
 import com.liqengine.testing.MixedEvents;
@@ -51,7 +51,7 @@ class EmbeddedEngineTest
 
             try (OutputQueueReader poller = engine.newOutputPoller())
             {
-                final DocumentHandler collect = (index, buffer, offset, length) ->
+                final QueuedOutputHandler collect = (index, buffer, offset, length) ->
                     outputs.add(OutputRecord.decode(buffer, offset, length));
                 final long deadline = System.nanoTime() + 10_000_000_000L;
                 while (outputs.stream().noneMatch(o -> o.type().equals("LiquidationOrder"))

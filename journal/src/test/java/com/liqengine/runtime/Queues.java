@@ -1,5 +1,6 @@
 package com.liqengine.runtime;
 
+import com.liqengine.journal.InputQueueReader;
 import com.liqengine.journal.JournalReader;
 import com.liqengine.journal.OutputQueueReader;
 
@@ -18,8 +19,8 @@ public final class Queues
     }
 
     /**
-     * @param path an output queue (or any queue of documents).
-     * @return every document's bytes, in order.
+     * @param path an output queue.
+     * @return every output's bytes, in order.
      */
     public static List<byte[]> documents(final Path path)
     {
@@ -31,6 +32,32 @@ public final class Queues
         try (OutputQueueReader reader = OutputQueueReader.open(path, true))
         {
             reader.toStart();
+            while (reader.poll((index, buffer, offset, length) ->
+            {
+                final byte[] copy = new byte[length];
+                buffer.getBytes(offset, copy);
+                documents.add(copy);
+            }, 10_000) > 0)
+            {
+                Thread.onSpinWait();
+            }
+        }
+        return documents;
+    }
+
+    /**
+     * @param path an input queue (one message per document, as a gateway writes it).
+     * @return every document's bytes, in order.
+     */
+    public static List<byte[]> inputQueue(final Path path)
+    {
+        final List<byte[]> documents = new ArrayList<>();
+        if (!Files.isDirectory(path))
+        {
+            return documents;
+        }
+        try (InputQueueReader reader = InputQueueReader.open(path, true))
+        {
             while (reader.poll((index, buffer, offset, length) ->
             {
                 final byte[] copy = new byte[length];

@@ -121,6 +121,27 @@ class RecoveryTest
     }
 
     @Test
+    void anOutputQueueMovedAwayIsWrittenAgainWholeFromTheJournal() throws IOException
+    {
+        // what docs/operations.md says to do with an output queue of format 1: move it away and restart
+        final EngineConfig clean = config("clean");
+        final long cleanHash = run(clean, new MixedEvents(ACCOUNTS, 9), 0, 25_000, true);
+        final List<byte[]> outputs = Queues.documents(clean.outputs());
+        final EngineConfig moved = config("moved");
+        copy(clean.journal(), moved.journal());
+        copy(clean.snapshots(), moved.snapshots());
+        try (EngineRuntime engine = EngineRuntime.start(moved, null))
+        {
+            final RecoveryReport report = engine.recovery();
+            assertThat(report.outputsWritten()).isEqualTo(outputs.size());
+            assertThat(report.outputsAlreadyWritten()).isZero();
+            assertThat(report.rejectedSnapshots()).isNotEmpty().allMatch(line -> line.contains("newer than"));
+            assertThat(report.stateHash()).isEqualTo(cleanHash);
+        }
+        assertSameQueues(clean, moved);
+    }
+
+    @Test
     void aCorruptOrTruncatedSnapshotIsReportedAndThePreviousOneUsed() throws IOException
     {
         final EngineConfig config = config("engine");

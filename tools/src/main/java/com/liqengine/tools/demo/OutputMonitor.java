@@ -12,8 +12,9 @@ import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.MessageHeaderDecoder;
 import com.liqengine.codec.PositionTakenOverDecoder;
 import com.liqengine.codec.Side;
-import com.liqengine.journal.DocumentHandler;
+import com.liqengine.journal.JournalCorruptedException;
 import com.liqengine.journal.OutputQueueReader;
+import com.liqengine.journal.QueuedOutputHandler;
 import com.liqengine.tools.simulate.Units;
 import org.agrona.DirectBuffer;
 
@@ -29,7 +30,7 @@ import java.util.concurrent.locks.LockSupport;
  * calls, hands every liquidation order to the {@link SimulatedBook}, and prints a few liquidations as they happen
  * (at most a handful per second, so the terminal stays readable).
  */
-final class OutputMonitor implements DocumentHandler, Runnable
+final class OutputMonitor implements QueuedOutputHandler, Runnable
 {
     private static final int SHOWN_PER_SECOND = 3;
 
@@ -111,10 +112,16 @@ final class OutputMonitor implements DocumentHandler, Runnable
                 }
             }
         }
+        catch (final JournalCorruptedException ex)
+        {
+            // the demo's run goes on; its summary then shows what the monitor had read
+            out.println("liq demo: the output monitor stopped: " + ex.getMessage());
+            running = false;
+        }
     }
 
     @Override
-    public void onDocument(final long index, final DirectBuffer buffer, final int offset, final int length)
+    public void onOutput(final long position, final DirectBuffer buffer, final int offset, final int length)
     {
         outputsRead++;
         header.wrap(buffer, offset);

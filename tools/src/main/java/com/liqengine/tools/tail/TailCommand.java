@@ -1,6 +1,7 @@
 package com.liqengine.tools.tail;
 
 import com.liqengine.api.OutputRecord;
+import com.liqengine.journal.JournalCorruptedException;
 import com.liqengine.journal.OutputQueueReader;
 import com.liqengine.margin.MarginStateMachine;
 import com.liqengine.runtime.EngineConfig;
@@ -78,7 +79,8 @@ public final class TailCommand implements Callable<Integer>
             reader.toStart();
             do
             {
-                if (reader.poll((index, buffer, offset, length) -> print(config, buffer, offset, length), 1_000) == 0)
+                if (reader.poll((position, buffer, offset, length) -> print(config, buffer, offset, length), 1_000)
+                    == 0)
                 {
                     if (!follow)
                     {
@@ -88,6 +90,12 @@ public final class TailCommand implements Callable<Integer>
                 }
             }
             while (!Thread.currentThread().isInterrupted());
+        }
+        catch (final JournalCorruptedException ex)
+        {
+            out.flush();
+            err.println("liq tail: " + ex.getMessage());
+            return 3;
         }
         return 0;
     }

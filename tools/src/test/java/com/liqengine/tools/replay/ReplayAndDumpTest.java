@@ -165,7 +165,7 @@ class ReplayAndDumpTest
     }
 
     @Test
-    void aFlippedByteInTheOutputQueueIsFoundWithItsField() throws IOException
+    void aFlippedByteInTheOutputQueueFailsItsDocumentsChecksumInReplayDumpAndTail() throws IOException
     {
         final Path copy = copyData();
         // the mark of the first LiquidationTriggered of input 26
@@ -174,9 +174,14 @@ class ReplayAndDumpTest
 
         final Result replay = liq("replay", "--config", config(copy).toString(), "--outputs",
             copy.resolve("outputs").toString());
-        assertThat(replay.code).isEqualTo(1);
-        assertThat(replay.out).contains("first divergence at input sequence 26, output #17 (recorded "
-            + "LiquidationTriggered, replayed LiquidationTriggered): field markPrice recorded");
+        assertThat(replay.code).as(replay.out + replay.err).isEqualTo(3);
+        assertThat(replay.err).contains("output queue at " + copy.resolve("outputs")).contains("fails its checksum")
+            .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(replay.out).doesNotContain("identical");
+        final Result dump = liq("dump", "--config", config(copy).toString(), "--outputs",
+            copy.resolve("outputs").toString());
+        assertThat(dump.code).isEqualTo(3);
+        assertThat(dump.err).contains("liq dump: output queue at ").contains("fails its checksum");
     }
 
     @Test
