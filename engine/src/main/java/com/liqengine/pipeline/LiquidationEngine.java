@@ -133,6 +133,17 @@ public final class LiquidationEngine implements AutoCloseable, RingOwner
         return ring.getCursor();
     }
 
+    /**
+     * Whether the state machine has applied every slot published so far (any thread): a publisher that stopped
+     * publishing is not idle until this holds, since the ring may still hold its inputs.
+     *
+     * @return true when the last handler has passed the ring's cursor.
+     */
+    public boolean caughtUp()
+    {
+        return disruptor.getSequenceValueFor(applier) >= ring.getCursor();
+    }
+
     @Override
     public void checkRunning()
     {

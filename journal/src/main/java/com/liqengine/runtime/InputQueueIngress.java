@@ -81,7 +81,6 @@ public final class InputQueueIngress implements Agent, DocumentHandler
         if (read > 0)
         {
             inputsRead += read;
-            lastInputNanos = System.nanoTime();
         }
         return read;
     }
@@ -90,6 +89,8 @@ public final class InputQueueIngress implements Agent, DocumentHandler
     public void onDocument(final long index, final DirectBuffer buffer, final int offset, final int length)
     {
         publisher.publish(buffer, offset, length, index);
+        // per input, not per poll: a poll of many inputs into a full ring can take longer than an idle limit
+        lastInputNanos = System.nanoTime();
         schedule.afterInput(publisher);
     }
 
@@ -114,7 +115,7 @@ public final class InputQueueIngress implements Agent, DocumentHandler
     }
 
     /**
-     * @return {@link System#nanoTime()} of the last poll that found input, or of the start (any thread).
+     * @return {@link System#nanoTime()} of the last input published, or of the start (any thread).
      */
     public long lastInputNanos()
     {

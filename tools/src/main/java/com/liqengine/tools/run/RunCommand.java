@@ -60,8 +60,8 @@ public final class RunCommand implements Callable<Integer>
     private Path configFile;
 
     @Option(names = "--exit-when-idle", defaultValue = "0", paramLabel = "SECONDS",
-        description = "Stop after the input queue has had nothing new for this long; 0 runs until stopped "
-            + "(default 0).")
+        description = "Stop after the input queue has had nothing new for this long and the engine has applied "
+            + "everything read; 0 runs until stopped (default 0).")
     private double exitWhenIdleSeconds;
 
     @Option(names = "--metrics-port", paramLabel = "PORT",
@@ -219,7 +219,9 @@ public final class RunCommand implements Callable<Integer>
         {
             LockSupport.parkNanos(WATCH_PAUSE_NANOS);
             final long now = System.nanoTime();
-            if (idleLimitNanos > 0 && now - ingress.lastInputNanos() > idleLimitNanos)
+            // idle means nothing new read and nothing left in the ring: an ingress held up by a full ring, or an
+            // engine thread the machine starved, has not seen the end of the input
+            if (idleLimitNanos > 0 && now - ingress.lastInputNanos() > idleLimitNanos && runtime.engine().caughtUp())
             {
                 out.println("liq run: no new input for " + exitWhenIdleSeconds + " s, stopping");
                 break;
