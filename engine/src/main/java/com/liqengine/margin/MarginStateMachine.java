@@ -83,6 +83,7 @@ public final class MarginStateMachine extends MarginStateView
             null;
         this.liquidator = new Liquidator(
             instruments, accounts, slots, holders, math, prices, takeovers, market, emitter, settings(), fundIndex);
+        liquidator.keepAdlQueues(deleveraging.queues());
         this.fills = new FillProcessor(accounts, slots, ledger, emitter, fundIndex);
         this.accountRequests = new AccountRequests(accounts, slots, math, ledger);
         this.instrumentRequests =
@@ -629,6 +630,17 @@ public final class MarginStateMachine extends MarginStateView
             }
         }
         return 5 - (int)(5L * ahead / queue);
+    }
+
+    /**
+     * Positions ranked to find ADL counterparties since the engine was built: what a search read (or the walk of
+     * the holders, without the liquidation index or past a search's read limit). Not part of the state.
+     *
+     * @return the count.
+     */
+    public long adlPositionsRanked()
+    {
+        return deleveraging.ranked();
     }
 
     // ------------------------------------------------------------------ snapshots and restore (cold path)

@@ -1,0 +1,198 @@
+package com.liqengine.margin;
+
+/**
+ * One ordering of the ADL queues: per instrument and side, an indexed binary min-heap of (key, slot) with at most
+ * one entry per slot, its entries in fixed-size chunks of a pool shared by every heap (as the liquidation index's
+ * band heaps), so memory follows the positions held. {@link AdlHeapWalk} reads a heap best-first without changing
+ * it. Nothing is allocated once built.
+ */
+final class AdlHeaps
+{
+    private final int shift;
+    private final int mask;
+    final long[] keys;
+    final int[] members;
+    /** Per slot, its entry's position in its heap + 1; 0 when it has none. */
+    private final int[] positions;
+    /** Per slot, the heap its entry is in (valid while it has one). */
+    private final int[] heapOf;
+    /** Per heap, the pool's chunk of each chunk-sized stretch, shifted to an entry index. */
+    private final int[][] tables;
+    private final int[] sizes;
+    private final int[] nextFree;
+    private int freeHead;
+
+    AdlHeaps(final int slots, final int heaps)
+    {
+        final long perHeap = Math.max(1, (long)slots / Math.max(1, heaps));
+        int chunkShift = 4;
+        while (chunkShift < 12 && (1L << chunkShift) < perHeap)
+        {
+            chunkShift++;
+        }
+        this.shift = chunkShift;
+        this.mask = (1 << chunkShift) - 1;
+        final int chunksPerHeap = (slots >> chunkShift) + 2;
+        final int chunks = (slots >> chunkShift) + Math.min(heaps, slots) + 2;
+        this.keys = new long[chunks << chunkShift];
+        this.members = new int[chunks << chunkShift];
+        this.positions = new int[slots];
+        this.heapOf = new int[slots];
+        this.tables = new int[heaps][chunksPerHeap];
+        this.sizes = new int[heaps];
+        this.nextFree = new int[chunks];
+        for (int c = 0; c < chunks; c++)
+        {
+            nextFree[c] = c + 1 < chunks ? c + 1 : -1;
+        }
+    }
+
+    int size(final int heap)
+    {
+        return sizes[heap];
+    }
+
+    /** Where entry {@code n} of the heap is in the pool's arrays. */
+    int at(final int heap, final int n)
+    {
+        return tables[heap][n >>> shift] | (n & mask);
+    }
+
+    /** Puts the slot's entry in {@code heap} with {@code key}, moving it from the heap it was in, if any. */
+    void set(final int slot, final int heap, final long key)
+    {
+        final int position = positions[slot] - 1;
+        if (position >= 0 && heapOf[slot] != heap)
+        {
+            remove(slot);
+        }
+        else if (position >= 0)
+        {
+            final int entry = at(heap, position);
+            final long old = keys[entry];
+            keys[entry] = key;
+            if (key < old)
+            {
+                siftUp(heap, position);
+            }
+            else
+            {
+                siftDown(heap, position);
+            }
+            return;
+        }
+        final int last = sizes[heap]++;
+        if ((last & mask) == 0)
+        {
+            final int chunk = freeHead;
+            freeHead = nextFree[chunk];
+            tables[heap][last >>> shift] = chunk << shift;
+        }
+        final int entry = at(heap, last);
+        keys[entry] = key;
+        members[entry] = slot;
+        positions[slot] = last + 1;
+        heapOf[slot] = heap;
+        siftUp(heap, last);
+    }
+
+    void remove(final int slot)
+    {
+        final int position = positions[slot] - 1;
+        if (position < 0)
+        {
+            return;
+        }
+        final int heap = heapOf[slot];
+        positions[slot] = 0;
+        final int last = --sizes[heap];
+        final int lastEntry = at(heap, last);
+        final long key = keys[lastEntry];
+        final int member = members[lastEntry];
+        if ((last & mask) == 0)
+        {
+            final int chunk = tables[heap][last >>> shift] >>> shift;
+            nextFree[chunk] = freeHead;
+            freeHead = chunk;
+        }
+        if (position == last)
+        {
+            return;
+        }
+        final int entry = at(heap, position);
+        keys[entry] = key;
+        members[entry] = member;
+        positions[member] = position + 1;
+        siftDown(heap, position);
+        if (positions[member] == position + 1)
+        {
+            siftUp(heap, position);
+        }
+    }
+
+    private void siftUp(final int heap, final int start)
+    {
+        int position = start;
+        final int startEntry = at(heap, position);
+        final long key = keys[startEntry];
+        final int member = members[startEntry];
+        while (position > 0)
+        {
+            final int parent = (position - 1) >>> 1;
+            final int parentEntry = at(heap, parent);
+            if (key >= keys[parentEntry])
+            {
+                break;
+            }
+            final int entry = at(heap, position);
+            keys[entry] = keys[parentEntry];
+            members[entry] = members[parentEntry];
+            positions[members[entry]] = position + 1;
+            position = parent;
+        }
+        final int entry = at(heap, position);
+        keys[entry] = key;
+        members[entry] = member;
+        positions[member] = position + 1;
+    }
+
+    private void siftDown(final int heap, final int start)
+    {
+        final int size = sizes[heap];
+        int position = start;
+        final int startEntry = at(heap, position);
+        final long key = keys[startEntry];
+        final int member = members[startEntry];
+        while (true)
+        {
+            int child = 2 * position + 1;
+            if (child >= size)
+            {
+                break;
+            }
+            int childEntry = at(heap, child);
+            if (child + 1 < size)
+            {
+                final int rightEntry = at(heap, child + 1);
+                if (keys[rightEntry] < keys[childEntry])
+                {
+                    child++;
+                    childEntry = rightEntry;
+                }
+            }
+            if (keys[childEntry] >= key)
+            {
+                break;
+            }
+            final int entry = at(heap, position);
+            keys[entry] = keys[childEntry];
+            members[entry] = members[childEntry];
+            positions[members[entry]] = position + 1;
+            position = child;
+        }
+        final int entry = at(heap, position);
+        keys[entry] = key;
+        members[entry] = member;
+        positions[member] = position + 1;
+    }
+}

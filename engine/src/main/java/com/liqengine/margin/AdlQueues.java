@@ -1,0 +1,154 @@
+package com.liqengine.margin;
+
+/**
+ * The ADL queues of every instrument's side, kept in two orders so that {@link CounterpartySearch} can read the
+ * best-ranked positions first without ranking all holders (docs/liquidation.md, "Finding the counterparties").
+ * Per position, with {@code P} its entry price ({@code |C| / (|q| f)}) and {@code E₀} a lower bound of its pool's
+ * equity without its own PnL (isolated: the pool {@code B}, exact; cross: the wallet plus the other cross
+ * positions' PnL at the losing ends of their price bands, valid while their marks stay inside those bands), the
+ * rank at mark {@code m} is {@code x / P × m / e} when {@code x > 0}, else {@code x / P × e / m}, with per unit
+ * {@code x = side × (m − P)} and equity {@code e = E₀ / (|q| f) + x}. For a short, {@code e = a − m} with
+ * {@code a = E₀ / (|q| f) + P}; for a long, {@code e = m − a} with {@code a = P − E₀ / (|q| f)}: the rank rises
+ * with the PnL% (the entry key) and falls with {@code e} (the equity key), both fixed between the account's band
+ * refreshes. Keys are kept by {@link #accountChanged} and {@link #slotChanged}, which {@link PriceBands} calls
+ * after it refreshes bands (after every change of an account, and when a mark leaves a band); the fund is never
+ * kept. Heap {@code 2 × instrument} holds shorts, {@code 2 × instrument + 1} longs; lower keys come first.
+ */
+final class AdlQueues
+{
+    /** Equity key of a position whose bound is not known (a band that does not hold its mark): read first. */
+    static final long UNKNOWN = Long.MIN_VALUE;
+
+    private final Slots slots;
+    private final Accounts accounts;
+    private final InstrumentMarks marks;
+    final AdlHeaps entryView;
+    final AdlHeaps equityView;
+
+    AdlQueues(final Slots slots, final Accounts accounts, final InstrumentMarks marks, final int maxSlots,
+        final int maxInstruments)
+    {
+        this.slots = slots;
+        this.accounts = accounts;
+        this.marks = marks;
+        this.entryView = new AdlHeaps(maxSlots, 2 * maxInstruments);
+        this.equityView = new AdlHeaps(maxSlots, 2 * maxInstruments);
+    }
+
+    static int heap(final int instrumentId, final boolean longs)
+    {
+        return 2 * instrumentId + (longs ? 1 : 0);
+    }
+
+    /** Orders doubles as longs: a lower double gives a lower long ({@code -0.0} as {@code 0.0}). */
+    static long sortable(final double value)
+    {
+        final long bits = Double.doubleToRawLongBits(value + 0.0);
+        return bits ^ ((bits >> 63) & Long.MAX_VALUE);
+    }
+
+    static double unsortable(final long key)
+    {
+        return Double.longBitsToDouble(key ^ ((key >> 63) & Long.MAX_VALUE));
+    }
+
+    /** Every position of the account: isolated ones from their pools, cross ones from the stored bands. */
+    void accountChanged(final int accountIndex)
+    {
+        // E₀ of every cross position is the same sum less its own term: added up once
+        double crossFloor = accounts.crossWallet(accountIndex);
+        double magnitude = Math.abs(crossFloor);
+        boolean known = true;
+        for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
+        {
+            if (slots.size(s) != 0 && !slots.isolated(s))
+            {
+                final double losing = losingPnl(s);
+                known &= !Double.isNaN(losing);
+                crossFloor += losing;
+                magnitude += Math.abs(losing);
+            }
+        }
+        for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
+        {
+            if (slots.size(s) == 0)
+            {
+                remove(s);
+            }
+            else if (slots.isolated(s))
+            {
+                set(s, slots.pool(s), true);
+            }
+            else
+            {
+                // rounding of the sum: the bound is lowered by far more than the doubles can have lost
+                final double floor = crossFloor - losingPnl(s) - magnitude * 1e-9 - 1;
+                set(s, floor, known);
+            }
+        }
+    }
+
+    /** One slot changed, of an account without open cross positions. */
+    void slotChanged(final int slot)
+    {
+        if (slots.size(slot) == 0)
+        {
+            remove(slot);
+        }
+        else if (slots.isolated(slot))
+        {
+            set(slot, slots.pool(slot), true);
+        }
+        else
+        {
+            accountChanged(slots.account[slot]);
+        }
+    }
+
+    void remove(final int slot)
+    {
+        entryView.remove(slot);
+        equityView.remove(slot);
+    }
+
+    /**
+     * The cross position's PnL with its mark at the losing end of its stored band (the low end for a long, the
+     * high end for a short), a lower bound of its PnL while the mark stays inside; NaN when the band does not hold
+     * the mark (none, or empty: checked every tick).
+     */
+    private double losingPnl(final int slot)
+    {
+        final int instrumentId = slots.instrument(slot);
+        final long mark = marks.markPrice[instrumentId];
+        final int at = SlotRecords.at(slot);
+        final long low = slots.records[at + SlotRecords.BAND_LOW];
+        final long high = slots.records[at + SlotRecords.BAND_HIGH];
+        if (low > mark || high < mark)
+        {
+            return Double.NaN;
+        }
+        final long size = slots.size(slot);
+        final double end = size > 0 ? Math.max(0, low) : high;
+        return (double)size * (double)marks.valueFactor[instrumentId] * end - (double)slots.cost(slot);
+    }
+
+    private void set(final int slot, final double equityFloor, final boolean known)
+    {
+        final long size = slots.size(slot);
+        final int heap = heap(slots.instrument(slot), size > 0);
+        final double units = Math.abs((double)size) * (double)marks.valueFactor[slots.instrument(slot)];
+        final double entry = Math.abs((double)slots.cost(slot)) / units;
+        final double perUnit = equityFloor / units;
+        final boolean valid = known && entry > 0 && !Double.isInfinite(entry) && !Double.isNaN(perUnit);
+        if (size < 0)
+        {
+            entryView.set(slot, heap, valid ? sortable(-entry) : UNKNOWN);
+            equityView.set(slot, heap, valid ? sortable(perUnit + entry) : UNKNOWN);
+        }
+        else
+        {
+            entryView.set(slot, heap, valid ? sortable(entry) : UNKNOWN);
+            equityView.set(slot, heap, valid ? sortable(perUnit - entry) : UNKNOWN);
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package com.liqengine.margin;
+
+/**
+ * Finds the counterparties of one ADL close in rank order (rank descending, then account id ascending) by reading
+ * the side's two {@link AdlQueues} views best-first, in turn, and ranking only what it reads: every position not
+ * yet read has an entry key and an equity key no better than the next ones of the two views, so its rank is at most
+ * the rank those two keys give (a threshold). A read position is handed out once its rank is above that threshold
+ * (beyond the rounding of the doubles), so the order is exactly that of ranking all holders. The cost is the
+ * positions read: those whose keys are near the best ones, in proportion to how many are handed out, not to the
+ * holders. The views must not change during a search (the caller keys the accounts it closed afterwards).
+ */
+final class CounterpartySearch
+{
+    /** Relative allowance for the rounding of keys and ranks: positions this close to a tie are read too. */
+    private static final double SLACK = 1e-9;
+
+    private final AdlQueues queues;
+    private final AdlHeapWalk entryWalk;
+    private final AdlHeapWalk equityWalk;
+    private final Slots slots;
+    private final Accounts accounts;
+    private final Deleveraging ranks;
+    private final int fundIndex;
+    /** Per slot, the search that read it: a slot is in both views and is ranked once. */
+    private final int[] readIn;
+    private int search;
+
+    /** The positions read but not handed out: a binary heap, best (rank descending, id ascending) first. */
+    private final int[] candidateSlot;
+    private final double[] candidateRank;
+    private final long[] candidateId;
+    private int candidates;
+
+    private int instrumentId;
+    private boolean shorts;
+    private double mark;
+    private boolean fromEntry;
+    private int reads;
+    private boolean overflowed;
+    private double lastRank;
+    private long lastId;
+
+    CounterpartySearch(final AdlQueues queues, final Slots slots, final Accounts accounts, final Deleveraging ranks,
+        final int fundIndex, final int maxSlots, final int readLimit)
+    {
+        this.queues = queues;
+        this.slots = slots;
+        this.accounts = accounts;
+        this.ranks = ranks;
+        this.fundIndex = fundIndex;
+        this.entryWalk = new AdlHeapWalk(queues.entryView, readLimit);
+        this.equityWalk = new AdlHeapWalk(queues.equityView, readLimit);
+        this.readIn = new int[maxSlots];
+        this.candidateSlot = new int[2 * readLimit + 2];
+        this.candidateRank = new double[2 * readLimit + 2];
+        this.candidateId = new long[2 * readLimit + 2];
+    }
+
+    /** Begins a search of the positions opposite the fund's: shorts when the fund is long. */
+    void start(final int instrument, final boolean fundLong, final long markPrice)
+    {
+        instrumentId = instrument;
+        shorts = fundLong;
+        mark = markPrice;
+        final int heap = AdlQueues.heap(instrument, !fundLong);
+        entryWalk.start(heap);
+        equityWalk.start(heap);
+        candidates = 0;
+        fromEntry = false;
+        overflowed = false;
+        if (++search == Integer.MAX_VALUE)
+        {
+            java.util.Arrays.fill(readIn, 0);
+            search = 1;
+        }
+    }
+
+    /** Positions ranked by every search so far. */
+    int reads()
+    {
+        return reads;
+    }
+
+    /** The rank of the last position {@link #next} handed out. */
+    double lastRank()
+    {
+        return lastRank;
+    }
+
+    /** The account id of the last position {@link #next} handed out. */
+    long lastId()
+    {
+        return lastId;
+    }
+
+    /** Whether the last {@link #next} gave up: a walk read its limit (the caller ranks all holders instead). */
+    boolean overflowed()
+    {
+        return overflowed;
+    }
+
+    /**
+     * The next counterparty in rank order among the positions not in {@code closed}, or {@link Slots#NONE} when
+     * none is left or the search {@link #overflowed()}.
+     */
+    int next(final AccountList closed)
+    {
+        while (true)
+        {
+            if (entryWalk.exhausted() || equityWalk.exhausted())
+            {
+                // every position read: the candidates are all there is
+                return candidates > 0 ? take() : Slots.NONE;
+            }
+            if (candidates > 0 && candidateRank[0] > threshold())
+            {
+                return take();
+            }
+            if (entryWalk.full() || equityWalk.full() || candidates + 2 > candidateSlot.length)
+            {
+                overflowed = true;
+                return Slots.NONE;
+            }
+            fromEntry = !fromEntry;
+            read(fromEntry ? entryWalk.next() : equityWalk.next(), closed);
+        }
+    }
+
+    private void read(final int slot, final AccountList closed)
+    {
+        if (readIn[slot] == search)
+        {
+            return;
+        }
+        readIn[slot] = search;
+        final long size = slots.size(slot);
+        final int account = slots.account[slot];
+        // entries of released or re-used slots are stale until their next key: they are skipped here
+        if (slots.instrument(slot) != instrumentId || (shorts ? size >= 0 : size <= 0) || account == fundIndex ||
+            slots.isInLiquidation(slot) || closed.contains(account))
+        {
+            return;
+        }
+        reads++;
+        add(slot, ranks.rank(slot), accounts.idAt(account));
+    }
+
+    /**
+     * The highest rank a position not yet read can have: that of a position with the next entry key and the next
+     * equity key, widened by the rounding allowance; infinite while a position without a known bound is unread.
+     */
+    private double threshold()
+    {
+        final long entryKey = entryWalk.nextKey();
+        final long equityKey = equityWalk.nextKey();
+        if (entryKey == AdlQueues.UNKNOWN || equityKey == AdlQueues.UNKNOWN)
+        {
+            return Double.POSITIVE_INFINITY;
+        }
+        final double entry = shorts ? -AdlQueues.unsortable(entryKey) : AdlQueues.unsortable(entryKey);
+        final double a = shorts ? AdlQueues.unsortable(equityKey) : -AdlQueues.unsortable(equityKey);
+        final double m = mark;
+        // per unit: the least equity and the highest PnL% of anything unread
+        final double equity = (shorts ? a - m : m - a) - SLACK * (Math.abs(a) + m);
+        if (!(equity > 0))
+        {
+            return Double.POSITIVE_INFINITY;
+        }
+        final double pnl = (shorts ? 1 - m / (entry * (1 + SLACK)) : m / (entry * (1 - SLACK)) - 1) + SLACK;
+        final double rank = pnl > 0 ? pnl * m / equity : pnl * equity / m;
+        return rank + Math.abs(rank) * SLACK;
+    }
+
+    /** Whether (rank1, id1) comes before (rank2, id2): higher rank first, then the lower account id. */
+    private static boolean before(final double rank1, final long id1, final double rank2, final long id2)
+    {
+        final int byRank = Double.compare(rank2, rank1);
+        return byRank < 0 || byRank == 0 && id1 < id2;
+    }
+
+    private void add(final int slot, final double rank, final long id)
+    {
+        int at = candidates++;
+        while (at > 0)
+        {
+            final int parent = (at - 1) >>> 1;
+            if (!before(rank, id, candidateRank[parent], candidateId[parent]))
+            {
+                break;
+            }
+            put(at, candidateSlot[parent], candidateRank[parent], candidateId[parent]);
+            at = parent;
+        }
+        put(at, slot, rank, id);
+    }
+
+    private int take()
+    {
+        final int best = candidateSlot[0];
+        lastRank = candidateRank[0];
+        lastId = candidateId[0];
+        final int last = --candidates;
+        final int slot = candidateSlot[last];
+        final double rank = candidateRank[last];
+        final long id = candidateId[last];
+        int at = 0;
+        while (true)
+        {
+            int child = 2 * at + 1;
+            if (child >= candidates)
+            {
+                break;
+            }
+            if (child + 1 < candidates &&
+                before(candidateRank[child + 1], candidateId[child + 1], candidateRank[child], candidateId[child]))
+            {
+                child++;
+            }
+            if (!before(candidateRank[child], candidateId[child], rank, id))
+            {
+                break;
+            }
+            put(at, candidateSlot[child], candidateRank[child], candidateId[child]);
+            at = child;
+        }
+        if (candidates > 0)
+        {
+            put(at, slot, rank, id);
+        }
+        return best;
+    }
+
+    private void put(final int at, final int slot, final double rank, final long id)
+    {
+        candidateSlot[at] = slot;
+        candidateRank[at] = rank;
+        candidateId[at] = id;
+    }
+}
