@@ -14,8 +14,6 @@ final class AdlHeaps
     final int[] members;
     /** Per slot, its entry's position in its heap + 1; 0 when it has none. */
     private final int[] positions;
-    /** Per slot, the heap its entry is in (valid while it has one). */
-    private final int[] heapOf;
     /** Per heap, the pool's chunk of each chunk-sized stretch, shifted to an entry index. */
     private final int[][] tables;
     private final int[] sizes;
@@ -37,7 +35,6 @@ final class AdlHeaps
         this.keys = new long[chunks << chunkShift];
         this.members = new int[chunks << chunkShift];
         this.positions = new int[slots];
-        this.heapOf = new int[slots];
         this.tables = new int[heaps][chunksPerHeap];
         this.sizes = new int[heaps];
         this.nextFree = new int[chunks];
@@ -58,15 +55,17 @@ final class AdlHeaps
         return tables[heap][n >>> shift] | (n & mask);
     }
 
-    /** Puts the slot's entry in {@code heap} with {@code key}, moving it from the heap it was in, if any. */
+    /** The key of the slot's entry in {@code heap} (it must have one). */
+    long key(final int slot, final int heap)
+    {
+        return keys[at(heap, positions[slot] - 1)];
+    }
+
+    /** Puts the slot's entry in {@code heap} with {@code key}; an entry it has must be in that heap. */
     void set(final int slot, final int heap, final long key)
     {
         final int position = positions[slot] - 1;
-        if (position >= 0 && heapOf[slot] != heap)
-        {
-            remove(slot);
-        }
-        else if (position >= 0)
+        if (position >= 0)
         {
             final int entry = at(heap, position);
             final long old = keys[entry];
@@ -92,18 +91,17 @@ final class AdlHeaps
         keys[entry] = key;
         members[entry] = slot;
         positions[slot] = last + 1;
-        heapOf[slot] = heap;
         siftUp(heap, last);
     }
 
-    void remove(final int slot)
+    /** Removes the slot's entry from {@code heap}, where it is if it has one. */
+    void remove(final int slot, final int heap)
     {
         final int position = positions[slot] - 1;
         if (position < 0)
         {
             return;
         }
-        final int heap = heapOf[slot];
         positions[slot] = 0;
         final int last = --sizes[heap];
         final int lastEntry = at(heap, last);

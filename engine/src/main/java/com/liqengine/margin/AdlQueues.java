@@ -1,29 +1,36 @@
 package com.liqengine.margin;
 
 /**
- * The ADL queues of every instrument's side, kept in two orders so that {@link CounterpartySearch} can read the
+ * The ADL queues of every instrument's side, kept in three orders so that {@link CounterpartySearch} can read the
  * best-ranked positions first without ranking all holders (docs/liquidation.md, "Finding the counterparties").
- * Per position, with {@code P} its entry price ({@code |C| / (|q| f)}) and {@code E₀} a lower bound of its pool's
- * equity without its own PnL (isolated: the pool {@code B}, exact; cross: the wallet plus the other cross
+ * Per position, with {@code u = |q| f}, {@code P = |C| / u} its entry price and {@code E₀} a lower bound of its
+ * pool's equity without its own PnL (isolated: the pool {@code B}, exact; cross: the wallet plus the other cross
  * positions' PnL at the losing ends of their price bands, valid while their marks stay inside those bands), the
  * rank at mark {@code m} is {@code x / P × m / e} when {@code x > 0}, else {@code x / P × e / m}, with per unit
- * {@code x = side × (m − P)} and equity {@code e = E₀ / (|q| f) + x}. For a short, {@code e = a − m} with
- * {@code a = E₀ / (|q| f) + P}; for a long, {@code e = m − a} with {@code a = P − E₀ / (|q| f)}: the rank rises
- * with the PnL% (the entry key) and falls with {@code e} (the equity key), both fixed between the account's band
- * refreshes. Keys are kept by {@link #accountChanged} and {@link #slotChanged}, which {@link PriceBands} calls
- * after it refreshes bands (after every change of an account, and when a mark leaves a band); the fund is never
- * kept. Heap {@code 2 × instrument} holds shorts, {@code 2 × instrument + 1} longs; lower keys come first.
+ * {@code x = side × (m − P)}, base equity {@code b = E₀ / u} and equity {@code e ≥ b + x}. The three keys, fixed
+ * between the account's band refreshes: the entry price (the PnL% rises with it for a short, falls for a long), the
+ * base equity {@code b}, and {@code a} with {@code e = a − m} for a short ({@code a = b + P}) and {@code e = m − a}
+ * for a long ({@code a = P − b}). Keys are kept by {@link #accountChanged} and {@link #slotChanged}, which {@link
+ * PriceBands} calls after it refreshes bands (after every change of an account, and when a mark leaves a band); the
+ * fund is never kept. Heap {@code 2 × instrument} holds shorts, {@code 2 × instrument + 1} longs; lower keys come
+ * first, so each view is best first.
  */
 final class AdlQueues
 {
-    /** Equity key of a position whose bound is not known (a band that does not hold its mark): read first. */
+    /** Key of a position whose bound is not known (a band that does not hold its mark): read first. */
     static final long UNKNOWN = Long.MIN_VALUE;
 
     private final Slots slots;
     private final Accounts accounts;
     private final InstrumentMarks marks;
+    /** Entry price: shorts highest first, longs lowest first. */
     final AdlHeaps entryView;
+    /** Base equity per unit {@code b}, lowest first. */
+    final AdlHeaps baseView;
+    /** {@code a}: shorts lowest first, longs highest first (the least equity per unit first). */
     final AdlHeaps equityView;
+    /** Per slot, the heap its entries are in, + 1; 0 when it has none. */
+    private final int[] heapOf;
 
     AdlQueues(final Slots slots, final Accounts accounts, final InstrumentMarks marks, final int maxSlots,
         final int maxInstruments)
@@ -32,7 +39,9 @@ final class AdlQueues
         this.accounts = accounts;
         this.marks = marks;
         this.entryView = new AdlHeaps(maxSlots, 2 * maxInstruments);
+        this.baseView = new AdlHeaps(maxSlots, 2 * maxInstruments);
         this.equityView = new AdlHeaps(maxSlots, 2 * maxInstruments);
+        this.heapOf = new int[maxSlots];
     }
 
     static int heap(final int instrumentId, final boolean longs)
@@ -107,8 +116,20 @@ final class AdlQueues
 
     void remove(final int slot)
     {
-        entryView.remove(slot);
-        equityView.remove(slot);
+        final int heap = heapOf[slot] - 1;
+        if (heap >= 0)
+        {
+            entryView.remove(slot, heap);
+            baseView.remove(slot, heap);
+            equityView.remove(slot, heap);
+            heapOf[slot] = 0;
+        }
+    }
+
+    /** The heap of the slot's entries (it must have some). */
+    int heapOf(final int slot)
+    {
+        return heapOf[slot] - 1;
     }
 
     /**
@@ -139,16 +160,16 @@ final class AdlQueues
         final double units = Math.abs((double)size) * (double)marks.valueFactor[slots.instrument(slot)];
         final double entry = Math.abs((double)slots.cost(slot)) / units;
         final double perUnit = equityFloor / units;
-        final boolean valid = known && entry > 0 && !Double.isInfinite(entry) && !Double.isNaN(perUnit);
-        if (size < 0)
+        final boolean priced = entry > 0 && !Double.isInfinite(entry);
+        final boolean bounded = priced && known && !Double.isNaN(perUnit) && !Double.isInfinite(perUnit);
+        if (heapOf[slot] != heap + 1)
         {
-            entryView.set(slot, heap, valid ? sortable(-entry) : UNKNOWN);
-            equityView.set(slot, heap, valid ? sortable(perUnit + entry) : UNKNOWN);
+            // a new position, or one whose side flipped: out of the other side's heaps first
+            remove(slot);
+            heapOf[slot] = heap + 1;
         }
-        else
-        {
-            entryView.set(slot, heap, valid ? sortable(entry) : UNKNOWN);
-            equityView.set(slot, heap, valid ? sortable(perUnit - entry) : UNKNOWN);
-        }
+        entryView.set(slot, heap, priced ? sortable(size < 0 ? -entry : entry) : UNKNOWN);
+        baseView.set(slot, heap, bounded ? sortable(perUnit) : UNKNOWN);
+        equityView.set(slot, heap, bounded ? sortable(size < 0 ? perUnit + entry : perUnit - entry) : UNKNOWN);
     }
 }

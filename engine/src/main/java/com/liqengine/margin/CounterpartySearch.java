@@ -2,12 +2,13 @@ package com.liqengine.margin;
 
 /**
  * Finds the counterparties of one ADL close in rank order (rank descending, then account id ascending) by reading
- * the side's two {@link AdlQueues} views best-first, in turn, and ranking only what it reads: every position not
- * yet read has an entry key and an equity key no better than the next ones of the two views, so its rank is at most
- * the rank those two keys give (a threshold). A read position is handed out once its rank is above that threshold
- * (beyond the rounding of the doubles), so the order is exactly that of ranking all holders. The cost is the
- * positions read: those whose keys are near the best ones, in proportion to how many are handed out, not to the
- * holders. The views must not change during a search (the caller keys the accounts it closed afterwards).
+ * the side's three {@link AdlQueues} views best-first and ranking only what it reads: every position not yet read
+ * has keys no better than the next ones of the views, so its rank is at most what those keys allow (a threshold:
+ * the lower of the bounds from the entry price with {@code a}, and from the entry price with the base equity). A
+ * read position is handed out once its rank is above that threshold (beyond the rounding of the doubles), so the
+ * order is exactly that of ranking all holders. The cost is the positions read: those whose keys are near the best
+ * ones, in proportion to how many are handed out, not to the holders. The views must not change during a search
+ * (the caller keys the accounts it closed afterwards).
  */
 final class CounterpartySearch
 {
@@ -17,6 +18,7 @@ final class CounterpartySearch
     private final AdlQueues queues;
     private final AdlHeapWalk entryWalk;
     private final AdlHeapWalk equityWalk;
+    private final AdlHeapWalk baseWalk;
     private final Slots slots;
     private final Accounts accounts;
     private final Deleveraging ranks;
@@ -34,7 +36,8 @@ final class CounterpartySearch
     private int instrumentId;
     private boolean shorts;
     private double mark;
-    private boolean fromEntry;
+    /** The view read last: 0 entry, 1 equity, 2 base. */
+    private int lastView;
     private int reads;
     private boolean overflowed;
     private double lastRank;
@@ -50,6 +53,7 @@ final class CounterpartySearch
         this.fundIndex = fundIndex;
         this.entryWalk = new AdlHeapWalk(queues.entryView, readLimit);
         this.equityWalk = new AdlHeapWalk(queues.equityView, readLimit);
+        this.baseWalk = new AdlHeapWalk(queues.baseView, readLimit);
         this.readIn = new int[maxSlots];
         this.candidateSlot = new int[2 * readLimit + 2];
         this.candidateRank = new double[2 * readLimit + 2];
@@ -65,8 +69,9 @@ final class CounterpartySearch
         final int heap = AdlQueues.heap(instrument, !fundLong);
         entryWalk.start(heap);
         equityWalk.start(heap);
+        baseWalk.start(heap);
         candidates = 0;
-        fromEntry = false;
+        lastView = 0;
         overflowed = false;
         if (++search == Integer.MAX_VALUE)
         {
@@ -107,7 +112,7 @@ final class CounterpartySearch
     {
         while (true)
         {
-            if (entryWalk.exhausted() || equityWalk.exhausted())
+            if (entryWalk.exhausted() || equityWalk.exhausted() || baseWalk.exhausted())
             {
                 // every position read: the candidates are all there is
                 return candidates > 0 ? take() : Slots.NONE;
@@ -116,14 +121,47 @@ final class CounterpartySearch
             {
                 return take();
             }
-            if (entryWalk.full() || equityWalk.full() || candidates + 2 > candidateSlot.length)
+            if (entryWalk.full() || equityWalk.full() || baseWalk.full() || candidates + 3 > candidateSlot.length)
             {
                 overflowed = true;
                 return Slots.NONE;
             }
-            fromEntry = !fromEntry;
-            read(fromEntry ? entryWalk.next() : equityWalk.next(), closed);
+            lastView = viewToRead();
+            final AdlHeapWalk walk = lastView == 0 ? entryWalk : lastView == 1 ? equityWalk : baseWalk;
+            read(walk.next(), closed);
         }
+    }
+
+    /**
+     * Which view to read next (0 entry, 1 equity, 2 base): of the pair whose bound is the threshold, the one whose
+     * next key holds it up most, judged against the best candidate (the bound with the other view's next key as
+     * good as the candidate's); the equity or base view when they hold it up alike (positions at one entry price:
+     * the entry view cannot lower it); in turn when there is no candidate or a key is not known.
+     */
+    private int viewToRead()
+    {
+        final long entryKey = entryWalk.nextKey();
+        final long equityKey = equityWalk.nextKey();
+        final long baseKey = baseWalk.nextKey();
+        if (candidates == 0 || entryKey == AdlQueues.UNKNOWN || equityKey == AdlQueues.UNKNOWN ||
+            baseKey == AdlQueues.UNKNOWN)
+        {
+            return lastView == 2 ? 0 : lastView + 1;
+        }
+        final int best = candidateSlot[0];
+        final int heap = queues.heapOf(best);
+        final long bestEntry = queues.entryView.key(best, heap);
+        final long bestEquity = queues.equityView.key(best, heap);
+        final long bestBase = queues.baseView.key(best, heap);
+        if (bestEntry == AdlQueues.UNKNOWN || bestEquity == AdlQueues.UNKNOWN || bestBase == AdlQueues.UNKNOWN)
+        {
+            return lastView == 2 ? 0 : lastView + 1;
+        }
+        if (byEquity(entryKey, equityKey) <= byBase(entryKey, baseKey))
+        {
+            return byEquity(entryKey, bestEquity) > byEquity(bestEntry, equityKey) ? 0 : 1;
+        }
+        return byBase(entryKey, bestBase) > byBase(bestEntry, baseKey) ? 0 : 2;
     }
 
     private void read(final int slot, final AccountList closed)
@@ -153,11 +191,26 @@ final class CounterpartySearch
     {
         final long entryKey = entryWalk.nextKey();
         final long equityKey = equityWalk.nextKey();
-        if (entryKey == AdlQueues.UNKNOWN || equityKey == AdlQueues.UNKNOWN)
+        final long baseKey = baseWalk.nextKey();
+        if (entryKey == AdlQueues.UNKNOWN || equityKey == AdlQueues.UNKNOWN || baseKey == AdlQueues.UNKNOWN)
         {
             return Double.POSITIVE_INFINITY;
         }
-        final double entry = shorts ? -AdlQueues.unsortable(entryKey) : AdlQueues.unsortable(entryKey);
+        return Math.min(byEquity(entryKey, equityKey), byBase(entryKey, baseKey));
+    }
+
+    private double entryPrice(final long entryKey)
+    {
+        return shorts ? -AdlQueues.unsortable(entryKey) : AdlQueues.unsortable(entryKey);
+    }
+
+    /**
+     * The highest rank of a position with an entry key and an equity key no better than these two: the PnL% at
+     * that entry price times the leverage at that least equity (over it when the PnL% is not positive).
+     */
+    private double byEquity(final long entryKey, final long equityKey)
+    {
+        final double entry = entryPrice(entryKey);
         final double a = shorts ? AdlQueues.unsortable(equityKey) : -AdlQueues.unsortable(equityKey);
         final double m = mark;
         // per unit: the least equity and the highest PnL% of anything unread
@@ -169,6 +222,37 @@ final class CounterpartySearch
         final double pnl = (shorts ? 1 - m / (entry * (1 + SLACK)) : m / (entry * (1 - SLACK)) - 1) + SLACK;
         final double rank = pnl > 0 ? pnl * m / equity : pnl * equity / m;
         return rank + Math.abs(rank) * SLACK;
+    }
+
+    /**
+     * The highest rank of a position with an entry key and a base equity key no better than these two. In profit
+     * by {@code x} a unit, the rank is {@code x m / (P (b + x))}: for a long ({@code P = m − x}) it rises with
+     * {@code x}, for a short ({@code P = m + x}) up to {@code x = √(m b)}, then falls; out of profit it is at most 0.
+     */
+    private double byBase(final long entryKey, final long baseKey)
+    {
+        final double entry = entryPrice(entryKey);
+        final double b = AdlQueues.unsortable(baseKey);
+        final double m = mark;
+        final double base = b - SLACK * (Math.abs(b) + m);
+        if (!(base > 0))
+        {
+            // equity near zero with a small profit: no bound
+            return Double.POSITIVE_INFINITY;
+        }
+        final double profit = (shorts ? entry - m : m - entry) + SLACK * (entry + m);
+        if (profit <= 0)
+        {
+            return 0;
+        }
+        final double x = shorts ? Math.min(profit, Math.sqrt(m * base)) : profit;
+        final double price = shorts ? m + x : m - x;
+        if (!(price > 0))
+        {
+            return Double.POSITIVE_INFINITY;
+        }
+        final double rank = x * m / (price * (base + x));
+        return rank + rank * SLACK;
     }
 
     /** Whether (rank1, id1) comes before (rank2, id2): higher rank first, then the lower account id. */

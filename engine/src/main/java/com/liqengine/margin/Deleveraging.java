@@ -18,7 +18,10 @@ final class Deleveraging
 {
     /** How many counterparties one walk of the holders ranks; more are found by walking again. */
     static final int TOP = 256;
-    /** Positions one search may read (per view) before the walk takes over for the rest of that close. */
+    /**
+     * Positions one search may read (per view) before the walk takes over for the rest of that close; the system
+     * property {@code liqengine.adl.readLimit} lowers it (a test setting: the hand-over to the walk).
+     */
     static final int READ_LIMIT = 1 << 16;
     /** Checks every counterparty of a search against a full ranking (a test setting: O(holders) per close). */
     private static final boolean VERIFY = Boolean.getBoolean("liqengine.adl.verifySearch");
@@ -104,7 +107,7 @@ final class Deleveraging
             final int slotCount = slots.capacity();
             this.queues = new AdlQueues(slots, accounts, math.marks, slotCount, instruments.length);
             this.search = new CounterpartySearch(queues, slots, accounts, this, fundIndex, slotCount,
-                Math.min(READ_LIMIT, slotCount + 1));
+                Math.max(1, Math.min(Integer.getInteger("liqengine.adl.readLimit", READ_LIMIT), slotCount + 1)));
         }
         else
         {
