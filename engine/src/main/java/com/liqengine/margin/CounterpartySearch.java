@@ -14,6 +14,10 @@ final class CounterpartySearch
 {
     /** Relative allowance for the rounding of keys and ranks: positions this close to a tie are read too. */
     private static final double SLACK = 1e-9;
+    /** How much more the entry view must hold the threshold up to be read next (see {@link #viewToRead}). */
+    private static final double PREFERENCE = 1e-6;
+    /** Reads between two computations of the threshold (and of the view to read): each costs several divisions. */
+    private static final int RECOMPUTE_EVERY = 16;
 
     private final AdlQueues queues;
     private final AdlHeapWalk entryWalk;
@@ -36,8 +40,11 @@ final class CounterpartySearch
     private int instrumentId;
     private boolean shorts;
     private double mark;
-    /** The view read last: 0 entry, 1 equity, 2 base. */
-    private int lastView;
+    /** The view being read: 0 entry, 1 equity, 2 base. */
+    private int view;
+    /** The threshold and the view to read, as computed {@link #sinceThreshold} reads ago. */
+    private double threshold;
+    private int sinceThreshold;
     private int reads;
     private boolean overflowed;
     private double lastRank;
@@ -71,7 +78,9 @@ final class CounterpartySearch
         equityWalk.start(heap);
         baseWalk.start(heap);
         candidates = 0;
-        lastView = 0;
+        view = 0;
+        threshold = Double.POSITIVE_INFINITY;
+        sinceThreshold = RECOMPUTE_EVERY;
         overflowed = false;
         if (++search == Integer.MAX_VALUE)
         {
@@ -117,17 +126,32 @@ final class CounterpartySearch
                 // every position read: the candidates are all there is
                 return candidates > 0 ? take() : Slots.NONE;
             }
-            if (candidates > 0 && candidateRank[0] > threshold())
+            if (candidates > 0 && candidateRank[0] > threshold)
             {
                 return take();
+            }
+            if (candidates > 0 && sinceThreshold >= RECOMPUTE_EVERY)
+            {
+                // the threshold only falls as the views are read: one computed a few reads ago is still a bound
+                threshold = threshold();
+                view = viewToRead();
+                sinceThreshold = 0;
+                if (candidateRank[0] > threshold)
+                {
+                    return take();
+                }
             }
             if (entryWalk.full() || equityWalk.full() || baseWalk.full() || candidates + 3 > candidateSlot.length)
             {
                 overflowed = true;
                 return Slots.NONE;
             }
-            lastView = viewToRead();
-            final AdlHeapWalk walk = lastView == 0 ? entryWalk : lastView == 1 ? equityWalk : baseWalk;
+            if (candidates == 0)
+            {
+                view = view == 2 ? 0 : view + 1;
+            }
+            sinceThreshold++;
+            final AdlHeapWalk walk = view == 0 ? entryWalk : view == 1 ? equityWalk : baseWalk;
             read(walk.next(), closed);
         }
     }
@@ -146,7 +170,7 @@ final class CounterpartySearch
         if (candidates == 0 || entryKey == AdlQueues.UNKNOWN || equityKey == AdlQueues.UNKNOWN ||
             baseKey == AdlQueues.UNKNOWN)
         {
-            return lastView == 2 ? 0 : lastView + 1;
+            return view == 2 ? 0 : view + 1;
         }
         final int best = candidateSlot[0];
         final int heap = queues.heapOf(best);
@@ -155,13 +179,14 @@ final class CounterpartySearch
         final long bestBase = queues.baseView.key(best, heap);
         if (bestEntry == AdlQueues.UNKNOWN || bestEquity == AdlQueues.UNKNOWN || bestBase == AdlQueues.UNKNOWN)
         {
-            return lastView == 2 ? 0 : lastView + 1;
+            return view == 2 ? 0 : view + 1;
         }
+        // the entry view only when it clearly holds the threshold up more: near ties are rounding, not a reason
         if (byEquity(entryKey, equityKey) <= byBase(entryKey, baseKey))
         {
-            return byEquity(entryKey, bestEquity) > byEquity(bestEntry, equityKey) ? 0 : 1;
+            return byEquity(entryKey, bestEquity) > byEquity(bestEntry, equityKey) * (1 + PREFERENCE) ? 0 : 1;
         }
-        return byBase(entryKey, bestBase) > byBase(bestEntry, baseKey) ? 0 : 2;
+        return byBase(entryKey, bestBase) > byBase(bestEntry, baseKey) * (1 + PREFERENCE) ? 0 : 2;
     }
 
     private void read(final int slot, final AccountList closed)

@@ -102,7 +102,9 @@ final class Deleveraging
         this.activePrice = new long[capacity];
         this.touched = new AccountList(enabled ? accounts.maxAccounts() : 0);
         this.closed = new AccountList(enabled ? accounts.maxAccounts() : 0);
-        if (enabled && settings.indexedChecks())
+        // liqengine.adl.search=false: the walk only (a comparison setting for the benchmark)
+        if (enabled && settings.indexedChecks() &&
+            Boolean.parseBoolean(System.getProperty("liqengine.adl.search", "true")))
         {
             final int slotCount = slots.capacity();
             this.queues = new AdlQueues(slots, accounts, math.marks, slotCount, instruments.length);

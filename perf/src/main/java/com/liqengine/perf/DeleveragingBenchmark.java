@@ -31,15 +31,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Auto-deleveraging of one position in a book of N opposite positions (docs/liquidation.md). Two books: {@code
- * uniform}, one instrument held short by N cross accounts at one entry price, of different sizes and 19 margins
- * (whole groups of them rank exactly alike); {@code random}, the N shorts at random entry prices (−3% to +5% of the
- * mark), half isolated at a random leverage (2x to 20x), half cross with a random margin (5% to 50%), a quarter of
- * those also long a second instrument (so their ADL keys come from price bands). A victim's isolated long is liquidated by a gap
- * through its bankruptcy price, the fund's loss makes it fall below its floor of 0, and the long is closed against
- * the best-ranked short. One operation is the three inputs of that cycle: the victim's fill, the gap tick (the
- * takeover and the ADL), and the tick back. With {@code adl=false} the engine has no floor: the same cycle with
- * the takeover only, so the difference of the two is what the ADL costs. Each iteration checks that every cycle
- * liquidated and (with a floor) deleveraged, and that nothing was rejected or left as a deficit.
+ * uniform}, one instrument held short by N cross accounts at one entry price, of different sizes and 19 margins (whole
+ * groups of them rank exactly alike); {@code random}, the N shorts at random entry prices (−3% to +5% of the mark),
+ * half isolated at a random leverage (2x to 20x), half cross with a random margin (5% to 50%), a quarter of those also
+ * long a second instrument (so their ADL keys come from price bands). A victim's isolated long is liquidated by a gap
+ * through its bankruptcy price, the fund's loss makes it fall below its floor of 0, and the long is closed against the
+ * best-ranked short. One operation is the three inputs of that cycle: the victim's fill, the gap tick (the takeover and
+ * the ADL), and the tick back. With {@code adl=false} the engine has no floor: the same cycle with the takeover only,
+ * so the difference of the two is what the ADL costs. Each iteration checks that every cycle liquidated and (with a
+ * floor) deleveraged, and that nothing was rejected or left as a deficit.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -67,8 +67,18 @@ public class DeleveragingBenchmark
     @Param({"true", "false"})
     public boolean adl;
 
-    /** The book: {@code uniform} or {@code random} (above). */
-    @Param({"uniform", "random"})
+    /**
+     * How the ADL finds counterparties: {@code search} (the ranked views, the engine's default) or {@code walk}
+     * (ranking every holder, as before; the system property {@code liqengine.adl.search=false}).
+     */
+    @Param({"search", "walk"})
+    public String finder;
+
+    /**
+     * The book: {@code uniform} or {@code random} (above), or {@code random-one}: the random book without the second
+     * instrument (every cross account holds only its short).
+     */
+    @Param({"uniform", "random", "random-one"})
     public String book;
 
     private final InputEncoder encoder = new InputEncoder();
@@ -96,12 +106,13 @@ public class DeleveragingBenchmark
         {
             settings.fundFloor(0);
         }
+        System.setProperty("liqengine.adl.search", String.valueOf("search".equals(finder)));
         engine = new MarginStateMachine(settings, outputs);
         send(encoder.instrumentDefinition(0, 0, new InstrumentSpec(0, "PERP", 2, 3, 1, 1, 20, MarginMode.CROSS,
             List.of(new TierSpec(1_000_000_000L * 100_000_000L, 100, 500_000L, 0)))));
         send(encoder.markPriceTick(0, 0, 0, MARK));
         final SplittableRandom random = new SplittableRandom(11);
-        if ("random".equals(book))
+        if (book.startsWith("random"))
         {
             send(encoder.instrumentDefinition(0, 0, new InstrumentSpec(1, "OTHER", 2, 3, 1, 1, 20, MarginMode.CROSS,
                 List.of(new TierSpec(1_000_000_000L * 100_000_000L, 100, 500_000L, 0)))));
@@ -152,7 +163,7 @@ public class DeleveragingBenchmark
         else
         {
             send(encoder.deposit(0, 0, account, notional / (2 + random.nextInt(19))));
-            if (random.nextInt(4) == 0)
+            if (random.nextInt(4) == 0 && "random".equals(book))
             {
                 final long other = 1 + random.nextInt(100_000);
                 send(encoder.deposit(0, 0, account, other * MARK * 1_000 / 5));
@@ -190,9 +201,9 @@ public class DeleveragingBenchmark
                 " ADL outputs, " + rejected + " rejections, " + deficits + " deficits");
         }
         // how many positions the ADL ranked to find its counterparties (the search's reads, or the walk's)
-        System.out.printf("%n[adl=%s book=%s positions=%d] positions ranked per cycle: %.1f, ADL outputs per cycle: "
-            + "%.1f%n", adl, book, positions, (double)(engine.adlPositionsRanked() - rankedBefore) / cycles,
-            (double)closes / cycles);
+        final double ranked = (double)(engine.adlPositionsRanked() - rankedBefore) / cycles;
+        System.out.printf("%n[adl=%s finder=%s book=%s positions=%d] positions ranked per cycle: %.1f, ADL outputs per "
+            + "cycle: %.1f%n", adl, finder, book, positions, ranked, (double)closes / cycles);
     }
 
     /**
