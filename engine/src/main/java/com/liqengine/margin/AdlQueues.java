@@ -2,30 +2,39 @@ package com.liqengine.margin;
 
 /**
  * The ADL queues of every instrument's side, kept in three orders so that {@link CounterpartySearch} can read the
- * best-ranked positions first without ranking all holders (docs/liquidation.md, "Finding the counterparties").
- * Per position, with {@code u = |q| f}, {@code P = |C| / u} its entry price and {@code E₀} a lower bound of its
- * pool's equity without its own PnL (isolated: the pool {@code B}, exact; cross: the wallet plus the other cross
- * positions' PnL at the losing ends of their price bands, valid while their marks stay inside those bands), the
- * rank at mark {@code m} is {@code x / P × m / e} when {@code x > 0}, else {@code x / P × e / m}, with per unit
- * {@code x = side × (m − P)}, base equity {@code b = E₀ / u} and equity {@code e ≥ b + x}. The three keys, fixed
- * between the account's band refreshes: the entry price (the PnL% rises with it for a short, falls for a long), the
- * base equity {@code b}, and {@code a} with {@code e = a − m} for a short ({@code a = b + P}) and {@code e = m − a}
- * for a long ({@code a = P − b}). Keys are kept by {@link #accountChanged} and {@link #slotChanged}, which {@link
- * PriceBands} calls after it refreshes bands (after every change of an account, and when a mark leaves a band); the
- * fund is never kept. Heap {@code 2 × instrument} holds shorts, {@code 2 × instrument + 1} longs; lower keys come
- * first, so each view is best first.
+ * best-ranked positions first without ranking all holders (docs/liquidation.md, "Finding the counterparties"). Per
+ * position, with {@code u = |q| f}, {@code P = |C| / u} its entry price and {@code E₀} a lower bound of its pool's
+ * equity without its own PnL (isolated: the pool {@code B}, exact; cross: the wallet plus the other cross positions'
+ * PnL at the losing ends of their price bands, valid while their marks stay inside those bands), the rank at mark
+ * {@code m} is {@code x / P × m / e} when {@code x > 0}, else {@code x / P × e / m}, with per unit {@code x = side × (m
+ * − P)}, base equity {@code b = E₀ / u} and equity {@code e ≥ b + x}. The three keys, fixed between the account's band
+ * refreshes: the entry price (the PnL% rises with it for a short, falls for a long), the base equity {@code b} (by
+ * bucket, then entry price: {@link #baseKey}), and {@code a} with {@code e = a − m} for a short ({@code a = b + P}) and
+ * {@code e = m − a} for a long ({@code a = P − b}). Keys are kept by {@link #accountChanged} and {@link #slotChanged},
+ * which {@link PriceBands} calls after it refreshes bands (after every change of an account, and when a mark leaves a
+ * band); the fund is never kept. Heap {@code 2 × instrument} holds shorts, {@code 2 × instrument + 1} longs; lower keys
+ * come first, so each view is best first.
  */
 final class AdlQueues
 {
     /** Key of a position whose bound is not known (a band that does not hold its mark): read first. */
     static final long UNKNOWN = Long.MIN_VALUE;
+    static final int BUCKETS_PER_OCTAVE = 32;
+    /** Buckets cover {@code b} from 2^-64 to 2^64 price units; beyond, the first or the last. */
+    private static final int BUCKET_OFFSET = 64 * BUCKETS_PER_OCTAVE;
+    private static final int BUCKET_MAX = 2 * BUCKET_OFFSET - 1;
+    /** A positive double's bits less the 12 lowest (an entry price to 2^-40 of itself) fill the key's 51 low bits. */
+    private static final int PRICE_SHIFT = 12;
+    private static final int PRICE_BITS = 51;
+    private static final long PRICE_MASK = (1L << PRICE_BITS) - 1;
+    private static final double LN2 = Math.log(2);
 
     private final Slots slots;
     private final Accounts accounts;
     private final InstrumentMarks marks;
     /** Entry price: shorts highest first, longs lowest first. */
     final AdlHeaps entryView;
-    /** Base equity per unit {@code b}, lowest first. */
+    /** Base equity per unit {@code b} by bucket, lowest first, then entry price, best first. */
     final AdlHeaps baseView;
     /** {@code a}: shorts lowest first, longs highest first (the least equity per unit first). */
     final AdlHeaps equityView;
@@ -47,6 +56,46 @@ final class AdlQueues
     static int heap(final int instrumentId, final boolean longs)
     {
         return 2 * instrumentId + (longs ? 1 : 0);
+    }
+
+    /**
+     * The base view's key: the bucket of {@code b} (a 32nd of an octave, in price units) first, then the entry price,
+     * best first (highest for a short): a bucket is read by entry price, so that its positions far from the best
+     * PnL% are not read to get past it. {@link #UNKNOWN} when {@code b ≤ 0} (no bound on the leverage).
+     */
+    static long baseKey(final double base, final double entry, final boolean shorts)
+    {
+        if (!(base > 0))
+        {
+            return UNKNOWN;
+        }
+        final int bucket = (int)Math.max(0, Math.min(BUCKET_MAX,
+            Math.floor(Math.log(base) / LN2 * BUCKETS_PER_OCTAVE) + BUCKET_OFFSET));
+        final long price = Double.doubleToRawLongBits(entry) >>> PRICE_SHIFT;
+        return ((long)bucket << PRICE_BITS) | (shorts ? PRICE_MASK - price : price);
+    }
+
+    static int bucketOf(final long baseKey)
+    {
+        return (int)(baseKey >>> PRICE_BITS);
+    }
+
+    /** The least {@code b} of a bucket (lowered by far more than the logarithm's rounding); 0 for the first. */
+    static double bucketFloor(final int bucket)
+    {
+        return bucket <= 0 ? 0 :
+            Math.pow(2, (bucket - BUCKET_OFFSET) / (double)BUCKETS_PER_OCTAVE) * (1 - 1e-9);
+    }
+
+    /**
+     * The best entry price a position of the base key's bucket at or after that key can have: at most (a short) or
+     * at least (a long) the key's price, whose last bits the key dropped.
+     */
+    static double bucketEntryBound(final long baseKey, final boolean shorts)
+    {
+        final long bits = shorts ? PRICE_MASK - (baseKey & PRICE_MASK) : baseKey & PRICE_MASK;
+        final long low = shorts ? (1L << PRICE_SHIFT) - 1 : 0;
+        return Double.longBitsToDouble((bits << PRICE_SHIFT) | low);
     }
 
     /** Orders doubles as longs: a lower double gives a lower long ({@code -0.0} as {@code 0.0}). */
@@ -169,7 +218,7 @@ final class AdlQueues
             heapOf[slot] = heap + 1;
         }
         entryView.set(slot, heap, priced ? sortable(size < 0 ? -entry : entry) : UNKNOWN);
-        baseView.set(slot, heap, bounded ? sortable(perUnit) : UNKNOWN);
+        baseView.set(slot, heap, bounded ? baseKey(perUnit, entry, size < 0) : UNKNOWN);
         equityView.set(slot, heap, bounded ? sortable(size < 0 ? perUnit + entry : perUnit - entry) : UNKNOWN);
     }
 }

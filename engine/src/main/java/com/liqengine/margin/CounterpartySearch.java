@@ -172,21 +172,31 @@ final class CounterpartySearch
         {
             return view == 2 ? 0 : view + 1;
         }
-        final int best = candidateSlot[0];
-        final int heap = queues.heapOf(best);
-        final long bestEntry = queues.entryView.key(best, heap);
-        final long bestEquity = queues.equityView.key(best, heap);
-        final long bestBase = queues.baseView.key(best, heap);
-        if (bestEntry == AdlQueues.UNKNOWN || bestEquity == AdlQueues.UNKNOWN || bestBase == AdlQueues.UNKNOWN)
-        {
-            return view == 2 ? 0 : view + 1;
-        }
-        // the entry view only when it clearly holds the threshold up more: near ties are rounding, not a reason
         if (byEquity(entryKey, equityKey) <= byBase(entryKey, baseKey))
         {
+            final int best = candidateSlot[0];
+            final int heap = queues.heapOf(best);
+            final long bestEntry = queues.entryView.key(best, heap);
+            final long bestEquity = queues.equityView.key(best, heap);
+            if (bestEntry == AdlQueues.UNKNOWN || bestEquity == AdlQueues.UNKNOWN)
+            {
+                return view == 0 ? 1 : 0;
+            }
+            // the entry view only when it clearly holds the threshold up more: near ties are rounding, not a reason
             return byEquity(entryKey, bestEquity) > byEquity(bestEntry, equityKey) * (1 + PREFERENCE) ? 0 : 1;
         }
-        return byBase(entryKey, bestBase) > byBase(bestEntry, baseKey) * (1 + PREFERENCE) ? 0 : 2;
+        // the base view while its bucket holds the threshold up; else the later buckets, through the entry price
+        // (the entry view lowers that) or their floor (the base view gets there): both in turn
+        final int bucket = AdlQueues.bucketOf(baseKey);
+        final double entry = entryPrice(entryKey);
+        final double inBucket = AdlQueues.bucketEntryBound(baseKey, shorts);
+        final double within = rankBound(shorts ? Math.min(entry, inBucket) : Math.max(entry, inBucket),
+            AdlQueues.bucketFloor(bucket));
+        if (within >= rankBound(entry, AdlQueues.bucketFloor(bucket + 1)))
+        {
+            return 2;
+        }
+        return view == 2 ? 0 : 2;
     }
 
     private void read(final int slot, final AccountList closed)
@@ -250,14 +260,28 @@ final class CounterpartySearch
     }
 
     /**
-     * The highest rank of a position with an entry key and a base equity key no better than these two. In profit
-     * by {@code x} a unit, the rank is {@code x m / (P (b + x))}: for a long ({@code P = m − x}) it rises with
-     * {@code x}, for a short ({@code P = m + x}) up to {@code x = √(m b)}, then falls; out of profit it is at most 0.
+     * The highest rank of a position not yet read, from the entry view's next key and the base view's: one in the
+     * base view's next bucket has an entry price no better than that key's, one in a later bucket has a base equity
+     * of at least that bucket's floor.
      */
     private double byBase(final long entryKey, final long baseKey)
     {
         final double entry = entryPrice(entryKey);
-        final double b = AdlQueues.unsortable(baseKey);
+        final int bucket = AdlQueues.bucketOf(baseKey);
+        final double inBucket = AdlQueues.bucketEntryBound(baseKey, shorts);
+        final double within = rankBound(shorts ? Math.min(entry, inBucket) : Math.max(entry, inBucket),
+            AdlQueues.bucketFloor(bucket));
+        return Math.max(within, rankBound(entry, AdlQueues.bucketFloor(bucket + 1)));
+    }
+
+    /**
+     * The highest rank of a position with an entry price no better than {@code entry} and a base equity of at least
+     * {@code b}. In profit by {@code x} a unit, the rank is {@code x m / (P (b + x))}: for a long ({@code P = m − x})
+     * it rises with {@code x}, for a short ({@code P = m + x}) up to {@code x = √(m b)}, then falls; out of profit it
+     * is at most 0.
+     */
+    private double rankBound(final double entry, final double b)
+    {
         final double m = mark;
         final double base = b - SLACK * (Math.abs(b) + m);
         if (!(base > 0))
