@@ -3,8 +3,7 @@ package com.liqengine.margin;
 /**
  * One ordering of the ADL queues: per instrument and side, an indexed binary min-heap of (key, slot) with at most
  * one entry per slot, its entries in fixed-size chunks of a pool shared by every heap (as the liquidation index's
- * band heaps), so memory follows the positions held. {@link AdlHeapWalk} reads a heap best-first without changing
- * it. Nothing is allocated once built.
+ * band heaps), so memory follows the positions held. Nothing is allocated once built.
  */
 final class AdlHeaps
 {
@@ -53,6 +52,12 @@ final class AdlHeaps
     int at(final int heap, final int n)
     {
         return tables[heap][n >>> shift] | (n & mask);
+    }
+
+    /** The lowest key of a heap that is not empty. */
+    long first(final int heap)
+    {
+        return keys[at(heap, 0)];
     }
 
     /** The key of the slot's entry in {@code heap} (it must have one). */

@@ -1,19 +1,17 @@
 package com.liqengine.margin;
 
 /**
- * The ADL queues of every instrument's side, kept in three orders so that {@link CounterpartySearch} can read the
+ * The ADL queues of every instrument's side, kept in two orders so that {@link CounterpartySearch} can read the
  * best-ranked positions first without ranking all holders (docs/liquidation.md, "Finding the counterparties"). Per
  * position, with {@code u = |q| f}, {@code P = |C| / u} its entry price and {@code E₀} a lower bound of its pool's
  * equity without its own PnL (isolated: the pool {@code B}, exact; cross: the wallet plus the other cross positions'
  * PnL at the losing ends of their price bands, valid while their marks stay inside those bands), the rank at mark
  * {@code m} is {@code x / P × m / e} when {@code x > 0}, else {@code x / P × e / m}, with per unit {@code x = side × (m
- * − P)}, base equity {@code b = E₀ / u} and equity {@code e ≥ b + x}. The three keys, fixed between the account's band
- * refreshes: the entry price (the PnL% rises with it for a short, falls for a long), the base equity {@code b} (by
- * bucket, then entry price: {@link #baseKey}), and {@code a} with {@code e = a − m} for a short ({@code a = b + P}) and
- * {@code e = m − a} for a long ({@code a = P − b}). Keys are kept by {@link #accountChanged} and {@link #slotChanged},
- * which {@link PriceBands} calls after it refreshes bands (after every change of an account, and when a mark leaves a
- * band); the fund is never kept. Heap {@code 2 × instrument} holds shorts, {@code 2 × instrument + 1} longs; lower keys
- * come first, so each view is best first.
+ * − P)}, base equity {@code b = E₀ / u} and equity {@code e ≥ b + x}. The orders, fixed between the account's band
+ * refreshes: the entry price (a heap: the side's best PnL%), and the base equity by bucket then entry price (a tree,
+ * {@link AdlBuckets}: {@link #baseKey}). Keys are kept by {@link #accountChanged} and {@link #slotChanged}, which
+ * {@link PriceBands} calls after it refreshes bands (after every change of an account, and when a mark leaves a band);
+ * the fund is never kept. Heap and tree {@code 2 × instrument} hold shorts, {@code 2 × instrument + 1} longs.
  */
 final class AdlQueues
 {
@@ -25,7 +23,7 @@ final class AdlQueues
     private static final int BUCKET_MAX = 2 * BUCKET_OFFSET - 1;
     /** A positive double's bits less the 12 lowest (an entry price to 2^-40 of itself) fill the key's 51 low bits. */
     private static final int PRICE_SHIFT = 12;
-    private static final int PRICE_BITS = 51;
+    static final int PRICE_BITS = 51;
     private static final long PRICE_MASK = (1L << PRICE_BITS) - 1;
     private static final double LN2 = Math.log(2);
 
@@ -35,9 +33,7 @@ final class AdlQueues
     /** Entry price: shorts highest first, longs lowest first. */
     final AdlHeaps entryView;
     /** Base equity per unit {@code b} by bucket, lowest first, then entry price, best first. */
-    final AdlHeaps baseView;
-    /** {@code a}: shorts lowest first, longs highest first (the least equity per unit first). */
-    final AdlHeaps equityView;
+    final AdlBuckets buckets;
     /** Per slot, the heap its entries are in, + 1; 0 when it has none. */
     private final int[] heapOf;
 
@@ -48,8 +44,7 @@ final class AdlQueues
         this.accounts = accounts;
         this.marks = marks;
         this.entryView = new AdlHeaps(maxSlots, 2 * maxInstruments);
-        this.baseView = new AdlHeaps(maxSlots, 2 * maxInstruments);
-        this.equityView = new AdlHeaps(maxSlots, 2 * maxInstruments);
+        this.buckets = new AdlBuckets(maxSlots, 2 * maxInstruments);
         this.heapOf = new int[maxSlots];
     }
 
@@ -61,13 +56,14 @@ final class AdlQueues
     /**
      * The base view's key: the bucket of {@code b} (a 32nd of an octave, in price units) first, then the entry price,
      * best first (highest for a short): a bucket is read by entry price, so that its positions far from the best
-     * PnL% are not read to get past it. {@link #UNKNOWN} when {@code b ≤ 0} (no bound on the leverage).
+     * PnL% are not read to get past it. Bucket 0 (read first, in full) when {@code b} is not known or not positive
+     * (no bound on the leverage), or the entry price is not.
      */
     static long baseKey(final double base, final double entry, final boolean shorts)
     {
-        if (!(base > 0))
+        if (!(base > 0) || !(entry > 0) || Double.isInfinite(base) || Double.isInfinite(entry))
         {
-            return UNKNOWN;
+            return 0;
         }
         final int bucket = (int)Math.max(0, Math.min(BUCKET_MAX,
             Math.floor(Math.log(base) / LN2 * BUCKETS_PER_OCTAVE) + BUCKET_OFFSET));
@@ -169,8 +165,7 @@ final class AdlQueues
         if (heap >= 0)
         {
             entryView.remove(slot, heap);
-            baseView.remove(slot, heap);
-            equityView.remove(slot, heap);
+            buckets.remove(slot, heap);
             heapOf[slot] = 0;
         }
     }
@@ -218,7 +213,6 @@ final class AdlQueues
             heapOf[slot] = heap + 1;
         }
         entryView.set(slot, heap, priced ? sortable(size < 0 ? -entry : entry) : UNKNOWN);
-        baseView.set(slot, heap, bounded ? baseKey(perUnit, entry, size < 0) : UNKNOWN);
-        equityView.set(slot, heap, bounded ? sortable(size < 0 ? perUnit + entry : perUnit - entry) : UNKNOWN);
+        buckets.set(slot, heap, bounded ? baseKey(perUnit, entry, size < 0) : 0);
     }
 }

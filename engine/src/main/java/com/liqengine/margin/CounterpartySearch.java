@@ -2,34 +2,30 @@ package com.liqengine.margin;
 
 /**
  * Finds the counterparties of one ADL close in rank order (rank descending, then account id ascending) by reading
- * the side's three {@link AdlQueues} views best-first and ranking only what it reads: every position not yet read
- * has keys no better than the next ones of the views, so its rank is at most what those keys allow (a threshold:
- * the lower of the bounds from the entry price with {@code a}, and from the entry price with the base equity). A
- * read position is handed out once its rank is above that threshold (beyond the rounding of the doubles), so the
- * order is exactly that of ranking all holders. The cost is the positions read: those whose keys are near the best
- * ones, in proportion to how many are handed out, not to the holders. The views must not change during a search
+ * the side's positions bucket by bucket of base equity per unit ({@link AdlBuckets}), each bucket from its best
+ * entry price down, and ranking only what it reads. Every position not yet read is either in an opened bucket
+ * behind its cursor (its entry price no better than the cursor's, its base equity at least the bucket's floor) or in
+ * a bucket not opened yet (its entry price no better than the side's best, its base equity at least that bucket's
+ * floor), so its rank is at most a bound computed from those two; the buckets are read best bound first. A read
+ * position is handed out once its rank is above every bound (beyond the rounding of the doubles), so the order is
+ * exactly that of ranking all holders. The cost is the positions read: in each bucket, those whose entry price
+ * could still beat the best rank; plus a tree descent per bucket opened. The views must not change during a search
  * (the caller keys the accounts it closed afterwards).
  */
 final class CounterpartySearch
 {
     /** Relative allowance for the rounding of keys and ranks: positions this close to a tie are read too. */
     private static final double SLACK = 1e-9;
-    /** How much more the entry view must hold the threshold up to be read next (see {@link #viewToRead}). */
-    private static final double PREFERENCE = 1e-6;
-    /** Reads between two computations of the threshold (and of the view to read): each costs several divisions. */
-    private static final int RECOMPUTE_EVERY = 16;
+    /** Buckets a side can have (see {@link AdlQueues#baseKey}), and one more. */
+    private static final int MAX_BUCKETS = 4097;
 
     private final AdlQueues queues;
-    private final AdlHeapWalk entryWalk;
-    private final AdlHeapWalk equityWalk;
-    private final AdlHeapWalk baseWalk;
+    private final AdlBuckets buckets;
     private final Slots slots;
     private final Accounts accounts;
     private final Deleveraging ranks;
     private final int fundIndex;
-    /** Per slot, the search that read it: a slot is in both views and is ranked once. */
-    private final int[] readIn;
-    private int search;
+    private final int readLimit;
 
     /** The positions read but not handed out: a binary heap, best (rank descending, id ascending) first. */
     private final int[] candidateSlot;
@@ -37,34 +33,40 @@ final class CounterpartySearch
     private final long[] candidateId;
     private int candidates;
 
+    /** The opened buckets' cursors (the next slot to read) by bound, highest first: a binary heap. */
+    private final int[] cursorSlot;
+    private final double[] cursorBound;
+    private int cursors;
+
     private int instrumentId;
+    private int tree;
     private boolean shorts;
     private double mark;
-    /** The view being read: 0 entry, 1 equity, 2 base. */
-    private int view;
-    /** The threshold and the view to read, as computed {@link #sinceThreshold} reads ago. */
-    private double threshold;
-    private int sinceThreshold;
-    private int reads;
+    /** The best entry price of the side (a bound for every bucket not yet opened). */
+    private double bestEntry;
+    /** The first slot of the first bucket not yet opened, or {@link AdlBuckets#NONE}. */
+    private int unopened;
+    private int searchReads;
+    private long reads;
     private boolean overflowed;
     private double lastRank;
     private long lastId;
 
     CounterpartySearch(final AdlQueues queues, final Slots slots, final Accounts accounts, final Deleveraging ranks,
-        final int fundIndex, final int maxSlots, final int readLimit)
+        final int fundIndex, final int readLimit)
     {
         this.queues = queues;
+        this.buckets = queues.buckets;
         this.slots = slots;
         this.accounts = accounts;
         this.ranks = ranks;
         this.fundIndex = fundIndex;
-        this.entryWalk = new AdlHeapWalk(queues.entryView, readLimit);
-        this.equityWalk = new AdlHeapWalk(queues.equityView, readLimit);
-        this.baseWalk = new AdlHeapWalk(queues.baseView, readLimit);
-        this.readIn = new int[maxSlots];
-        this.candidateSlot = new int[2 * readLimit + 2];
-        this.candidateRank = new double[2 * readLimit + 2];
-        this.candidateId = new long[2 * readLimit + 2];
+        this.readLimit = readLimit;
+        this.candidateSlot = new int[readLimit + 1];
+        this.candidateRank = new double[readLimit + 1];
+        this.candidateId = new long[readLimit + 1];
+        this.cursorSlot = new int[MAX_BUCKETS];
+        this.cursorBound = new double[MAX_BUCKETS];
     }
 
     /** Begins a search of the positions opposite the fund's: shorts when the fund is long. */
@@ -73,24 +75,20 @@ final class CounterpartySearch
         instrumentId = instrument;
         shorts = fundLong;
         mark = markPrice;
-        final int heap = AdlQueues.heap(instrument, !fundLong);
-        entryWalk.start(heap);
-        equityWalk.start(heap);
-        baseWalk.start(heap);
+        tree = AdlQueues.heap(instrument, !fundLong);
         candidates = 0;
-        view = 0;
-        threshold = Double.POSITIVE_INFINITY;
-        sinceThreshold = RECOMPUTE_EVERY;
+        cursors = 0;
+        searchReads = 0;
         overflowed = false;
-        if (++search == Integer.MAX_VALUE)
-        {
-            java.util.Arrays.fill(readIn, 0);
-            search = 1;
-        }
+        final long entryKey = queues.entryView.size(tree) > 0 ? queues.entryView.first(tree) : AdlQueues.UNKNOWN;
+        // an entry price not known: no bound from it (every bucket is read in full)
+        bestEntry = entryKey == AdlQueues.UNKNOWN ? Double.NaN :
+            shorts ? -AdlQueues.unsortable(entryKey) : AdlQueues.unsortable(entryKey);
+        unopened = buckets.ceiling(tree, 0);
     }
 
     /** Positions ranked by every search so far. */
-    int reads()
+    long reads()
     {
         return reads;
     }
@@ -107,7 +105,7 @@ final class CounterpartySearch
         return lastId;
     }
 
-    /** Whether the last {@link #next} gave up: a walk read its limit (the caller ranks all holders instead). */
+    /** Whether the last {@link #next} gave up: it read its limit (the caller ranks all holders instead). */
     boolean overflowed()
     {
         return overflowed;
@@ -121,91 +119,79 @@ final class CounterpartySearch
     {
         while (true)
         {
-            if (entryWalk.exhausted() || equityWalk.exhausted() || baseWalk.exhausted())
+            final double opened = cursors > 0 ? cursorBound[0] : Double.NEGATIVE_INFINITY;
+            final double notOpened = unopened == AdlBuckets.NONE ? Double.NEGATIVE_INFINITY : unopenedBound();
+            if (candidates > 0 && candidateRank[0] > opened && candidateRank[0] > notOpened)
+            {
+                return take();
+            }
+            if (cursors == 0 && unopened == AdlBuckets.NONE)
             {
                 // every position read: the candidates are all there is
                 return candidates > 0 ? take() : Slots.NONE;
             }
-            if (candidates > 0 && candidateRank[0] > threshold)
+            if (notOpened >= opened)
             {
-                return take();
+                open();
+                continue;
             }
-            if (candidates > 0 && sinceThreshold >= RECOMPUTE_EVERY)
-            {
-                // the threshold only falls as the views are read: one computed a few reads ago is still a bound
-                threshold = threshold();
-                view = viewToRead();
-                sinceThreshold = 0;
-                if (candidateRank[0] > threshold)
-                {
-                    return take();
-                }
-            }
-            if (entryWalk.full() || equityWalk.full() || baseWalk.full() || candidates + 3 > candidateSlot.length)
+            if (searchReads >= readLimit)
             {
                 overflowed = true;
                 return Slots.NONE;
             }
-            if (candidates == 0)
+            final int slot = cursorSlot[0];
+            final int after = buckets.successor(slot);
+            if (after != AdlBuckets.NONE &&
+                AdlQueues.bucketOf(buckets.key(after)) == AdlQueues.bucketOf(buckets.key(slot)))
             {
-                view = view == 2 ? 0 : view + 1;
+                replaceCursor(after, cursorBoundOf(after));
             }
-            sinceThreshold++;
-            final AdlHeapWalk walk = view == 0 ? entryWalk : view == 1 ? equityWalk : baseWalk;
-            read(walk.next(), closed);
+            else
+            {
+                // the bucket is read: its cursor goes
+                cursors--;
+                if (cursors > 0)
+                {
+                    replaceCursor(cursorSlot[cursors], cursorBound[cursors]);
+                }
+            }
+            read(slot, closed);
         }
     }
 
-    /**
-     * Which view to read next (0 entry, 1 equity, 2 base): of the pair whose bound is the threshold, the one whose
-     * next key holds it up most, judged against the best candidate (the bound with the other view's next key as
-     * good as the candidate's); the equity or base view when they hold it up alike (positions at one entry price:
-     * the entry view cannot lower it); in turn when there is no candidate or a key is not known.
-     */
-    private int viewToRead()
+    /** Opens the first bucket not yet opened: its best entry becomes its cursor. */
+    private void open()
     {
-        final long entryKey = entryWalk.nextKey();
-        final long equityKey = equityWalk.nextKey();
-        final long baseKey = baseWalk.nextKey();
-        if (candidates == 0 || entryKey == AdlQueues.UNKNOWN || equityKey == AdlQueues.UNKNOWN ||
-            baseKey == AdlQueues.UNKNOWN)
+        final int first = unopened;
+        final int bucket = AdlQueues.bucketOf(buckets.key(first));
+        unopened = buckets.ceiling(tree, (long)(bucket + 1) << AdlQueues.PRICE_BITS);
+        pushCursor(first, cursorBoundOf(first));
+    }
+
+    /** The highest rank of a position of a bucket not yet opened. */
+    private double unopenedBound()
+    {
+        final int bucket = AdlQueues.bucketOf(buckets.key(unopened));
+        return Double.isNaN(bestEntry) ? Double.POSITIVE_INFINITY :
+            rankBound(bestEntry, AdlQueues.bucketFloor(bucket));
+    }
+
+    /** The highest rank of the slot's bucket from the slot on. */
+    private double cursorBoundOf(final int slot)
+    {
+        final long key = buckets.key(slot);
+        final int bucket = AdlQueues.bucketOf(key);
+        if (bucket == 0)
         {
-            return view == 2 ? 0 : view + 1;
+            return Double.POSITIVE_INFINITY;
         }
-        if (byEquity(entryKey, equityKey) <= byBase(entryKey, baseKey))
-        {
-            final int best = candidateSlot[0];
-            final int heap = queues.heapOf(best);
-            final long bestEntry = queues.entryView.key(best, heap);
-            final long bestEquity = queues.equityView.key(best, heap);
-            if (bestEntry == AdlQueues.UNKNOWN || bestEquity == AdlQueues.UNKNOWN)
-            {
-                return view == 0 ? 1 : 0;
-            }
-            // the entry view only when it clearly holds the threshold up more: near ties are rounding, not a reason
-            return byEquity(entryKey, bestEquity) > byEquity(bestEntry, equityKey) * (1 + PREFERENCE) ? 0 : 1;
-        }
-        // the base view while its bucket holds the threshold up; else the later buckets, through the entry price
-        // (the entry view lowers that) or their floor (the base view gets there): both in turn
-        final int bucket = AdlQueues.bucketOf(baseKey);
-        final double entry = entryPrice(entryKey);
-        final double inBucket = AdlQueues.bucketEntryBound(baseKey, shorts);
-        final double within = rankBound(shorts ? Math.min(entry, inBucket) : Math.max(entry, inBucket),
-            AdlQueues.bucketFloor(bucket));
-        if (within >= rankBound(entry, AdlQueues.bucketFloor(bucket + 1)))
-        {
-            return 2;
-        }
-        return view == 2 ? 0 : 2;
+        return rankBound(AdlQueues.bucketEntryBound(key, shorts), AdlQueues.bucketFloor(bucket));
     }
 
     private void read(final int slot, final AccountList closed)
     {
-        if (readIn[slot] == search)
-        {
-            return;
-        }
-        readIn[slot] = search;
+        searchReads++;
         final long size = slots.size(slot);
         final int account = slots.account[slot];
         // entries of released or re-used slots are stale until their next key: they are skipped here
@@ -216,62 +202,6 @@ final class CounterpartySearch
         }
         reads++;
         add(slot, ranks.rank(slot), accounts.idAt(account));
-    }
-
-    /**
-     * The highest rank a position not yet read can have: that of a position with the next entry key and the next
-     * equity key, widened by the rounding allowance; infinite while a position without a known bound is unread.
-     */
-    private double threshold()
-    {
-        final long entryKey = entryWalk.nextKey();
-        final long equityKey = equityWalk.nextKey();
-        final long baseKey = baseWalk.nextKey();
-        if (entryKey == AdlQueues.UNKNOWN || equityKey == AdlQueues.UNKNOWN || baseKey == AdlQueues.UNKNOWN)
-        {
-            return Double.POSITIVE_INFINITY;
-        }
-        return Math.min(byEquity(entryKey, equityKey), byBase(entryKey, baseKey));
-    }
-
-    private double entryPrice(final long entryKey)
-    {
-        return shorts ? -AdlQueues.unsortable(entryKey) : AdlQueues.unsortable(entryKey);
-    }
-
-    /**
-     * The highest rank of a position with an entry key and an equity key no better than these two: the PnL% at
-     * that entry price times the leverage at that least equity (over it when the PnL% is not positive).
-     */
-    private double byEquity(final long entryKey, final long equityKey)
-    {
-        final double entry = entryPrice(entryKey);
-        final double a = shorts ? AdlQueues.unsortable(equityKey) : -AdlQueues.unsortable(equityKey);
-        final double m = mark;
-        // per unit: the least equity and the highest PnL% of anything unread
-        final double equity = (shorts ? a - m : m - a) - SLACK * (Math.abs(a) + m);
-        if (!(equity > 0))
-        {
-            return Double.POSITIVE_INFINITY;
-        }
-        final double pnl = (shorts ? 1 - m / (entry * (1 + SLACK)) : m / (entry * (1 - SLACK)) - 1) + SLACK;
-        final double rank = pnl > 0 ? pnl * m / equity : pnl * equity / m;
-        return rank + Math.abs(rank) * SLACK;
-    }
-
-    /**
-     * The highest rank of a position not yet read, from the entry view's next key and the base view's: one in the
-     * base view's next bucket has an entry price no better than that key's, one in a later bucket has a base equity
-     * of at least that bucket's floor.
-     */
-    private double byBase(final long entryKey, final long baseKey)
-    {
-        final double entry = entryPrice(entryKey);
-        final int bucket = AdlQueues.bucketOf(baseKey);
-        final double inBucket = AdlQueues.bucketEntryBound(baseKey, shorts);
-        final double within = rankBound(shorts ? Math.min(entry, inBucket) : Math.max(entry, inBucket),
-            AdlQueues.bucketFloor(bucket));
-        return Math.max(within, rankBound(entry, AdlQueues.bucketFloor(bucket + 1)));
     }
 
     /**
@@ -304,6 +234,59 @@ final class CounterpartySearch
         return rank + rank * SLACK;
     }
 
+    private void pushCursor(final int slot, final double bound)
+    {
+        int at = cursors++;
+        while (at > 0)
+        {
+            final int parent = (at - 1) >>> 1;
+            if (cursorBound[parent] >= bound)
+            {
+                break;
+            }
+            cursorSlot[at] = cursorSlot[parent];
+            cursorBound[at] = cursorBound[parent];
+            at = parent;
+        }
+        cursorSlot[at] = slot;
+        cursorBound[at] = bound;
+    }
+
+    /** Puts a cursor in the root's place and moves it down to its place. */
+    private void replaceCursor(final int slot, final double bound)
+    {
+        cursorSlot[0] = slot;
+        cursorBound[0] = bound;
+        siftCursorDown();
+    }
+
+    private void siftCursorDown()
+    {
+        final int slot = cursorSlot[0];
+        final double bound = cursorBound[0];
+        int at = 0;
+        while (true)
+        {
+            int child = 2 * at + 1;
+            if (child >= cursors)
+            {
+                break;
+            }
+            if (child + 1 < cursors && cursorBound[child + 1] > cursorBound[child])
+            {
+                child++;
+            }
+            if (cursorBound[child] <= bound)
+            {
+                break;
+            }
+            cursorSlot[at] = cursorSlot[child];
+            cursorBound[at] = cursorBound[child];
+            at = child;
+        }
+        cursorSlot[at] = slot;
+        cursorBound[at] = bound;
+    }
     /** Whether (rank1, id1) comes before (rank2, id2): higher rank first, then the lower account id. */
     private static boolean before(final double rank1, final long id1, final double rank2, final long id2)
     {

@@ -19,7 +19,7 @@ final class Deleveraging
     /** How many counterparties one walk of the holders ranks; more are found by walking again. */
     static final int TOP = 256;
     /**
-     * Positions one search may read (per view) before the walk takes over for the rest of that close; the system
+     * Positions one search may read before the walk takes over for the rest of that close; the system
      * property {@code liqengine.adl.readLimit} lowers it (a test setting: the hand-over to the walk).
      */
     static final int READ_LIMIT = 1 << 16;
@@ -108,7 +108,7 @@ final class Deleveraging
         {
             final int slotCount = slots.capacity();
             this.queues = new AdlQueues(slots, accounts, math.marks, slotCount, instruments.length);
-            this.search = new CounterpartySearch(queues, slots, accounts, this, fundIndex, slotCount,
+            this.search = new CounterpartySearch(queues, slots, accounts, this, fundIndex,
                 Math.max(1, Math.min(Integer.getInteger("liqengine.adl.readLimit", READ_LIMIT), slotCount + 1)));
         }
         else

@@ -159,7 +159,7 @@ class CounterpartySearchTest
         final long closes = gap(true, 10, "100");
         final long ranked = h.engine.adlPositionsRanked() - before;
         assertThat(closes).isEqualTo(2);
-        assertThat(ranked).as("positions ranked of 5,000 shorts").isPositive().isLessThan(500);
+        assertThat(ranked).as("positions ranked of 5,000 shorts").isPositive().isLessThan(100);
     }
 
     @Test
