@@ -6,13 +6,13 @@ package com.liqengine.margin;
  * fund's positions from those takeovers are closed against opposite positions of other accounts, highest rank
  * first, at ADL prices that recover what the fund lost. Nothing here runs without a floor.
  *
- * <p>Ranks are doubles computed the same way on every JVM (Java's double arithmetic is exact IEEE 754), so the
- * order is deterministic and the reference model reproduces it. With the liquidation index (bands) the
- * counterparties are found by a {@link CounterpartySearch} of the side's {@link AdlQueues}, which reads positions
- * in proportion to those it hands out; without it, or when a search reads more than {@link #READ_LIMIT}, by walking
- * the instrument's holders once per {@link #TOP} closes. The two give the same counterparties in the same order;
- * with the system property {@code liqengine.adl.verifySearch=true} (the tests) every counterparty the search gives
- * is checked against the walk's.
+ * <p>Ranks are doubles computed the same way on every JVM (Java's double arithmetic is exact IEEE 754), so the order is
+ * deterministic and the reference model reproduces it. With the liquidation index (bands) the counterparties are found
+ * by a {@link CounterpartySearch} of the side's {@link AdlQueues}, which reads the positions whose keys could still
+ * beat the best rank; without it, or when a search reads more than {@link #READ_LIMIT}, by walking the instrument's
+ * holders once per {@link #TOP} closes. The two give the same counterparties in the same order; with the system
+ * property {@code liqengine.adl.verifySearch=true} (the tests) every counterparty the search gives is checked against
+ * the walk's.
  */
 final class Deleveraging
 {
