@@ -74,6 +74,11 @@ final class AdlHeaps
         {
             final int entry = at(heap, position);
             final long old = keys[entry];
+            if (key == old)
+            {
+                // most refreshes leave a key as it was: nothing to move
+                return;
+            }
             keys[entry] = key;
             if (key < old)
             {

@@ -17,7 +17,7 @@ final class CounterpartySearch
     /** Relative allowance for the rounding of keys and ranks: positions this close to a tie are read too. */
     private static final double SLACK = 1e-9;
     /** Buckets a side can have (see {@link AdlQueues#baseKey}), and one more. */
-    private static final int MAX_BUCKETS = 4097;
+    private static final int MAX_BUCKETS = AdlQueues.LAST_BUCKET + 2;
 
     private final AdlQueues queues;
     private final AdlBuckets buckets;
@@ -165,7 +165,8 @@ final class CounterpartySearch
     {
         final int first = unopened;
         final int bucket = AdlQueues.bucketOf(buckets.key(first));
-        unopened = buckets.ceiling(tree, (long)(bucket + 1) << AdlQueues.PRICE_BITS);
+        unopened = bucket >= AdlQueues.LAST_BUCKET ? AdlBuckets.NONE :
+            buckets.ceiling(tree, (long)(bucket + 1) << AdlQueues.PRICE_BITS);
         pushCursor(first, cursorBoundOf(first));
     }
 
