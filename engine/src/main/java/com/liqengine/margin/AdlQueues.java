@@ -31,6 +31,9 @@ final class AdlQueues
     private final Slots slots;
     private final Accounts accounts;
     private final InstrumentMarks marks;
+    private final int fundIndex;
+    /** The accounts and positions whose keys wait for the next search of their side. */
+    private final AdlPending pending;
     /** Entry price: shorts highest first, longs lowest first. */
     final AdlHeaps entryView;
     /** Base equity per unit {@code b} by bucket, lowest first, then entry price, best first. */
@@ -39,11 +42,13 @@ final class AdlQueues
     private final int[] heapOf;
 
     AdlQueues(final Slots slots, final Accounts accounts, final InstrumentMarks marks, final int maxSlots,
-        final int maxInstruments)
+        final int maxInstruments, final int fundIndex)
     {
         this.slots = slots;
         this.accounts = accounts;
         this.marks = marks;
+        this.fundIndex = fundIndex;
+        this.pending = new AdlPending(accounts.maxAccounts(), maxSlots, 2 * maxInstruments);
         this.entryView = new AdlHeaps(maxSlots, 2 * maxInstruments);
         this.buckets = new AdlBuckets(maxSlots, 2 * maxInstruments);
         this.heapOf = new int[maxSlots];
@@ -105,12 +110,88 @@ final class AdlQueues
         return Double.longBitsToDouble(key ^ ((key >> 63) & Long.MAX_VALUE));
     }
 
-    /** Every position of the account: isolated ones from their pools, cross ones from the stored bands. */
+    /**
+     * The account's bands were refreshed (after every change of it, and when a mark left one of its bands): its
+     * positions' keys may have moved. Only marked here (O(1), the fill path); keyed by {@link #prepare}.
+     */
     void accountChanged(final int accountIndex)
     {
-        // E₀ of every cross position is the same sum less its own term: added up once
+        pending.markAccount(accountIndex);
+    }
+
+    /** One slot's band was refreshed (of an account without open cross positions): its account is marked. */
+    void slotChanged(final int slot)
+    {
+        pending.markAccount(slots.account[slot]);
+    }
+
+    /**
+     * Brings the keys of one side up to date before a search of it: the positions of every account marked since the
+     * last search (of any side) are listed on their sides, then every position listed on this side is keyed from
+     * the current state, its bands and marks (so each key is a bound at this moment, whatever moved since the
+     * refresh that marked it). Cost: the marked accounts' positions (a list operation each), and a key and a tree
+     * update per position of this side listed, O(log n) each; the other sides' lists wait for their own searches.
+     * Stale entries at the top of the entry view (slots released or re-used since) are taken out too, so the side's
+     * best entry price is that of a position it holds.
+     */
+    void prepare(final int side)
+    {
+        final int count = pending.markedCount();
+        for (int n = 0; n < count; n++)
+        {
+            for (int s = slots.firstOf(pending.markedAccount(n)); s != Slots.NONE; s = slots.nextOf(s))
+            {
+                final long size = slots.size(s);
+                // a flat slot is listed on the side it is kept in, to be taken out
+                final int on = size != 0 ? heap(slots.instrument(s), size > 0) : heapOf[s] - 1;
+                if (on >= 0)
+                {
+                    pending.list(s, on);
+                }
+            }
+        }
+        pending.clearMarks();
+        for (int s = pending.first(side); s != AdlPending.NONE; s = pending.first(side))
+        {
+            pending.unlist(s);
+            key(s);
+        }
+        while (entryView.size(side) > 0)
+        {
+            final int top = entryView.members[entryView.at(side, 0)];
+            if (!stale(top, side))
+            {
+                break;
+            }
+            remove(top);
+        }
+    }
+
+    /** Whether the slot, kept on {@code side}, is no longer a position of another account on that side. */
+    boolean stale(final int slot, final int side)
+    {
+        final long size = slots.size(slot);
+        return size == 0 || slots.account[slot] == fundIndex || heap(slots.instrument(slot), size > 0) != side;
+    }
+
+    /** Keys one slot from the current state: isolated from its pool, cross from the wallet and stored bands. */
+    private void key(final int slot)
+    {
+        final int accountIndex = slots.account[slot];
+        if (slots.size(slot) == 0 || accountIndex == fundIndex)
+        {
+            remove(slot);
+            return;
+        }
+        if (slots.isolated(slot))
+        {
+            set(slot, slots.pool(slot), true);
+            return;
+        }
+        // E₀ is the account's cross floor less the slot's own term
         double crossFloor = accounts.crossWallet(accountIndex);
         double magnitude = Math.abs(crossFloor);
+        double own = 0;
         boolean known = true;
         for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
         {
@@ -120,42 +201,14 @@ final class AdlQueues
                 known &= !Double.isNaN(losing);
                 crossFloor += losing;
                 magnitude += Math.abs(losing);
+                if (s == slot)
+                {
+                    own = losing;
+                }
             }
         }
-        for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
-        {
-            if (slots.size(s) == 0)
-            {
-                remove(s);
-            }
-            else if (slots.isolated(s))
-            {
-                set(s, slots.pool(s), true);
-            }
-            else
-            {
-                // rounding of the sum: the bound is lowered by far more than the doubles can have lost
-                final double floor = crossFloor - losingPnl(s) - magnitude * 1e-9 - 1;
-                set(s, floor, known);
-            }
-        }
-    }
-
-    /** One slot changed, of an account without open cross positions. */
-    void slotChanged(final int slot)
-    {
-        if (slots.size(slot) == 0)
-        {
-            remove(slot);
-        }
-        else if (slots.isolated(slot))
-        {
-            set(slot, slots.pool(slot), true);
-        }
-        else
-        {
-            accountChanged(slots.account[slot]);
-        }
+        // rounding of the sum: the bound is lowered by far more than the doubles can have lost
+        set(slot, crossFloor - own - magnitude * 1e-9 - 1, known);
     }
 
     void remove(final int slot)

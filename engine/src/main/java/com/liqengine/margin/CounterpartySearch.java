@@ -76,6 +76,8 @@ final class CounterpartySearch
         shorts = fundLong;
         mark = markPrice;
         tree = AdlQueues.heap(instrument, !fundLong);
+        // the keys the refreshes since the last search left waiting, of this side
+        queues.prepare(tree);
         candidates = 0;
         cursors = 0;
         searchReads = 0;
@@ -195,9 +197,14 @@ final class CounterpartySearch
         searchReads++;
         final long size = slots.size(slot);
         final int account = slots.account[slot];
-        // entries of released or re-used slots are stale until their next key: they are skipped here
-        if (slots.instrument(slot) != instrumentId || (shorts ? size >= 0 : size <= 0) || account == fundIndex ||
-            slots.isInLiquidation(slot) || closed.contains(account))
+        // entries of released or re-used slots are stale until their next key: skipped here, and taken out of the
+        // views (the order of the others stays, so the cursors, never this slot, still read on in key order)
+        if (slots.instrument(slot) != instrumentId || (shorts ? size >= 0 : size <= 0) || account == fundIndex)
+        {
+            queues.remove(slot);
+            return;
+        }
+        if (slots.isInLiquidation(slot) || closed.contains(account))
         {
             return;
         }

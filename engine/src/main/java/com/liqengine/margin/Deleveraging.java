@@ -107,7 +107,7 @@ final class Deleveraging
             Boolean.parseBoolean(System.getProperty("liqengine.adl.search", "true")))
         {
             final int slotCount = slots.capacity();
-            this.queues = new AdlQueues(slots, accounts, math.marks, slotCount, instruments.length);
+            this.queues = new AdlQueues(slots, accounts, math.marks, slotCount, instruments.length, fundIndex);
             this.search = new CounterpartySearch(queues, slots, accounts, this, fundIndex,
                 Math.max(1, Math.min(Integer.getInteger("liqengine.adl.readLimit", READ_LIMIT), slotCount + 1)));
         }

@@ -145,6 +145,79 @@ class CounterpartySearchTest
         assertThat(closes).as("AutoDeleveraged outputs").isGreaterThan(100);
     }
 
+    /**
+     * Between ADLs positions are closed (their slots released, then re-used by other accounts, maybe on the other
+     * side), flipped, opened, and cross accounts' other instrument and wallets move: the keys these refreshes left
+     * waiting are brought up to date by the next search of each side, which must still hand out exactly the
+     * counterparties of ranking all holders.
+     */
+    @Test
+    void theKeysLeftWaitingBetweenAdlsAreBroughtUpToDateByTheNextSearch()
+    {
+        long closes = 0;
+        long churned = 0;
+        for (int seed = 11; seed <= 14; seed++)
+        {
+            final SplittableRandom random = new SplittableRandom(seed);
+            engine(300);
+            for (long a = 1; a <= 300; a++)
+            {
+                position(random, a, random.nextInt(3) != 0);
+            }
+            for (int round = 0; round < 10; round++)
+            {
+                for (int op = 0; op < 60; op++)
+                {
+                    churned += churn(random, 1 + random.nextInt(300)) ? 1 : 0;
+                }
+                h.mark(y, decimal(9_000 + random.nextInt(2_001)));
+                final String back = decimal(9_700 + random.nextInt(601));
+                h.mark(x, back);
+                closes += gap(random.nextBoolean(), random.nextBoolean() ? 10 : 50_000 + random.nextInt(200_000), back);
+                assertThat(h.ledgerGap()).isZero();
+            }
+        }
+        assertThat(churned).as("changes applied between the ADLs").isGreaterThan(1_000);
+        assertThat(closes).as("AutoDeleveraged outputs").isGreaterThan(50);
+    }
+
+    /**
+     * One change of account {@code a} at the marks (sizes and prices are hundredths): close X, flip X, open or add to
+     * X, trade Y, or move its wallet; whether it was applied.
+     */
+    private boolean churn(final SplittableRandom random, final long a)
+    {
+        final long size = h.engine.positionSize(a, x);
+        final String held = decimal(Math.abs(size));
+        final String at = decimal(h.engine.markPrice(x));
+        final List<OutputRecord> out;
+        switch (random.nextInt(5))
+        {
+            case 0 -> out = size == 0 ? null : size > 0 ? h.sell(a, x, held, at) : h.buy(a, x, held, at);
+            case 1 ->
+            {
+                h.deposit(a, decimal(Math.abs(size) + 1_000));
+                final String twice = decimal(2 * Math.abs(size));
+                out = size == 0 ? null : size > 0 ? h.sell(a, x, twice, at) : h.buy(a, x, twice, at);
+            }
+            case 2 ->
+            {
+                h.deposit(a, decimal(20_000));
+                final String q = decimal(1 + random.nextInt(3_000));
+                out = random.nextBoolean() ? h.buy(a, x, q, at) : h.sell(a, x, q, at);
+            }
+            case 3 ->
+            {
+                final String q = decimal(1 + random.nextInt(1_000));
+                final String atY = decimal(h.engine.markPrice(y));
+                out = random.nextBoolean() ? h.buy(a, y, q, atY) : h.sell(a, y, q, atY);
+            }
+            default -> out = random.nextBoolean() ? h.deposit(a, decimal(1 + random.nextInt(5_000))) :
+                h.withdraw(a, decimal(1 + random.nextInt(2_000)));
+        }
+        return out != null && out.stream().noneMatch(o -> o.type().equals("RequestRejected"));
+    }
+
     @Test
     void anAdlOfOnePositionRanksAFewOfManyHolders()
     {
