@@ -9,9 +9,10 @@ package com.liqengine.margin;
  * {@code m} is {@code x / P × m / e} when {@code x > 0}, else {@code x / P × e / m}, with per unit {@code x = side × (m
  * − P)}, base equity {@code b = E₀ / u} and equity {@code e ≥ b + x}. The orders, fixed between the account's band
  * refreshes: the entry price (a heap: the side's best PnL%), and the base equity by bucket then entry price (a tree,
- * {@link AdlBuckets}: {@link #baseKey}). Keys are kept by {@link #accountChanged} and {@link #slotChanged}, which
- * {@link PriceBands} calls after it refreshes bands (after every change of an account, and when a mark leaves a band);
- * the fund is never kept. Heap and tree {@code 2 × instrument} hold shorts, {@code 2 × instrument + 1} longs.
+ * {@link AdlBuckets}: {@link #baseKey}). {@link PriceBands} calls {@link #accountChanged} and {@link #slotChanged}
+ * after it refreshes bands (after every change of an account, and when a mark leaves a band), which only mark the
+ * account ({@link AdlPending}); the keys are brought up to date by {@link #prepare} when an ADL searches a side. The
+ * fund is never kept. Heap and tree {@code 2 × instrument} hold shorts, {@code 2 × instrument + 1} longs.
  */
 final class AdlQueues
 {
