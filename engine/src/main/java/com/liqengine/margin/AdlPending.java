@@ -3,9 +3,9 @@ package com.liqengine.margin;
 import java.util.Arrays;
 
 /**
- * What the ADL queues' keys wait for (docs/liquidation.md, "Keeping the keys"): a band refresh, on the fill and tick
- * paths, only marks the account here (one flag, tested first); the keys are brought up to date when an ADL searches
- * a side. Then the marked accounts' positions are handed to the lists of the sides they are on (each list is
+ * What the ADL queues' keys wait for (docs/liquidation.md, "Finding the counterparties"): a band refresh, on the fill
+ * and tick paths, only marks the account here (one flag, tested first); the keys are brought up to date when an ADL
+ * searches a side. Then the marked accounts' positions are handed to the lists of the sides they are on (each list is
  * intrusive and doubly linked, so a position that moved to another side since it was listed moves to that side's
  * list), and the searched side's list is keyed. Every array is sized once; nothing is allocated after.
  */
@@ -35,7 +35,7 @@ final class AdlPending
         Arrays.fill(heads, NONE);
     }
 
-    /** The account's keys may have changed (its bands were refreshed): O(1), once until the next hand-out. */
+    /** The account's keys may have changed (its bands were refreshed): O(1), listed once until the next search. */
     void markAccount(final int accountIndex)
     {
         if (!marked[accountIndex])
