@@ -4,7 +4,7 @@
 out=$1; shift
 for named in "$@"; do
   n=${named%%=*}; rest=${named#*=}; jar=${rest%%:*}; finders=${rest#*:}
-  f="$out/adl-1m-$n.txt"
+  f="$out/adl-1m-$n${ADL_RUN:+-$ADL_RUN}.txt"
   for try in $(seq 1 120); do
     { echo "== $jar start $(date -u +%H:%M:%S) load: $(cat /proc/loadavg)";
       java -jar "$jar" DeleveragingBenchmark -p positions=1000000 -p adl=true -p finder=$finders \
