@@ -115,6 +115,49 @@ final class AdlBuckets
         parent[slot] = OUT;
     }
 
+    /** Takes the slot out of whatever tree holds it without relinking that tree: a rebuild's, all its slots. */
+    void detach(final int slot)
+    {
+        parent[slot] = OUT;
+    }
+
+    /**
+     * Makes {@code tree} of the slots {@code sorted[0..count)} with these keys, in key then slot order, in O(count):
+     * the Cartesian tree of the sequence by priority (a stack of the right spine), which is the one treap of those
+     * keys, the tree the same slots inserted one by one would make. The tree's former slots must be detached.
+     */
+    void build(final int tree, final int[] sorted, final long[] sortedKeys, final int count, final int[] stack)
+    {
+        int depth = 0;
+        for (int n = 0; n < count; n++)
+        {
+            final int slot = sorted[n];
+            keys[slot] = sortedKeys[n];
+            right[slot] = NONE;
+            int last = NONE;
+            while (depth > 0 && priority(stack[depth - 1]) < priority(slot))
+            {
+                last = stack[--depth];
+            }
+            left[slot] = last;
+            if (last != NONE)
+            {
+                parent[last] = slot;
+            }
+            if (depth > 0)
+            {
+                right[stack[depth - 1]] = slot;
+                parent[slot] = stack[depth - 1];
+            }
+            else
+            {
+                parent[slot] = NONE;
+            }
+            stack[depth++] = slot;
+        }
+        roots[tree] = depth > 0 ? stack[0] : NONE;
+    }
+
     /** The first slot of the tree whose key is at least {@code key}, or {@link #NONE}. */
     int ceiling(final int tree, final long key)
     {

@@ -138,6 +138,48 @@ final class AdlHeaps
         }
     }
 
+    /** Empties the heap (its chunks back to the pool): the start of a rebuild, with {@link #append}. */
+    void clear(final int heap)
+    {
+        final int size = sizes[heap];
+        for (int n = 0; n < size; n++)
+        {
+            positions[members[at(heap, n)]] = 0;
+        }
+        for (int c = 0; c << shift < size; c++)
+        {
+            final int chunk = tables[heap][c] >>> shift;
+            nextFree[chunk] = freeHead;
+            freeHead = chunk;
+        }
+        sizes[heap] = 0;
+    }
+
+    /** Adds the slot's entry at the end, out of heap order until {@link #heapify}; it must have none. */
+    void append(final int slot, final int heap, final long key)
+    {
+        final int last = sizes[heap]++;
+        if ((last & mask) == 0)
+        {
+            final int chunk = freeHead;
+            freeHead = nextFree[chunk];
+            tables[heap][last >>> shift] = chunk << shift;
+        }
+        final int entry = at(heap, last);
+        keys[entry] = key;
+        members[entry] = slot;
+        positions[slot] = last + 1;
+    }
+
+    /** Puts the heap in order after {@link #append}s: O(size) (each parent sifted down, the last first). */
+    void heapify(final int heap)
+    {
+        for (int position = sizes[heap] / 2 - 1; position >= 0; position--)
+        {
+            siftDown(heap, position);
+        }
+    }
+
     private void siftUp(final int heap, final int start)
     {
         int position = start;

@@ -23,6 +23,8 @@ final class AdlPending
     private final int[] previous;
     /** Per side, the first slot of its list, or {@link #NONE}. */
     private final int[] heads;
+    /** Per side, how many slots its list holds. */
+    private final int[] counts;
 
     AdlPending(final int maxAccounts, final int maxSlots, final int sides)
     {
@@ -32,6 +34,7 @@ final class AdlPending
         this.next = new int[maxSlots];
         this.previous = new int[maxSlots];
         this.heads = new int[sides];
+        this.counts = new int[sides];
         Arrays.fill(heads, NONE);
     }
 
@@ -86,6 +89,7 @@ final class AdlPending
         }
         heads[side] = slot;
         listOf[slot] = side + 1;
+        counts[side]++;
     }
 
     /** The first slot of the side's list, or {@link #NONE}. */
@@ -113,5 +117,12 @@ final class AdlPending
             previous[after] = before;
         }
         listOf[slot] = 0;
+        counts[side]--;
+    }
+
+    /** How many slots the side's list holds. */
+    int count(final int side)
+    {
+        return counts[side];
     }
 }

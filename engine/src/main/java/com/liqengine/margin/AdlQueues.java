@@ -28,6 +28,11 @@ final class AdlQueues
     /** The last bucket a finite {@code b} can be in. */
     static final int LAST_BUCKET = (int)(Double.doubleToRawLongBits(Double.MAX_VALUE) >>> PRICE_BITS);
     private static final long PRICE_MASK = (1L << PRICE_BITS) - 1;
+    /**
+     * A search keys its side anew in bulk ({@link #rebuild}) when more of its positions wait than the side's entries
+     * over this; else one by one (docs/liquidation.md, "Finding the counterparties": the measured break-even).
+     */
+    static final int REBUILD_SHARE = 8;
 
     private final Slots slots;
     private final Accounts accounts;
@@ -41,6 +46,10 @@ final class AdlQueues
     final AdlBuckets buckets;
     /** Per slot, the heap its entries are in, + 1; 0 when it has none. */
     private final int[] heapOf;
+    /** The scratch of a side's rebuild. */
+    private final AdlKeySort sort = new AdlKeySort(0);
+    private long rebuilds;
+    private long keyedOneByOne;
 
     AdlQueues(final Slots slots, final Accounts accounts, final InstrumentMarks marks, final int maxSlots,
         final int maxInstruments, final int fundIndex)
@@ -152,6 +161,15 @@ final class AdlQueues
             }
         }
         pending.clearMarks();
+        if (pending.count(side) > entryView.size(side) / REBUILD_SHARE)
+        {
+            rebuild(side);
+            return;
+        }
+        if (pending.count(side) > 0)
+        {
+            keyedOneByOne++;
+        }
         for (int s = pending.first(side); s != AdlPending.NONE; s = pending.first(side))
         {
             pending.unlist(s);
@@ -166,6 +184,62 @@ final class AdlQueues
             }
             remove(top);
         }
+    }
+
+    /**
+     * Keys the whole side anew, in bulk: its entries are dropped, its list emptied, and one pass over the
+     * instrument's holders keys every position of the side into the entry view (heapified once) and a sorted
+     * sequence from which the tree is made in linear time ({@link AdlBuckets#build}). Cost: the instrument's holders
+     * and a radix sort of the side's keys, with sequential reads, against a tree update with cache misses per listed
+     * position one by one. Nothing stale is left (every entry is a position the side holds).
+     */
+    private void rebuild(final int side)
+    {
+        rebuilds++;
+        final int held = entryView.size(side);
+        for (int n = 0; n < held; n++)
+        {
+            final int slot = entryView.members[entryView.at(side, n)];
+            buckets.detach(slot);
+            heapOf[slot] = 0;
+        }
+        entryView.clear(side);
+        final int listed = pending.count(side);
+        for (int s = pending.first(side); s != AdlPending.NONE; s = pending.first(side))
+        {
+            pending.unlist(s);
+        }
+        sort.reset(held + listed);
+        final int instrumentId = side >>> 1;
+        final boolean longs = (side & 1) == 1;
+        for (int s = slots.firstHolder(instrumentId); s != Slots.NONE; s = slots.nextHolder(s))
+        {
+            final long size = slots.size(s);
+            if (size == 0 || size > 0 != longs || slots.account[s] == fundIndex)
+            {
+                continue;
+            }
+            // kept on the other side still (flipped since it was last keyed): out of it
+            remove(s);
+            heapOf[s] = side + 1;
+            entryView.append(s, side, entryKey(s));
+            sort.add(baseKey(s, equityFloor(s)), s);
+        }
+        entryView.heapify(side);
+        sort.sort();
+        buckets.build(side, sort.slots(), sort.keys(), sort.size(), sort.spare());
+    }
+
+    /** Sides keyed anew in bulk ({@link #rebuild}) since the engine was built. Not part of the state. */
+    long rebuilds()
+    {
+        return rebuilds;
+    }
+
+    /** Searches that keyed their side's waiting positions one by one since the engine was built (not state). */
+    long keyedOneByOne()
+    {
+        return keyedOneByOne;
     }
 
     /** Whether the slot, kept on {@code side}, is no longer a position of another account on that side. */
@@ -184,12 +258,28 @@ final class AdlQueues
             remove(slot);
             return;
         }
+        final int heap = heap(slots.instrument(slot), slots.size(slot) > 0);
+        if (heapOf[slot] != heap + 1)
+        {
+            // a new position, or one whose side flipped: out of the other side's heaps first
+            remove(slot);
+            heapOf[slot] = heap + 1;
+        }
+        entryView.set(slot, heap, entryKey(slot));
+        buckets.set(slot, heap, baseKey(slot, equityFloor(slot)));
+    }
+
+    /**
+     * The bound {@code E₀} of the open slot's pool equity without its own PnL: isolated its pool, cross the account's
+     * cross floor less the slot's own term; NaN when not known (a cross band that does not hold its mark).
+     */
+    private double equityFloor(final int slot)
+    {
         if (slots.isolated(slot))
         {
-            set(slot, slots.pool(slot), true);
-            return;
+            return slots.pool(slot);
         }
-        // E₀ is the account's cross floor less the slot's own term
+        final int accountIndex = slots.account[slot];
         double crossFloor = accounts.crossWallet(accountIndex);
         double magnitude = Math.abs(crossFloor);
         double own = 0;
@@ -209,7 +299,7 @@ final class AdlQueues
             }
         }
         // rounding of the sum: the bound is lowered by far more than the doubles can have lost
-        set(slot, crossFloor - own - magnitude * 1e-9 - 1, known);
+        return known ? crossFloor - own - magnitude * 1e-9 - 1 : Double.NaN;
     }
 
     void remove(final int slot)
@@ -250,22 +340,25 @@ final class AdlQueues
         return (double)size * (double)marks.valueFactor[instrumentId] * end - (double)slots.cost(slot);
     }
 
-    private void set(final int slot, final double equityFloor, final boolean known)
+    /** The open slot's entry view key: its entry price, best first ({@link #UNKNOWN} when not a positive price). */
+    private long entryKey(final int slot)
     {
         final long size = slots.size(slot);
-        final int heap = heap(slots.instrument(slot), size > 0);
+        final double units = Math.abs((double)size) * (double)marks.valueFactor[slots.instrument(slot)];
+        final double entry = Math.abs((double)slots.cost(slot)) / units;
+        final boolean priced = entry > 0 && !Double.isInfinite(entry);
+        return priced ? sortable(size < 0 ? -entry : entry) : UNKNOWN;
+    }
+
+    /** The open slot's base key ({@link #baseKey}) from its equity floor; bucket 0 when either is not known. */
+    private long baseKey(final int slot, final double equityFloor)
+    {
+        final long size = slots.size(slot);
         final double units = Math.abs((double)size) * (double)marks.valueFactor[slots.instrument(slot)];
         final double entry = Math.abs((double)slots.cost(slot)) / units;
         final double perUnit = equityFloor / units;
         final boolean priced = entry > 0 && !Double.isInfinite(entry);
-        final boolean bounded = priced && known && !Double.isNaN(perUnit) && !Double.isInfinite(perUnit);
-        if (heapOf[slot] != heap + 1)
-        {
-            // a new position, or one whose side flipped: out of the other side's heaps first
-            remove(slot);
-            heapOf[slot] = heap + 1;
-        }
-        entryView.set(slot, heap, priced ? sortable(size < 0 ? -entry : entry) : UNKNOWN);
-        buckets.set(slot, heap, bounded ? baseKey(perUnit, entry, size < 0) : 0);
+        final boolean bounded = priced && !Double.isNaN(perUnit) && !Double.isInfinite(perUnit);
+        return bounded ? baseKey(perUnit, entry, size < 0) : 0;
     }
 }

@@ -643,6 +643,18 @@ public final class MarginStateMachine extends MarginStateView
         return deleveraging.ranked();
     }
 
+    /** ADL sides keyed anew in bulk since the engine was built (0 without the queues). Not part of the state. */
+    long adlRebuilds()
+    {
+        return deleveraging.queues() == null ? 0 : deleveraging.queues().rebuilds();
+    }
+
+    /** ADL searches that keyed their side's waiting positions one by one (0 without the queues); not state. */
+    long adlKeyedOneByOne()
+    {
+        return deleveraging.queues() == null ? 0 : deleveraging.queues().keyedOneByOne();
+    }
+
     // ------------------------------------------------------------------ snapshots and restore (cold path)
 
     /**

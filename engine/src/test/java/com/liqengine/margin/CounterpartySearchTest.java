@@ -182,6 +182,61 @@ class CounterpartySearchTest
     }
 
     /**
+     * When more of a side's positions wait than an eighth of its entries, the search keys the side anew in bulk (one
+     * pass over the holders, a sort, the tree built from it); fewer are keyed one by one. In fresh books (the first
+     * ADL of a side keys it in bulk), a second ADL of the same side after a few changes or after most accounts
+     * changed must hand out exactly the counterparties of ranking all holders (checked by the engine on every close).
+     */
+    @Test
+    void aSideKeyedAnewInBulkGivesTheCounterpartiesOfRankingAllHolders()
+    {
+        long closes = 0;
+        int bulk = 0;
+        int oneByOne = 0;
+        for (int seed = 21; seed <= 36; seed++)
+        {
+            final SplittableRandom random = new SplittableRandom(seed);
+            engine(600);
+            for (long a = 1; a <= 600; a++)
+            {
+                position(random, a, random.nextBoolean());
+            }
+            final boolean victimLong = random.nextBoolean();
+            final String first = decimal(9_700 + random.nextInt(601));
+            h.mark(x, first);
+            final long built = h.engine.adlRebuilds();
+            closes += gap(victimLong, 200_000 + random.nextInt(200_000), first);
+            assertThat(h.engine.adlRebuilds() - built).as("the first ADL of a side keys it in bulk").isPositive();
+            // a few changes (fewer than an eighth of a side wait), or most accounts changed
+            final boolean most = seed % 2 == 0;
+            final int changes = most ? 500 : 1 + random.nextInt(10);
+            for (int op = 0; op < changes; op++)
+            {
+                churn(random, 1 + random.nextInt(600));
+            }
+            if (most)
+            {
+                h.mark(y, decimal(9_000 + random.nextInt(2_001)));
+            }
+            final String back = decimal(9_700 + random.nextInt(601));
+            h.mark(x, back);
+            final long rebuiltBefore = h.engine.adlRebuilds();
+            final long oneByOneBefore = h.engine.adlKeyedOneByOne();
+            final long second = gap(victimLong, 200_000 + random.nextInt(200_000), back);
+            assertThat(h.ledgerGap()).isZero();
+            closes += second;
+            if (second > 0)
+            {
+                bulk += most && h.engine.adlRebuilds() > rebuiltBefore ? 1 : 0;
+                oneByOne += !most && h.engine.adlKeyedOneByOne() > oneByOneBefore ? 1 : 0;
+            }
+        }
+        assertThat(bulk).as("second ADLs after most accounts changed that keyed their side in bulk").isGreaterThan(4);
+        assertThat(oneByOne).as("second ADLs after a few changes that keyed them one by one").isGreaterThan(4);
+        assertThat(closes).as("AutoDeleveraged outputs").isGreaterThan(100);
+    }
+
+    /**
      * One change of account {@code a} at the marks (sizes and prices are hundredths): close X, flip X, open or add to
      * X, trade Y, or move its wallet; whether it was applied.
      */
