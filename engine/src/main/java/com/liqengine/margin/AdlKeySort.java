@@ -1,5 +1,7 @@
 package com.liqengine.margin;
 
+import java.util.Arrays;
+
 /**
  * The scratch of a bulk rebuild of one side's ADL tree ({@link AdlQueues#prepare}): the side's positions as (key,
  * slot) pairs, sorted by key then slot, the tree's own order ({@link AdlBuckets}), by a least-significant-digit radix
@@ -104,7 +106,7 @@ final class AdlKeySort
     /** One stable counting pass on a digit of the slot or of the key; skipped when every pair has the same digit. */
     private void pass(final int shift, final boolean bySlot)
     {
-        java.util.Arrays.fill(counts, 0);
+        Arrays.fill(counts, 0);
         for (int n = 0; n < size; n++)
         {
             counts[digit(n, shift, bySlot)]++;
