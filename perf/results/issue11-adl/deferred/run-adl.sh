@@ -8,7 +8,7 @@ for named in "$@"; do
   for try in $(seq 1 120); do
     { echo "== $jar start $(date -u +%H:%M:%S) load: $(cat /proc/loadavg)";
       java -jar "$jar" DeleveragingBenchmark -p positions=1000000 -p adl=true -p finder=$finders \
-        -p book=uniform,random,random-one -prof gc;
+        -p book=${BOOKS:-uniform,random,random-one} -prof gc;
       echo "== end $(date -u +%H:%M:%S) load: $(cat /proc/loadavg)"; } > "$f" 2>&1
     grep -q "Unable to acquire the JMH lock" "$f" || break
     sleep 10
