@@ -140,7 +140,8 @@ final class AdlQueues
      * last search (of any side) are listed on their sides, then every position listed on this side is keyed from
      * the current state, its bands and marks (so each key is a bound at this moment, whatever moved since the
      * refresh that marked it). Cost: the marked accounts' positions (a list operation each), and a key and a tree
-     * update per position of this side listed, O(log n) each; the other sides' lists wait for their own searches.
+     * update per position of this side listed, O(log n) each, or, when more than {@code 1 / REBUILD_SHARE} of the
+     * side is listed, a {@link #rebuild} (O(holders)); the other sides' lists wait for their own searches.
      * Stale entries at the top of the entry view (slots released or re-used since) are taken out too, so the side's
      * best entry price is that of a position it holds.
      */

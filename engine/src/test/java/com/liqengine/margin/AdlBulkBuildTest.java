@@ -74,9 +74,9 @@ class AdlBulkBuildTest
         {
             final int tree = round & 1;
             // the former tree's slots detached, as a rebuild does
-            for (int s = buckets.ceiling(tree, 0); s != AdlBuckets.NONE; s = buckets.successor(s))
+            for (final long[] held : read(buckets, tree))
             {
-                buckets.detach(s);
+                buckets.detach((int)held[1]);
             }
             final List<long[]> pairs = pairs(random, random.nextInt(2_000), slots / 2);
             sort.reset(0);
