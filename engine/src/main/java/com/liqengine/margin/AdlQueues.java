@@ -32,7 +32,7 @@ final class AdlQueues
      * A search keys its side anew in bulk ({@link #rebuild}) when more of its positions wait than the side's entries
      * over this; else one by one (docs/liquidation.md, "Finding the counterparties": the measured break-even).
      */
-    static final int REBUILD_SHARE = 8;
+    static final int REBUILD_SHARE = 16;
 
     private final Slots slots;
     private final Accounts accounts;

@@ -182,7 +182,7 @@ class CounterpartySearchTest
     }
 
     /**
-     * When more of a side's positions wait than an eighth of its entries, the search keys the side anew in bulk (one
+     * When more of a side's positions wait than a sixteenth of its entries, the search keys the side anew in bulk (one
      * pass over the holders, a sort, the tree built from it); fewer are keyed one by one. In fresh books (the first
      * ADL of a side keys it in bulk), a second ADL of the same side after a few changes or after most accounts
      * changed must hand out exactly the counterparties of ranking all holders (checked by the engine on every close).
@@ -207,7 +207,7 @@ class CounterpartySearchTest
             final long built = h.engine.adlRebuilds();
             closes += gap(victimLong, 200_000 + random.nextInt(200_000), first);
             assertThat(h.engine.adlRebuilds() - built).as("the first ADL of a side keys it in bulk").isPositive();
-            // a few changes (fewer than an eighth of a side wait), or most accounts changed
+            // a few changes (fewer than a sixteenth of a side wait), or most accounts changed
             final boolean most = seed % 2 == 0;
             final int changes = most ? 500 : 1 + random.nextInt(10);
             for (int op = 0; op < changes; op++)
