@@ -6,15 +6,25 @@ package com.liqengine.margin;
  * fund's positions from those takeovers are closed against opposite positions of other accounts, highest rank
  * first, at ADL prices that recover what the fund lost. Nothing here runs without a floor.
  *
- * <p>Ranks are doubles computed the same way on every JVM (Java's double arithmetic is exact IEEE 754), so the
- * order is deterministic and the reference model reproduces it. Candidates are found by walking the instrument's
- * holders once per {@link #TOP} closes; an ADL is rare (only after a gap with the fund below its floor), and its
- * cost is proportional to the instrument's holders, never to all accounts.
+ * <p>Ranks are doubles computed the same way on every JVM (Java's double arithmetic is exact IEEE 754), so the order is
+ * deterministic and the reference model reproduces it. With the liquidation index (bands) the counterparties are found
+ * by a {@link CounterpartySearch} of the side's {@link AdlQueues}, which reads the positions whose keys could still
+ * beat the best rank; without it, or when a search reads more than {@link #READ_LIMIT}, by walking the instrument's
+ * holders once per {@link #TOP} closes. The two give the same counterparties in the same order; with the system
+ * property {@code liqengine.adl.verifySearch=true} (the tests) every counterparty the search gives is checked against
+ * the walk's.
  */
 final class Deleveraging
 {
     /** How many counterparties one walk of the holders ranks; more are found by walking again. */
     static final int TOP = 256;
+    /**
+     * Positions one search may read before the walk takes over for the rest of that close; the system
+     * property {@code liqengine.adl.readLimit} lowers it (a test setting: the hand-over to the walk).
+     */
+    static final int READ_LIMIT = 1 << 16;
+    /** Checks every counterparty of a search against a full ranking (a test setting: O(holders) per close). */
+    private static final boolean VERIFY = Boolean.getBoolean("liqengine.adl.verifySearch");
 
     private final Instrument[] instruments;
     private final Accounts accounts;
@@ -55,6 +65,11 @@ final class Deleveraging
      * first close, so a later walk must not rank them again (their rank moved with the close).
      */
     private final AccountList closed;
+    /** The ranked queues and their search; null without a floor or without the liquidation index. */
+    private final AdlQueues queues;
+    private final CounterpartySearch search;
+    /** Positions ranked to find counterparties, searched or walked, since the engine was built. */
+    private long ranked;
 
     Deleveraging(
         final Instrument[] instruments,
@@ -87,6 +102,32 @@ final class Deleveraging
         this.activePrice = new long[capacity];
         this.touched = new AccountList(enabled ? accounts.maxAccounts() : 0);
         this.closed = new AccountList(enabled ? accounts.maxAccounts() : 0);
+        // liqengine.adl.search=false: the walk only (a comparison setting for the benchmark)
+        if (enabled && settings.indexedChecks() &&
+            Boolean.parseBoolean(System.getProperty("liqengine.adl.search", "true")))
+        {
+            final int slotCount = slots.capacity();
+            this.queues = new AdlQueues(slots, accounts, math.marks, slotCount, instruments.length, fundIndex);
+            this.search = new CounterpartySearch(queues, slots, accounts, this, fundIndex,
+                Math.max(1, Math.min(Integer.getInteger("liqengine.adl.readLimit", READ_LIMIT), slotCount + 1)));
+        }
+        else
+        {
+            this.queues = null;
+            this.search = null;
+        }
+    }
+
+    /** The queues {@link PriceBands} keeps, or null when there are none. */
+    AdlQueues queues()
+    {
+        return queues;
+    }
+
+    /** Positions ranked to find ADL counterparties since the engine was built (searched or walked). */
+    long ranked()
+    {
+        return ranked + (search == null ? 0 : search.reads());
     }
 
     /** A takeover begins: its positions follow through {@link #taken}, then {@link #takeoverEnded}. */
@@ -210,12 +251,51 @@ final class Deleveraging
         long shortfall = startShortfall;
         double afterRank = Double.POSITIVE_INFINITY;
         long afterAccount = Long.MIN_VALUE;
+        boolean searching = search != null;
+        if (searching)
+        {
+            search.start(instrumentId, fundLong, mark);
+        }
         while (left > 0 && shortfall > 0)
         {
             final int fundSlot = slots.fundSlot(instrumentId);
             final long fundSize = fundSlot == Slots.NONE ? 0 : slots.size(fundSlot);
             left = Math.min(left, fundLong ? Math.max(0, fundSize) : Math.max(0, -fundSize));
-            if (left == 0 || !rankTop(instrumentId, fundLong, afterRank, afterAccount))
+            if (left == 0)
+            {
+                break;
+            }
+            if (searching)
+            {
+                final int s = search.next(closed);
+                if (search.overflowed())
+                {
+                    // read too many: the walk goes on from the last counterparty the search gave
+                    searching = false;
+                    continue;
+                }
+                if (VERIFY)
+                {
+                    verify(s, instrumentId, fundLong, afterRank, afterAccount);
+                }
+                if (s == Slots.NONE)
+                {
+                    break;
+                }
+                afterRank = search.lastRank();
+                afterAccount = search.lastId();
+                final long quantity = quantity(s, left, shortfall, perUnit, step);
+                if (quantity > 0)
+                {
+                    touched.add(slots.account[s]);
+                    closed.add(slots.account[s]);
+                    close(s, quantity, price, instrument);
+                    left -= quantity;
+                    shortfall -= quantity * perUnit;
+                }
+                continue;
+            }
+            if (!rankTop(instrumentId, fundLong, afterRank, afterAccount))
             {
                 break;
             }
@@ -224,14 +304,7 @@ final class Deleveraging
                 final int s = topSlot[n];
                 afterRank = topRank[n];
                 afterAccount = topId[n];
-                final long size = slots.size(s);
-                long quantity = Math.min(Math.abs(size), left);
-                if (perUnit > 0)
-                {
-                    final long toFloor = FixedPoint.ceilDiv(FixedPoint.ceilDiv(shortfall, perUnit), step) * step;
-                    final long covered = Math.floorDiv(Math.floorDiv(equityOf(s), perUnit), step) * step;
-                    quantity = Math.min(quantity, Math.min(toFloor, covered));
-                }
+                final long quantity = quantity(s, left, shortfall, perUnit, step);
                 if (quantity <= 0)
                 {
                     continue;
@@ -243,8 +316,48 @@ final class Deleveraging
                 shortfall -= quantity * perUnit;
             }
         }
+        if (queues != null)
+        {
+            // the searches' views did not move during the closes; the accounts closed are keyed again now
+            for (int a = closed.first(); a != AccountList.NONE; a = closed.next(a))
+            {
+                queues.accountChanged(a);
+            }
+        }
         closed.clear();
         return shortfall;
+    }
+
+    /**
+     * The least of: the position's size, what is left of the fund's, what brings the fund back to its floor
+     * (rounded up to the step), and what the counterparty's equity covers; 0 or less for none.
+     */
+    private long quantity(final int s, final long left, final long shortfall, final long perUnit, final long step)
+    {
+        long quantity = Math.min(Math.abs(slots.size(s)), left);
+        if (perUnit > 0)
+        {
+            final long toFloor = FixedPoint.ceilDiv(FixedPoint.ceilDiv(shortfall, perUnit), step) * step;
+            final long covered = Math.floorDiv(Math.floorDiv(equityOf(s), perUnit), step) * step;
+            quantity = Math.min(quantity, Math.min(toFloor, covered));
+        }
+        return quantity;
+    }
+
+    /** The search's counterparty against the walk's first after the last one handed out (a test setting). */
+    private void verify(final int found, final int instrumentId, final boolean fundLong, final double afterRank,
+        final long afterAccount)
+    {
+        final long rankedBefore = ranked;
+        final int expected = rankTop(instrumentId, fundLong, afterRank, afterAccount) ? topSlot[0] : Slots.NONE;
+        ranked = rankedBefore;
+        if (found != expected)
+        {
+            throw new IllegalStateException("ADL search gave slot " + found + " where ranking all holders gives " +
+                expected + " (instrument " + instrumentId + ", after rank " + afterRank + " of account " +
+                afterAccount + (found == Slots.NONE ? "" : ", found rank " + rank(found)) +
+                (expected == Slots.NONE ? "" : ", expected rank " + rank(expected)) + ")");
+        }
     }
 
     /**
@@ -267,6 +380,7 @@ final class Deleveraging
                 continue;
             }
             final double rank = rank(s);
+            ranked++;
             final long id = accounts.idAt(account);
             if (!before(afterRank, afterAccount, rank, id))
             {

@@ -75,6 +75,15 @@ final class Liquidator
             new PriceBands(accounts, slots, math, index, marginCallRatio, fundIndex) : null;
     }
 
+    /** The ADL queues are keyed by every band refresh from now on (without the index there are no bands). */
+    void keepAdlQueues(final AdlQueues queues)
+    {
+        if (bands != null && queues != null)
+        {
+            bands.keepAdlQueues(queues);
+        }
+    }
+
     /**
      * After a tick: every account (but the fund) holding the instrument, in registration order, whose check can
      * act. Indexed, only the slots whose price band the mark left are checked; every other one would do

@@ -83,6 +83,7 @@ public final class MarginStateMachine extends MarginStateView
             null;
         this.liquidator = new Liquidator(
             instruments, accounts, slots, holders, math, prices, takeovers, market, emitter, settings(), fundIndex);
+        liquidator.keepAdlQueues(deleveraging.queues());
         this.fills = new FillProcessor(accounts, slots, ledger, emitter, fundIndex);
         this.accountRequests = new AccountRequests(accounts, slots, math, ledger);
         this.instrumentRequests =
@@ -638,6 +639,29 @@ public final class MarginStateMachine extends MarginStateView
             }
         }
         return 5 - (int)(5L * ahead / queue);
+    }
+
+    /**
+     * Positions ranked to find ADL counterparties since the engine was built: what a search read (or the walk of
+     * the holders, without the liquidation index or past a search's read limit). Not part of the state.
+     *
+     * @return the count.
+     */
+    public long adlPositionsRanked()
+    {
+        return deleveraging.ranked();
+    }
+
+    /** ADL sides keyed anew in bulk since the engine was built (0 without the queues). Not part of the state. */
+    long adlRebuilds()
+    {
+        return deleveraging.queues() == null ? 0 : deleveraging.queues().rebuilds();
+    }
+
+    /** ADL searches that keyed their side's waiting positions one by one (0 without the queues); not state. */
+    long adlKeyedOneByOne()
+    {
+        return deleveraging.queues() == null ? 0 : deleveraging.queues().keyedOneByOne();
     }
 
     // ------------------------------------------------------------------ snapshots and restore (cold path)

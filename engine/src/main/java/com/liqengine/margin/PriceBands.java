@@ -40,6 +40,8 @@ final class PriceBands
     /** An uncalled short has no lower end: a falling mark only raises its equity. */
     private boolean shortDownUnbounded;
     private boolean reset;
+    /** The ADL queues keyed from the bands (Deleveraging), or null. */
+    private AdlQueues adlQueues;
 
     PriceBands(
         final Accounts accounts,
@@ -56,6 +58,12 @@ final class PriceBands
         this.index = index;
         this.callExcess = marginCallRatio - 1;
         this.fundIndex = fundIndex;
+    }
+
+    /** Keeps the ADL queues' keys after every refresh from now on. */
+    void keepAdlQueues(final AdlQueues queues)
+    {
+        this.adlQueues = queues;
     }
 
     /** Every band of the account: {@code changedSlot} of {@link #refresh(int, int, boolean)}. */
@@ -126,6 +134,10 @@ final class PriceBands
         {
             refreshIsolated(changedSlot);
         }
+        if (adlQueues != null)
+        {
+            adlQueues.accountChanged(accountIndex);
+        }
     }
 
     /**
@@ -146,6 +158,10 @@ final class PriceBands
         else if (slots.isolated(slot))
         {
             refreshIsolated(slot);
+        }
+        if (adlQueues != null)
+        {
+            adlQueues.slotChanged(slot);
         }
     }
 

@@ -30,13 +30,16 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Auto-deleveraging of one position in a book of N opposite positions (docs/liquidation.md): one instrument held
- * short by N cross accounts of different sizes and margins; a victim's isolated long is liquidated by a gap
- * through its bankruptcy price, the fund's loss makes it fall below its floor of 0, and the long is closed against
- * the best-ranked short. One operation is the three inputs of that cycle: the victim's fill, the gap tick (the
- * takeover and the ADL), and the tick back. With {@code adl=false} the engine has no floor: the same cycle with
- * the takeover only, so the difference of the two is what the ADL costs. Each iteration checks that every cycle
- * liquidated and (with a floor) deleveraged, and that nothing was rejected or left as a deficit.
+ * Auto-deleveraging of one position in a book of N opposite positions (docs/liquidation.md). Two books: {@code
+ * uniform}, one instrument held short by N cross accounts at one entry price, of different sizes and 19 margins (whole
+ * groups of them rank exactly alike); {@code random}, the N shorts at random entry prices (−3% to +5% of the mark),
+ * half isolated at a random leverage (2x to 20x), half cross with a random margin (5% to 50%), a quarter of those also
+ * long a second instrument (so their ADL keys come from price bands). A victim's isolated long is liquidated by a gap
+ * through its bankruptcy price, the fund's loss makes it fall below its floor of 0, and the long is closed against the
+ * best-ranked short. One operation is the three inputs of that cycle: the victim's fill, the gap tick (the takeover and
+ * the ADL), and the tick back. With {@code adl=false} the engine has no floor: the same cycle with the takeover only,
+ * so the difference of the two is what the ADL costs. Each iteration checks that every cycle liquidated and (with a
+ * floor) deleveraged, and that nothing was rejected or left as a deficit.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -64,6 +67,20 @@ public class DeleveragingBenchmark
     @Param({"true", "false"})
     public boolean adl;
 
+    /**
+     * How the ADL finds counterparties: {@code search} (the ranked views, the engine's default) or {@code walk}
+     * (ranking every holder, as before; the system property {@code liqengine.adl.search=false}).
+     */
+    @Param({"search", "walk"})
+    public String finder;
+
+    /**
+     * The book: {@code uniform} or {@code random} (above), or {@code random-one}: the random book without the second
+     * instrument (every cross account holds only its short).
+     */
+    @Param({"uniform", "random", "random-one"})
+    public String book;
+
     private final InputEncoder encoder = new InputEncoder();
     private final StateMachineBenchmark.Outputs outputs = new StateMachineBenchmark.Outputs();
     private final InputEncoder gap = new InputEncoder();
@@ -75,6 +92,7 @@ public class DeleveragingBenchmark
     private long operations;
     private final long[] before = new long[TEMPLATES];
     private long operationsBefore;
+    private long rankedBefore;
 
     /** Builds the shorts, the victim and the fund through the state machine's inputs. */
     @Setup(Level.Trial)
@@ -82,24 +100,38 @@ public class DeleveragingBenchmark
     {
         final EngineSettings settings = new EngineSettings()
             .maxAccounts(positions + 2)
-            .maxInstruments(1)
-            .maxPositions(positions + 8);
+            .maxInstruments(2)
+            .maxPositions(2 * positions + 8);
         if (adl)
         {
             settings.fundFloor(0);
         }
+        System.setProperty("liqengine.adl.search", String.valueOf("search".equals(finder)));
         engine = new MarginStateMachine(settings, outputs);
         send(encoder.instrumentDefinition(0, 0, new InstrumentSpec(0, "PERP", 2, 3, 1, 1, 20, MarginMode.CROSS,
             List.of(new TierSpec(1_000_000_000L * 100_000_000L, 100, 500_000L, 0)))));
         send(encoder.markPriceTick(0, 0, 0, MARK));
         final SplittableRandom random = new SplittableRandom(11);
-        for (long a = 1; a <= positions; a++)
+        if (book.startsWith("random"))
         {
-            // 1 to 1,000 units short, margin 5% to 50% of the notional: every rank a different one
-            final long quantity = 1_000 * (1 + random.nextInt(1_000));
-            final long notional = quantity * MARK * 1_000;
-            send(encoder.deposit(0, 0, a, notional / (2 + random.nextInt(19))));
-            send(encoder.fill(0, 0, a, 0, Side.SELL, quantity, MARK, 0, tradeId++));
+            send(encoder.instrumentDefinition(0, 0, new InstrumentSpec(1, "OTHER", 2, 3, 1, 1, 20, MarginMode.CROSS,
+                List.of(new TierSpec(1_000_000_000L * 100_000_000L, 100, 500_000L, 0)))));
+            send(encoder.markPriceTick(0, 0, 1, MARK));
+            for (long a = 1; a <= positions; a++)
+            {
+                randomShort(random, a);
+            }
+        }
+        else
+        {
+            for (long a = 1; a <= positions; a++)
+            {
+                // 1 to 1,000 units short, margin 5% to 50% of the notional
+                final long quantity = 1_000 * (1 + random.nextInt(1_000));
+                final long notional = quantity * MARK * 1_000;
+                send(encoder.deposit(0, 0, a, notional / (2 + random.nextInt(19))));
+                send(encoder.fill(0, 0, a, 0, Side.SELL, quantity, MARK, 0, tradeId++));
+            }
         }
         send(encoder.deposit(0, 0, VICTIM, 1L << 57));
         send(encoder.setMarginMode(0, 0, VICTIM, 0, MarginMode.ISOLATED));
@@ -112,12 +144,42 @@ public class DeleveragingBenchmark
         }
     }
 
+    /**
+     * One short of the random book: 0.001 to 1,000 units at −3% to +5% of the mark; isolated at 2x to 20x, or cross
+     * with 5% to 50% of the notional, a quarter of the cross ones also long the other instrument.
+     */
+    private void randomShort(final SplittableRandom random, final long account)
+    {
+        final long quantity = 1 + random.nextInt(1_000_000);
+        final long price = MARK - MARK * 3 / 100 + random.nextLong(MARK * 8 / 100);
+        final long notional = quantity * price * 1_000;
+        if (random.nextBoolean())
+        {
+            final int leverage = 2 + random.nextInt(19);
+            send(encoder.deposit(0, 0, account, notional / leverage + notional / 10));
+            send(encoder.setMarginMode(0, 0, account, 0, MarginMode.ISOLATED));
+            send(encoder.setLeverage(0, 0, account, 0, leverage));
+        }
+        else
+        {
+            send(encoder.deposit(0, 0, account, notional / (2 + random.nextInt(19))));
+            if (random.nextInt(4) == 0 && "random".equals(book))
+            {
+                final long other = 1 + random.nextInt(100_000);
+                send(encoder.deposit(0, 0, account, other * MARK * 1_000 / 5));
+                send(encoder.fill(0, 0, account, 1, Side.BUY, other, MARK, 0, tradeId++));
+            }
+        }
+        send(encoder.fill(0, 0, account, 0, Side.SELL, quantity, price, 0, tradeId++));
+    }
+
     /** Counts before the iteration, to check it after. */
     @Setup(Level.Iteration)
     public void beginIteration()
     {
         System.arraycopy(outputs.byTemplate, 0, before, 0, TEMPLATES);
         operationsBefore = operations;
+        rankedBefore = engine.adlPositionsRanked();
     }
 
     /** Every cycle liquidated the victim, and with a floor deleveraged it with no deficit left. */
@@ -138,6 +200,10 @@ public class DeleveragingBenchmark
             throw new IllegalStateException(cycles + " cycles: " + liquidated + " liquidations, " + closes +
                 " ADL outputs, " + rejected + " rejections, " + deficits + " deficits");
         }
+        // how many positions the ADL ranked to find its counterparties (the search's reads, or the walk's)
+        final double ranked = (double)(engine.adlPositionsRanked() - rankedBefore) / cycles;
+        System.out.printf("%n[adl=%s finder=%s book=%s positions=%d] positions ranked per cycle: %.1f, ADL outputs per "
+            + "cycle: %.1f%n", adl, finder, book, positions, ranked, (double)closes / cycles);
     }
 
     /**

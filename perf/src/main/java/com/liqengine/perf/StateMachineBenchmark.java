@@ -87,6 +87,13 @@ public class StateMachineBenchmark
     @Param({"true"})
     public boolean indexed;
 
+    /**
+     * With a fund floor of 0 (config/engine.yaml's): the ADL queues are then kept on every band refresh
+     * (docs/liquidation.md, "Finding the counterparties"), which a fill pays for.
+     */
+    @Param({"false"})
+    public boolean fundFloor;
+
     private final InputEncoder encoder = new InputEncoder();
     private final Outputs outputs = new Outputs();
     private MarginStateMachine engine;
@@ -168,13 +175,16 @@ public class StateMachineBenchmark
         }
         final int accounts = Math.max(1, positions / POSITIONS_PER_ACCOUNT);
         final int bookPositions = accounts * POSITIONS_PER_ACCOUNT;
-        engine = new MarginStateMachine(
-            new EngineSettings()
-                .maxAccounts(accounts + 3)
-                .maxInstruments(instruments)
-                .maxPositions(bookPositions + SLOT_HEADROOM)
-                .indexedChecks(indexed),
-            outputs);
+        final EngineSettings settings = new EngineSettings()
+            .maxAccounts(accounts + 3)
+            .maxInstruments(instruments)
+            .maxPositions(bookPositions + SLOT_HEADROOM)
+            .indexedChecks(indexed);
+        if (fundFloor)
+        {
+            settings.fundFloor(0);
+        }
+        engine = new MarginStateMachine(settings, outputs);
         for (int i = 0; i < instruments; i++)
         {
             send(encoder.instrumentDefinition(0, 0, new InstrumentSpec(
