@@ -32,6 +32,8 @@ final class BatchDocumentWriter
     private long documentStart;
     private int entries;
     private long nextNumber;
+    /** The number of the first entry written through this writer. */
+    private final long firstNumber;
 
     /**
      * @param entriesBefore entries the queue holds already: the next is numbered one more.
@@ -43,6 +45,7 @@ final class BatchDocumentWriter
         this.entryHeader = new UnsafeBuffer(new byte[layout.entryHeaderLength]);
         this.offHeapCopy = new UnsafeBuffer(new byte[layout.maxEntryLength]);
         this.nextNumber = entriesBefore + 1;
+        this.firstNumber = nextNumber;
     }
 
     /** Where an entry's header is put before {@link #writeEntry}: little endian, its length first. */
@@ -131,20 +134,38 @@ final class BatchDocumentWriter
         }
     }
 
-    /** Whether a document is open (entries written since the last close). */
-    boolean isOpen()
+    /**
+     * Entries written through this writer: those of completed documents and of the open one, not those of a
+     * discarded document.
+     */
+    long entriesWritten()
     {
-        return document != null;
+        return nextNumber - firstNumber + (document != null ? entries : 0);
     }
 
-    /** Entries in the open document. */
-    int entries()
+    /**
+     * Completes a document the writing thread left open, from the thread closing the queue once the writing thread
+     * is done with the appender.
+     */
+    void completeLeftOpen()
     {
-        return entries;
+        if (document != null && writer.takeOver())
+        {
+            close();
+        }
+    }
+
+    /** Completes the open document, if an entry was written since the last. */
+    void endOfBatch()
+    {
+        if (document != null)
+        {
+            close();
+        }
     }
 
     /** Completes the open document: entry count and checksum, then Chronicle marks it complete. */
-    void close()
+    private void close()
     {
         scratch.putInt(0, entries, ByteOrder.LITTLE_ENDIAN);
         crc.update(scratch.byteArray(), 0, Integer.BYTES);

@@ -28,16 +28,12 @@ import java.nio.file.Path;
  */
 public final class ChronicleInputJournal extends ChronicleQueueWriter implements InputJournal
 {
-    /** The queue's writer (its appender, fsync policy and close), whose documents this journal fills. */
-    private final QueueWriter writer;
     private final BatchDocumentWriter documents;
-    private long appended;
 
     private ChronicleInputJournal(final QueueContext context, final long inputsBefore)
     {
         super(context);
-        this.writer = writer();
-        this.documents = new BatchDocumentWriter(writer, JournalFormat.LAYOUT, inputsBefore);
+        this.documents = new BatchDocumentWriter(writer(), JournalFormat.LAYOUT, inputsBefore);
     }
 
     /**
@@ -86,37 +82,24 @@ public final class ChronicleInputJournal extends ChronicleQueueWriter implements
     @Override
     public void append(final DirectBuffer buffer, final int offset, final int length, final long sourceIndex)
     {
-        final int pending = documents.isOpen() ? documents.entries() : 0;
         final UnsafeBuffer entryHeader = documents.entryHeader();
         entryHeader.putInt(0, length, ByteOrder.LITTLE_ENDIAN);
         entryHeader.putLong(JournalFormat.ENTRY_SOURCE_OFFSET, sourceIndex, ByteOrder.LITTLE_ENDIAN);
-        try
-        {
-            documents.writeEntry(buffer, offset, length);
-        }
-        catch (final RuntimeException | Error ex)
-        {
-            // the batch cannot be journaled whole: its document was discarded, and none of it will be applied
-            appended -= pending;
-            throw ex;
-        }
-        appended++;
+        // a failure discards the batch's document: none of it will be applied, nor counted
+        documents.writeEntry(buffer, offset, length);
     }
 
     @Override
     public void endOfBatch()
     {
-        if (documents.isOpen())
-        {
-            documents.close();
-        }
+        documents.endOfBatch();
         super.endOfBatch();
     }
 
     @Override
     public long appended()
     {
-        return appended;
+        return documents.entriesWritten();
     }
 
     /**
@@ -138,11 +121,7 @@ public final class ChronicleInputJournal extends ChronicleQueueWriter implements
     {
         try
         {
-            // the writing thread has finished with the appender: this thread completes what it left open
-            if (documents.isOpen() && writer.takeOver())
-            {
-                documents.close();
-            }
+            documents.completeLeftOpen();
         }
         finally
         {

@@ -18,15 +18,12 @@ import java.nio.file.Path;
  */
 public final class ChronicleOutputChannel extends ChronicleQueueWriter implements OutputChannel
 {
-    private final QueueWriter writer;
     private final BatchDocumentWriter documents;
-    private long written;
 
     private ChronicleOutputChannel(final QueueContext context, final long outputsBefore)
     {
         super(context);
-        this.writer = writer();
-        this.documents = new BatchDocumentWriter(writer, OutputQueueFormat.LAYOUT, outputsBefore);
+        this.documents = new BatchDocumentWriter(writer(), OutputQueueFormat.LAYOUT, outputsBefore);
     }
 
     /**
@@ -63,29 +60,16 @@ public final class ChronicleOutputChannel extends ChronicleQueueWriter implement
     @Override
     public void onOutput(final DirectBuffer buffer, final int offset, final int length)
     {
-        final int pending = documents.isOpen() ? documents.entries() : 0;
         documents.entryHeader().putInt(0, length, ByteOrder.LITTLE_ENDIAN);
-        try
-        {
-            documents.writeEntry(buffer, offset, length);
-        }
-        catch (final RuntimeException | Error ex)
-        {
-            // the batch's document was discarded: its outputs are not in the queue (a restart writes them again)
-            written -= pending;
-            throw ex;
-        }
-        written++;
+        // a failure discards the batch's document: its outputs are not in the queue (a restart writes them again)
+        documents.writeEntry(buffer, offset, length);
     }
 
     /** Completes the batch's document, then forces to disk as the policy says. */
     @Override
     public void endOfBatch()
     {
-        if (documents.isOpen())
-        {
-            documents.close();
-        }
+        documents.endOfBatch();
         super.endOfBatch();
     }
 
@@ -96,7 +80,7 @@ public final class ChronicleOutputChannel extends ChronicleQueueWriter implement
      */
     public long written()
     {
-        return written;
+        return documents.entriesWritten();
     }
 
     /**
@@ -118,10 +102,7 @@ public final class ChronicleOutputChannel extends ChronicleQueueWriter implement
     {
         try
         {
-            if (documents.isOpen() && writer.takeOver())
-            {
-                documents.close();
-            }
+            documents.completeLeftOpen();
         }
         finally
         {
