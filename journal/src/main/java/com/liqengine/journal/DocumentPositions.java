@@ -38,7 +38,7 @@ final class DocumentPositions
      * @param counter a tailer of it, to count each cycle's documents with.
      * @return the positions.
      */
-    static DocumentPositions of(final SingleChronicleQueue queue, final ExcerptTailer counter)
+    private static DocumentPositions of(final SingleChronicleQueue queue, final ExcerptTailer counter)
     {
         final int first = queue.firstCycle();
         final int last = queue.lastCycle();
@@ -84,5 +84,40 @@ final class DocumentPositions
             before += counts[i];
         }
         throw new IllegalArgumentException("document " + n + " of " + count);
+    }
+
+    /**
+     * Counts a queue's documents for {@link #of} with a tailer of its own, made at the first count and kept (a count
+     * per read would otherwise make a tailer each time); closed with its reader, before the queue.
+     */
+    static final class Counter implements AutoCloseable
+    {
+        private final SingleChronicleQueue queue;
+        private ExcerptTailer tailer;
+
+        Counter(final SingleChronicleQueue queue)
+        {
+            this.queue = queue;
+        }
+
+        /** The queue's documents now (no document is read). */
+        DocumentPositions positions()
+        {
+            if (tailer == null)
+            {
+                tailer = queue.createTailer();
+                tailer.singleThreadedCheckDisabled(true);
+            }
+            return of(queue, tailer);
+        }
+
+        @Override
+        public void close()
+        {
+            if (tailer != null)
+            {
+                tailer.close();
+            }
+        }
     }
 }

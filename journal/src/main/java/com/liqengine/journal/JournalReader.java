@@ -30,7 +30,7 @@ public final class JournalReader implements AutoCloseable
     private final ExcerptTailer tailer;
     private final JournalDocument document;
     private final UnsafeBuffer mapped = new UnsafeBuffer(0, 0);
-    private ExcerptTailer counter;
+    private final DocumentPositions.Counter counter;
     private long lastIndexRead = NO_INDEX;
     private long lastSequenceRead;
 
@@ -38,6 +38,7 @@ public final class JournalReader implements AutoCloseable
     {
         this.path = path;
         this.queue = SingleChronicleQueueBuilder.binary(path).readOnly(true).build();
+        this.counter = new DocumentPositions.Counter(queue);
         this.tailer = queue.createTailer();
         this.tailer.singleThreadedCheckDisabled(true);
         this.document = new JournalDocument();
@@ -389,14 +390,9 @@ public final class JournalReader implements AutoCloseable
 
     private DocumentPositions positions()
     {
-        if (counter == null)
-        {
-            counter = queue.createTailer();
-            counter.singleThreadedCheckDisabled(true);
-        }
         try
         {
-            return DocumentPositions.of(queue, counter);
+            return counter.positions();
         }
         catch (final RuntimeException | InternalError ex)
         {
@@ -423,10 +419,7 @@ public final class JournalReader implements AutoCloseable
     @Override
     public void close()
     {
-        if (counter != null)
-        {
-            counter.close();
-        }
+        counter.close();
         tailer.close();
         queue.close();
     }

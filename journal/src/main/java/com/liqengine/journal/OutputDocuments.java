@@ -23,7 +23,7 @@ final class OutputDocuments implements AutoCloseable
     private final ExcerptTailer tailer;
     private final OutputDocument document = new OutputDocument();
     private final UnsafeBuffer mapped = new UnsafeBuffer(0, 0);
-    private ExcerptTailer counter;
+    private final DocumentPositions.Counter counter;
     /** Index of the last document loaded, or -1. */
     private long lastIndex = -1;
 
@@ -31,6 +31,7 @@ final class OutputDocuments implements AutoCloseable
     {
         this.path = path;
         this.queue = SingleChronicleQueueBuilder.binary(path).readOnly(readOnly).build();
+        this.counter = new DocumentPositions.Counter(queue);
         this.tailer = queue.createTailer();
         // the readers' contract is one thread at a time, not the thread that opened it
         this.tailer.singleThreadedCheckDisabled(true);
@@ -101,14 +102,9 @@ final class OutputDocuments implements AutoCloseable
      */
     DocumentPositions positions()
     {
-        if (counter == null)
-        {
-            counter = queue.createTailer();
-            counter.singleThreadedCheckDisabled(true);
-        }
         try
         {
-            return DocumentPositions.of(queue, counter);
+            return counter.positions();
         }
         catch (final RuntimeException | InternalError ex)
         {
@@ -210,10 +206,7 @@ final class OutputDocuments implements AutoCloseable
     @Override
     public void close()
     {
-        if (counter != null)
-        {
-            counter.close();
-        }
+        counter.close();
         tailer.close();
         queue.close();
     }
