@@ -3,6 +3,7 @@ package com.liqengine.runtime;
 import com.liqengine.journal.InputQueueReader;
 import com.liqengine.journal.JournalReader;
 import com.liqengine.journal.OutputQueueReader;
+import org.agrona.DirectBuffer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,12 +33,8 @@ public final class Queues
         try (OutputQueueReader reader = OutputQueueReader.open(path, true))
         {
             reader.toStart();
-            while (reader.poll((index, buffer, offset, length) ->
-            {
-                final byte[] copy = new byte[length];
-                buffer.getBytes(offset, copy);
-                documents.add(copy);
-            }, 10_000) > 0)
+            while (reader.poll(
+                (index, buffer, offset, length) -> documents.add(copy(buffer, offset, length)), 10_000) > 0)
             {
                 Thread.onSpinWait();
             }
@@ -58,12 +55,8 @@ public final class Queues
         }
         try (InputQueueReader reader = InputQueueReader.open(path, true))
         {
-            while (reader.poll((index, buffer, offset, length) ->
-            {
-                final byte[] copy = new byte[length];
-                buffer.getBytes(offset, copy);
-                documents.add(copy);
-            }, 10_000) > 0)
+            while (reader.poll(
+                (index, buffer, offset, length) -> documents.add(copy(buffer, offset, length)), 10_000) > 0)
             {
                 Thread.onSpinWait();
             }
@@ -80,13 +73,15 @@ public final class Queues
         final List<byte[]> inputs = new ArrayList<>();
         try (JournalReader reader = JournalReader.open(path))
         {
-            reader.readAll((sequence, source, buffer, offset, length) ->
-            {
-                final byte[] copy = new byte[length];
-                buffer.getBytes(offset, copy);
-                inputs.add(copy);
-            });
+            reader.readAll((sequence, source, buffer, offset, length) -> inputs.add(copy(buffer, offset, length)));
         }
         return inputs;
+    }
+
+    private static byte[] copy(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final byte[] copy = new byte[length];
+        buffer.getBytes(offset, copy);
+        return copy;
     }
 }
