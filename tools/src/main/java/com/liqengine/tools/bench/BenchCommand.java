@@ -325,6 +325,7 @@ public final class BenchCommand implements Callable<Integer>
             {
                 journal.append(encoder.buffer(), 0, market.setUp(encoder, i));
             }
+            final WindowThreads.Start threadsBefore = WindowThreads.Start.now();
             final long gcBefore = gcCount();
             final long start = System.nanoTime();
             for (long n = 1; n <= events; n++)
@@ -336,11 +337,13 @@ public final class BenchCommand implements Callable<Integer>
             }
             journal.endOfBatch();
             final double elapsed = (System.nanoTime() - start) / 1e9;
+            // this thread generates and appends: the window's publisher, with no handler
             final RunResult result = new RunResult("chronicle", 0, events, elapsed, gcCount() - gcBefore, latency,
-                null);
+                threadsBefore.end(WindowThreads.NO_HANDLER));
             console.printf(Locale.ROOT, "  chronicle: %,.0f appends/s (event generation included); append p50 %.2f "
                 + "µs, p99 %.2f µs, p99.9 %.2f µs%n", result.throughput(), result.micros(50), result.micros(99),
                 result.micros(99.9));
+            printThreads(result.threads());
             return result;
         }
         finally

@@ -83,6 +83,7 @@ final class BenchReport
                     engine.throughput() / r.throughput())));
             }
         }
+        closedLoopCpu(s, engine);
         s.append("\n## Latency at fixed offered rates (open loop, from planned send time; µs)\n\n");
         s.append("| rate/s | subject | achieved/s | p50 | p90 | p99 | p99.9 | p99.99 | max | GCs |\n");
         s.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -124,6 +125,33 @@ final class BenchReport
             }
         }
         return s.toString();
+    }
+
+    /**
+     * The closed loop per second of the working thread's CPU: on a shared machine the threads wait for a core for
+     * most of a run, and each subject waits differently, so the ratios of the table above move with the load; these
+     * say what each would do on a core of its own (the engine's publisher runs on the other core, as on a free
+     * 2-core machine; the bare appends generate their events on the appending thread, as above).
+     */
+    private void closedLoopCpu(final StringBuilder s, final RunResult engine)
+    {
+        if (engine == null || engine.perCpuSecond() <= 0)
+        {
+            return;
+        }
+        s.append("\n## Closed loop per second of CPU (the working thread's CPU time: what a core of its own gives)"
+            + "\n\n| subject | working thread | cpu ms | waiting for a core ms | events per cpu second "
+            + "| ratio of engine to it |\n|---|---|---:|---:|---:|---:|\n");
+        for (final RunResult r : runs)
+        {
+            final ThreadUsage worker = r.worker();
+            if (r.targetRate() == 0 && worker != null && r.perCpuSecond() > 0)
+            {
+                s.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.1f | %,.0f | %s |%n", label(r),
+                    worker.name(), worker.cpuNanos() / 1e6, worker.runQueueNanos() / 1e6, r.perCpuSecond(),
+                    r == engine ? "" : String.format(Locale.ROOT, "%.2f", engine.perCpuSecond() / r.perCpuSecond())));
+            }
+        }
     }
 
     /** Where each open-loop window's time went, thread by thread, as the kernel accounted it. */

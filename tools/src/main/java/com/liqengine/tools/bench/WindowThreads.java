@@ -19,6 +19,9 @@ import java.util.Map;
  */
 record WindowThreads(ThreadUsage handler, ThreadUsage publisher, List<ThreadUsage> others)
 {
+    /** The handler name of a window whose work is done on the publishing thread (the bare Chronicle appends). */
+    static final String NO_HANDLER = "";
+
     /** Threads using less than this in a window are left out of the report. */
     private static final long NOTABLE_CPU_NANOS = 1_000_000;
 
@@ -49,7 +52,7 @@ record WindowThreads(ThreadUsage handler, ThreadUsage publisher, List<ThreadUsag
                 {
                     publisher = used;
                 }
-                else if (handlerName.startsWith(used.name()) && handler == null)
+                else if (!handlerName.isEmpty() && handlerName.startsWith(used.name()) && handler == null)
                 {
                     handler = used;
                 }

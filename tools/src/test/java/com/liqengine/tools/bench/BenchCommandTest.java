@@ -48,6 +48,15 @@ class BenchCommandTest
                 .containsPattern("\\| 2,000 \\| engine \\| [1-9][0-9]* \\| [0-9.]+ \\| [0-9,]+ / [0-9,]+ "
                     + "\\| [0-9,]+ \\| [1-9][0-9]* \\|")
                 .containsPattern("\\| 4,000 \\| disruptor \\| [1-9][0-9]* \\|");
+            // the closed loop per second of the working thread's CPU: the engine's handler, the ring's handler and
+            // the thread that appended to bare Chronicle, each with its CPU time and a ratio
+            assertThat(summary).contains("## Closed loop per second of CPU")
+                .containsPattern("\\| engine \\(ring[^|]*\\| liq-handler-0 \\| [0-9]+ \\| [0-9.]+ \\| "
+                    + "[1-9][0-9,]* \\|  \\|")
+                .containsPattern("\\| bare Disruptor pass-through \\| liq-pass-throug \\| [0-9]+ \\| [0-9.]+ \\| "
+                    + "[1-9][0-9,]* \\| [0-9]+\\.[0-9]{2} \\|")
+                .containsPattern("\\| bare Chronicle append \\| [^|]+ \\| [0-9]+ \\| [0-9.]+ \\| [1-9][0-9,]* "
+                    + "\\| [0-9]+\\.[0-9]{2} \\|");
         }
         try (var files = Files.list(dir))
         {

@@ -37,6 +37,9 @@ class DemoCommandTest
 
         assertThat(exit).as(text).isZero();
         assertThat(text).contains("LIQUIDATED").contains("Summary").contains("latency").contains("p99.9");
+        // without --idle the demo runs the default strategy, and names it beside the latency it prints
+        assertThat(text).containsPattern("latency +from ring commit to applied, [0-9,]+ inputs \\(.*the handler's "
+            + "wait strategy backoff\\): p50 ");
         final Matcher liquidations = Pattern.compile("liquidations +([0-9,]+): isolated ([0-9,]+), cross ([0-9,]+)")
             .matcher(text);
         assertThat(liquidations.find()).as(text).isTrue();

@@ -3,6 +3,7 @@ package com.liqengine.tools.engine;
 import com.liqengine.journal.FsyncPolicy;
 import com.liqengine.margin.EngineSettings;
 import com.liqengine.margin.LiquidationMode;
+import com.liqengine.pipeline.EngineContext;
 import com.liqengine.pipeline.IdleStrategyName;
 import com.liqengine.pipeline.Topology;
 import com.liqengine.runtime.CorePinning;
@@ -43,6 +44,9 @@ class EngineConfigTest
         assertThat(EngineConfig.defaults(Path.of("liq-data")).engineSettings().hasFundFloor()).isFalse();
         assertThat(shipped.engineSettings().liquidationMode()).isEqualTo(LiquidationMode.MARKET);
         assertThat(EngineConfig.defaults(Path.of("liq-data")).liquidationMode()).isEqualTo(LiquidationMode.TAKEOVER);
+        // issue 13: the wait strategy a newcomer gets does not park while inputs flow (docs/pipeline.md)
+        assertThat(shipped.idleStrategy()).isEqualTo(IdleStrategyName.BACKOFF);
+        assertThat(new EngineContext().idleStrategy()).isEqualTo(IdleStrategyName.BACKOFF);
     }
 
     @Test
