@@ -409,8 +409,11 @@ final class Liquidator
     }
 
     /**
-     * Forgets the account's slots that are back at their defaults (after a liquidation, or an ADL close that
-     * flattened one whose band no check removed).
+     * Removes the bands of the account's flat slots and forgets those back at their defaults (after a liquidation,
+     * or an ADL close that flattened a position no check looked at: the checks above skip flat isolated slots).
+     * A flat slot that is not at its defaults (an isolated one where the instrument's default is cross) stays
+     * stored and must not keep a band either: a later definition can make it read as the defaults and forget it,
+     * and a forgotten handle still in a heap corrupts the heap of its next owner's instrument.
      */
     private void releaseIdle(final int accountIndex)
     {
@@ -418,9 +421,8 @@ final class Liquidator
         while (s != Slots.NONE)
         {
             final int next = slots.nextOf(s);
-            if (slots.isAtDefaults(s, math.instrumentOf(s)))
+            if (slots.size(s) == 0)
             {
-                // a flat slot has no band to keep, and nothing may refer to a forgotten one
                 if (indexed)
                 {
                     index.remove(s, slots.instrument(s));

@@ -207,7 +207,8 @@ final class Slots
      */
     boolean releaseIfIdle(final int slot, final Instrument instrumentOf)
     {
-        if (!isAtDefaults(slot, instrumentOf))
+        // a slot the liquidation index still lists is kept: its next owner would inherit the heap entry
+        if (!isAtDefaults(slot, instrumentOf) || records[SlotRecords.at(slot) + SlotRecords.BAND_HIGH] != 0)
         {
             return false;
         }
