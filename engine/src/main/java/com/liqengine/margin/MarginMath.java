@@ -24,6 +24,8 @@ final class MarginMath
     /** Cross maintenance margin of the account of the last {@link #crossTotals(int)}. */
     final WideSum crossMaintenance = new WideSum();
     private final WideSum available = new WideSum();
+    /** What the account's stored cross bands need of its budgets, by the last {@link #crossTotals(int)}. */
+    final BandNeeds bandNeeds = new BandNeeds();
 
     MarginMath(final Instrument[] instruments, final InstrumentMarks marks, final Accounts accounts, final Slots slots)
     {
@@ -97,10 +99,13 @@ final class MarginMath
         return sum;
     }
 
-    /** Fills {@link #crossEquity} ({@code W + Σ U}) and {@link #crossMaintenance} ({@code Σ MM}) of the account. */
+    /**
+     * Fills {@link #crossEquity} ({@code W + Σ U}) and {@link #crossMaintenance} ({@code Σ MM}) of the account, and
+     * {@link #bandNeeds} from the bands stored in the records it reads anyway.
+     */
     void crossTotals(final int accountIndex)
     {
-        // one record per slot (its links, size, cost and remembered margin), the sums in locals
+        // one record per slot (its links, size, cost, band and remembered margin), the sums in locals
         final long[] records = slots.records;
         final long[] markPrice = marks.markPrice;
         final long[] valueFactor = marks.valueFactor;
@@ -109,18 +114,24 @@ final class MarginMath
         long equityLow = wallet;
         long maintenanceHigh = 0;
         long maintenanceLow = 0;
+        // the bands' needs: an uncalled short's distance down does not count (its band has no lower end)
+        final long calledMask = accounts.crossMarginCall(accountIndex) ? -1L : 0L;
+        long need = 0;
+        boolean stale = false;
         int s = slots.firstOf(accountIndex);
         while (s != Slots.NONE)
         {
             final int at = SlotRecords.at(s);
             final long links = records[at + SlotRecords.LINKS];
             final long size = records[at + SlotRecords.SIZE];
+            final long high = records[at + SlotRecords.BAND_HIGH];
             if (size != 0 && (links & SlotRecords.ISOLATED) == 0)
             {
                 // the value once for both sums (Instrument.value)
                 final int instrumentId = SlotRecords.instrument(links);
-                final long value =
-                    Math.multiplyExact(Math.multiplyExact(size, markPrice[instrumentId]), valueFactor[instrumentId]);
+                final long mark = markPrice[instrumentId];
+                final long factor = valueFactor[instrumentId];
+                final long value = Math.multiplyExact(Math.multiplyExact(size, mark), factor);
                 final long unrealized = value - records[at + SlotRecords.COST];
                 equityHigh = WideSum.highAfterAdd(equityHigh, equityLow, unrealized);
                 equityLow += unrealized;
@@ -131,11 +142,29 @@ final class MarginMath
                     maintenanceMargins.compute(s, instruments[instrumentId], notional);
                 maintenanceHigh = WideSum.highAfterAdd(maintenanceHigh, maintenanceLow, maintenance);
                 maintenanceLow += maintenance;
+                // what its band needs (BandNeeds): a band must hold the mark; the need must fit in 63 bits
+                final long shortMask = size >> 63;
+                final long low = records[at + SlotRecords.BAND_LOW];
+                final long down = (mark - low) & ~(shortMask & ~calledMask);
+                final long distance = Math.max(down, high - mark);
+                final long rate = Math.abs(size * factor) << (shortMask & 1);
+                final long slotNeed = rate * distance;
+                stale |= high < mark | down < 0 | Math.multiplyHigh(rate, distance) != 0 | slotNeed < 0;
+                need += slotNeed;
+                stale |= need < 0;
+            }
+            else
+            {
+                // a band listed (high end not 0) where the refresh walk would remove it
+                stale |= high != 0 & (size == 0 | (links & SlotRecords.IN_LIQUIDATION) != 0);
             }
             s = (int)links;
         }
         crossEquity.set(equityHigh, equityLow);
         crossMaintenance.set(maintenanceHigh, maintenanceLow);
+        bandNeeds.total = need;
+        bandNeeds.called = calledMask != 0;
+        bandNeeds.stale = stale;
     }
 
     /** Whether the cross account of the last {@link #crossTotals(int)} is liquidatable: equity ≤ Σ MM. */

@@ -39,6 +39,9 @@ final class PriceBands
     private long shortUpBudget;
     /** An uncalled short has no lower end: a falling mark only raises its equity. */
     private boolean shortDownUnbounded;
+    /** The account's whole budgets, not split: what {@link BandNeeds} are compared with. */
+    private long liquidationWhole;
+    private long callWhole;
     private boolean reset;
     /** The ADL queues keyed from the bands (Deleveraging), or null. */
     private AdlQueues adlQueues;
@@ -101,7 +104,12 @@ final class PriceBands
         final int crossCount = crossInLiquidation ? 0 : slots.openCross(accountIndex);
         final int crossActs = crossCount > 0 ? crossBudgets(accountIndex, crossCount, totalsCurrent) : 0;
         final long[] records = slots.records;
-        int slot = slots.firstOf(accountIndex);
+        // after a fill or a request: when the stored cross bands need no more than the whole budgets (the totals'
+        // walk added up what each needs) and none is to go, every one of them is still valid, and the walk would
+        // only replace some by narrower ones
+        final boolean keepsAll = !reset & crossCount > 0 & crossActs == 0 &&
+            math.bandNeeds.coveredBy(liquidationWhole, callWhole, accounts.crossMarginCall(accountIndex));
+        int slot = keepsAll ? Slots.NONE : slots.firstOf(accountIndex);
         while (slot != Slots.NONE)
         {
             final int at = SlotRecords.at(slot);
@@ -213,9 +221,11 @@ final class PriceBands
         final int liquidatable = (int)((maintenance - bounded) >>> 63) ^ 1;
         final int atCallLevel = (int)((callFloor - maintenance) >>> 63);
         final int outside = tooLarge ? 1 : 0;
-        final long liquidationBudget = Math.max(0, (bounded - maintenance - 1) / shares);
+        liquidationWhole = Math.max(0, bounded - maintenance - 1);
         // called: stays called while MM − (mcr − 1)·E / R > 0; uncalled: stays so while (mcr − 1)·E / R − MM ≥ 0
-        final long callBudget = Math.max(0, called ? maintenance - callCeil - 1 : callFloor - maintenance) / shares;
+        callWhole = Math.max(0, called ? maintenance - callCeil - 1 : callFloor - maintenance);
+        final long liquidationBudget = liquidationWhole / shares;
+        final long callBudget = callWhole / shares;
         final long nearer = Math.min(liquidationBudget, callBudget);
         longDownBudget = nearer;
         longUpBudget = callBudget;
