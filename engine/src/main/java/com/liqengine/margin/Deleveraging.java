@@ -13,6 +13,10 @@ package com.liqengine.margin;
  * holders once per {@link #TOP} closes. The two give the same counterparties in the same order; with the system
  * property {@code liqengine.adl.verifySearch=true} (the tests) every counterparty the search gives is checked against
  * the walk's.
+ *
+ * <p>With a floor, the fund's own {@code LiquidationOrder} for each position a takeover gave it waits here too, and is
+ * sent after the round's ADL for what ADL left of that position (docs/liquidation.md, "The fund's unwind order"): an
+ * order sent at the takeover would be stale once ADL closed part of what it unwinds.
  */
 final class Deleveraging
 {
@@ -38,10 +42,14 @@ final class Deleveraging
     private final boolean enabled;
     private final long fundFloor;
 
-    /** Takeovers of this input that cost the fund: instrument, the fund's signed size taken, ADL price. */
+    /**
+     * The positions this round's takeovers gave the fund, in takeover order: instrument, the fund's signed size
+     * taken, its ADL price (0: the takeover did not cost the fund, no ADL), and the price of the fund's order.
+     */
     private final int[] pendingInstrument;
     private final long[] pendingSize;
     private final long[] pendingPrice;
+    private final long[] pendingOrderPrice;
     private int pending;
     /** The first entry of the takeover being recorded, whose ADL price waits for its D and N. */
     private int groupStart;
@@ -58,6 +66,9 @@ final class Deleveraging
     private final int[] activeInstrument;
     private final long[] activeSize;
     private final long[] activePrice;
+    private final long[] activeOrderPrice;
+    /** What ADL closed of each active entry. */
+    private final long[] activeClosed;
     /** The accounts the last {@link #run} closed positions of, in the order of their first close. */
     private final AccountList touched;
     /**
@@ -97,9 +108,12 @@ final class Deleveraging
         this.pendingInstrument = new int[capacity];
         this.pendingSize = new long[capacity];
         this.pendingPrice = new long[capacity];
+        this.pendingOrderPrice = new long[capacity];
         this.activeInstrument = new int[capacity];
         this.activeSize = new long[capacity];
         this.activePrice = new long[capacity];
+        this.activeOrderPrice = new long[capacity];
+        this.activeClosed = new long[capacity];
         this.touched = new AccountList(enabled ? accounts.maxAccounts() : 0);
         this.closed = new AccountList(enabled ? accounts.maxAccounts() : 0);
         // liqengine.adl.search=false: the walk only (a comparison setting for the benchmark)
@@ -137,21 +151,31 @@ final class Deleveraging
         groupNotional.set(0);
     }
 
-    /** The fund took {@code size} (signed, the fund's side) of an instrument over. */
-    void taken(final int instrumentId, final long size)
+    /**
+     * The fund took {@code size} (signed, the fund's side) of an instrument over, and would unwind it with an order at
+     * {@code orderPrice}.
+     *
+     * @return whether that order waits for the round's ADL (a floor is set and the position was recorded); if not,
+     *     the caller sends it now, and ADL never closes this position.
+     */
+    boolean taken(final int instrumentId, final long size, final long orderPrice)
     {
         if (!enabled)
         {
-            return;
+            return false;
         }
         final Instrument instrument = instruments[instrumentId];
         groupNotional.add(Math.abs(instrument.value(size, instrument.markPrice)));
-        if (pending < pendingSize.length)
+        if (pending == pendingSize.length)
         {
-            pendingInstrument[pending] = instrumentId;
-            pendingSize[pending] = size;
-            pending++;
+            return false;
         }
+        pendingInstrument[pending] = instrumentId;
+        pendingSize[pending] = size;
+        pendingPrice[pending] = 0;
+        pendingOrderPrice[pending] = orderPrice;
+        pending++;
+        return true;
     }
 
     /**
@@ -167,7 +191,7 @@ final class Deleveraging
         }
         if (loss <= 0)
         {
-            pending = groupStart;
+            // kept for their orders, with no ADL price
             return;
         }
         // N and D beyond 2^62 only in books far past any venue's; clamped, the price stays on the fund's side
@@ -186,7 +210,7 @@ final class Deleveraging
         }
     }
 
-    /** Whether takeovers of this input wait for ADL. */
+    /** Whether positions taken over in this round wait for ADL or for their orders. */
     boolean hasPending()
     {
         return pending > 0;
@@ -204,15 +228,38 @@ final class Deleveraging
         System.arraycopy(pendingInstrument, 0, activeInstrument, 0, entries);
         System.arraycopy(pendingSize, 0, activeSize, 0, entries);
         System.arraycopy(pendingPrice, 0, activePrice, 0, entries);
+        System.arraycopy(pendingOrderPrice, 0, activeOrderPrice, 0, entries);
         pending = 0;
-        long shortfall = shortfall();
-        for (int e = 0; e < entries && shortfall > 0; e++)
+        boolean costly = false;
+        for (int e = 0; e < entries; e++)
         {
-            shortfall = deleverage(activeInstrument[e], activeSize[e], activePrice[e], shortfall);
+            activeClosed[e] = 0;
+            costly |= activePrice[e] != 0;
         }
-        if (shortfall > 0)
+        if (costly)
         {
-            emitter.insuranceFundDeficit(shortfall, fundFloor - shortfall);
+            long shortfall = shortfall();
+            for (int e = 0; e < entries && shortfall > 0; e++)
+            {
+                if (activePrice[e] != 0)
+                {
+                    shortfall = deleverage(e, shortfall);
+                }
+            }
+            if (shortfall > 0)
+            {
+                emitter.insuranceFundDeficit(shortfall, fundFloor - shortfall);
+            }
+        }
+        // the fund's orders, in takeover order, for what ADL left of each position: none when nothing is left
+        for (int e = 0; e < entries; e++)
+        {
+            final long rest = Math.abs(activeSize[e]) - activeClosed[e];
+            if (rest > 0)
+            {
+                emitter.liquidationOrder(
+                    fundAccountId, activeInstrument[e], Long.signum(activeSize[e]) * rest, activeOrderPrice[e]);
+            }
         }
     }
 
@@ -238,9 +285,15 @@ final class Deleveraging
         return fundFloor - equity.clamped(FixedPoint.FUND_SATURATION);
     }
 
-    /** Closes up to {@code taken} of the fund's position at {@code price}; returns the shortfall left. */
-    private long deleverage(final int instrumentId, final long taken, final long price, final long startShortfall)
+    /**
+     * Closes up to the active entry's taken size of the fund's position at its ADL price, adding what it closed to
+     * {@link #activeClosed}; returns the shortfall left.
+     */
+    private long deleverage(final int entry, final long startShortfall)
     {
+        final int instrumentId = activeInstrument[entry];
+        final long taken = activeSize[entry];
+        final long price = activePrice[entry];
         final Instrument instrument = instruments[instrumentId];
         final long mark = instrument.markPrice;
         // per quantity unit the fund gains, and a counterparty gives up, |price − mark| × f against the mark
@@ -248,6 +301,7 @@ final class Deleveraging
         final long step = instrument.stepSize;
         final boolean fundLong = taken > 0;
         long left = Math.abs(taken);
+        long closedQuantity = 0;
         long shortfall = startShortfall;
         double afterRank = Double.POSITIVE_INFINITY;
         long afterAccount = Long.MIN_VALUE;
@@ -291,6 +345,7 @@ final class Deleveraging
                     closed.add(slots.account[s]);
                     close(s, quantity, price, instrument);
                     left -= quantity;
+                    closedQuantity += quantity;
                     shortfall -= quantity * perUnit;
                 }
                 continue;
@@ -313,6 +368,7 @@ final class Deleveraging
                 closed.add(slots.account[s]);
                 close(s, quantity, price, instrument);
                 left -= quantity;
+                closedQuantity += quantity;
                 shortfall -= quantity * perUnit;
             }
         }
@@ -325,6 +381,7 @@ final class Deleveraging
             }
         }
         closed.clear();
+        activeClosed[entry] = closedQuantity;
         return shortfall;
     }
 

@@ -125,7 +125,8 @@ public final class EngineSettings
     }
 
     /**
-     * How many liquidation orders may be open at once; a trigger beyond them is taken over at once.
+     * How many liquidation orders may be open at once; a trigger beyond them is taken over at once. With a fund
+     * floor, also how many positions taken over one round of auto-deleveraging records (docs/liquidation.md).
      *
      * @param orders from 1 to {@link #MAX_OPEN_LIQUIDATIONS_LIMIT}.
      * @return this.

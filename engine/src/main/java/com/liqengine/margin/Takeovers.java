@@ -4,7 +4,8 @@ package com.liqengine.margin;
  * The insurance fund's takeover of liquidated positions (docs/margin.md section 5, docs/liquidation.md): an
  * isolated position, or part of it, at its bankruptcy price with its share of the pool; a cross account's every
  * cross position at its mark, its remaining cross equity paid to the fund. Each takeover emits
- * {@code PositionTakenOver} and the fund's own {@code LiquidationOrder} to unwind what it took.
+ * {@code PositionTakenOver} and the fund's own {@code LiquidationOrder} to unwind what it took: at once without a
+ * fund floor, else after the round's ADL for what ADL left of it ({@link Deleveraging#run}).
  */
 final class Takeovers
 {
@@ -66,7 +67,7 @@ final class Takeovers
         // what the fund pays beyond the position's worth at the mark (a gap through the bankruptcy price)
         final Instrument instrument = instruments[instrumentId];
         deleveraging.takeoverBegins();
-        deleveraging.taken(instrumentId, takenSize);
+        final boolean orderWaits = deleveraging.taken(instrumentId, takenSize, bankruptcyPrice);
         deleveraging.takeoverEnded(value - instrument.value(takenSize, instrument.markPrice));
         fundBook.book(instrumentId, takenSize, value);
         ledger.realizedPnl.add(-poolShare);
@@ -77,7 +78,10 @@ final class Takeovers
         emitter.positionTakenOver(
             accounts.idAt(accountIndex), instrumentId, true, takenSize, bankruptcyPrice, value, -poolShare, 0,
             accounts.crossWallet(fundIndex));
-        emitter.liquidationOrder(fundAccountId, instrumentId, takenSize, bankruptcyPrice);
+        if (!orderWaits)
+        {
+            emitter.liquidationOrder(fundAccountId, instrumentId, takenSize, bankruptcyPrice);
+        }
     }
 
     /**
@@ -109,7 +113,7 @@ final class Takeovers
             final long value = instrument.value(size, instrument.markPrice);
             final long unrealized = value - slots.cost(s);
             fundBook.book(instrumentId, size, value);
-            deleveraging.taken(instrumentId, size);
+            final boolean orderWaits = deleveraging.taken(instrumentId, size, instrument.markPrice);
             wallet.add(unrealized);
             ledger.realizedPnl.add(unrealized);
             slots.setSize(s, 0);
@@ -127,7 +131,10 @@ final class Takeovers
             emitter.positionTakenOver(
                 accountId, instrumentId, false, size, instrument.markPrice, value, unrealized, clearanceFee,
                 accounts.crossWallet(fundIndex));
-            emitter.liquidationOrder(fundAccountId, instrumentId, size, instrument.markPrice);
+            if (!orderWaits)
+            {
+                emitter.liquidationOrder(fundAccountId, instrumentId, size, instrument.markPrice);
+            }
         }
         accounts.setCrossMarginCall(accountIndex, false);
     }

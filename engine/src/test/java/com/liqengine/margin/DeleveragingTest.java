@@ -52,15 +52,16 @@ class DeleveragingTest
         // a gap to 80: the fund takes the long at its bankruptcy price 90, paying 900 for what is worth 800:
         // D = 100, N = 800, the ADL price 80 × (1 + 100 / 800) = 90; the fund gains 10 per unit closed
         final List<OutputRecord> out = h.mark(x, "80");
+        // ADL closes all 10 the fund took: it sends no order to unwind them (FundUnwindOrderTest)
         assertThat(types(out)).containsExactly("CancelOpenOrders", "LiquidationTriggered", "PositionTakenOver",
-            "LiquidationOrder", "AutoDeleveraged", "AutoDeleveraged", "AutoDeleveraged", "AutoDeleveraged");
+            "AutoDeleveraged", "AutoDeleveraged", "AutoDeleveraged", "AutoDeleveraged");
         // ranks at 80: account 4: 0.2 × 320 / 130 = 0.49; account 2: 0.2 × 480 / 220 = 0.44; account 3: 0.05
         // account 4 closes all 4 at 90: realized −360 + 400 = 40, the fund's shortfall 100 − 40 = 60
-        assertAdl(out.get(4), 4, "4", "90", "40");
-        assertAdl(out.get(5), EngineHarness.FUND, "-4", "90", "0");
+        assertAdl(out.get(3), 4, "4", "90", "40");
+        assertAdl(out.get(4), EngineHarness.FUND, "-4", "90", "0");
         // account 2 closes the 6 that bring the fund back to 0: realized −540 + 600 = 60
-        assertAdl(out.get(6), 2, "6", "90", "60");
-        assertAdl(out.get(7), EngineHarness.FUND, "-6", "90", "0");
+        assertAdl(out.get(5), 2, "6", "90", "60");
+        assertAdl(out.get(6), EngineHarness.FUND, "-6", "90", "0");
         assertThat(h.engine.positionSize(3, x)).isEqualTo(h.quantity(x, "-3"));
         assertThat(h.engine.positionSize(EngineHarness.FUND, x)).isZero();
         assertThat(h.wallet(4)).isEqualByComparingTo("90");
@@ -75,10 +76,10 @@ class DeleveragingTest
         isolatedLong();
         final List<OutputRecord> out = h.mark(x, "80");
         assertThat(types(out)).containsExactly("CancelOpenOrders", "LiquidationTriggered", "PositionTakenOver",
-            "LiquidationOrder", "InsuranceFundDeficit");
+            "InsuranceFundDeficit", "LiquidationOrder");
         // the fund holds 10 at cost 900 worth 800: its equity is −100, 100 below the floor
-        assertThat(out.get(4).get("amount")).isEqualTo(amount("100"));
-        assertThat(out.get(4).get("fundEquity")).isEqualTo(amount("-100"));
+        assertThat(out.get(3).get("amount")).isEqualTo(amount("100"));
+        assertThat(out.get(3).get("fundEquity")).isEqualTo(amount("-100"));
     }
 
     @Test

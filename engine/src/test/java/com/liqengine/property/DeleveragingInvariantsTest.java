@@ -2,12 +2,15 @@ package com.liqengine.property;
 
 import com.liqengine.api.OutputRecord;
 import com.liqengine.codec.MarginMode;
+import com.liqengine.codec.Side;
 import com.liqengine.margin.MarginStateMachine;
 import com.liqengine.testing.Theories;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * identity after every input, the fund and ADL included; and no ADL close leaves a counterparty's equity below
  * zero. The latter is read after the input: what may follow a close in the same input (the checks of the accounts
  * closed against, further closes) either keeps a counterparty's equity at or above zero or takes its position
- * over, which leaves it flat (isolated) or with a cross equity of 0.
+ * over, which leaves it flat (isolated) or with a cross equity of 0. And the fund's unwind orders are never stale
+ * (docs/liquidation.md, "The fund's unwind order"): after every input, for each instrument, the signed sizes of the
+ * fund's {@code LiquidationOrder}s of that input (a sell positive: it closes a long) sum to exactly what the fund took
+ * over in it ({@code PositionTakenOver} sizes) plus its {@code AutoDeleveraged} changes: what it still holds from that
+ * input's takeovers, no more and no less. An order sent for the whole takeover before ADL closed part of it breaks
+ * the equality.
  */
 class DeleveragingInvariantsTest
 {
@@ -35,7 +43,7 @@ class DeleveragingInvariantsTest
             final EngineRun run = new EngineRun(setup);
             final OrderLifecycle lifecycle = new OrderLifecycle();
             run.openLiquidationsFrom(lifecycle::openOrders);
-            final boolean[] exercised = new boolean[2];
+            final boolean[] exercised = new boolean[3];
             for (final Input input : new RunInputs(run, steps))
             {
                 apply(run, lifecycle, input, exercised);
@@ -44,9 +52,11 @@ class DeleveragingInvariantsTest
             coverage.run();
             coverage.collect("auto-deleveraging", exercised[0]);
             coverage.collect("a counterparty closed down to its equity", exercised[1]);
+            coverage.collect("a fund order cut by ADL", exercised[2]);
         });
         coverage.report();
         coverage.require("auto-deleveraging", 15);
+        coverage.require("a fund order cut by ADL", 15);
         // reported only: about 1% of runs (the cover binds with a position left open only when the counterparty's
         // equity is near zero at the gap; the hand-worked examples do not cover it either)
     }
@@ -66,6 +76,7 @@ class DeleveragingInvariantsTest
                 run.history())
             .isZero();
         final long fund = run.setup.fundId();
+        fundOrdersUnwindWhatIsLeft(outputs, fund, input, run, exercised);
         for (final OutputRecord record : outputs)
         {
             if (!"AutoDeleveraged".equals(record.type()) || record.get("accountId") == fund)
@@ -84,6 +95,47 @@ class DeleveragingInvariantsTest
             if (run.engine.positionSize(record.get("accountId"), instrument) != 0 && equity < stepWorth)
             {
                 exercised[1] = true;
+            }
+        }
+    }
+
+    /**
+     * Per instrument: Σ the fund's orders (sell +, buy −) = Σ taken over + Σ the fund's ADL changes, and no order
+     * for nothing.
+     */
+    private static void fundOrdersUnwindWhatIsLeft(
+        final List<OutputRecord> outputs, final long fund, final Input input, final EngineRun run,
+        final boolean[] exercised)
+    {
+        final Map<Long, long[]> byInstrument = new TreeMap<>();
+        for (final OutputRecord record : outputs)
+        {
+            final String type = record.type();
+            if ("PositionTakenOver".equals(type))
+            {
+                byInstrument.computeIfAbsent(record.get("instrumentId"), i -> new long[3])[0] += record.get("size");
+            }
+            else if ("AutoDeleveraged".equals(type) && record.get("accountId") == fund)
+            {
+                byInstrument.computeIfAbsent(record.get("instrumentId"), i -> new long[3])[1] +=
+                    record.get("quantity");
+            }
+            else if ("LiquidationOrder".equals(type) && record.get("accountId") == fund)
+            {
+                assertThat(record.get("quantity")).as(() -> record + " after " + input).isPositive();
+                final long sell = record.get("side") == Side.SELL.value() ? 1 : -1;
+                byInstrument.computeIfAbsent(record.get("instrumentId"), i -> new long[3])[2] +=
+                    sell * record.get("quantity");
+            }
+        }
+        for (final Map.Entry<Long, long[]> entry : byInstrument.entrySet())
+        {
+            final long[] sums = entry.getValue();
+            assertThat(sums[2]).as(() -> "the fund's orders in instrument " + entry.getKey() + " (taken over " +
+                sums[0] + ", ADL " + sums[1] + ") after " + input + "\n" + run.history()).isEqualTo(sums[0] + sums[1]);
+            if (sums[0] != 0 && sums[1] != 0)
+            {
+                exercised[2] = true;
             }
         }
     }

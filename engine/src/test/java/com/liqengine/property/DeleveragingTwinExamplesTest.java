@@ -106,18 +106,20 @@ class DeleveragingTwinExamplesTest
         // g = 10 a unit. The fund's equity 0 + (800 − 900) = −100, the floor 0: shortfall 100.
         final List<OutputRecord> out = twin.apply(new Input.MarkTick(X, 8_000));
 
+        // ADL closes all 10 the fund took (below): no fund order follows (docs/liquidation.md, "The fund's unwind
+        // order")
         assertThat(types(out)).containsExactly("CancelOpenOrders", "LiquidationTriggered", "PositionTakenOver",
-            "LiquidationOrder", "AutoDeleveraged", "AutoDeleveraged", "AutoDeleveraged", "AutoDeleveraged");
+            "AutoDeleveraged", "AutoDeleveraged", "AutoDeleveraged", "AutoDeleveraged");
         // ranks at 80: account 4: 0.2 × 320 / 130 = 0.49; account 2: 0.2 × 480 / 220 = 0.44; account 3: 0.2 × 240
         // / 1,060 = 0.05. Account 4: least of |q| 4, left 10, shortfall ceil(100 / 10) = 10, covered
         // floor(130 / 10) = 13: all 4, realized −4 × 90 + 400 = 40; the fund sells 4 of its 10 (cost 900) at 90:
         // 360 − (900 − 540) = 0. Shortfall 100 − 4 × 10 = 60
-        assertAdl(out.get(4), 4, 400, 9_000, 40 * MONEY);
-        assertAdl(out.get(5), FUND, -400, 9_000, 0);
+        assertAdl(out.get(3), 4, 400, 9_000, 40 * MONEY);
+        assertAdl(out.get(4), FUND, -400, 9_000, 0);
         // account 2: least of 6, 6, ceil(60 / 10) = 6, floor(220 / 10) = 22: 6, realized −540 + 600 = 60;
         // shortfall 0: account 3 keeps its short
-        assertAdl(out.get(6), 2, 600, 9_000, 60 * MONEY);
-        assertAdl(out.get(7), FUND, -600, 9_000, 0);
+        assertAdl(out.get(5), 2, 600, 9_000, 60 * MONEY);
+        assertAdl(out.get(6), FUND, -600, 9_000, 0);
         assertThat(twin.reference.positionSize(3, X)).isEqualTo(-300);
         assertThat(twin.reference.positionSize(FUND, X)).isZero();
         assertThat(twin.reference.crossWallet(4)).isEqualTo(90 * MONEY);
@@ -139,10 +141,13 @@ class DeleveragingTwinExamplesTest
         // D = 900 − 800 = 100; the fund's equity 30 + (800 − 900) = −70, shortfall 50 − (−70) = 120 with no short
         // to close against: the deficit 120, the fund's equity 50 − 120 = −70
         assertThat(types(out)).containsExactly(
-            "CancelOpenOrders", "LiquidationTriggered", "PositionTakenOver", "LiquidationOrder",
-            "InsuranceFundDeficit");
-        assertThat(List.of(out.get(4).get("amount"), out.get(4).get("fundEquity")))
+            "CancelOpenOrders", "LiquidationTriggered", "PositionTakenOver", "InsuranceFundDeficit",
+            "LiquidationOrder");
+        assertThat(List.of(out.get(3).get("amount"), out.get(3).get("fundEquity")))
             .isEqualTo(List.of(120 * MONEY, -70 * MONEY));
+        // the fund's order for all it took, after the deficit: ADL closed none of it
+        assertThat(List.of(out.get(4).get("accountId"), out.get(4).get("quantity")))
+            .isEqualTo(List.of(FUND, 1_000L));
     }
 
     @Test
@@ -169,8 +174,8 @@ class DeleveragingTwinExamplesTest
         market(twin);
 
         assertThat(types(twin.apply(new Input.MarkTick(X, 8_000)))).containsExactly("CancelOpenOrders",
-            "LiquidationTriggered", "PositionTakenOver", "LiquidationOrder", "AutoDeleveraged", "AutoDeleveraged",
-            "AutoDeleveraged", "AutoDeleveraged");
+            "LiquidationTriggered", "PositionTakenOver", "AutoDeleveraged", "AutoDeleveraged", "AutoDeleveraged",
+            "AutoDeleveraged");
     }
 
     /**

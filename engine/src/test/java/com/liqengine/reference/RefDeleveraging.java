@@ -12,26 +12,35 @@ import java.util.List;
  * the fund ({@code D}) and, when {@code D > 0}, the ADL price of each position it took; after the input, while
  * the fund's equity is below its floor, the recorded positions are closed against the other accounts' opposite
  * positions, best rank first, then the accounts closed against are checked and what those checks take over is
- * deleveraged in turn. Amounts are exact; the ranks are the contract's {@code double} arithmetic.
+ * deleveraged in turn. Amounts are exact; the ranks are the contract's {@code double} arithmetic. With a floor, the
+ * fund's order to unwind each position it took waits for the round's ADL and asks for what ADL left of it
+ * (docs/liquidation.md, "The fund's unwind order").
  */
 final class RefDeleveraging
 {
     /** {@code D} and {@code N} are clamped to 2^62 units. */
     private static final BigInteger CLAMP = BigInteger.ONE.shiftLeft(62);
 
-    /** A position a takeover gave the fund, with its ADL price and what is left of it to deleverage. */
-    private static final class Recorded
+    /**
+     * A position a takeover gave the fund, with its ADL price (none when the takeover did not cost the fund), what is
+     * left of it after ADL, and the price of the fund's order to unwind it.
+     */
+    static final class Recorded
     {
         final RefInstrument instrument;
         /** The side the fund took: long closes against shorts. */
         final boolean fundLong;
+        final boolean adl;
         final long price;
         BigDecimal left;
+        long orderPrice;
 
-        Recorded(final RefInstrument instrument, final boolean fundLong, final long price, final BigDecimal left)
+        Recorded(final RefInstrument instrument, final boolean fundLong, final boolean adl, final long price,
+            final BigDecimal left)
         {
             this.instrument = instrument;
             this.fundLong = fundLong;
+            this.adl = adl;
             this.price = price;
             this.left = left;
         }
@@ -53,11 +62,10 @@ final class RefDeleveraging
     private final BigDecimal floor;
     private final int maxRecorded;
     private final List<Recorded> recorded = new ArrayList<>();
-    private int recordedInInput;
 
     /**
      * @param floor the fund floor; null: no ADL (nothing is recorded).
-     * @param maxRecorded {@code maxOpenLiquidations}: most positions recorded per input.
+     * @param maxRecorded {@code maxOpenLiquidations}: most positions recorded per round.
      */
     RefDeleveraging(
         final List<RefAccount> accounts, final RefLedger ledger, final RefOutputs outputs, final BigDecimal floor,
@@ -80,59 +88,90 @@ final class RefDeleveraging
     void begin()
     {
         recorded.clear();
-        recordedInInput = 0;
     }
 
     // ------------------------------------------------------------------ 1. what a takeover cost the fund
 
-    /** An isolated takeover of signed {@code taken} for {@code paid = Cr − Br}: {@code D = paid − value(taken, M)}. */
-    void recordIsolated(final RefInstrument instrument, final BigDecimal taken, final BigDecimal paid)
+    /**
+     * An isolated takeover of signed {@code taken} for {@code paid = Cr − Br}: {@code D = paid − value(taken, M)}.
+     *
+     * @return the position recorded, or null (no floor, or the round full): pass it to {@link #fundOrder}.
+     */
+    Recorded recordIsolated(final RefInstrument instrument, final BigDecimal taken, final BigDecimal paid)
     {
         final BigDecimal value = instrument.value(taken, instrument.mark);
-        record(List.of(instrument), List.of(taken), paid.subtract(value), value.abs());
+        return record(List.of(instrument), List.of(taken), paid.subtract(value), value.abs()).get(0);
     }
 
     /**
      * A cross takeover of the account's cross positions ({@code sizes} in {@code instruments}), with the account's
      * cross equity {@code W + ΣU} before it: {@code D = −(W + ΣU)}.
+     *
+     * @return per position, the one recorded or null.
      */
-    void recordCross(final List<RefInstrument> instruments, final List<BigDecimal> sizes, final BigDecimal equity)
+    List<Recorded> recordCross(
+        final List<RefInstrument> instruments, final List<BigDecimal> sizes, final BigDecimal equity)
     {
         BigDecimal notional = BigDecimal.ZERO;
         for (int k = 0; k < instruments.size(); k++)
         {
             notional = notional.add(instruments.get(k).value(sizes.get(k), instruments.get(k).mark).abs());
         }
-        record(instruments, sizes, equity.negate(), notional);
+        return record(instruments, sizes, equity.negate(), notional);
     }
 
     /**
-     * With {@code D > 0}, each position gets its ADL price: the fund long {@code ceil(M + ceil(M × D / N))} to the
-     * tick, the fund short {@code floor(M − ceil(M × D / N))} to the tick, at least one tick; at most
-     * {@code maxOpenLiquidations} positions per input.
+     * With a floor, every position is recorded, at most {@code maxOpenLiquidations} per round; with {@code D > 0}
+     * each gets its ADL price: the fund long {@code ceil(M + ceil(M × D / N))} to the tick, the fund short
+     * {@code floor(M − ceil(M × D / N))} to the tick, at least one tick.
      */
-    private void record(
+    private List<Recorded> record(
         final List<RefInstrument> instruments, final List<BigDecimal> sizes, final BigDecimal cost,
         final BigDecimal notional)
     {
-        if (floor == null || cost.signum() <= 0)
+        final List<Recorded> positions = new ArrayList<>();
+        final boolean adl = cost.signum() > 0;
+        for (int k = 0; k < instruments.size(); k++)
         {
-            return;
-        }
-        final BigInteger d = RefMath.exactUnits(cost).min(CLAMP);
-        final BigInteger n = RefMath.exactUnits(notional).min(CLAMP);
-        for (int k = 0; k < instruments.size() && recordedInInput < maxRecorded; k++)
-        {
+            if (floor == null || recorded.size() == maxRecorded)
+            {
+                positions.add(null);
+                continue;
+            }
             final RefInstrument instrument = instruments.get(k);
             final boolean fundLong = sizes.get(k).signum() > 0;
-            final BigInteger mark = BigInteger.valueOf(instrument.priceUnits(instrument.mark));
-            final BigInteger move = ceilDiv(mark.multiply(d), n);
-            final BigInteger tick = BigInteger.valueOf(instrument.tickSize);
-            final BigInteger price = fundLong ?
-                ceilDiv(mark.add(move), tick).multiply(tick) :
-                floorDiv(mark.subtract(move), tick).multiply(tick);
-            recorded.add(new Recorded(instrument, fundLong, price.max(tick).longValueExact(), sizes.get(k).abs()));
-            recordedInInput++;
+            long price = 0;
+            if (adl)
+            {
+                final BigInteger d = RefMath.exactUnits(cost).min(CLAMP);
+                final BigInteger n = RefMath.exactUnits(notional).min(CLAMP);
+                final BigInteger mark = BigInteger.valueOf(instrument.priceUnits(instrument.mark));
+                final BigInteger move = ceilDiv(mark.multiply(d), n);
+                final BigInteger tick = BigInteger.valueOf(instrument.tickSize);
+                price = (fundLong ?
+                    ceilDiv(mark.add(move), tick).multiply(tick) :
+                    floorDiv(mark.subtract(move), tick).multiply(tick)).max(tick).longValueExact();
+            }
+            final Recorded position = new Recorded(instrument, fundLong, adl, price, sizes.get(k).abs());
+            recorded.add(position);
+            positions.add(position);
+        }
+        return positions;
+    }
+
+    /**
+     * The fund's order to unwind {@code size} it took at {@code price}: sent now when the position was not recorded,
+     * else after the round's ADL ({@link #afterInput}).
+     */
+    void fundOrder(final Recorded position, final RefInstrument instrument, final BigDecimal size, final long price)
+    {
+        if (position == null)
+        {
+            outputs.liquidationOrder(fund().id, instrument, size, price);
+        }
+        else
+        {
+            position.orderPrice = price;
         }
     }
 
@@ -149,20 +188,31 @@ final class RefDeleveraging
         {
             final List<Recorded> round = new ArrayList<>(recorded);
             recorded.clear();
-            final BigDecimal equity = fundEquity();
-            if (!RefMath.above(floor, equity))
-            {
-                return;
-            }
-            BigDecimal shortfall = floor.subtract(equity);
             final List<Ranked> closedAgainst = new ArrayList<>();
+            final BigDecimal equity = fundEquity();
+            if (round.stream().anyMatch(position -> position.adl) && RefMath.above(floor, equity))
+            {
+                BigDecimal shortfall = floor.subtract(equity);
+                for (final Recorded position : round)
+                {
+                    if (position.adl)
+                    {
+                        shortfall = workOff(position, shortfall, closedAgainst);
+                    }
+                }
+                if (shortfall.signum() > 0)
+                {
+                    outputs.insuranceFundDeficit(shortfall, floor.subtract(shortfall));
+                }
+            }
+            // the fund's orders, in takeover order, for what ADL left of each position
             for (final Recorded position : round)
             {
-                shortfall = workOff(position, shortfall, closedAgainst);
-            }
-            if (shortfall.signum() > 0)
-            {
-                outputs.insuranceFundDeficit(shortfall, floor.subtract(shortfall));
+                if (position.left.signum() > 0)
+                {
+                    outputs.liquidationOrder(fund().id, position.instrument,
+                        position.fundLong ? position.left : position.left.negate(), position.orderPrice);
+                }
             }
             // each account once, in the order of its first close: its open isolated positions, then its cross account
             final java.util.LinkedHashSet<RefAccount> accounts = new java.util.LinkedHashSet<>();

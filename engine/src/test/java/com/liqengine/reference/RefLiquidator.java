@@ -213,7 +213,7 @@ final class RefLiquidator
         final BigDecimal cost = slot.cost.subtract(RefMath.divideDown(slot.cost.multiply(held.subtract(rest)), held));
         final BigDecimal pool = RefMath.divideDown(slot.pool.multiply(rest), held);
         final BigDecimal value = cost.subtract(pool);
-        deleveraging.recordIsolated(instrument, size, value);
+        final RefDeleveraging.Recorded recorded = deleveraging.recordIsolated(instrument, size, value);
         takeOver(instrument, size, value);
         ledger.realizedPnl = ledger.realizedPnl.subtract(pool);
         slot.size = slot.size.subtract(size);
@@ -222,7 +222,7 @@ final class RefLiquidator
         outputs.positionTakenOver(
             account.id, instrument, true, size, bankruptcyPrice, value, pool.negate(), BigDecimal.ZERO,
             fund().wallet);
-        outputs.liquidationOrder(fund().id, instrument, size, bankruptcyPrice);
+        deleveraging.fundOrder(recorded, instrument, size, bankruptcyPrice);
     }
 
     /**
@@ -274,7 +274,8 @@ final class RefLiquidator
             instruments.add(slot.instrument);
             sizes.add(slot.size);
         }
-        deleveraging.recordCross(instruments, sizes, account.crossEquity());
+        final List<RefDeleveraging.Recorded> recorded =
+            deleveraging.recordCross(instruments, sizes, account.crossEquity());
         for (int k = 0; k < open.size(); k++)
         {
             final RefPosition slot = open.get(k);
@@ -298,7 +299,7 @@ final class RefLiquidator
             final long mark = instrument.priceUnits(instrument.mark);
             outputs.positionTakenOver(
                 account.id, instrument, false, size, mark, value, unrealized, clearanceFee, fund().wallet);
-            outputs.liquidationOrder(fund().id, instrument, size, mark);
+            deleveraging.fundOrder(recorded.get(k), instrument, size, mark);
         }
         account.crossMarginCalled = false;
     }

@@ -101,8 +101,8 @@ public final class ReferenceEngine
      * @param fundAccountId account id of the insurance fund.
      * @param marginCallRatio margin ratio (8 decimals) at which a margin call is emitted.
      * @param liquidationMode what follows a liquidation trigger (docs/liquidation.md).
-     * @param maxOpenLiquidations how many liquidation orders may be open at once, and how many positions a
-     *     single input's takeovers record for auto-deleveraging.
+     * @param maxOpenLiquidations how many liquidation orders may be open at once, and how many positions taken over
+     *     one round of auto-deleveraging records (with their fund orders).
      * @param fundFloor amount units ({@code EngineSettings.fundFloor}); null: no auto-deleveraging.
      */
     public ReferenceEngine(

@@ -185,17 +185,21 @@ class ScenariosTest
             .containsEntry("clearanceFee", "0");
 
         // 5. a gap: nothing filled at 90, the fund takes the 10 over at 90 (D = 100, below the floor 0 by 91.5114),
-        // then closes 4 against account 8 and 5.16 against account 6 at the ADL price 90
+        // then closes 4 against account 8 and 5.16 against account 6 at the ADL price 90; only then the fund's own
+        // order, for the 10 − 4 − 5.16 = 0.84 ADL left it (docs/liquidation.md, "The fund's unwind order")
         final List<Map<String, Object>> gap = views(run, 50);
         assertThat(gap).extracting(v -> v.get("type")).containsExactly("LiquidationFeeCharged", "PositionTakenOver",
-            "LiquidationOrder", "AutoDeleveraged", "AutoDeleveraged", "AutoDeleveraged", "AutoDeleveraged");
+            "AutoDeleveraged", "AutoDeleveraged", "AutoDeleveraged", "AutoDeleveraged", "LiquidationOrder");
         assertThat(gap.get(1)).containsEntry("price", "90").containsEntry("value", "900");
-        assertThat(gap.get(3)).containsEntry("account", 8L).containsEntry("quantity", "4").containsEntry("price", "90")
+        assertThat(gap.get(2)).containsEntry("account", 8L).containsEntry("quantity", "4").containsEntry("price", "90")
             .containsEntry("realizedPnl", "40");
-        assertThat(gap.get(4)).containsEntry("account", 0L).containsEntry("quantity", "-4");
-        assertThat(gap.get(5)).containsEntry("account", 6L).containsEntry("quantity", "5.16")
+        assertThat(gap.get(3)).containsEntry("account", 0L).containsEntry("quantity", "-4");
+        assertThat(gap.get(4)).containsEntry("account", 6L).containsEntry("quantity", "5.16")
             .containsEntry("realizedPnl", "51.6");
-        assertThat(gap.get(6)).containsEntry("account", 0L).containsEntry("quantity", "-5.16");
+        assertThat(gap.get(5)).containsEntry("account", 0L).containsEntry("quantity", "-5.16");
+        assertThat(gap.get(6)).containsEntry("account", 0L).containsEntry("symbol", "GAPUSDT")
+            .containsEntry("side", "sell").containsEntry("quantity", "0.84").containsEntry("price", "90")
+            .containsEntry("liquidationSequence", 0L);
 
         final FinalState state = FinalState.of(run.engine());
         assertThat(state.openOrders()).isEmpty();
