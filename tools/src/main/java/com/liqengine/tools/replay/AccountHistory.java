@@ -10,6 +10,7 @@ import com.liqengine.margin.RiskTiers;
 import com.liqengine.replay.ReplayListener;
 import com.liqengine.tools.dump.InputView;
 import com.liqengine.tools.simulate.EventView;
+import com.liqengine.tools.simulate.FinalState;
 import com.liqengine.tools.simulate.Units;
 import org.agrona.DirectBuffer;
 
@@ -165,12 +166,9 @@ public final class AccountHistory implements ReplayListener
      */
     private String adlIndicator(final MarginStateMachine replayed, final int instrument)
     {
-        if (!replayed.settings().hasFundFloor())
-        {
-            return "- (no fund floor: no ADL)";
-        }
-        final int indicator = replayed.adlIndicator(account, instrument);
-        return indicator == 0 ? "- (in liquidation)" : Integer.toString(indicator);
+        final Integer indicator = FinalState.adlIndicator(replayed, account, instrument);
+        return indicator != null ? indicator.toString() :
+            replayed.settings().hasFundFloor() ? "- (in liquidation)" : "- (no fund floor: no ADL)";
     }
 
     private String mode(final MarginStateMachine replayed, final int instrument)

@@ -176,8 +176,13 @@ public record FinalState(
     /**
      * The position's ADL indicator, or null when ADL is off (no fund floor) or it is in no queue. Each indicator ranks
      * the instrument's holders on its side (cold path: a state of n positions in one instrument ranks n² times).
+     *
+     * @param engine the engine.
+     * @param id account id.
+     * @param instrument instrument id.
+     * @return 1 to 5, or null.
      */
-    static Integer adlIndicator(final MarginStateMachine engine, final long id, final int instrument)
+    public static Integer adlIndicator(final MarginStateMachine engine, final long id, final int instrument)
     {
         final int indicator = engine.settings().hasFundFloor() ? engine.adlIndicator(id, instrument) : 0;
         return indicator == 0 ? null : indicator;
