@@ -606,11 +606,14 @@ public final class MarginStateMachine extends MarginStateView
     /**
      * The ADL indicator a venue shows for a position (docs/liquidation.md): its rank's quintile in the queue of
      * the instrument's open positions on its side (the fund's aside), 5 for the first fifth, 1 for the last.
-     * Walks the instrument's holders (cold path).
+     * Walks the instrument's holders, ranking those on its side (cold path: a view of all n positions of a side ranks
+     * n² times). Computed with or without a fund floor; the state views show it only when ADL runs
+     * ({@link EngineSettings#hasFundFloor()}).
      *
      * @param id account id.
      * @param instrument instrument id.
-     * @return 1 to 5, or 0 when the account holds no position in the instrument.
+     * @return 1 to 5, or 0 when the account holds no position in the instrument, it is the fund's, or it is in
+     *     liquidation (in no queue).
      */
     public int adlIndicator(final long id, final int instrument)
     {

@@ -2,6 +2,10 @@ package com.liqengine.margin;
 
 import com.liqengine.api.InputEncoder;
 import com.liqengine.testing.MixedEvents;
+import com.liqengine.codec.AutoDeleveragedDecoder;
+import com.liqengine.codec.LiquidationFeeChargedDecoder;
+import com.liqengine.codec.LiquidationTriggeredDecoder;
+import com.liqengine.codec.PositionTakenOverDecoder;
 import com.liqengine.codec.Side;
 import com.liqengine.testing.StringConstants;
 import org.junit.jupiter.api.Test;
@@ -14,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The hot path allocates nothing: after warm-up, a million mixed events (ticks with liquidations, fills of
  * both modes, funding, deposits) through the state machine allocate zero bytes on its thread; the same in
  * {@code market} mode with a fund floor, where a simulated book fills liquidation orders (some in full, some in
- * part, some not at all) and ends them, so orders, fills, fees, takeovers of rests and auto-deleveraging run too.
+ * part, some not at all) and ends them, so orders (partial ones among them), fills, liquidation fees, takeovers of
+ * rests and auto-deleveraging run too.
  */
 class SteadyStateAllocationTest
 {
@@ -41,14 +46,19 @@ class SteadyStateAllocationTest
     @Test
     void millionMarketModeEventsAllocateNothing()
     {
+        // a liquidation fee of 0.5% and partial liquidation from tier 2, so their paths are measured too
+        events.liquidationSettings(500_000L, 2);
         engine = new MarginStateMachine(new EngineSettings().maxAccounts(ACCOUNTS + 1).maxInstruments(2)
             .liquidationMode(LiquidationMode.MARKET).fundFloor(0), book);
+        book.engine = engine;
         measure();
         assertThat(book.orders).as("liquidation orders").isGreaterThan(100);
+        assertThat(book.partialOrders).as("liquidation orders for part of a position").isGreaterThan(50);
         assertThat(book.fills).as("liquidation fills").isGreaterThan(50);
-        assertThat(book.counts[54 - 50]).as("fund takeovers").isGreaterThan(10);
-        assertThat(book.counts[61 - 50]).as("orders ended").isGreaterThan(100);
-        assertThat(book.counts[53 - 50]).as("auto-deleveraging closes").isGreaterThan(10);
+        assertThat(book.count(PositionTakenOverDecoder.TEMPLATE_ID)).as("fund takeovers").isGreaterThan(10);
+        assertThat(book.count(LiquidationFeeChargedDecoder.TEMPLATE_ID)).as("orders ended").isGreaterThan(100);
+        assertThat(book.feesCharged).as("orders ended with a liquidation fee > 0").isGreaterThan(50);
+        assertThat(book.count(AutoDeleveragedDecoder.TEMPLATE_ID)).as("auto-deleveraging closes").isGreaterThan(10);
     }
 
     private void measure()
@@ -75,7 +85,7 @@ class SteadyStateAllocationTest
         // registers; market mode has rare paths, first taken millions of events in). That is not the state machine
         // allocating (an object per event would be 16 MB a million), so one million must allocate exactly nothing
         // and none may reach 4 KB.
-        final long liquidationsBefore = book.counts[0];
+        final long liquidationsBefore = book.count(LiquidationTriggeredDecoder.TEMPLATE_ID);
         long fewest = Long.MAX_VALUE;
         long most = 0;
         for (int window = 0; window < 5 && fewest != 0; window++)
@@ -87,7 +97,8 @@ class SteadyStateAllocationTest
             most = Math.max(most, allocated);
         }
 
-        assertThat(book.counts[0] - liquidationsBefore).as("the measured run must liquidate").isGreaterThan(100);
+        assertThat(book.count(LiquidationTriggeredDecoder.TEMPLATE_ID) - liquidationsBefore)
+            .as("the measured run must liquidate").isGreaterThan(100);
         assertThat(fewest).as("bytes allocated over %d events", MEASURED_EVENTS).isZero();
         assertThat(most).as("bytes allocated over any measured %d events", MEASURED_EVENTS).isLessThan(4096);
     }
@@ -109,6 +120,8 @@ class SteadyStateAllocationTest
     private static final class Book implements com.liqengine.api.OutputSink
     {
         private static final int CAPACITY = 1 << 16;
+        /** The lowest output template id (LiquidationTriggered): counts are indexed from it. */
+        private static final int FIRST_OUTPUT = LiquidationTriggeredDecoder.TEMPLATE_ID;
         private final com.liqengine.codec.MessageHeaderDecoder header = new com.liqengine.codec.MessageHeaderDecoder();
         private final com.liqengine.codec.LiquidationOrderDecoder order =
             new com.liqengine.codec.LiquidationOrderDecoder();
@@ -123,14 +136,29 @@ class SteadyStateAllocationTest
         private final long[] filled = new long[CAPACITY];
         private int head;
         private int open;
+        private final LiquidationFeeChargedDecoder fee = new LiquidationFeeChargedDecoder();
+        private MarginStateMachine engine;
         private long orders;
+        private long partialOrders;
         private long fills;
+        private long feesCharged;
+
+        long count(final int templateId)
+        {
+            return counts[templateId - FIRST_OUTPUT];
+        }
 
         @Override
         public void onOutput(final org.agrona.DirectBuffer buffer, final int offset, final int length)
         {
             header.wrap(buffer, offset);
-            counts[header.templateId() - 50]++;
+            counts[header.templateId() - FIRST_OUTPUT]++;
+            if (header.templateId() == LiquidationFeeChargedDecoder.TEMPLATE_ID)
+            {
+                fee.wrap(buffer, offset + header.encodedLength(), header.blockLength(), header.version());
+                feesCharged += fee.amount() > 0 ? 1 : 0;
+                return;
+            }
             if (header.templateId() != com.liqengine.codec.LiquidationOrderDecoder.TEMPLATE_ID)
             {
                 return;
@@ -150,6 +178,9 @@ class SteadyStateAllocationTest
             limit[at] = order.price();
             filled[at] = -1;
             orders++;
+            // emitted before the order changes the position: what it holds now
+            partialOrders += order.quantity() < Math.abs(engine.positionSize(order.accountId(), order.instrumentId()))
+                ? 1 : 0;
         }
 
         /** The next answer to the oldest open order: its fill (all, half or none), then, next time, its end. */

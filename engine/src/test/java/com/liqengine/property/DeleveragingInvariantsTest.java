@@ -58,7 +58,8 @@ class DeleveragingInvariantsTest
         coverage.require("auto-deleveraging", 15);
         coverage.require("a fund order cut by ADL", 15);
         // reported only: about 1% of runs (the cover binds with a position left open only when the counterparty's
-        // equity is near zero at the gap; the hand-worked examples do not cover it either)
+        // equity is near zero at the gap); LiquidationEquityFloorsTest draws runs biased so that it binds, requires
+        // the share, and works an example by hand
     }
 
     private static void apply(
@@ -141,7 +142,7 @@ class DeleveragingInvariantsTest
     }
 
     /** The equity of a position: isolated {@code B + U} (0 when flat), cross the account's {@code W + ΣU}. */
-    private static long equity(
+    static long equity(
         final MarginStateMachine engine, final List<Integer> instruments, final long account, final int instrument)
     {
         if (engine.marginMode(account, instrument) == MarginMode.ISOLATED)

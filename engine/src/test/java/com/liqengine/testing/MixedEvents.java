@@ -23,6 +23,8 @@ public final class MixedEvents
     private final long[] marks = {BTC_START, ETH_START};
     private long random;
     private long tradeId = 1;
+    private long liquidationFeeRate;
+    private int partialFromTier;
 
     /**
      * @param accounts accounts 1..accounts are used.
@@ -32,6 +34,21 @@ public final class MixedEvents
     {
         this.accounts = accounts;
         this.random = seed;
+    }
+
+    /**
+     * Gives both instruments a liquidation fee and partial liquidation (docs/liquidation.md); without it they have
+     * neither.
+     *
+     * @param feeRate liquidation fee rate, 8 decimals.
+     * @param fromTier 1-based tier from which a liquidation is partial; 0: never.
+     * @return this.
+     */
+    public MixedEvents liquidationSettings(final long feeRate, final int fromTier)
+    {
+        this.liquidationFeeRate = feeRate;
+        this.partialFromTier = fromTier;
+        return this;
     }
 
     /**
@@ -56,10 +73,12 @@ public final class MixedEvents
         {
             case 0:
                 return encoder.instrumentDefinition(0, 0, new InstrumentSpec(
-                    0, "BTCUSDT", 1, 3, 1, 1, 20, MarginMode.CROSS, btcTiers()));
+                    0, "BTCUSDT", 1, 3, 1, 1, 20, MarginMode.CROSS, btcTiers())
+                    .withLiquidation(liquidationFeeRate, partialFromTier));
             case 1:
                 return encoder.instrumentDefinition(0, 0, new InstrumentSpec(
-                    1, "ETHUSDT", 2, 3, 1, 1, 20, MarginMode.CROSS, ethTiers()));
+                    1, "ETHUSDT", 2, 3, 1, 1, 20, MarginMode.CROSS, ethTiers())
+                    .withLiquidation(liquidationFeeRate, partialFromTier));
             case 2:
             case 3:
                 return encoder.markPriceTick(0, 0, i - 2, marks[i - 2]);

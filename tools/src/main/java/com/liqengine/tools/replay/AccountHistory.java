@@ -10,6 +10,7 @@ import com.liqengine.margin.RiskTiers;
 import com.liqengine.replay.ReplayListener;
 import com.liqengine.tools.dump.InputView;
 import com.liqengine.tools.simulate.EventView;
+import com.liqengine.tools.simulate.FinalState;
 import com.liqengine.tools.simulate.Units;
 import org.agrona.DirectBuffer;
 
@@ -154,8 +155,20 @@ public final class AccountHistory implements ReplayListener
                 + " maintenance " + Units.amount(engine.maintenanceMargin(account, i))
                 + " margin ratio " + (ratio == Long.MAX_VALUE ? "infinite" : Units.amount(ratio))
                 + " liquidation price " + Units.text(engine.liquidationPrice(account, i), pd)
-                + " bankruptcy price " + Units.text(engine.bankruptcyPrice(account, i), pd));
+                + " bankruptcy price " + Units.text(engine.bankruptcyPrice(account, i), pd)
+                + " ADL indicator " + adlIndicator(engine, i));
         }
+    }
+
+    /**
+     * 1 to 5 (5: first in its queue to be deleveraged, docs/liquidation.md); "-" when ADL is off (no fund floor) or
+     * the position is in no queue (in liquidation). Ranks the instrument's holders on its side (cold path).
+     */
+    private String adlIndicator(final MarginStateMachine replayed, final int instrument)
+    {
+        final Integer indicator = FinalState.adlIndicator(replayed, account, instrument);
+        return indicator != null ? indicator.toString() :
+            replayed.settings().hasFundFloor() ? "- (in liquidation)" : "- (no fund floor: no ADL)";
     }
 
     private String mode(final MarginStateMachine replayed, final int instrument)
@@ -214,8 +227,7 @@ public final class AccountHistory implements ReplayListener
     }
 
     /**
-     * What a step of a liquidation's lifecycle means (docs/liquidation.md), or null for any other output. ADL and
-     * deficit lines are generic: every field is in the output's line above.
+     * What a step of a liquidation's lifecycle means (docs/liquidation.md), or null for any other output.
      */
     private String lifecycle(final OutputRecord record, final Map<String, Object> e)
     {
@@ -257,10 +269,32 @@ public final class AccountHistory implements ReplayListener
                 + (isZero(e.get("clearanceFee")) ? "" : " and pays the fund what was left, " + e.get("clearanceFee"));
             case "ClearanceFee" -> "means: the position is closed; what was left of its isolated margin, "
                 + e.get("amount") + ", goes to the insurance fund (clearance)";
-            case "AutoDeleveraged" -> "means: auto-deleveraged against the insurance fund: " + e.get("quantity")
-                + " " + e.get("symbol") + " closed at " + e.get("price") + ", realizing " + e.get("realizedPnl");
+            case "AutoDeleveraged" -> autoDeleveraged(record, e);
             default -> null;
         };
+    }
+
+    /**
+     * An ADL close (docs/liquidation.md, "Auto-deleveraging"): the side the position traded, at the ADL price (its
+     * mark moved against it so that the fund recovers what the takeover cost it), not a price of the book.
+     */
+    private String autoDeleveraged(final OutputRecord record, final Map<String, Object> e)
+    {
+        final long quantity = record.get("quantity");
+        final int instrument = (int)record.get("instrumentId");
+        final String closed = Units.text(Math.abs(quantity), engine.qtyDecimals(instrument)) + " " + e.get("symbol");
+        final String side = quantity > 0 ? "buys" : "sells";
+        final String position = quantity > 0 ? "short" : "long";
+        if (account == engine.insuranceFundAccountId())
+        {
+            return "means: ADL: the insurance fund " + side + " " + closed + " to reduce the " + position
+                + " it took over, against a counterparty, at the ADL price " + e.get("price") + ", realizing "
+                + e.get("realizedPnl");
+        }
+        return "means: auto-deleveraged: the account " + side + " " + closed + " to reduce its " + position
+            + ", against the insurance fund, at the ADL price " + e.get("price") + " (the mark moved against the "
+            + "position so the fund recovers what a takeover cost it; not a price of the book); it realizes "
+            + e.get("realizedPnl");
     }
 
     /** Where a liquidation fill's realized PnL goes: the isolated pool, or the cross wallet. */

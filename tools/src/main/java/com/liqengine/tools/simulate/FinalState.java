@@ -16,12 +16,14 @@ import java.util.List;
  * @param insuranceFund the fund's wallet.
  * @param insuranceFundPositions positions the fund took over and has not yet unwound.
  * @param openOrders liquidation orders still open (docs/liquidation.md), oldest first.
+ * @param autoDeleveraging whether ADL runs (a fund floor is set): without it no position has an ADL indicator.
  */
 public record FinalState(
     List<AccountState> accounts,
     BigDecimal insuranceFund,
     List<PositionState> insuranceFundPositions,
-    List<OrderState> openOrders)
+    List<OrderState> openOrders,
+    boolean autoDeleveraging)
 {
     /** Extra decimals of an average entry price beyond its tick: enough to show where between ticks it is. */
     private static final int ENTRY_EXTRA_DECIMALS = 4;
@@ -64,6 +66,9 @@ public record FinalState(
      * @param liquidationPrice mark at or beyond which it is liquidated.
      * @param bankruptcyPrice mark at which its margin is gone.
      * @param inLiquidation true while a liquidation order of it (or of its cross account) is open.
+     * @param adlIndicator its ADL indicator, 1 to 5 (5: first in its queue to be deleveraged, docs/liquidation.md);
+     *     null without a fund floor (no ADL), for the fund's positions, and for a position in liquidation (not in a
+     *     queue).
      */
     public record PositionState(
         String symbol,
@@ -77,7 +82,8 @@ public record FinalState(
         BigDecimal marginRatio,
         BigDecimal liquidationPrice,
         BigDecimal bankruptcyPrice,
-        boolean inLiquidation)
+        boolean inLiquidation,
+        Integer adlIndicator)
     {
     }
 
@@ -129,7 +135,8 @@ public record FinalState(
                 Units.decimal(o.filledQuantity(), qd)));
         }
         return new FinalState(List.copyOf(accounts), Units.decimal(engine.insuranceFundBalance(),
-            Units.AMOUNT_DECIMALS), positions(engine, fund, false), List.copyOf(orders));
+            Units.AMOUNT_DECIMALS), positions(engine, fund, false), List.copyOf(orders),
+            engine.settings().hasFundFloor());
     }
 
     private static List<PositionState> positions(final MarginStateMachine engine, final long id, final boolean risk)
@@ -160,9 +167,25 @@ public record FinalState(
                 ratio == Long.MAX_VALUE ? null : Units.decimal(ratio, Units.AMOUNT_DECIMALS),
                 risk ? price(engine.liquidationPrice(id, i), pd) : null,
                 risk ? price(engine.bankruptcyPrice(id, i), pd) : null,
-                risk && engine.isInLiquidation(id, i)));
+                risk && engine.isInLiquidation(id, i),
+                risk ? adlIndicator(engine, id, i) : null));
         }
         return List.copyOf(positions);
+    }
+
+    /**
+     * The position's ADL indicator, or null when ADL is off (no fund floor) or it is in no queue. Each indicator ranks
+     * the instrument's holders on its side (cold path: a state of n positions in one instrument ranks n² times).
+     *
+     * @param engine the engine.
+     * @param id account id.
+     * @param instrument instrument id.
+     * @return 1 to 5, or null.
+     */
+    public static Integer adlIndicator(final MarginStateMachine engine, final long id, final int instrument)
+    {
+        final int indicator = engine.settings().hasFundFloor() ? engine.adlIndicator(id, instrument) : 0;
+        return indicator == 0 ? null : indicator;
     }
 
     private static BigDecimal price(final long units, final int decimals)

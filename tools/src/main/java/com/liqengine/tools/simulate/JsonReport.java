@@ -56,6 +56,7 @@ public final class JsonReport
         object.put("accounts", accounts);
         object.put("insuranceFund", state.insuranceFund());
         object.put("insuranceFundPositions", positions(state.insuranceFundPositions()));
+        object.put("autoDeleveraging", state.autoDeleveraging());
         final List<Object> orders = new ArrayList<>();
         for (final FinalState.OrderState o : state.openOrders())
         {
@@ -92,6 +93,7 @@ public final class JsonReport
             m.put("liquidationPrice", p.liquidationPrice());
             m.put("bankruptcyPrice", p.bankruptcyPrice());
             m.put("inLiquidation", p.inLiquidation());
+            m.put("adlIndicator", p.adlIndicator());
             list.add(m);
         }
         return list;

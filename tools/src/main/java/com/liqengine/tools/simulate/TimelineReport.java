@@ -123,7 +123,7 @@ public final class TimelineReport
     {
         out.println("Final state");
         final TextTable table = new TextTable("account", "wallet", "symbol", "mode", "size", "entry", "isolated",
-            "mark", "unrealized", "maint.", "ratio", "liq. price", "bankr. price", "");
+            "mark", "unrealized", "maint.", "ratio", "liq. price", "bankr. price", "ADL", "");
         for (final FinalState.AccountState account : state.accounts())
         {
             final List<FinalState.PositionState> positions = account.positions();
@@ -138,10 +138,15 @@ public final class TimelineReport
                     plain(p.size()), plain(p.entryPrice()), plain(p.isolatedMargin()), plain(p.mark()),
                     plain(p.unrealizedPnl()), plain(p.maintenanceMargin()), orInfinite(p.marginRatio()),
                     orNone(p.liquidationPrice()), orNone(p.bankruptcyPrice()),
+                    p.adlIndicator() == null ? "-" : p.adlIndicator(),
                     p.inLiquidation() ? "in liquidation" : "");
             }
         }
         table.print(out, "  ");
+        if (!state.autoDeleveraging())
+        {
+            out.println("  ADL: - (no fund floor: no auto-deleveraging, no ADL indicator)");
+        }
         out.println();
         out.print("  insurance fund: " + plain(state.insuranceFund()));
         for (final FinalState.PositionState p : state.insuranceFundPositions())

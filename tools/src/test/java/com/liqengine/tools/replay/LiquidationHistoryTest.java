@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code liq replay --account} and {@code liq dump} on a real {@code liq run} in market mode of
- * config/scenarios/liquidation-lifecycle.yaml: an account's history explains each step of its liquidation, and
- * the dump shows the liquidation inputs. The engine takes no snapshots of its own here, so it numbers the inputs
- * as the simulator that wrote them did, and the order ids the scenario's events carry are the engine's.
+ * config/scenarios/liquidation-lifecycle.yaml (with its fund floor 0): an account's history explains each step of
+ * its liquidation, and the dump shows the liquidation inputs. The engine takes no snapshots of its own here, so it
+ * numbers the inputs as the simulator that wrote them did, and the order ids the scenario's events carry are the
+ * engine's.
  */
 class LiquidationHistoryTest
 {
@@ -36,7 +37,8 @@ class LiquidationHistoryTest
     static void runTheScenario()
     {
         config = ReplayAndDumpTest.config(data,
-            "engine: { maxAccounts: 100 }\nliquidation: { mode: market }\nsnapshots: { interval: 0 }\n");
+            "engine: { maxAccounts: 100 }\nliquidation: { mode: market, fundFloor: \"0\" }\n"
+                + "snapshots: { interval: 0 }\n");
         assertThat(liq(FeedCommand::new, "--config", config.toString(), "--scenario", SCENARIO)[0]).isEqualTo("0");
         final String[] run = liq(RunCommand::new, "--config", config.toString(), "--exit-when-idle", "0.5");
         assertThat(run[0]).as(run[2]).isEqualTo("0");
@@ -79,6 +81,30 @@ class LiquidationHistoryTest
             .contains("the realized -19 is settled in the wallet (now 81)")
             .contains("means: order 55/1 ended, 0 filled; liquidation fee 0 to the insurance fund\n")
             .contains("means: the insurance fund takes over 10 XUSDT at 91.9; the account realizes -81");
+    }
+
+    @Test
+    void theHistoryOfAnAccountExplainsItsAutoDeleveragingAndShowsItsAdlIndicator()
+    {
+        // #50: the fund takes account 5's 10 GAPUSDT over at 90 with the mark at 80, then closes 4 against account 8
+        // (short 4 at 100: buys 4 at the ADL price 90, realizes 4 x 10 = 40) and 5.16 against account 6
+        final String[] best = liq(ReplayCommand::new, "--config", config.toString(), "--account", "8");
+        assertThat(best[0]).isEqualTo("0");
+        assertThat(best[1]).contains("AutoDeleveraged")
+            .contains("means: auto-deleveraged: the account buys 4 GAPUSDT to reduce its short, against the insurance "
+                + "fund, at the ADL price 90 (the mark moved against the position so the fund recovers what a takeover"
+                + " cost it; not a price of the book); it realizes 40");
+        final String[] second = liq(ReplayCommand::new, "--config", config.toString(), "--account", "6");
+        assertThat(second[1]).contains("the account buys 5.16 GAPUSDT to reduce its short")
+            .contains("it realizes 51.6")
+            // its 0.84 left ranks first of the two shorts (ScenariosTest works the ranks out)
+            .contains("GAPUSDT cross size -0.84").contains(" ADL indicator 5");
+        final String[] kept = liq(ReplayCommand::new, "--config", config.toString(), "--account", "7");
+        assertThat(kept[1]).contains("GAPUSDT cross size -3").contains(" ADL indicator 3");
+        final String[] fund = liq(ReplayCommand::new, "--config", config.toString(), "--account", "0");
+        assertThat(fund[1]).contains("means: ADL: the insurance fund sells 4 GAPUSDT to reduce the long it took over,"
+            + " against a counterparty, at the ADL price 90, realizing 0")
+            .contains("means: ADL: the insurance fund sells 5.16 GAPUSDT");
     }
 
     @Test

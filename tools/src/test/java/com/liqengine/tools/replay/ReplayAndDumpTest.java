@@ -84,7 +84,9 @@ class ReplayAndDumpTest
 
         final Result before = liq("replay", "--config", config(data).toString(), "--account", "2", "--until", "20");
         assertThat(before.out).contains("account 2 at sequence 20: wallet 3000")
-            .contains("BTCUSDT cross size 0.2 cost 12000").doesNotContain("LiquidationTriggered");
+            .contains("BTCUSDT cross size 0.2 cost 12000").doesNotContain("LiquidationTriggered")
+            // this configuration sets no fund floor
+            .contains(" ADL indicator - (no fund floor: no ADL)");
     }
 
     @Test

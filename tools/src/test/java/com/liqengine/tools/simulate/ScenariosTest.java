@@ -215,6 +215,54 @@ class ScenariosTest
     }
 
     @Test
+    void theFinalStateShowsTheAdlIndicatorOfEachPositionWhenAFundFloorIsSet()
+    {
+        // At the end GAPUSDT's mark is 80 and its short queue (the fund aside) is account 6 and account 7, both cross:
+        // account 6: short 6 - 5.16 = 0.84 at 100, wallet 100 + 51.60 = 151.60, U = 0.84 x 20 = 16.80, equity 168.40,
+        //   rank 0.2 x (0.84 x 80 = 67.20) / 168.40 = 0.0798: first, 5 - floor(5 x 0 / 2) = 5;
+        // account 7: short 3 at 100, wallet 1,000, U = 60, equity 1,060, rank 0.2 x 240 / 1,060 = 0.0453: second,
+        //   5 - floor(5 x 1 / 2) = 3.
+        // Account 1's STEPUSDT long and each of account 9's shorts are alone in their queues: 5. The fund's positions
+        // are in no queue: none.
+        final FinalState state = FinalState.of(run("liquidation-lifecycle.yaml").engine());
+        assertThat(state.autoDeleveraging()).isTrue();
+        final Map<Long, FinalState.AccountState> byId = new java.util.HashMap<>();
+        state.accounts().forEach(a -> byId.put(a.id(), a));
+        assertThat(byId.get(6L).positions()).singleElement().satisfies(p ->
+        {
+            assertThat(p.size()).isEqualByComparingTo("-0.84");
+            assertThat(p.adlIndicator()).isEqualTo(5);
+        });
+        assertThat(byId.get(7L).positions()).singleElement().satisfies(p ->
+        {
+            assertThat(p.size()).isEqualByComparingTo("-3");
+            assertThat(p.adlIndicator()).isEqualTo(3);
+        });
+        assertThat(byId.get(1L).positions()).extracting(FinalState.PositionState::adlIndicator).containsExactly(5);
+        assertThat(byId.get(9L).positions()).extracting(FinalState.PositionState::adlIndicator)
+            .containsExactly(5, 5, 5, 5, 5);
+        assertThat(state.insuranceFundPositions()).extracting(FinalState.PositionState::adlIndicator)
+            .containsOnlyNulls();
+
+        // the order left open: account 4's cross positions are in liquidation, in no queue
+        final Scenario full = load("liquidation-lifecycle.yaml");
+        final Scenario cut = new Scenario(full.file(), full.name(), full.marginCallRatio(), full.insuranceFund(),
+            full.instruments(), full.accounts(), full.events().subList(0, 37), full.liquidation());
+        final FinalState open = FinalState.of(ScenarioRunner.run(cut, ModePolicy.AS_WRITTEN).engine());
+        assertThat(open.accounts().get(3).positions()).extracting(FinalState.PositionState::adlIndicator)
+            .containsOnlyNulls().hasSize(2);
+    }
+
+    @Test
+    void withoutAFundFloorNoPositionHasAnAdlIndicator()
+    {
+        final FinalState state = FinalState.of(run("isolated-vs-cross.yaml").engine());
+        assertThat(state.autoDeleveraging()).isFalse();
+        assertThat(state.accounts()).flatExtracting(FinalState.AccountState::positions).isNotEmpty()
+            .extracting(FinalState.PositionState::adlIndicator).containsOnlyNulls();
+    }
+
+    @Test
     void anOrderLeftOpenShowsInTheFinalState()
     {
         final Scenario full = load("liquidation-lifecycle.yaml");

@@ -37,7 +37,8 @@ class SimulateCommandTest
         assertThat(text).contains("#14  mark BTCUSDT 56500")
             .contains("LIQUIDATED account 1 BTCUSDT isolated long 0.2 at mark 56500")
             .contains("LIQUIDATED account 2 LINKUSDT cross long 500 at mark 15")
-            .contains("Final state").contains("insurance fund: 10100");
+            .contains("Final state").contains("insurance fund: 10100")
+            .contains("ADL: - (no fund floor: no auto-deleveraging, no ADL indicator)");
     }
 
     @Test
@@ -53,7 +54,8 @@ class SimulateCommandTest
             "\"bankruptcyPrice\":\"45000\"", "\"equity\":\"100\"", "\"maintenanceMargin\":\"168.9\"",
             "\"marginRatio\":\"1.689\"");
         assertThat(lines.get(lines.size() - 1)).startsWith("{\"type\":\"State\",\"accounts\":[{\"id\":7,"
-            + "\"wallet\":\"0\",\"positions\":[]}],\"insuranceFund\":\"100\"");
+            + "\"wallet\":\"0\",\"positions\":[]}],\"insuranceFund\":\"100\"")
+            .contains("\"autoDeleveraging\":false");
     }
 
     @Test
@@ -82,6 +84,9 @@ class SimulateCommandTest
                 + "\"amount\":\"7.0886\"");
         assertThat(lines).filteredOn(l -> l.startsWith("{\"type\":\"CancelOpenOrders\"")).hasSize(5);
         assertThat(lines.get(lines.size() - 1)).contains("\"inLiquidation\":false")
+            // account 7's GAPUSDT short, second of two in its queue (ScenariosTest works it out)
+            .contains("\"size\":\"-3\",\"entryPrice\":\"100\"").contains("\"inLiquidation\":false,\"adlIndicator\":3}")
+            .contains("\"autoDeleveraging\":true")
             .endsWith("\"openLiquidationOrders\":[]}");
     }
 
