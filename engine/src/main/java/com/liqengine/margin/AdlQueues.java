@@ -47,7 +47,7 @@ final class AdlQueues
     /** Per slot, the heap its entries are in, + 1; 0 when it has none. */
     private final int[] heapOf;
     /** The scratch of a side's rebuild. */
-    private final AdlKeySort sort = new AdlKeySort(0);
+    private final AdlKeySort sort;
     private long rebuilds;
     private long keyedOneByOne;
 
@@ -62,6 +62,8 @@ final class AdlQueues
         this.entryView = new AdlHeaps(maxSlots, 2 * maxInstruments);
         this.buckets = new AdlBuckets(maxSlots, 2 * maxInstruments);
         this.heapOf = new int[maxSlots];
+        // a side holds at most one position an account: its rebuild's scratch, sized once here
+        this.sort = new AdlKeySort(Math.min(maxSlots, accounts.maxAccounts()));
     }
 
     static int heap(final int instrumentId, final boolean longs)
@@ -140,13 +142,17 @@ final class AdlQueues
      * last search (of any side) are listed on their sides, then every position listed on this side is keyed from
      * the current state, its bands and marks (so each key is a bound at this moment, whatever moved since the
      * refresh that marked it). Cost: the marked accounts' positions (a list operation each), and a key and a tree
-     * update per position of this side listed, O(log n) each, or, when more than {@code 1 / REBUILD_SHARE} of the
-     * side is listed, a {@link #rebuild} (O(holders)); the other sides' lists wait for their own searches.
+     * update per position of this side listed, O(log n) each, or, once more than {@code 1 / REBUILD_SHARE} of the
+     * side is listed, a {@link #rebuild} (O(holders)), the rest of this side's positions then not listed (the
+     * rebuild keys them all); the other sides' lists wait for their own searches.
      * Stale entries at the top of the entry view (slots released or re-used since) are taken out too, so the side's
      * best entry price is that of a position it holds.
      */
     void prepare(final int side)
     {
+        // more than a sixteenth of the side waiting: it is keyed anew in bulk, so its positions need not be listed
+        final int share = entryView.size(side) / REBUILD_SHARE;
+        boolean bulk = pending.count(side) > share;
         final int count = pending.markedCount();
         for (int n = 0; n < count; n++)
         {
@@ -155,14 +161,21 @@ final class AdlQueues
                 final long size = slots.size(s);
                 // a flat slot is listed on the side it is kept in, to be taken out
                 final int on = size != 0 ? heap(slots.instrument(s), size > 0) : heapOf[s] - 1;
-                if (on >= 0)
+                if (on < 0)
                 {
-                    pending.list(s, on);
+                    continue;
                 }
+                if (bulk && on == side)
+                {
+                    pending.unlistElsewhere(s, side);
+                    continue;
+                }
+                pending.list(s, on);
+                bulk |= on == side && pending.count(side) > share;
             }
         }
         pending.clearMarks();
-        if (pending.count(side) > entryView.size(side) / REBUILD_SHARE)
+        if (bulk)
         {
             rebuild(side);
             return;
@@ -189,10 +202,12 @@ final class AdlQueues
 
     /**
      * Keys the whole side anew, in bulk: its entries are dropped, its list emptied, and one pass over the
-     * instrument's holders keys every position of the side into the entry view (heapified once) and a sorted
-     * sequence from which the tree is made in linear time ({@link AdlBuckets#build}). Cost: the instrument's holders
-     * and a radix sort of the side's keys, with sequential reads, against a tree update with cache misses per listed
-     * position one by one. Nothing stale is left (every entry is a position the side holds).
+     * instrument's holders keys every position of the side into the entry view and into (key, slot) pairs, which
+     * {@link AdlKeySort} sorts; the tree is made from them in linear time ({@link AdlBuckets#build}), then the entry
+     * view is heapified in the sort's arrays. Cost: the instrument's holders, a radix sort of the side's keys and two
+     * linear passes, with sequential reads, against a tree update with cache misses per listed position one by one.
+     * Nothing stale is left (every entry is a position the side holds). Nothing is allocated: the sort's arrays are
+     * sized for the most positions a side can hold.
      */
     private void rebuild(final int side)
     {
@@ -206,13 +221,11 @@ final class AdlQueues
         }
         entryView.clear(side);
         final int listed = pending.count(side);
-        for (int s = pending.first(side); s != AdlPending.NONE; s = pending.first(side))
-        {
-            pending.unlist(s);
-        }
+        pending.clear(side);
         sort.reset(held + listed);
         final int instrumentId = side >>> 1;
         final boolean longs = (side & 1) == 1;
+        final long valueFactor = marks.valueFactor[instrumentId];
         for (int s = slots.firstHolder(instrumentId); s != Slots.NONE; s = slots.nextHolder(s))
         {
             final long size = slots.size(s);
@@ -223,12 +236,15 @@ final class AdlQueues
             // kept on the other side still (flipped since it was last keyed): out of it
             remove(s);
             heapOf[s] = side + 1;
-            entryView.append(s, side, entryKey(s));
-            sort.add(baseKey(s, equityFloor(s)), s);
+            final double units = Math.abs((double)size) * (double)valueFactor;
+            final double entry = Math.abs((double)slots.cost(s)) / units;
+            entryView.append(s, side, entryKey(entry, size < 0));
+            sort.add(baseKey(units, entry, equityFloor(s), size < 0), s);
         }
-        entryView.heapify(side);
         sort.sort();
         buckets.build(side, sort.slots(), sort.keys(), sort.size(), sort.spare());
+        // the sort's arrays are free once the tree is built: the heap is ordered there
+        entryView.heapify(side, sort.spareKeys(), sort.spare());
     }
 
     /** Sides keyed anew in bulk ({@link #rebuild}) since the engine was built. Not part of the state. */
@@ -266,8 +282,11 @@ final class AdlQueues
             remove(slot);
             heapOf[slot] = heap + 1;
         }
-        entryView.set(slot, heap, entryKey(slot));
-        buckets.set(slot, heap, baseKey(slot, equityFloor(slot)));
+        final long size = slots.size(slot);
+        final double units = Math.abs((double)size) * (double)marks.valueFactor[slots.instrument(slot)];
+        final double entry = Math.abs((double)slots.cost(slot)) / units;
+        entryView.set(slot, heap, entryKey(entry, size < 0));
+        buckets.set(slot, heap, baseKey(units, entry, equityFloor(slot), size < 0));
     }
 
     /**
@@ -341,25 +360,19 @@ final class AdlQueues
         return (double)size * (double)marks.valueFactor[instrumentId] * end - (double)slots.cost(slot);
     }
 
-    /** The open slot's entry view key: its entry price, best first ({@link #UNKNOWN} when not a positive price). */
-    private long entryKey(final int slot)
+    /** The entry view's key of an open position: its entry price, best first ({@link #UNKNOWN} when not positive). */
+    private static long entryKey(final double entry, final boolean shorts)
     {
-        final long size = slots.size(slot);
-        final double units = Math.abs((double)size) * (double)marks.valueFactor[slots.instrument(slot)];
-        final double entry = Math.abs((double)slots.cost(slot)) / units;
         final boolean priced = entry > 0 && !Double.isInfinite(entry);
-        return priced ? sortable(size < 0 ? -entry : entry) : UNKNOWN;
+        return priced ? sortable(shorts ? -entry : entry) : UNKNOWN;
     }
 
-    /** The open slot's base key ({@link #baseKey}) from its equity floor; bucket 0 when either is not known. */
-    private long baseKey(final int slot, final double equityFloor)
+    /** An open position's base key ({@link #baseKey}) from its equity floor; bucket 0 when either is not known. */
+    private static long baseKey(final double units, final double entry, final double equityFloor, final boolean shorts)
     {
-        final long size = slots.size(slot);
-        final double units = Math.abs((double)size) * (double)marks.valueFactor[slots.instrument(slot)];
-        final double entry = Math.abs((double)slots.cost(slot)) / units;
         final double perUnit = equityFloor / units;
         final boolean priced = entry > 0 && !Double.isInfinite(entry);
         final boolean bounded = priced && !Double.isNaN(perUnit) && !Double.isInfinite(perUnit);
-        return bounded ? baseKey(perUnit, entry, size < 0) : 0;
+        return bounded ? baseKey(perUnit, entry, shorts) : 0;
     }
 }

@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 
@@ -19,23 +21,40 @@ class AdlBulkBuildTest
     private static final Comparator<long[]> KEY_THEN_SLOT =
         Comparator.<long[]>comparingLong(p -> p[0]).thenComparingLong(p -> p[1]);
 
-    /** Keys from a few values (many ties), or spread over 63 bits; slots distinct, above 2^16 too. */
+    /**
+     * Keys from a few values (many ties), spread over 63 bits, shaped as base keys (a few bucket bits and an integer
+     * entry price's bits varying, the bits between shared), or varying in many short runs of bits (over 63 bits, or
+     * few enough to be packed with the slot); slots distinct,
+     * above 2^16 too, in random order, rising or falling (as the holders list gives them).
+     */
     private static List<long[]> pairs(final SplittableRandom random, final int count, final int slots)
     {
-        final boolean ties = random.nextBoolean();
+        final int shape = random.nextInt(4);
+        final boolean shorts = random.nextBoolean();
         final List<long[]> pairs = new ArrayList<>();
-        final int[] order = new int[slots];
-        for (int s = 0; s < slots; s++)
-        {
-            order[s] = s;
-        }
+        final Set<Integer> used = new HashSet<>();
         for (int n = 0; n < count; n++)
         {
-            final int pick = n + random.nextInt(slots - n);
-            final int slot = order[pick];
-            order[pick] = order[n];
-            final long key = ties ? random.nextInt(4) << 20 : random.nextLong() >>> 1;
+            int slot = random.nextInt(slots);
+            while (!used.add(slot))
+            {
+                slot = random.nextInt(slots);
+            }
+            final long key = switch (shape)
+            {
+                case 0 -> random.nextInt(4) << 20;
+                case 1 -> random.nextLong() >>> 1;
+                case 2 -> AdlQueues.baseKey(1_000 + random.nextInt(20_000), 2_900_000 + random.nextInt(300_000),
+                    shorts);
+                default -> random.nextLong() & (random.nextBoolean() ? 0x2492_4924_9249_2492L : 0x0249_2492L);
+            };
             pairs.add(new long[] {key, slot});
+        }
+        final int slotOrder = random.nextInt(3);
+        if (slotOrder > 0)
+        {
+            final Comparator<long[]> bySlot = Comparator.comparingLong(p -> p[1]);
+            pairs.sort(slotOrder == 1 ? bySlot : bySlot.reversed());
         }
         return pairs;
     }
@@ -45,9 +64,9 @@ class AdlBulkBuildTest
     {
         final SplittableRandom random = new SplittableRandom(3);
         final AdlKeySort sort = new AdlKeySort(0);
-        for (int round = 0; round < 40; round++)
+        for (int round = 0; round < 200; round++)
         {
-            final List<long[]> pairs = pairs(random, random.nextInt(3_000), 200_000);
+            final List<long[]> pairs = pairs(random, random.nextInt(3_000), round % 2 == 0 ? 200_000 : 1 << 30);
             sort.reset(random.nextInt(100));
             for (final long[] p : pairs)
             {
