@@ -4,20 +4,21 @@ import java.util.Arrays;
 
 /**
  * The scratch of a bulk rebuild of one side's ADL tree ({@link AdlQueues#prepare}): the side's positions as (key,
- * slot) pairs, sorted by key then slot, the tree's own order ({@link AdlBuckets}). Keys must not be negative (base
- * keys are not).
+ * slot) pairs, sorted in the tree's own order ({@link AdlBuckets}): by key, then equal keys by the slots' ties and
+ * account ids. Keys must not be negative (base keys are not).
  *
- * <p>How: the pairs are put in slot order first (they come from the holders list, in slot order or its reverse: a
- * check while adding, and a reversal; otherwise the ties are put in slot order at the end), so that a stable sort by
- * key alone is the order. The key's bits that every pair shares are dropped (they do not order anything: the
- * exponent of the entry price, most of the bucket's), and each remaining key is packed with the pair's index into one
- * 64-bit word; the words are sorted by a least-significant-digit radix sort on the key's part only, in digits of at
- * most 11 bits (the counts fit the first-level cache), the counts of every digit made in one pass. A digit that every
- * pair shares is not sorted by. When the key's part and the index do not fit one word, the words hold the index alone
- * and the digits are read from the keys (slower, same order).
+ * <p>How: the key's bits that every pair shares are dropped (they do not order anything: the exponent of the entry
+ * price, the low bits of an integer price, most of the bucket's), and each remaining key is packed with the slot (or,
+ * when both do not fit, the pair's index) into one 64-bit word; the words are sorted by a least-significant-digit
+ * radix sort on the key's part only, in digits of at most 11 bits (the counts fit the first-level cache), the counts
+ * of every digit made while packing. A digit that every pair shares is not sorted by. When the key's part and the
+ * index do not fit one word, the words hold the index alone and the digits are read from the keys (slower, same
+ * order). The sort is stable, and the pairs come in slot order (the holders list gives them in slot order or its
+ * reverse, put back here), so runs of equal keys are mostly in account order already: each is checked, and merge
+ * sorted if it is not.
  *
- * <p>Memory: 32 bytes a pair. The arrays are sized by {@link #AdlKeySort(int)} (the engine's positions, so that no
- * rebuild allocates on the engine thread) and grow, doubling, only if a rebuild holds more pairs than that.
+ * <p>Memory: 32 bytes a pair. The arrays are sized by {@link #AdlKeySort(int)} (the most positions a side can hold,
+ * so that no rebuild allocates on the engine thread) and grow, doubling, only if a rebuild holds more pairs than that.
  */
 final class AdlKeySort
 {
@@ -42,6 +43,7 @@ final class AdlKeySort
     private boolean falling;
     private long keyAnd;
     private long keyOr;
+    private int maxSlot;
 
     AdlKeySort(final int capacity)
     {
@@ -71,6 +73,7 @@ final class AdlKeySort
         falling = true;
         keyAnd = -1L;
         keyOr = 0;
+        maxSlot = 0;
         if (expected > keys.length)
         {
             allocate(Math.max(expected, 2 * keys.length));
@@ -97,6 +100,7 @@ final class AdlKeySort
         slots[size] = slot;
         keyAnd &= key;
         keyOr |= key;
+        maxSlot = Math.max(maxSlot, slot);
         size++;
     }
 
@@ -124,24 +128,25 @@ final class AdlKeySort
     }
 
     /**
-     * Sorts the pairs by key, then by slot (slots are distinct: a total order). The words pack the key's varying bits
-     * with the slot itself when the pairs came in slot order and both fit (the sorted words then give both back,
-     * read in order), else with the pair's index.
+     * Sorts the pairs by key, then as the tree orders equal keys ({@link AdlBuckets#tiedBefore}: the slots' ties,
+     * account ids, then the slots). The words pack the key's varying bits with the slot itself when both fit (the
+     * sorted words then give both back, read in order), else with the pair's index. The pairs come from the holders
+     * list, in slot order or its reverse (put back in slot order here), so equal keys are mostly already in account
+     * order; each run of equal keys is checked, and sorted if it is not.
      */
-    void sort()
+    void sort(final long[] ties, final long[] ids)
     {
         if (falling && !rising)
         {
             reverse();
         }
-        final boolean slotOrder = rising || falling;
         runsOf(keyAnd ^ keyOr);
         int keyBits = 0;
         for (int r = 0; r < runs; r++)
         {
             keyBits += runLength[r];
         }
-        final int slotBits = slotOrder && size > 0 ? bits(slots[size - 1]) : 64;
+        final int slotBits = bits(maxSlot);
         final boolean bySlot = keyBits + slotBits < 64;
         final int lowBits = bySlot ? slotBits : bits(size - 1);
         final boolean packed = keyBits + lowBits < 64;
@@ -193,10 +198,7 @@ final class AdlKeySort
                 wordsOther[n] = keys[index];
             }
         }
-        if (!slotOrder)
-        {
-            slotOrderTies();
-        }
+        orderTies(ties, ids);
     }
 
     /** A long array of at least {@link #size()} not used once the sorted pairs are read (the heapify's scratch). */
@@ -350,20 +352,62 @@ final class AdlKeySort
         return true;
     }
 
-    /** Pairs that came in no slot order: each run of equal keys sorted by slot. */
-    private void slotOrderTies()
+    /** Each run of equal keys put in the tree's order of ties, if it is not in it already. */
+    private void orderTies(final long[] ties, final long[] ids)
     {
         int from = 0;
         for (int n = 1; n <= size; n++)
         {
             if (n == size || wordsOther[n] != wordsOther[from])
             {
-                if (n - from > 1)
+                if (n - from > 1 && !ordered(ties, ids, from, n))
                 {
-                    Arrays.sort(sortedSlots, from, n);
+                    mergeSort(ties, ids, from, n);
                 }
                 from = n;
             }
+        }
+    }
+
+    private boolean ordered(final long[] ties, final long[] ids, final int from, final int to)
+    {
+        for (int n = from + 1; n < to; n++)
+        {
+            if (!AdlBuckets.tiedBefore(ties, ids, sortedSlots[n - 1], sortedSlots[n]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Sorts {@code sortedSlots[from..to)} in the tree's order of ties, bottom up, with {@link #slots} as buffer. */
+    private void mergeSort(final long[] ties, final long[] ids, final int from, final int to)
+    {
+        int[] source = sortedSlots;
+        int[] target = slots;
+        for (int width = 1; width < to - from; width *= 2)
+        {
+            for (int left = from; left < to; left += 2 * width)
+            {
+                final int middle = Math.min(left + width, to);
+                final int end = Math.min(left + 2 * width, to);
+                int a = left;
+                int b = middle;
+                for (int n = left; n < end; n++)
+                {
+                    final boolean takeA =
+                        b >= end || a < middle && !AdlBuckets.tiedBefore(ties, ids, source[b], source[a]);
+                    target[n] = takeA ? source[a++] : source[b++];
+                }
+            }
+            final int[] swap = source;
+            source = target;
+            target = swap;
+        }
+        if (source != sortedSlots)
+        {
+            System.arraycopy(source, from, sortedSlots, from, to - from);
         }
     }
 }

@@ -33,6 +33,10 @@ final class AdlQueues
      * over this; else one by one (docs/liquidation.md, "Finding the counterparties": the measured break-even).
      */
     static final int REBUILD_SHARE = 16;
+    /** The tie of a position in no exact class ({@link #exactClass}): after those that are, among equal keys. */
+    static final long NOT_EXACT = Long.MAX_VALUE;
+    /** Magnitudes below this convert to doubles exactly. */
+    static final double EXACT_DOUBLES = 0x1p53;
 
     private final Slots slots;
     private final Accounts accounts;
@@ -46,6 +50,11 @@ final class AdlQueues
     final AdlBuckets buckets;
     /** Per slot, the heap its entries are in, + 1; 0 when it has none. */
     private final int[] heapOf;
+    /**
+     * Per side, the most units ({@code |q| f}) of a position given an exact class since the side was last rebuilt (it
+     * only grows between): with it a search tells whether every position of a class ranks exactly alike at its mark.
+     */
+    private final double[] exactUnits;
     /** The scratch of a side's rebuild. */
     private final AdlKeySort sort;
     private long rebuilds;
@@ -62,6 +71,7 @@ final class AdlQueues
         this.entryView = new AdlHeaps(maxSlots, 2 * maxInstruments);
         this.buckets = new AdlBuckets(maxSlots, 2 * maxInstruments);
         this.heapOf = new int[maxSlots];
+        this.exactUnits = new double[2 * maxInstruments];
         // a side holds at most one position an account: its rebuild's scratch, sized once here
         this.sort = new AdlKeySort(Math.min(maxSlots, accounts.maxAccounts()));
     }
@@ -223,6 +233,7 @@ final class AdlQueues
         final int listed = pending.count(side);
         pending.clear(side);
         sort.reset(held + listed);
+        exactUnits[side] = 0;
         final int instrumentId = side >>> 1;
         final boolean longs = (side & 1) == 1;
         final long valueFactor = marks.valueFactor[instrumentId];
@@ -239,10 +250,13 @@ final class AdlQueues
             final double units = Math.abs((double)size) * (double)valueFactor;
             final double entry = Math.abs((double)slots.cost(s)) / units;
             entryView.append(s, side, entryKey(entry, size < 0));
-            sort.add(baseKey(units, entry, equityFloor(s), size < 0), s);
+            final double floor = equityFloor(s);
+            final long key = baseKey(units, entry, floor, size < 0);
+            buckets.label(s, key, exactClass(s, side, key, units, entry, floor), accounts.idAt(slots.account[s]));
+            sort.add(key, s);
         }
-        sort.sort();
-        buckets.build(side, sort.slots(), sort.keys(), sort.size(), sort.spare());
+        sort.sort(buckets.ties(), buckets.ids());
+        buckets.build(side, sort.slots(), sort.size(), sort.spare());
         // the sort's arrays are free once the tree is built: the heap is ordered there
         entryView.heapify(side, sort.spareKeys(), sort.spare());
     }
@@ -286,12 +300,15 @@ final class AdlQueues
         final double units = Math.abs((double)size) * (double)marks.valueFactor[slots.instrument(slot)];
         final double entry = Math.abs((double)slots.cost(slot)) / units;
         entryView.set(slot, heap, entryKey(entry, size < 0));
-        buckets.set(slot, heap, baseKey(units, entry, equityFloor(slot), size < 0));
+        final double floor = equityFloor(slot);
+        final long key = baseKey(units, entry, floor, size < 0);
+        buckets.set(slot, heap, key, exactClass(slot, heap, key, units, entry, floor), accounts.idAt(accountIndex));
     }
 
     /**
-     * The bound {@code E₀} of the open slot's pool equity without its own PnL: isolated its pool, cross the account's
-     * cross floor less the slot's own term; NaN when not known (a cross band that does not hold its mark).
+     * The bound {@code E₀} of the open slot's pool equity without its own PnL: isolated its pool, cross the wallet when
+     * it is the account's only open cross position (exact), else the account's cross floor less the slot's own term,
+     * NaN when not known (a cross band that does not hold its mark).
      */
     private double equityFloor(final int slot)
     {
@@ -300,6 +317,11 @@ final class AdlQueues
             return slots.pool(slot);
         }
         final int accountIndex = slots.account[slot];
+        if (slots.openCross(accountIndex) == 1)
+        {
+            // its only open cross position: the pool's equity without its PnL is the wallet, exactly
+            return accounts.crossWallet(accountIndex);
+        }
         double crossFloor = accounts.crossWallet(accountIndex);
         double magnitude = Math.abs(crossFloor);
         double own = 0;
@@ -320,6 +342,66 @@ final class AdlQueues
         }
         // rounding of the sum: the bound is lowered by far more than the doubles can have lost
         return known ? crossFloor - own - magnitude * 1e-9 - 1 : Double.NaN;
+    }
+
+    /**
+     * The position's exact class, or {@link #NOT_EXACT}: positions whose cost {@code C} and pool equity base {@code W}
+     * (isolated: the pool; cross: the wallet, when it is the account's only open cross position) are whole multiples
+     * of their quantity {@code q} with the same {@code C / q} and {@code W / q} rank exactly alike at any mark (their
+     * PnL, notional, equity and cost are {@code q} times the same numbers, and each ratio of the rank is the one
+     * correctly rounded double of the same fraction), while every one of these numbers converts to a double exactly
+     * (which {@link #exactRanks} checks for the side at the search's mark). With {@code C}, {@code W} and {@code |q|
+     * f} below 2^53 and {@code C / q}, {@code W / q} below 2^52, the entry price {@code C / (|q| f)} and {@code b = W
+     * / (|q| f)} are those fractions correctly rounded, distinct for distinct classes: the class is their bits that the
+     * key left out (the low 47 of {@code b}, the low 16 of the price). In bucket 0 (read in full) none.
+     */
+    private long exactClass(final int slot, final int side, final long key, final double units, final double entry,
+        final double equityFloor)
+    {
+        final int accountIndex = slots.account[slot];
+        final boolean isolated = slots.isolated(slot);
+        if (bucketOf(key) == 0 || !isolated && slots.openCross(accountIndex) != 1 || !(units < EXACT_DOUBLES))
+        {
+            return NOT_EXACT;
+        }
+        final long size = slots.size(slot);
+        final long cost = slots.cost(slot);
+        final long base = isolated ? slots.pool(slot) : accounts.crossWallet(accountIndex);
+        if (!(Math.abs((double)cost) < EXACT_DOUBLES) || !(Math.abs((double)base) < EXACT_DOUBLES))
+        {
+            return NOT_EXACT;
+        }
+        // |q| ≥ 1 and the magnitudes below 2^53: whole quotients below 2^52 unless |q| = 1 (then checked)
+        final long costPerUnit = cost / size;
+        final long basePerUnit = base / size;
+        if (costPerUnit * size != cost || basePerUnit * size != base || Math.abs(costPerUnit) >= 1L << 52 ||
+            Math.abs(basePerUnit) >= 1L << 52)
+        {
+            return NOT_EXACT;
+        }
+        final long tie = (Double.doubleToRawLongBits(equityFloor / units) & PRICE_MASK) << PRICE_SHIFT |
+            (Double.doubleToRawLongBits(entry) & ((1L << PRICE_SHIFT) - 1));
+        if (tie == NOT_EXACT)
+        {
+            return NOT_EXACT;
+        }
+        exactUnits[side] = Math.max(exactUnits[side], units);
+        return tie;
+    }
+
+    /**
+     * Whether every position of the side in the exact class of the base key {@code key} ranks exactly alike at mark
+     * {@code m}: with {@code u = |q| f} at most the side's largest exact position's, its cost {@code u P}, notional
+     * {@code u m}, PnL (at most {@code u |m − P|}) and equity (at most {@code u (b + |m − P|)}) are below 2^53, so
+     * they convert to doubles exactly.
+     */
+    boolean exactRanks(final int side, final long key, final boolean shorts, final double m)
+    {
+        // the entry price to within 2^-36 of itself (the key's), b below the next bucket's floor
+        final double entry = bucketEntryBound(key, shorts) * (1 + 0x1p-30);
+        final double base = bucketFloor(bucketOf(key) + 1);
+        final double largest = Math.max(Math.max(entry, m), base + Math.abs(m - entry));
+        return base > 0 && exactUnits[side] * largest * (1 + 0x1p-30) < EXACT_DOUBLES;
     }
 
     void remove(final int slot)

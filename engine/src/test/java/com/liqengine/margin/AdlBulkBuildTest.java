@@ -13,13 +13,37 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The parts of a side's bulk rebuild: {@link AdlKeySort} orders (key, slot) pairs as the tree does, and a tree made
+ * The parts of a side's bulk rebuild: {@link AdlKeySort} orders (key, slot) pairs as the tree does (key, then the
+ * slots' ties, account ids and slot numbers), and a tree made
  * by {@link AdlBuckets#build} from them reads in that order and stays a search tree through later updates one by one.
  */
 class AdlBulkBuildTest
 {
-    private static final Comparator<long[]> KEY_THEN_SLOT =
-        Comparator.<long[]>comparingLong(p -> p[0]).thenComparingLong(p -> p[1]);
+    private static final int SLOTS = 1 << 20;
+    /** Per slot, the tie and account id the tree orders equal keys by (set per round). */
+    private final long[] ties = new long[SLOTS];
+    private final long[] ids = new long[SLOTS];
+
+    /** The tree's order: key, then tie, account id and slot. */
+    private Comparator<long[]> treeOrder()
+    {
+        return Comparator.<long[]>comparingLong(p -> p[0]).thenComparingLong(p -> ties[(int)p[1]])
+            .thenComparingLong(p -> ids[(int)p[1]]).thenComparingLong(p -> p[1]);
+    }
+
+    /**
+     * Ties and ids for the slots: all alike (the order by slot), or a few classes and account ids that mostly follow
+     * the slots, or not at all, some shared (a stale entry keeps the id of an account that holds another slot).
+     */
+    private void label(final SplittableRandom random)
+    {
+        final int kind = random.nextInt(3);
+        for (int s = 0; s < SLOTS; s++)
+        {
+            ties[s] = kind == 0 ? 0 : random.nextInt(4) == 0 ? AdlQueues.NOT_EXACT : random.nextInt(3);
+            ids[s] = kind == 0 ? 0 : kind == 1 ? s + random.nextInt(3) : random.nextInt(SLOTS / 4);
+        }
+    }
 
     /**
      * Keys from a few values (many ties), spread over 63 bits, shaped as base keys (a few bucket bits and an integer
@@ -60,20 +84,21 @@ class AdlBulkBuildTest
     }
 
     @Test
-    void theSortOrdersPairsByKeyThenSlot()
+    void theSortOrdersPairsAsTheTree()
     {
         final SplittableRandom random = new SplittableRandom(3);
         final AdlKeySort sort = new AdlKeySort(0);
         for (int round = 0; round < 200; round++)
         {
-            final List<long[]> pairs = pairs(random, random.nextInt(3_000), round % 2 == 0 ? 200_000 : 1 << 30);
+            label(random);
+            final List<long[]> pairs = pairs(random, random.nextInt(3_000), round % 2 == 0 ? 4_000 : SLOTS);
             sort.reset(random.nextInt(100));
             for (final long[] p : pairs)
             {
                 sort.add(p[0], (int)p[1]);
             }
-            pairs.sort(KEY_THEN_SLOT);
-            sort.sort();
+            pairs.sort(treeOrder());
+            sort.sort(ties, ids);
             assertThat(sort.size()).isEqualTo(pairs.size());
             for (int n = 0; n < pairs.size(); n++)
             {
@@ -89,6 +114,7 @@ class AdlBulkBuildTest
         final int slots = 5_000;
         final AdlBuckets buckets = new AdlBuckets(slots, 2);
         final AdlKeySort sort = new AdlKeySort(16);
+        label(random);
         for (int round = 0; round < 30; round++)
         {
             final int tree = round & 1;
@@ -99,16 +125,17 @@ class AdlBulkBuildTest
             }
             final List<long[]> pairs = pairs(random, random.nextInt(2_000), slots / 2);
             sort.reset(0);
-            final TreeSet<long[]> expected = new TreeSet<>(KEY_THEN_SLOT);
+            final TreeSet<long[]> expected = new TreeSet<>(treeOrder());
             for (final long[] p : pairs)
             {
                 // the two trees use disjoint slots
                 final int slot = (int)p[1] * 2 + tree;
+                buckets.label(slot, p[0], ties[slot], ids[slot]);
                 sort.add(p[0], slot);
                 expected.add(new long[] {p[0], slot});
             }
-            sort.sort();
-            buckets.build(tree, sort.slots(), sort.keys(), sort.size(), sort.spare());
+            sort.sort(ties, ids);
+            buckets.build(tree, sort.slots(), sort.size(), sort.spare());
             assertThat(read(buckets, tree)).containsExactlyElementsOf(expected);
             for (int op = 0; op < 500; op++)
             {
@@ -117,7 +144,7 @@ class AdlBulkBuildTest
                 if (random.nextBoolean())
                 {
                     final long key = random.nextInt(8) << 20;
-                    buckets.set(slot, tree, key);
+                    buckets.set(slot, tree, key, ties[slot], ids[slot]);
                     expected.add(new long[] {key, slot});
                 }
                 else
