@@ -21,8 +21,8 @@ final class AdlBuckets
     private static final int PARENT = 2;
 
     /**
-     * Per slot, its left child, right child and parent, side by side (one cache line holds a node's links: the
-     * linear build and the reads touch one line a node).
+     * Per slot, its left child, right child and parent, side by side (12 bytes: the linear build and the reads
+     * touch mostly one cache line a node, not one per array).
      */
     private final int[] links;
     private final long[] keys;

@@ -371,7 +371,13 @@ final class AdlQueues
         {
             return NOT_EXACT;
         }
-        // |q| ≥ 1 and the magnitudes below 2^53: whole quotients below 2^52 unless |q| = 1 (then checked)
+        // a quotient of doubles that is not whole rules a position out without a long division (most are ruled out)
+        final double costQuotient = (double)cost / (double)size;
+        final double baseQuotient = (double)base / (double)size;
+        if (costQuotient != Math.rint(costQuotient) || baseQuotient != Math.rint(baseQuotient))
+        {
+            return NOT_EXACT;
+        }
         final long costPerUnit = cost / size;
         final long basePerUnit = base / size;
         if (costPerUnit * size != cost || basePerUnit * size != base || Math.abs(costPerUnit) >= 1L << 52 ||

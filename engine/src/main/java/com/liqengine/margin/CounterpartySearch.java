@@ -8,8 +8,11 @@ package com.liqengine.margin;
  * a bucket not opened yet (its entry price no better than the side's best, its base equity at least that bucket's
  * floor), so its rank is at most a bound computed from those two; the buckets are read best bound first. A read
  * position is handed out once its rank is above every bound (beyond the rounding of the doubles), so the order is
- * exactly that of ranking all holders. The cost is the positions read: in each bucket, those whose entry price
- * could still beat the best rank; plus a tree descent per bucket opened. The views must not change during a search
+ * exactly that of ranking all holders. Positions of one exact class ({@link AdlQueues#exactClass}) rank exactly
+ * alike and follow each other in the tree by account id, the ranking's tie-break: the first read stands for the rest,
+ * which are read one at a time as each is handed out, so a tie of thousands costs what is handed out. The cost is the
+ * positions read: in each bucket, those whose entry price could still beat the best rank; plus a tree descent per
+ * bucket opened (and per exact class passed over). The views must not change during a search
  * (the caller keys the accounts it closed afterwards).
  */
 final class CounterpartySearch
