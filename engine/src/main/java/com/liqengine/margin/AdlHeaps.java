@@ -171,13 +171,65 @@ final class AdlHeaps
         positions[slot] = last + 1;
     }
 
-    /** Puts the heap in order after {@link #append}s: O(size) (each parent sifted down, the last first). */
-    void heapify(final int heap)
+    /**
+     * Puts the heap in order after {@link #append}s, in O(size): its entries are copied, chunk by chunk, to the flat
+     * scratch arrays (at least its size long), each parent there is sifted down, the last first, and they are copied
+     * back with each slot's position set once (no chunk look-ups nor position updates while sifting).
+     */
+    void heapify(final int heap, final long[] keyScratch, final int[] memberScratch)
     {
-        for (int position = sizes[heap] / 2 - 1; position >= 0; position--)
+        final int size = sizes[heap];
+        final int chunk = mask + 1;
+        for (int from = 0; from < size; from += chunk)
         {
-            siftDown(heap, position);
+            final int at = at(heap, from);
+            final int length = Math.min(chunk, size - from);
+            System.arraycopy(keys, at, keyScratch, from, length);
+            System.arraycopy(members, at, memberScratch, from, length);
         }
+        for (int position = size / 2 - 1; position >= 0; position--)
+        {
+            siftDownFlat(keyScratch, memberScratch, size, position);
+        }
+        for (int from = 0; from < size; from += chunk)
+        {
+            final int at = at(heap, from);
+            final int length = Math.min(chunk, size - from);
+            System.arraycopy(keyScratch, from, keys, at, length);
+            System.arraycopy(memberScratch, from, members, at, length);
+        }
+        for (int n = 0; n < size; n++)
+        {
+            positions[memberScratch[n]] = n + 1;
+        }
+    }
+
+    private static void siftDownFlat(final long[] keys, final int[] members, final int size, final int start)
+    {
+        final long key = keys[start];
+        final int member = members[start];
+        int position = start;
+        while (true)
+        {
+            int child = 2 * position + 1;
+            if (child >= size)
+            {
+                break;
+            }
+            if (child + 1 < size && keys[child + 1] < keys[child])
+            {
+                child++;
+            }
+            if (keys[child] >= key)
+            {
+                break;
+            }
+            keys[position] = keys[child];
+            members[position] = members[child];
+            position = child;
+        }
+        keys[position] = key;
+        members[position] = member;
     }
 
     private void siftUp(final int heap, final int start)

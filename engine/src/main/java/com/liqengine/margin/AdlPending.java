@@ -120,6 +120,30 @@ final class AdlPending
         counts[side]--;
     }
 
+    /**
+     * Takes the slot out of a list other than {@code side}'s, if it is in one: a position of a side about to be
+     * keyed anew in bulk, which is not listed but must not wait on another side's list either.
+     */
+    void unlistElsewhere(final int slot, final int side)
+    {
+        final int in = listOf[slot] - 1;
+        if (in >= 0 && in != side)
+        {
+            unlist(slot);
+        }
+    }
+
+    /** Empties the side's list (a bulk rebuild keys all its positions). */
+    void clear(final int side)
+    {
+        for (int s = heads[side]; s != NONE; s = next[s])
+        {
+            listOf[s] = 0;
+        }
+        heads[side] = NONE;
+        counts[side] = 0;
+    }
+
     /** How many slots the side's list holds. */
     int count(final int side)
     {

@@ -33,6 +33,10 @@ final class AdlQueues
      * over this; else one by one (docs/liquidation.md, "Finding the counterparties": the measured break-even).
      */
     static final int REBUILD_SHARE = 16;
+    /** The tie of a position in no exact class ({@link #exactClass}): after those that are, among equal keys. */
+    static final long NOT_EXACT = Long.MAX_VALUE;
+    /** Magnitudes below this convert to doubles exactly. */
+    static final double EXACT_DOUBLES = 0x1p53;
 
     private final Slots slots;
     private final Accounts accounts;
@@ -46,8 +50,13 @@ final class AdlQueues
     final AdlBuckets buckets;
     /** Per slot, the heap its entries are in, + 1; 0 when it has none. */
     private final int[] heapOf;
+    /**
+     * Per side, the most units ({@code |q| f}) of a position given an exact class since the side was last rebuilt (it
+     * only grows between): with it a search tells whether every position of a class ranks exactly alike at its mark.
+     */
+    private final double[] exactUnits;
     /** The scratch of a side's rebuild. */
-    private final AdlKeySort sort = new AdlKeySort(0);
+    private final AdlKeySort sort;
     private long rebuilds;
     private long keyedOneByOne;
 
@@ -62,6 +71,9 @@ final class AdlQueues
         this.entryView = new AdlHeaps(maxSlots, 2 * maxInstruments);
         this.buckets = new AdlBuckets(maxSlots, 2 * maxInstruments);
         this.heapOf = new int[maxSlots];
+        this.exactUnits = new double[2 * maxInstruments];
+        // a side holds at most one position an account: its rebuild's scratch, sized once here
+        this.sort = new AdlKeySort(Math.min(maxSlots, accounts.maxAccounts()));
     }
 
     static int heap(final int instrumentId, final boolean longs)
@@ -140,13 +152,17 @@ final class AdlQueues
      * last search (of any side) are listed on their sides, then every position listed on this side is keyed from
      * the current state, its bands and marks (so each key is a bound at this moment, whatever moved since the
      * refresh that marked it). Cost: the marked accounts' positions (a list operation each), and a key and a tree
-     * update per position of this side listed, O(log n) each, or, when more than {@code 1 / REBUILD_SHARE} of the
-     * side is listed, a {@link #rebuild} (O(holders)); the other sides' lists wait for their own searches.
+     * update per position of this side listed, O(log n) each, or, once more than {@code 1 / REBUILD_SHARE} of the
+     * side is listed, a {@link #rebuild} (O(holders)), the rest of this side's positions then not listed (the
+     * rebuild keys them all); the other sides' lists wait for their own searches.
      * Stale entries at the top of the entry view (slots released or re-used since) are taken out too, so the side's
      * best entry price is that of a position it holds.
      */
     void prepare(final int side)
     {
+        // more than a sixteenth of the side waiting: it is keyed anew in bulk, so its positions need not be listed
+        final int share = entryView.size(side) / REBUILD_SHARE;
+        boolean bulk = pending.count(side) > share;
         final int count = pending.markedCount();
         for (int n = 0; n < count; n++)
         {
@@ -155,14 +171,21 @@ final class AdlQueues
                 final long size = slots.size(s);
                 // a flat slot is listed on the side it is kept in, to be taken out
                 final int on = size != 0 ? heap(slots.instrument(s), size > 0) : heapOf[s] - 1;
-                if (on >= 0)
+                if (on < 0)
                 {
-                    pending.list(s, on);
+                    continue;
                 }
+                if (bulk && on == side)
+                {
+                    pending.unlistElsewhere(s, side);
+                    continue;
+                }
+                pending.list(s, on);
+                bulk |= on == side && pending.count(side) > share;
             }
         }
         pending.clearMarks();
-        if (pending.count(side) > entryView.size(side) / REBUILD_SHARE)
+        if (bulk)
         {
             rebuild(side);
             return;
@@ -189,10 +212,12 @@ final class AdlQueues
 
     /**
      * Keys the whole side anew, in bulk: its entries are dropped, its list emptied, and one pass over the
-     * instrument's holders keys every position of the side into the entry view (heapified once) and a sorted
-     * sequence from which the tree is made in linear time ({@link AdlBuckets#build}). Cost: the instrument's holders
-     * and a radix sort of the side's keys, with sequential reads, against a tree update with cache misses per listed
-     * position one by one. Nothing stale is left (every entry is a position the side holds).
+     * instrument's holders keys every position of the side into the entry view and into (key, slot) pairs, which
+     * {@link AdlKeySort} sorts; the tree is made from them in linear time ({@link AdlBuckets#build}), then the entry
+     * view is heapified in the sort's arrays. Cost: the instrument's holders, a radix sort of the side's keys and two
+     * linear passes, with sequential reads, against a tree update with cache misses per listed position one by one.
+     * Nothing stale is left (every entry is a position the side holds). Nothing is allocated: the sort's arrays are
+     * sized for the most positions a side can hold.
      */
     private void rebuild(final int side)
     {
@@ -206,13 +231,12 @@ final class AdlQueues
         }
         entryView.clear(side);
         final int listed = pending.count(side);
-        for (int s = pending.first(side); s != AdlPending.NONE; s = pending.first(side))
-        {
-            pending.unlist(s);
-        }
+        pending.clear(side);
         sort.reset(held + listed);
+        exactUnits[side] = 0;
         final int instrumentId = side >>> 1;
         final boolean longs = (side & 1) == 1;
+        final long valueFactor = marks.valueFactor[instrumentId];
         for (int s = slots.firstHolder(instrumentId); s != Slots.NONE; s = slots.nextHolder(s))
         {
             final long size = slots.size(s);
@@ -223,12 +247,18 @@ final class AdlQueues
             // kept on the other side still (flipped since it was last keyed): out of it
             remove(s);
             heapOf[s] = side + 1;
-            entryView.append(s, side, entryKey(s));
-            sort.add(baseKey(s, equityFloor(s)), s);
+            final double units = Math.abs((double)size) * (double)valueFactor;
+            final double entry = Math.abs((double)slots.cost(s)) / units;
+            entryView.append(s, side, entryKey(entry, size < 0));
+            final double floor = equityFloor(s);
+            final long key = baseKey(units, entry, floor, size < 0);
+            buckets.label(s, key, exactClass(s, side, key, units, entry, floor), accounts.idAt(slots.account[s]));
+            sort.add(key, s);
         }
-        entryView.heapify(side);
-        sort.sort();
-        buckets.build(side, sort.slots(), sort.keys(), sort.size(), sort.spare());
+        sort.sort(buckets.ties(), buckets.ids());
+        buckets.build(side, sort.slots(), sort.size(), sort.spare());
+        // the sort's arrays are free once the tree is built: the heap is ordered there
+        entryView.heapify(side, sort.spareKeys(), sort.spare());
     }
 
     /** Sides keyed anew in bulk ({@link #rebuild}) since the engine was built. Not part of the state. */
@@ -266,13 +296,19 @@ final class AdlQueues
             remove(slot);
             heapOf[slot] = heap + 1;
         }
-        entryView.set(slot, heap, entryKey(slot));
-        buckets.set(slot, heap, baseKey(slot, equityFloor(slot)));
+        final long size = slots.size(slot);
+        final double units = Math.abs((double)size) * (double)marks.valueFactor[slots.instrument(slot)];
+        final double entry = Math.abs((double)slots.cost(slot)) / units;
+        entryView.set(slot, heap, entryKey(entry, size < 0));
+        final double floor = equityFloor(slot);
+        final long key = baseKey(units, entry, floor, size < 0);
+        buckets.set(slot, heap, key, exactClass(slot, heap, key, units, entry, floor), accounts.idAt(accountIndex));
     }
 
     /**
-     * The bound {@code E₀} of the open slot's pool equity without its own PnL: isolated its pool, cross the account's
-     * cross floor less the slot's own term; NaN when not known (a cross band that does not hold its mark).
+     * The bound {@code E₀} of the open slot's pool equity without its own PnL: isolated its pool, cross the wallet when
+     * it is the account's only open cross position (exact), else the account's cross floor less the slot's own term,
+     * NaN when not known (a cross band that does not hold its mark).
      */
     private double equityFloor(final int slot)
     {
@@ -281,6 +317,11 @@ final class AdlQueues
             return slots.pool(slot);
         }
         final int accountIndex = slots.account[slot];
+        if (slots.openCross(accountIndex) == 1)
+        {
+            // its only open cross position: the pool's equity without its PnL is the wallet, exactly
+            return accounts.crossWallet(accountIndex);
+        }
         double crossFloor = accounts.crossWallet(accountIndex);
         double magnitude = Math.abs(crossFloor);
         double own = 0;
@@ -301,6 +342,72 @@ final class AdlQueues
         }
         // rounding of the sum: the bound is lowered by far more than the doubles can have lost
         return known ? crossFloor - own - magnitude * 1e-9 - 1 : Double.NaN;
+    }
+
+    /**
+     * The position's exact class, or {@link #NOT_EXACT}: positions whose cost {@code C} and pool equity base {@code W}
+     * (isolated: the pool; cross: the wallet, when it is the account's only open cross position) are whole multiples
+     * of their quantity {@code q} with the same {@code C / q} and {@code W / q} rank exactly alike at any mark (their
+     * PnL, notional, equity and cost are {@code q} times the same numbers, and each ratio of the rank is the one
+     * correctly rounded double of the same fraction), while every one of these numbers converts to a double exactly
+     * (which {@link #exactRanks} checks for the side at the search's mark). With {@code C}, {@code W} and {@code |q|
+     * f} below 2^53 and {@code C / q}, {@code W / q} below 2^52, the entry price {@code C / (|q| f)} and {@code b = W
+     * / (|q| f)} are those fractions correctly rounded, distinct for distinct classes: the class is their bits that the
+     * key left out (the low 47 of {@code b}, the low 16 of the price). In bucket 0 (read in full) none.
+     */
+    private long exactClass(final int slot, final int side, final long key, final double units, final double entry,
+        final double equityFloor)
+    {
+        final int accountIndex = slots.account[slot];
+        final boolean isolated = slots.isolated(slot);
+        if (bucketOf(key) == 0 || !isolated && slots.openCross(accountIndex) != 1 || !(units < EXACT_DOUBLES))
+        {
+            return NOT_EXACT;
+        }
+        final long size = slots.size(slot);
+        final long cost = slots.cost(slot);
+        final long base = isolated ? slots.pool(slot) : accounts.crossWallet(accountIndex);
+        if (!(Math.abs((double)cost) < EXACT_DOUBLES) || !(Math.abs((double)base) < EXACT_DOUBLES))
+        {
+            return NOT_EXACT;
+        }
+        // a quotient of doubles that is not whole rules a position out without a long division (most are ruled out)
+        final double costQuotient = (double)cost / (double)size;
+        final double baseQuotient = (double)base / (double)size;
+        if (costQuotient != Math.rint(costQuotient) || baseQuotient != Math.rint(baseQuotient))
+        {
+            return NOT_EXACT;
+        }
+        final long costPerUnit = cost / size;
+        final long basePerUnit = base / size;
+        if (costPerUnit * size != cost || basePerUnit * size != base || Math.abs(costPerUnit) >= 1L << 52 ||
+            Math.abs(basePerUnit) >= 1L << 52)
+        {
+            return NOT_EXACT;
+        }
+        final long tie = (Double.doubleToRawLongBits(equityFloor / units) & PRICE_MASK) << PRICE_SHIFT |
+            (Double.doubleToRawLongBits(entry) & ((1L << PRICE_SHIFT) - 1));
+        if (tie == NOT_EXACT)
+        {
+            return NOT_EXACT;
+        }
+        exactUnits[side] = Math.max(exactUnits[side], units);
+        return tie;
+    }
+
+    /**
+     * Whether every position of the side in the exact class of the base key {@code key} ranks exactly alike at mark
+     * {@code m}: with {@code u = |q| f} at most the side's largest exact position's, its cost {@code u P}, notional
+     * {@code u m}, PnL (at most {@code u |m − P|}) and equity (at most {@code u (b + |m − P|)}) are below 2^53, so
+     * they convert to doubles exactly.
+     */
+    boolean exactRanks(final int side, final long key, final boolean shorts, final double m)
+    {
+        // the entry price to within 2^-36 of itself (the key's), b below the next bucket's floor
+        final double entry = bucketEntryBound(key, shorts) * (1 + 0x1p-30);
+        final double base = bucketFloor(bucketOf(key) + 1);
+        final double largest = Math.max(Math.max(entry, m), base + Math.abs(m - entry));
+        return base > 0 && exactUnits[side] * largest * (1 + 0x1p-30) < EXACT_DOUBLES;
     }
 
     void remove(final int slot)
@@ -341,25 +448,19 @@ final class AdlQueues
         return (double)size * (double)marks.valueFactor[instrumentId] * end - (double)slots.cost(slot);
     }
 
-    /** The open slot's entry view key: its entry price, best first ({@link #UNKNOWN} when not a positive price). */
-    private long entryKey(final int slot)
+    /** The entry view's key of an open position: its entry price, best first ({@link #UNKNOWN} when not positive). */
+    private static long entryKey(final double entry, final boolean shorts)
     {
-        final long size = slots.size(slot);
-        final double units = Math.abs((double)size) * (double)marks.valueFactor[slots.instrument(slot)];
-        final double entry = Math.abs((double)slots.cost(slot)) / units;
         final boolean priced = entry > 0 && !Double.isInfinite(entry);
-        return priced ? sortable(size < 0 ? -entry : entry) : UNKNOWN;
+        return priced ? sortable(shorts ? -entry : entry) : UNKNOWN;
     }
 
-    /** The open slot's base key ({@link #baseKey}) from its equity floor; bucket 0 when either is not known. */
-    private long baseKey(final int slot, final double equityFloor)
+    /** An open position's base key ({@link #baseKey}) from its equity floor; bucket 0 when either is not known. */
+    private static long baseKey(final double units, final double entry, final double equityFloor, final boolean shorts)
     {
-        final long size = slots.size(slot);
-        final double units = Math.abs((double)size) * (double)marks.valueFactor[slots.instrument(slot)];
-        final double entry = Math.abs((double)slots.cost(slot)) / units;
         final double perUnit = equityFloor / units;
         final boolean priced = entry > 0 && !Double.isInfinite(entry);
         final boolean bounded = priced && !Double.isNaN(perUnit) && !Double.isInfinite(perUnit);
-        return bounded ? baseKey(perUnit, entry, size < 0) : 0;
+        return bounded ? baseKey(perUnit, entry, shorts) : 0;
     }
 }

@@ -8,8 +8,11 @@ package com.liqengine.margin;
  * a bucket not opened yet (its entry price no better than the side's best, its base equity at least that bucket's
  * floor), so its rank is at most a bound computed from those two; the buckets are read best bound first. A read
  * position is handed out once its rank is above every bound (beyond the rounding of the doubles), so the order is
- * exactly that of ranking all holders. The cost is the positions read: in each bucket, those whose entry price
- * could still beat the best rank; plus a tree descent per bucket opened. The views must not change during a search
+ * exactly that of ranking all holders. Positions of one exact class ({@link AdlQueues#exactClass}) rank exactly
+ * alike and follow each other in the tree by account id, the ranking's tie-break: the first read stands for the rest,
+ * which are read one at a time as each is handed out, so a tie of thousands costs what is handed out. The cost is the
+ * positions read: in each bucket, those whose entry price could still beat the best rank; plus a tree descent per
+ * bucket opened (and per exact class passed over). The views must not change during a search
  * (the caller keys the accounts it closed afterwards).
  */
 final class CounterpartySearch
@@ -31,6 +34,8 @@ final class CounterpartySearch
     private final int[] candidateSlot;
     private final double[] candidateRank;
     private final long[] candidateId;
+    /** Whether the candidate heads the rest of its exact class, unread: taking it reads the next of the class. */
+    private final boolean[] candidateLeads;
     private int candidates;
 
     /** The opened buckets' cursors (the next slot to read) by bound, highest first: a binary heap. */
@@ -65,6 +70,7 @@ final class CounterpartySearch
         this.candidateSlot = new int[readLimit + 1];
         this.candidateRank = new double[readLimit + 1];
         this.candidateId = new long[readLimit + 1];
+        this.candidateLeads = new boolean[readLimit + 1];
         this.cursorSlot = new int[MAX_BUCKETS];
         this.cursorBound = new double[MAX_BUCKETS];
     }
@@ -125,12 +131,12 @@ final class CounterpartySearch
             final double notOpened = unopened == AdlBuckets.NONE ? Double.NEGATIVE_INFINITY : unopenedBound();
             if (candidates > 0 && candidateRank[0] > opened && candidateRank[0] > notOpened)
             {
-                return take();
+                return take(closed);
             }
             if (cursors == 0 && unopened == AdlBuckets.NONE)
             {
                 // every position read: the candidates are all there is
-                return candidates > 0 ? take() : Slots.NONE;
+                return candidates > 0 ? take(closed) : Slots.NONE;
             }
             if (notOpened >= opened)
             {
@@ -143,7 +149,14 @@ final class CounterpartySearch
                 return Slots.NONE;
             }
             final int slot = cursorSlot[0];
-            final int after = buckets.successor(slot);
+            int after = buckets.successor(slot);
+            final boolean leads = leadsClass(slot, after);
+            if (read(slot, closed, leads) && leads)
+            {
+                // the rest of its exact class ranks exactly as it does, after it by account id: read one at a time as
+                // each is handed out (take), while the cursor goes on past them
+                after = buckets.higher(tree, buckets.key(slot), buckets.tie(slot));
+            }
             if (after != AdlBuckets.NONE &&
                 AdlQueues.bucketOf(buckets.key(after)) == AdlQueues.bucketOf(buckets.key(slot)))
             {
@@ -158,8 +171,19 @@ final class CounterpartySearch
                     replaceCursor(cursorSlot[cursors], cursorBound[cursors]);
                 }
             }
-            read(slot, closed);
         }
+    }
+
+    /**
+     * Whether the slot just read, of an exact class, is followed in the tree by more of its class (equal key and
+     * tie) that rank exactly as it does at this mark ({@link AdlQueues#exactRanks}).
+     */
+    private boolean leadsClass(final int slot, final int after)
+    {
+        final long key = buckets.key(slot);
+        final long tie = buckets.tie(slot);
+        return tie != AdlQueues.NOT_EXACT && after != AdlBuckets.NONE && buckets.key(after) == key &&
+            buckets.tie(after) == tie && queues.exactRanks(tree, key, shorts, mark);
     }
 
     /** Opens the first bucket not yet opened: its best entry becomes its cursor. */
@@ -192,7 +216,8 @@ final class CounterpartySearch
         return rankBound(AdlQueues.bucketEntryBound(key, shorts), AdlQueues.bucketFloor(bucket));
     }
 
-    private void read(final int slot, final AccountList closed)
+    /** Reads the slot: ranks it into the candidates unless skipped; whether it went in. */
+    private boolean read(final int slot, final AccountList closed, final boolean leads)
     {
         searchReads++;
         final long size = slots.size(slot);
@@ -202,14 +227,15 @@ final class CounterpartySearch
         if (slots.instrument(slot) != instrumentId || (shorts ? size >= 0 : size <= 0) || account == fundIndex)
         {
             queues.remove(slot);
-            return;
+            return false;
         }
         if (slots.isInLiquidation(slot) || closed.contains(account))
         {
-            return;
+            return false;
         }
         reads++;
-        add(slot, ranks.rank(slot), accounts.idAt(account));
+        add(slot, ranks.rank(slot), accounts.idAt(account), leads);
+        return true;
     }
 
     /**
@@ -302,7 +328,7 @@ final class CounterpartySearch
         return byRank < 0 || byRank == 0 && id1 < id2;
     }
 
-    private void add(final int slot, final double rank, final long id)
+    private void add(final int slot, final double rank, final long id, final boolean leads)
     {
         int at = candidates++;
         while (at > 0)
@@ -312,21 +338,27 @@ final class CounterpartySearch
             {
                 break;
             }
-            put(at, candidateSlot[parent], candidateRank[parent], candidateId[parent]);
+            put(at, candidateSlot[parent], candidateRank[parent], candidateId[parent], candidateLeads[parent]);
             at = parent;
         }
-        put(at, slot, rank, id);
+        put(at, slot, rank, id, leads);
     }
 
-    private int take()
+    /**
+     * Hands out the best candidate; when it heads the unread rest of its exact class, the next of them (the tree's
+     * next with its key and tie, not skipped) is read into the candidates, heading the rest in turn.
+     */
+    private int take(final AccountList closed)
     {
         final int best = candidateSlot[0];
+        final boolean leads = candidateLeads[0];
         lastRank = candidateRank[0];
         lastId = candidateId[0];
         final int last = --candidates;
         final int slot = candidateSlot[last];
         final double rank = candidateRank[last];
         final long id = candidateId[last];
+        final boolean lastLeads = candidateLeads[last];
         int at = 0;
         while (true)
         {
@@ -344,20 +376,36 @@ final class CounterpartySearch
             {
                 break;
             }
-            put(at, candidateSlot[child], candidateRank[child], candidateId[child]);
+            put(at, candidateSlot[child], candidateRank[child], candidateId[child], candidateLeads[child]);
             at = child;
         }
         if (candidates > 0)
         {
-            put(at, slot, rank, id);
+            put(at, slot, rank, id, lastLeads);
+        }
+        if (leads)
+        {
+            final long key = buckets.key(best);
+            final long tie = buckets.tie(best);
+            int next = buckets.successor(best);
+            while (next != AdlBuckets.NONE && buckets.key(next) == key && buckets.tie(next) == tie)
+            {
+                final int after = buckets.successor(next);
+                if (read(next, closed, true))
+                {
+                    break;
+                }
+                next = after;
+            }
         }
         return best;
     }
 
-    private void put(final int at, final int slot, final double rank, final long id)
+    private void put(final int at, final int slot, final double rank, final long id, final boolean leads)
     {
         candidateSlot[at] = slot;
         candidateRank[at] = rank;
         candidateId[at] = id;
+        candidateLeads[at] = leads;
     }
 }

@@ -307,4 +307,52 @@ class CounterpartySearchTest
         assertThat(h.engine.adlPositionsRanked() - before).isGreaterThanOrEqualTo(300);
         assertThat(h.ledgerGap()).isZero();
     }
+
+    /**
+     * Exact ties: 1,200 shorts at one entry price with the same margin per unit (cross accounts holding only that
+     * position, wallets of 5% of the notional: each ranks exactly as the others at any mark), their account ids in
+     * an order unrelated to their slots, among shorts at the same price with a little less margin (ranked a little
+     * higher, not exactly alike) and with twice the margin. The ranking gives the tied ones by account id: the search
+     * must hand them out in that order (the engine checks every close against ranking all holders), reading each
+     * only when it is handed out rather than all of them first.
+     */
+    @Test
+    void exactTiesAreHandedOutByAccountIdReadingOnlyThoseHandedOut()
+    {
+        final SplittableRandom random = new SplittableRandom(41);
+        engine(2_000);
+        final long[] ids = new long[2_000];
+        for (int n = 0; n < ids.length; n++)
+        {
+            ids[n] = n + 1;
+        }
+        for (int n = ids.length - 1; n > 0; n--)
+        {
+            final int pick = random.nextInt(n + 1);
+            final long swap = ids[n];
+            ids[n] = ids[pick];
+            ids[pick] = swap;
+        }
+        for (int n = 0; n < ids.length; n++)
+        {
+            // 1 to 40 units at 100: notional 100 to 4,000, wallet 5% (tied), a cent less (8 of them), or 10%
+            final long units = 1 + random.nextInt(40);
+            final long wallet = n % 5 == 4 ? units * 1_000 : n % 250 == 1 ? units * 500 - 1 : units * 500;
+            h.deposit(ids[n], decimal(wallet));
+            h.sell(ids[n], x, decimal(units * 100), "100");
+        }
+        assertThat(h.fund()).as("no takeover building the book").isZero();
+        long before = h.engine.adlPositionsRanked();
+        assertThat(gap(true, 10, "100")).isEqualTo(2);
+        final long one = h.engine.adlPositionsRanked() - before;
+        // the eight ranked above the tie, its first, and the positions of the buckets above the next one
+        assertThat(one).as("positions ranked for one close among 1,200 exact ties").isLessThan(100);
+        before = h.engine.adlPositionsRanked();
+        final long closes = gap(true, 100_000, "100");
+        final long deep = h.engine.adlPositionsRanked() - before;
+        assertThat(closes).as("AutoDeleveraged outputs of a deeper ADL").isGreaterThan(60);
+        System.out.println("exact ties: ranked " + one + " for one close, " + deep + " for " + closes / 2 + " closes");
+        assertThat(deep).as("positions ranked for it").isLessThan(closes / 2 + 100);
+        assertThat(h.ledgerGap()).isZero();
+    }
 }
