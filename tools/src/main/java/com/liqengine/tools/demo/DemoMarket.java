@@ -33,6 +33,8 @@ public final class DemoMarket
     private final AtomicIntegerArray liquidated;
     private final int[] crashTicksLeft;
     private final long[] crashStep;
+    /** The price each walk drifts back toward: the start price, or where a flash crash left it. */
+    private final long[] anchors;
     private long tradeId = 1;
     private long eventTime;
     private int pendingSellAccount = -1;
@@ -40,6 +42,9 @@ public final class DemoMarket
     private long pendingQuantity;
     private long pendingPrice;
     private long pendingTradeId;
+    private long marketEvents;
+    private long gapAt;
+    private int gapPercent;
 
     public DemoMarket(final long seed, final int accounts)
     {
@@ -85,10 +90,33 @@ public final class DemoMarket
         this.liquidated = new AtomicIntegerArray(accounts + 1);
         this.crashTicksLeft = new int[instruments.size()];
         this.crashStep = new long[instruments.size()];
+        this.anchors = new long[instruments.size()];
         for (int i = 0; i < marks.length; i++)
         {
             marks[i] = instruments.get(i).startPrice();
+            anchors[i] = marks[i];
         }
+    }
+
+    /**
+     * Has the first instrument (the most traded) gap down in one tick after {@code afterEvents} market events: a
+     * flash crash, its mark jumping past the bankruptcy prices of the most levered positions at once, so that no
+     * liquidation order can be filled before it, and the fund takes over at a loss. The walk then goes on from
+     * the gapped mark, and drifts toward it instead of the start price: the market stays down.
+     *
+     * @param afterEvents market events before the gap; 0: no gap.
+     * @param percent how far the mark falls, 1 to 90 percent.
+     * @return this market.
+     */
+    public DemoMarket gapDown(final long afterEvents, final int percent)
+    {
+        if (afterEvents < 0 || percent < 1 || percent > 90)
+        {
+            throw new IllegalArgumentException("a gap after " + afterEvents + " events of " + percent + "%");
+        }
+        gapAt = afterEvents;
+        gapPercent = percent;
+        return this;
     }
 
     public List<DemoInstrument> instruments()
@@ -172,12 +200,21 @@ public final class DemoMarket
     public int next(final InputEncoder encoder, final long correlationId)
     {
         eventTime += 1_000_000;
+        marketEvents++;
         if (pendingSellAccount >= 0)
         {
             final long account = pendingSellAccount;
             pendingSellAccount = -1;
             return encoder.fill(correlationId, eventTime, account, pendingInstrument, Side.SELL, pendingQuantity,
                 pendingPrice, fee(pendingInstrument, pendingQuantity, pendingPrice), pendingTradeId);
+        }
+        if (marketEvents >= gapAt && gapAt > 0)
+        {
+            gapAt = 0;
+            final long start = instruments.get(0).startPrice();
+            marks[0] = Math.max(start / 4, marks[0] - marks[0] / 100 * gapPercent);
+            anchors[0] = marks[0];
+            return encoder.markPriceTick(correlationId, eventTime, 0, marks[0]);
         }
         final int roll = random.nextInt(1000);
         final int instrument = random.nextInt(instruments.size());
@@ -226,7 +263,7 @@ public final class DemoMarket
         {
             final double shock =
                 random.nextGaussian() * definition.volatilityBasisPoints() / 10_000.0 * regime.volatilityScale();
-            mark += (long)(mark * shock) + (start - mark) / 500;
+            mark += (long)(mark * shock) + (anchors[instrument] - mark) / 500;
         }
         mark = Math.max(start / 4, Math.min(start * 4, mark));
         marks[instrument] = mark;
