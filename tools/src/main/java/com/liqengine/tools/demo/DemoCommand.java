@@ -54,7 +54,7 @@ public final class DemoCommand implements Callable<Integer>
     private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int CHECK_EVERY = 1_024;
     private static final long ANSWER_THE_REST_NANOS = TimeUnit.SECONDS.toNanos(10);
-    /** How far the flash crash drops BTCUSDT's mark in one tick. */
+    /** How far the flash crash drops every mark in one tick. */
     static final int FLASH_CRASH_PERCENT = 25;
 
     @Option(names = "--events",
@@ -88,9 +88,10 @@ public final class DemoCommand implements Callable<Integer>
     private double durationSeconds;
 
     @Option(names = "--flash-crash", defaultValue = "20000", paramLabel = "EVENTS",
-        description = "On the generated market, BTCUSDT's mark gaps down " + FLASH_CRASH_PERCENT + "%% in one tick "
-            + "after this many market events (default ${DEFAULT-VALUE}, under half a second in): the most levered "
-            + "positions are bankrupt before the book can take them, the fund's takeovers leave it below its floor "
+        description = "On the generated market, every instrument's mark gaps down " + FLASH_CRASH_PERCENT + "%% in "
+            + "one tick (a market-wide flash crash, the marks then staying down) after this many market events "
+            + "(default ${DEFAULT-VALUE}, under half a second in): the most levered longs are bankrupt before the "
+            + "book can take them, the fund's takeovers leave it below its floor "
             + "and it auto-deleverages. 0: no flash crash. Not with --history (its gaps are the day's own).")
     private long flashCrashAfter;
 

@@ -45,6 +45,7 @@ public final class DemoMarket
     private long marketEvents;
     private long gapAt;
     private int gapPercent;
+    private int gapped;
 
     public DemoMarket(final long seed, final int accounts)
     {
@@ -99,10 +100,11 @@ public final class DemoMarket
     }
 
     /**
-     * Has the first instrument (the most traded) gap down in one tick after {@code afterEvents} market events: a
-     * flash crash, its mark jumping past the bankruptcy prices of the most levered positions at once, so that no
-     * liquidation order can be filled before it, and the fund takes over at a loss. The walk then goes on from
-     * the gapped mark, and drifts toward it instead of the start price: the market stays down.
+     * Has every instrument gap down in one tick each (in a row, in instrument order) after {@code afterEvents}
+     * market events: a market-wide flash crash, the marks jumping past the bankruptcy prices of the most levered
+     * longs at once, so that no liquidation order can be filled at its limit, and the fund takes over at a loss.
+     * Each walk then goes on from its gapped mark, and drifts toward it instead of the start price: the market
+     * stays down.
      *
      * @param afterEvents market events before the gap; 0: no gap.
      * @param percent how far the mark falls, 1 to 90 percent.
@@ -210,11 +212,15 @@ public final class DemoMarket
         }
         if (marketEvents >= gapAt && gapAt > 0)
         {
-            gapAt = 0;
-            final long start = instruments.get(0).startPrice();
-            marks[0] = Math.max(start / 4, marks[0] - marks[0] / 100 * gapPercent);
-            anchors[0] = marks[0];
-            return encoder.markPriceTick(correlationId, eventTime, 0, marks[0]);
+            final int gapping = gapped++;
+            if (gapped == instruments.size())
+            {
+                gapAt = 0;
+            }
+            final long start = instruments.get(gapping).startPrice();
+            marks[gapping] = Math.max(start / 4, marks[gapping] - marks[gapping] / 100 * gapPercent);
+            anchors[gapping] = marks[gapping];
+            return encoder.markPriceTick(correlationId, eventTime, gapping, marks[gapping]);
         }
         final int roll = random.nextInt(1000);
         final int instrument = random.nextInt(instruments.size());
