@@ -41,17 +41,21 @@ import java.util.concurrent.locks.LockSupport;
             + "instruments from BTC to a small-cap, random-walk marks with crashes and squeezes, thousands of "
             + "accounts of mixed isolated and cross margin at varied leverage trading with each other.",
         "Liquidations run in market mode (docs/liquidation.md): a simulated book answers every liquidation order "
-            + "with fills, in full, in part or not at all, and the insurance fund takes over what it did not take; a "
-            + "takeover that leaves the fund below 0 auto-deleverages the best-ranked opposite positions (the "
-            + "generated market's fees keep the fund well above 0; a real crash day, --history, deleverages).",
+            + "with fills, in full, in part or not at all, and the insurance fund takes over what it did not take; the "
+            + "fund's own orders to unwind what it took over go to the same book, filled by ordinary fills. A "
+            + "takeover that leaves the fund below 0 auto-deleverages the best-ranked opposite positions: on the "
+            + "generated market after its flash crash (--flash-crash), on a real crash day (--history) after its "
+            + "gaps.",
         "Shows progress and liquidations as they happen, then a summary: events, liquidations by mode, liquidation "
-            + "orders and what became of them, auto-deleveraging, the insurance fund, throughput, end-to-end "
-            + "latency percentiles, and where the journals are."})
+            + "orders and what became of them, the fund's unwind, auto-deleveraging and the fund's deficits, the "
+            + "insurance fund, throughput, end-to-end latency percentiles, and where the journals are."})
 public final class DemoCommand implements Callable<Integer>
 {
     private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int CHECK_EVERY = 1_024;
     private static final long ANSWER_THE_REST_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** How far the flash crash drops every mark in one tick. */
+    static final int FLASH_CRASH_PERCENT = 25;
 
     @Option(names = "--events",
         description = "Market events to generate (default 1000000; with --cluster 200000).")
@@ -82,6 +86,14 @@ public final class DemoCommand implements Callable<Integer>
     @Option(names = "--duration", defaultValue = "45", paramLabel = "SECONDS",
         description = "Stop generating after this long even if events remain (default ${DEFAULT-VALUE}).")
     private double durationSeconds;
+
+    @Option(names = "--flash-crash", defaultValue = "20000", paramLabel = "EVENTS",
+        description = "On the generated market, every instrument's mark gaps down " + FLASH_CRASH_PERCENT + "%% in "
+            + "one tick (a market-wide flash crash, the marks then staying down) after this many market events "
+            + "(default ${DEFAULT-VALUE}, under half a second in): the most levered longs are bankrupt before the "
+            + "book can take them, the fund's takeovers leave it below its floor "
+            + "and it auto-deleverages. 0: no flash crash. Not with --history (its gaps are the day's own).")
+    private long flashCrashAfter;
 
     @Option(names = "--seed", defaultValue = "1", description = "Market seed (default ${DEFAULT-VALUE}).")
     private long seed;
@@ -144,9 +156,9 @@ public final class DemoCommand implements Callable<Integer>
         }
         events = eventsOption == null ? 1_000_000 : eventsOption;
         rate = rateOption == null ? 50_000 : rateOption;
-        if (accounts < 2 || events < 0)
+        if (accounts < 2 || events < 0 || flashCrashAfter < 0)
         {
-            err.println("liq demo: --accounts must be at least 2 and --events not negative");
+            err.println("liq demo: --accounts must be at least 2, --events and --flash-crash not negative");
             return 2;
         }
         final LiquidationMode mode = EngineConfig.parseWord(LiquidationMode.class, liquidationMode);
@@ -164,7 +176,9 @@ public final class DemoCommand implements Callable<Integer>
         {
             final HistoryDemo real = history == null ? null : HistoryDemo.of(seed, accounts, marketOptions.regime(),
                 history, instruments.file(), events, config.maxInstruments());
-            market = real == null ? new DemoMarket(seed, accounts, marketOptions.regime()) : real.market();
+            market = real == null
+                ? new DemoMarket(seed, accounts, marketOptions.regime()).gapDown(flashCrashAfter, FLASH_CRASH_PERCENT)
+                : real.market();
             if (real != null)
             {
                 out.println("liq demo: " + real.description());
@@ -288,11 +302,13 @@ public final class DemoCommand implements Callable<Integer>
     }
 
     /**
-     * The summary's auto-deleveraging line: how many accounts were deleveraged, or why none was (the generated
-     * market's crashes move over dozens of ticks, and the fees and clearance of its liquidations keep the fund far
-     * above its floor; a real crash day with its gaps draws the fund down).
+     * The summary's auto-deleveraging line: how many accounts were deleveraged, or why none was (without a gap,
+     * the generated market's crashes move over dozens of ticks, and the fees and clearance of its liquidations
+     * keep the fund far above its floor; a gap draws the fund down).
+     *
+     * @param withGaps whether the market had gaps (a flash crash, or a real crash day's history).
      */
-    static String deleveragingLine(final long deleveraged, final boolean onHistory)
+    static String deleveragingLine(final long deleveraged, final boolean withGaps)
     {
         if (deleveraged > 0)
         {
@@ -300,8 +316,24 @@ public final class DemoCommand implements Callable<Integer>
                 + "left the fund below its floor of %s)", deleveraged, DEMO_FUND_FLOOR.toPlainString());
         }
         return "  deleveraging    none: no takeover left the fund below its floor of " + DEMO_FUND_FLOOR.toPlainString()
-            + (onHistory ? "" : " (the fees and clearance of this market's liquidations outrun its takeovers' "
-            + "losses; a real crash day deleverages: ./liq demo --history config/history/2021-05-19_*.csv)");
+            + (withGaps ? "" : " (without a gap the fees and clearance of this market's liquidations outrun its "
+            + "takeovers' losses; --flash-crash, or a real crash day, deleverages: ./liq demo --history "
+            + "config/history/2021-05-19_*.csv)");
+    }
+
+    /**
+     * The summary's line of InsuranceFundDeficit outputs: ADL that found too little to deleverage against and left
+     * the fund below its floor, with the largest shortfall and the fund's lowest equity they reported.
+     */
+    static String deficitLine(final long deficits, final long largest, final long lowestEquity)
+    {
+        if (deficits == 0)
+        {
+            return "  deficits        none: every auto-deleveraging brought the fund back to its floor";
+        }
+        return String.format(Locale.ROOT, "  deficits        %,d InsuranceFundDeficit (too little left to deleverage "
+                + "against): the largest shortfall %s, the fund's lowest equity %s", deficits, Units.amount(largest),
+            Units.amount(lowestEquity));
     }
 
     /**
@@ -382,14 +414,19 @@ public final class DemoCommand implements Callable<Integer>
         {
             out.printf(Locale.ROOT, "  orders          %,d liquidation orders to the book, %,d ended: the simulated "
                     + "book filled %,d in full, %,d in part, %,d not at all, in %,d liquidation fills (%,d book "
-                    + "inputs)%n", monitor.orders(), monitor.fees(), book.filledInFull(), book.filledInPart(),
-                book.notFilled(), monitor.fills(), book.inputs());
+                    + "inputs); %,d of them partial (a step down the tiers)%n", monitor.orders(), monitor.fees(),
+                book.filledInFull(), book.filledInPart(), book.notFilled(), monitor.fills(), book.inputs(),
+                monitor.partialOrders());
         }
+        out.printf(Locale.ROOT, "  fund's unwind   %,d orders of the fund to the book for what it took over: filled "
+                + "%,d in full, %,d in part, %,d not at all, by ordinary fills of the fund (it keeps the rest)%n",
+            book.fundOrders(), book.fundFilledInFull(), book.fundFilledInPart(), book.fundNotFilled());
         out.printf(Locale.ROOT, "  to the fund     %s%,d %s taken over; clearance %s (%,d pools or wallets)%n",
             toTheBook ? "liquidation fees " + Units.amount(monitor.feeAmount()) + "; " : "", monitor.takeovers(),
             toTheBook ? "positions or rests the book did not take" : "positions",
             Units.amount(monitor.clearanceAmount()), monitor.clearances());
-        out.println(deleveragingLine(monitor.deleveraged(), history != null));
+        out.println(deleveragingLine(monitor.deleveraged(), history != null || flashCrashAfter > 0));
+        out.println(deficitLine(monitor.deficits(), monitor.largestDeficit(), monitor.lowestFundEquity()));
         out.printf(Locale.ROOT, "  rejections      %,d (inputs refused with a reason, e.g. a liquidation fill of a "
             + "position an ordinary fill reduced first)%n", runtime.counters().rejections());
         out.printf(Locale.ROOT, "  insurance fund  %s (started with 1000000)%n",

@@ -33,6 +33,8 @@ public final class DemoMarket
     private final AtomicIntegerArray liquidated;
     private final int[] crashTicksLeft;
     private final long[] crashStep;
+    /** The price each walk drifts back toward: the start price, or where a flash crash left it. */
+    private final long[] anchors;
     private long tradeId = 1;
     private long eventTime;
     private int pendingSellAccount = -1;
@@ -40,6 +42,10 @@ public final class DemoMarket
     private long pendingQuantity;
     private long pendingPrice;
     private long pendingTradeId;
+    private long marketEvents;
+    private long gapAt;
+    private int gapPercent;
+    private int gapped;
 
     public DemoMarket(final long seed, final int accounts)
     {
@@ -85,10 +91,34 @@ public final class DemoMarket
         this.liquidated = new AtomicIntegerArray(accounts + 1);
         this.crashTicksLeft = new int[instruments.size()];
         this.crashStep = new long[instruments.size()];
+        this.anchors = new long[instruments.size()];
         for (int i = 0; i < marks.length; i++)
         {
             marks[i] = instruments.get(i).startPrice();
+            anchors[i] = marks[i];
         }
+    }
+
+    /**
+     * Has every instrument gap down in one tick each (in a row, in instrument order) after {@code afterEvents}
+     * market events: a market-wide flash crash, the marks jumping past the bankruptcy prices of the most levered
+     * longs at once, so that no liquidation order can be filled at its limit, and the fund takes over at a loss.
+     * Each walk then goes on from its gapped mark, and drifts toward it instead of the start price: the market
+     * stays down.
+     *
+     * @param afterEvents market events before the gap; 0: no gap.
+     * @param percent how far the mark falls, 1 to 90 percent.
+     * @return this market.
+     */
+    public DemoMarket gapDown(final long afterEvents, final int percent)
+    {
+        if (afterEvents < 0 || percent < 1 || percent > 90)
+        {
+            throw new IllegalArgumentException("a gap after " + afterEvents + " events of " + percent + "%");
+        }
+        gapAt = afterEvents;
+        gapPercent = percent;
+        return this;
     }
 
     public List<DemoInstrument> instruments()
@@ -172,12 +202,25 @@ public final class DemoMarket
     public int next(final InputEncoder encoder, final long correlationId)
     {
         eventTime += 1_000_000;
+        marketEvents++;
         if (pendingSellAccount >= 0)
         {
             final long account = pendingSellAccount;
             pendingSellAccount = -1;
             return encoder.fill(correlationId, eventTime, account, pendingInstrument, Side.SELL, pendingQuantity,
                 pendingPrice, fee(pendingInstrument, pendingQuantity, pendingPrice), pendingTradeId);
+        }
+        if (marketEvents >= gapAt && gapAt > 0)
+        {
+            final int gapping = gapped++;
+            if (gapped == instruments.size())
+            {
+                gapAt = 0;
+            }
+            final long start = instruments.get(gapping).startPrice();
+            marks[gapping] = Math.max(start / 4, marks[gapping] - marks[gapping] / 100 * gapPercent);
+            anchors[gapping] = marks[gapping];
+            return encoder.markPriceTick(correlationId, eventTime, gapping, marks[gapping]);
         }
         final int roll = random.nextInt(1000);
         final int instrument = random.nextInt(instruments.size());
@@ -226,7 +269,7 @@ public final class DemoMarket
         {
             final double shock =
                 random.nextGaussian() * definition.volatilityBasisPoints() / 10_000.0 * regime.volatilityScale();
-            mark += (long)(mark * shock) + (start - mark) / 500;
+            mark += (long)(mark * shock) + (anchors[instrument] - mark) / 500;
         }
         mark = Math.max(start / 4, Math.min(start * 4, mark));
         marks[instrument] = mark;

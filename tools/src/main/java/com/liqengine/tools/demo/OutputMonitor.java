@@ -3,6 +3,7 @@ package com.liqengine.tools.demo;
 import com.liqengine.api.InstrumentSpec;
 import com.liqengine.codec.AutoDeleveragedDecoder;
 import com.liqengine.codec.ClearanceFeeDecoder;
+import com.liqengine.codec.InsuranceFundDeficitDecoder;
 import com.liqengine.codec.LiquidationFeeChargedDecoder;
 import com.liqengine.codec.LiquidationFillDecoder;
 import com.liqengine.codec.LiquidationOrderDecoder;
@@ -20,15 +21,18 @@ import org.agrona.DirectBuffer;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The demo's window on the engine: tails the output queue from another thread, as any consumer would, counts
  * liquidations by mode, the lifecycle of their orders (orders, fills, fees, takeovers, clearance) and margin
- * calls, hands every liquidation order to the {@link SimulatedBook}, and prints a few liquidations as they happen
- * (at most a handful per second, so the terminal stays readable).
+ * calls, auto-deleveraging and the fund's deficits, hands every liquidation order and the fund's unwind orders to the
+ * {@link SimulatedBook}, and prints a few liquidations as they happen (at most a handful per second, so the terminal
+ * stays readable).
  */
 final class OutputMonitor implements QueuedOutputHandler, Runnable
 {
@@ -45,6 +49,9 @@ final class OutputMonitor implements QueuedOutputHandler, Runnable
     private final ClearanceFeeDecoder clearance = new ClearanceFeeDecoder();
     private final PositionTakenOverDecoder takeover = new PositionTakenOverDecoder();
     private final AutoDeleveragedDecoder deleveraging = new AutoDeleveragedDecoder();
+    private final InsuranceFundDeficitDecoder deficit = new InsuranceFundDeficitDecoder();
+    /** The size of each position at its last trigger (account and instrument), to tell partial orders. */
+    private final Map<Long, Long> triggeredSizes = new HashMap<>();
     private final SimulatedBook book;
     private final Thread thread = new Thread(this, "liq-demo-monitor");
     private volatile boolean running = true;
@@ -53,12 +60,17 @@ final class OutputMonitor implements QueuedOutputHandler, Runnable
     private volatile long takeovers;
     private volatile long marginCalls;
     private volatile long orders;
+    private volatile long partialOrders;
+    private int fundOrders;
     private volatile long fills;
     private volatile long fees;
     private volatile long feeAmount;
     private volatile long clearances;
     private volatile long clearanceAmount;
     private volatile long deleveraged;
+    private volatile long deficits;
+    private volatile long largestDeficit;
+    private volatile long lowestFundEquity;
     private volatile long outputsRead;
     private long windowStart;
     private int shownInWindow;
@@ -131,6 +143,8 @@ final class OutputMonitor implements QueuedOutputHandler, Runnable
             {
                 liquidation.wrapAndApplyHeader(buffer, offset, header);
                 market.accountLiquidated(liquidation.accountId());
+                triggeredSizes.put(position(liquidation.accountId(), liquidation.instrumentId()),
+                    Math.abs(liquidation.size()));
                 if (liquidation.mode() == MarginMode.ISOLATED)
                 {
                     isolatedLiquidations++;
@@ -144,12 +158,24 @@ final class OutputMonitor implements QueuedOutputHandler, Runnable
             case LiquidationOrderDecoder.TEMPLATE_ID ->
             {
                 order.wrapAndApplyHeader(buffer, offset, header);
-                // the fund's own orders to unwind what it took over (sequence 0) are settled by ordinary fills
                 if (order.liquidationSequence() != 0)
                 {
                     orders++;
+                    // a step down the tiers (partialFromTier): less than the position its trigger reported
+                    final Long size = triggeredSizes.get(position(order.accountId(), order.instrumentId()));
+                    if (size != null && order.quantity() < size)
+                    {
+                        partialOrders++;
+                    }
                     book.offer(order.liquidationSequence(), order.liquidationIndex(), order.accountId(),
                         order.instrumentId(), order.side() == Side.SELL, order.quantity(), order.price());
+                }
+                else
+                {
+                    // the fund's own order to unwind what it took over (id 0) goes to the same book, settled by
+                    // ordinary fills; its quantity is whatever the engine asks
+                    book.offerFundOrder(order.sequence(), fundOrders++, order.accountId(), order.instrumentId(),
+                        order.side() == Side.SELL, order.quantity(), order.price());
                 }
             }
             case LiquidationFillDecoder.TEMPLATE_ID -> fills++;
@@ -184,11 +210,24 @@ final class OutputMonitor implements QueuedOutputHandler, Runnable
                     deleveraged++;
                 }
             }
+            case InsuranceFundDeficitDecoder.TEMPLATE_ID ->
+            {
+                deficit.wrapAndApplyHeader(buffer, offset, header);
+                largestDeficit = deficits == 0 ? deficit.amount() : Math.max(largestDeficit, deficit.amount());
+                lowestFundEquity = deficits == 0 ? deficit.fundEquity() : Math.min(lowestFundEquity,
+                    deficit.fundEquity());
+                deficits++;
+            }
             case MarginCallDecoder.TEMPLATE_ID -> marginCalls++;
             default ->
             {
             }
         }
+    }
+
+    private static Long position(final long account, final int instrument)
+    {
+        return account * 1_024 + instrument;
     }
 
     private void show()
@@ -269,6 +308,30 @@ final class OutputMonitor implements QueuedOutputHandler, Runnable
     long deleveraged()
     {
         return deleveraged;
+    }
+
+    /** Liquidation orders for less than the position (a step down the tiers). */
+    long partialOrders()
+    {
+        return partialOrders;
+    }
+
+    /** InsuranceFundDeficit outputs: ADL that could not bring the fund back to its floor. */
+    long deficits()
+    {
+        return deficits;
+    }
+
+    /** The largest shortfall an InsuranceFundDeficit reported (0 when none did). */
+    long largestDeficit()
+    {
+        return largestDeficit;
+    }
+
+    /** The fund's lowest equity an InsuranceFundDeficit reported (0 when none did). */
+    long lowestFundEquity()
+    {
+        return lowestFundEquity;
     }
 
     long outputsRead()

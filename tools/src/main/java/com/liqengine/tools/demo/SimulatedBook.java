@@ -11,9 +11,16 @@ import java.util.concurrent.locks.LockSupport;
  * The demo's order book for liquidation orders (docs/liquidation.md): the output monitor hands it every
  * {@code LiquidationOrder} the engine emits (from its thread), and the publishing thread, a little later, answers
  * each with liquidation fills and a {@code LiquidationOrderDone}, as a matching engine would. Whether an order is
- * filled in full, in part or not at all, and how much, is decided from the demo's seed and the order's id alone,
- * so the same order gets the same answer in every run; fills are at the mark when it is within the limit, else at
- * the limit.
+ * filled in full, in part or not at all, and how much, is decided from the demo's seed and the order's id, so the
+ * same order gets the same answer in every run as long as its limit allows it (the mark when the book answers
+ * depends on timing). The book's bids and asks are at the mark: an order fills
+ * there when the mark is within its limit (a sell's at or above, a buy's at or below), and not at all when the mark
+ * has gone past it, as when a gap jumps past the bankruptcy price and nobody is there to take the order.
+ *
+ * <p>The insurance fund's own orders to unwind what it took over (id 0) go to the same book, as on a venue: the book
+ * answers them the same way, with ordinary fills of the fund's account (no fee) and no
+ * {@code LiquidationOrderDone} (the engine keeps no order open for them); what the book does not take the fund
+ * keeps.
  *
  * <p>The handoff between the two threads is a bounded single-producer single-consumer ring of primitive arrays:
  * nothing is allocated per order. When it is full the monitor waits; the publishing thread empties it between
@@ -39,6 +46,8 @@ final class SimulatedBook
     private final long[] quantity = new long[CAPACITY];
     private final long[] limit = new long[CAPACITY];
     private final long[] due = new long[CAPACITY];
+    /** Whether the slot holds the fund's unwind (answered with ordinary fills). */
+    private final boolean[] fund = new boolean[CAPACITY];
     /** Next slot the monitor writes; published with an ordered write after the slot's fields. */
     private final AtomicLong tail = new AtomicLong();
     /** Next slot the publishing thread reads. */
@@ -48,6 +57,10 @@ final class SimulatedBook
     private long filledInFull;
     private long filledInPart;
     private long notFilled;
+    private long fundOrders;
+    private long fundFilledInFull;
+    private long fundFilledInPart;
+    private long fundNotFilled;
 
     SimulatedBook(final long seed, final DemoMarket market)
     {
@@ -56,11 +69,32 @@ final class SimulatedBook
     }
 
     /**
-     * Takes an order (monitor thread). Waits while the handoff is full, unless the book was closed.
+     * Takes a liquidation order (monitor thread). Waits while the handoff is full, unless the book was closed.
      */
     void offer(
         final long liquidationSequence, final int liquidationIndex, final long accountId, final int instrumentId,
         final boolean sell, final long orderQuantity, final long limitPrice)
+    {
+        offer(liquidationSequence, liquidationIndex, accountId, instrumentId, sell, orderQuantity, limitPrice, false);
+    }
+
+    /**
+     * Takes the fund's order to unwind a position it took over (monitor thread), as {@link #offer}.
+     *
+     * @param outputSequence the sequence of the output, which with the fund's count of orders stands for the id
+     *     the order does not have when it decides the book's answer.
+     * @param fundOrder how many fund orders came before this one.
+     */
+    void offerFundOrder(
+        final long outputSequence, final int fundOrder, final long accountId, final int instrumentId,
+        final boolean sell, final long orderQuantity, final long limitPrice)
+    {
+        offer(outputSequence, fundOrder, accountId, instrumentId, sell, orderQuantity, limitPrice, true);
+    }
+
+    private void offer(
+        final long liquidationSequence, final int liquidationIndex, final long accountId, final int instrumentId,
+        final boolean sell, final long orderQuantity, final long limitPrice, final boolean fundOrder)
     {
         final long t = tail.get();
         while (t - head.get() >= CAPACITY)
@@ -79,6 +113,7 @@ final class SimulatedBook
         sells[slot] = sell;
         quantity[slot] = orderQuantity;
         limit[slot] = limitPrice;
+        fund[slot] = fundOrder;
         due[slot] = System.nanoTime() + ANSWER_AFTER_NANOS;
         tail.lazySet(t + 1);
     }
@@ -117,36 +152,46 @@ final class SimulatedBook
 
     private int answer(final InputPublisher publisher, final int slot)
     {
-        final long random = mix(seed, sequence[slot], index[slot]);
+        // the fund's orders draw from another stream than the liquidation orders' (their ids differ in kind)
+        final long random = mix(fund[slot] ? ~seed : seed, sequence[slot], index[slot]);
         final long ordered = quantity[slot];
         final int outcome = (int)Long.remainderUnsigned(random, 10);
+        final long mark = market.mark(instrument[slot]);
+        final boolean withinLimit = sells[slot] ? mark >= limit[slot] : mark <= limit[slot];
         final long filled;
-        if (outcome < 6 || ordered < 2 && outcome < 8)
+        if (!withinLimit)
+        {
+            filled = 0;
+        }
+        else if (outcome < 6 || ordered < 2 && outcome < 8)
         {
             filled = ordered;
-            filledInFull++;
         }
         else if (outcome < 8)
         {
             // 10% to 90% of the order
             filled = Math.max(1, Math.min(ordered - 1, ordered * (10 + ((random >>> 8) & 0x7F) % 81) / 100));
-            filledInPart++;
         }
         else
         {
             filled = 0;
-            notFilled++;
         }
+        count(fund[slot], filled, ordered);
         int published = 0;
         if (filled > 0)
         {
             // one fill, or two when there is enough to split
             final long first = filled >= 2 && ((random >>> 20) & 1) == 1 ? filled / 2 : filled;
-            published += fill(publisher, slot, first);
+            published += fill(publisher, slot, first, mark);
             if (first < filled)
             {
-                published += fill(publisher, slot, filled - first);
+                published += fill(publisher, slot, filled - first, mark);
             }
+        }
+        if (fund[slot])
+        {
+            // no order is open for the fund's unwind: its fills are all there is
+            return published;
         }
         final InputEncoder encoder = publisher.claim();
         publisher.commit(encoder.liquidationOrderDone(
@@ -155,17 +200,41 @@ final class SimulatedBook
         return published + 1;
     }
 
-    private int fill(final InputPublisher publisher, final int slot, final long fillQuantity)
+    private int fill(final InputPublisher publisher, final int slot, final long fillQuantity, final long price)
     {
-        final long mark = market.mark(instrument[slot]);
-        // at the mark when the limit allows it: a sell at or above its limit, a buy at or below
-        final long price = sells[slot] ? Math.max(limit[slot], mark) : Math.min(limit[slot], mark);
         final InputEncoder encoder = publisher.claim();
+        if (fund[slot])
+        {
+            publisher.commit(encoder.fill(CORRELATION_BASE + inputs, market.eventTime(), account[slot],
+                instrument[slot], sells[slot] ? Side.SELL : Side.BUY, fillQuantity, price, 0, market.nextTradeId()));
+            inputs++;
+            return 1;
+        }
         publisher.commit(encoder.liquidationFill(CORRELATION_BASE + inputs, market.eventTime(), account[slot],
             instrument[slot], sells[slot] ? Side.SELL : Side.BUY, fillQuantity, price, market.nextTradeId(),
             sequence[slot], index[slot]));
         inputs++;
         return 1;
+    }
+
+    private void count(final boolean fundOrder, final long filled, final long ordered)
+    {
+        if (filled == ordered)
+        {
+            fundFilledInFull += fundOrder ? 1 : 0;
+            filledInFull += fundOrder ? 0 : 1;
+        }
+        else if (filled > 0)
+        {
+            fundFilledInPart += fundOrder ? 1 : 0;
+            filledInPart += fundOrder ? 0 : 1;
+        }
+        else
+        {
+            fundNotFilled += fundOrder ? 1 : 0;
+            notFilled += fundOrder ? 0 : 1;
+        }
+        fundOrders += fundOrder ? 1 : 0;
     }
 
     /** SplitMix64 of the seed and the order's id: the same order gets the same answer in every run. */
@@ -177,7 +246,28 @@ final class SimulatedBook
         return z ^ (z >>> 31);
     }
 
-    /** Inputs the book published: fills and ends. */
+    /** The fund's unwind orders the book answered. */
+    long fundOrders()
+    {
+        return fundOrders;
+    }
+
+    long fundFilledInFull()
+    {
+        return fundFilledInFull;
+    }
+
+    long fundFilledInPart()
+    {
+        return fundFilledInPart;
+    }
+
+    long fundNotFilled()
+    {
+        return fundNotFilled;
+    }
+
+    /** Inputs the book published: fills (the fund's too) and ends. */
     long inputs()
     {
         return inputs;

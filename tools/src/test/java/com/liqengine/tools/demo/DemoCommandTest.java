@@ -1,6 +1,7 @@
 package com.liqengine.tools.demo;
 
 import com.liqengine.codec.AutoDeleveragedDecoder;
+import com.liqengine.codec.InsuranceFundDeficitDecoder;
 import com.liqengine.codec.MessageHeaderDecoder;
 import com.liqengine.journal.JournalReader;
 import com.liqengine.journal.OutputQueueReader;
@@ -22,8 +23,9 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code liq demo} runs the whole pipeline, shows liquidations of both modes, and leaves a journal holding
- * every input it generated.
+ * {@code liq demo} runs the whole pipeline, shows liquidations of both modes, auto-deleverages after the generated
+ * market's flash crash and on a real crash day, and leaves a journal holding every input it generated; the summary's
+ * counts of auto-deleveraging and deficits are those of the output queue.
  */
 class DemoCommandTest
 {
@@ -70,6 +72,15 @@ class DemoCommandTest
             {
             })).isEqualTo(setUp + 60_000 + bookInputs);
         }
+
+        // the flash crash after 20,000 events leaves the fund below its floor: it auto-deleverages
+        final long[] inQueue = deleveragingInQueue(dir.resolve("outputs"));
+        assertThat(printedDeleveraging(text)).as(text).isPositive().isEqualTo(inQueue[0]);
+        assertThat(printedDeficits(text)).as(text).isEqualTo(inQueue[1]);
+        // the fund's unwind orders go to the book too
+        final Matcher unwind = Pattern.compile("fund's unwind +([0-9,]+) orders of the fund to the book").matcher(text);
+        assertThat(unwind.find()).as(text).isTrue();
+        assertThat(number(unwind.group(1))).isPositive();
     }
 
     @Test
@@ -91,31 +102,18 @@ class DemoCommandTest
         assertThat(exit).as(text).isZero();
         // 19 May 2021's gaps leave the fund below its floor of 0 after some takeovers, which deleverage; every close
         // is an AutoDeleveraged output for the counterparty and one for the fund
-        final Matcher deleveraging = Pattern.compile("deleveraging +([0-9,]+) auto-deleveraged counterparties")
-            .matcher(text);
-        assertThat(deleveraging.find()).as(text).isTrue();
-        final long printed = number(deleveraging.group(1));
-        assertThat(printed).isPositive();
-
-        final MessageHeaderDecoder header = new MessageHeaderDecoder();
-        final AutoDeleveragedDecoder adl = new AutoDeleveragedDecoder();
-        final long[] inQueue = new long[1];
-        try (OutputQueueReader outputs = OutputQueueReader.open(dir.resolve("outputs"), true))
-        {
-            while (outputs.poll((index, buffer, offset, length) ->
-            {
-                header.wrap(buffer, offset);
-                if (header.templateId() == AutoDeleveragedDecoder.TEMPLATE_ID
-                    && adl.wrapAndApplyHeader(buffer, offset, header).accountId() != DemoMarket.FUND_ACCOUNT)
-                {
-                    inQueue[0]++;
-                }
-            }, 4096) > 0)
-            {
-                // reads the whole queue
-            }
-        }
+        final long printed = printedDeleveraging(text);
+        assertThat(printed).as(text).isPositive();
+        final long[] inQueue = deleveragingInQueue(dir.resolve("outputs"));
         assertThat(inQueue[0]).isEqualTo(printed);
+        assertThat(printedDeficits(text)).as(text).isEqualTo(inQueue[1]);
+        // config/instruments.yaml sets liquidation fees and partial liquidation from the third bracket
+        final Matcher partial = Pattern.compile("; ([0-9,]+) of them partial").matcher(text);
+        assertThat(partial.find()).as(text).isTrue();
+        assertThat(number(partial.group(1))).isPositive();
+        final Matcher fees = Pattern.compile("liquidation fees ([0-9.]+);").matcher(text);
+        assertThat(fees.find()).as(text).isTrue();
+        assertThat(new java.math.BigDecimal(fees.group(1))).isPositive();
     }
 
     @Test
@@ -125,6 +123,59 @@ class DemoCommandTest
             + "floor of 0").contains("--history");
         assertThat(DemoCommand.deleveragingLine(0, true)).doesNotContain("--history");
         assertThat(DemoCommand.deleveragingLine(1_236, true)).contains("1,236 auto-deleveraged counterparties");
+    }
+
+    @Test
+    void theDeficitLineGivesTheCountTheLargestShortfallAndTheLowestEquity()
+    {
+        assertThat(DemoCommand.deficitLine(0, 0, 0)).contains("deficits        none");
+        assertThat(DemoCommand.deficitLine(376, 502_000_000_000_000L, -502_000_000_000_000L))
+            .contains("376 InsuranceFundDeficit").contains("the largest shortfall 5020000")
+            .contains("the fund's lowest equity -5020000");
+    }
+
+    private static long printedDeleveraging(final String text)
+    {
+        final Matcher deleveraging = Pattern.compile("deleveraging +([0-9,]+) auto-deleveraged counterparties")
+            .matcher(text);
+        return deleveraging.find() ? number(deleveraging.group(1)) : 0;
+    }
+
+    private static long printedDeficits(final String text)
+    {
+        final Matcher deficits = Pattern.compile("deficits +([0-9,]+) InsuranceFundDeficit").matcher(text);
+        return deficits.find() ? number(deficits.group(1)) : 0;
+    }
+
+    /**
+     * @return the AutoDeleveraged outputs of counterparties (not the fund's own) and the InsuranceFundDeficit
+     *     outputs in the output queue.
+     */
+    private static long[] deleveragingInQueue(final Path outputsDir)
+    {
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        final AutoDeleveragedDecoder adl = new AutoDeleveragedDecoder();
+        final long[] inQueue = new long[2];
+        try (OutputQueueReader outputs = OutputQueueReader.open(outputsDir, true))
+        {
+            while (outputs.poll((index, buffer, offset, length) ->
+            {
+                header.wrap(buffer, offset);
+                if (header.templateId() == AutoDeleveragedDecoder.TEMPLATE_ID
+                    && adl.wrapAndApplyHeader(buffer, offset, header).accountId() != DemoMarket.FUND_ACCOUNT)
+                {
+                    inQueue[0]++;
+                }
+                else if (header.templateId() == InsuranceFundDeficitDecoder.TEMPLATE_ID)
+                {
+                    inQueue[1]++;
+                }
+            }, 4096) > 0)
+            {
+                // reads the whole queue
+            }
+        }
+        return inQueue;
     }
 
     private static long number(final String text)
