@@ -22,16 +22,12 @@ class DeleveragingTest
     /** Account 1: isolated 10x long 10 at 100 (B = 100, C = 1,000, bankrupt at 90). */
     private void isolatedLong()
     {
-        h.deposit(1, "1000");
-        h.isolated(1, x);
-        h.leverage(1, x, 10);
-        h.buy(1, x, "10", "100");
+        h.isolatedLong(1, x);
     }
 
     private void crossShort(final long account, final String deposit, final String quantity)
     {
-        h.deposit(account, deposit);
-        h.sell(account, x, quantity, "100");
+        h.crossShort(account, x, deposit, quantity);
     }
 
     @Test

@@ -208,6 +208,25 @@ final class EngineHarness
         return send(encoder.setMarginMode(0, 0, account, instrument, MarginMode.ISOLATED));
     }
 
+    /**
+     * The ADL examples' liquidated position: the account isolated 10x long 10 at 100 (B = 100, C = 1,000, bankrupt
+     * at 90), funded with a deposit of 1,000.
+     */
+    void isolatedLong(final long account, final int instrument)
+    {
+        deposit(account, "1000");
+        isolated(account, instrument);
+        leverage(account, instrument, 10);
+        buy(account, instrument, "10", "100");
+    }
+
+    /** An ADL example's counterparty: a deposit, then a cross short at 100. */
+    void crossShort(final long account, final int instrument, final String deposit, final String quantity)
+    {
+        deposit(account, deposit);
+        sell(account, instrument, quantity, "100");
+    }
+
     List<OutputRecord> cross(final long account, final int instrument)
     {
         return send(encoder.setMarginMode(0, 0, account, instrument, MarginMode.CROSS));

@@ -26,16 +26,12 @@ class FundUnwindOrderTest
     {
         h = new EngineHarness(settings.maxInstruments(2));
         x = h.define("X", simpleTiers(), "0", 0);
-        h.deposit(1, "1000");
-        h.isolated(1, x);
-        h.leverage(1, x, 10);
-        h.buy(1, x, "10", "100");
+        h.isolatedLong(1, x);
     }
 
     private void crossShort(final long account, final String deposit, final String quantity)
     {
-        h.deposit(account, deposit);
-        h.sell(account, x, quantity, "100");
+        h.crossShort(account, x, deposit, quantity);
     }
 
     /**
