@@ -1,8 +1,12 @@
 package com.liqengine.property;
 
+import com.liqengine.api.OutputRecord;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A run EngineMatchesReferenceTest found (seed 5008979109831): an ADL close flattened an isolated position of
@@ -131,10 +135,24 @@ class AdlFlattenedSlotRegressionTest
             new Step.Funding(0, -29),
             new Step.Move(7, 150));
         final TwinRun twin = new TwinRun(MarketSetup.randomWithFundFloor(-8660048564432975877L));
+        final List<OutputRecord> liquidations = new ArrayList<>();
         for (final Input input : new RunInputs(twin.run, steps))
         {
             // TwinRun.apply throws an AssertionError naming the first difference in outputs or state
-            twin.apply(input);
+            for (final OutputRecord output : twin.apply(input))
+            {
+                if ("LiquidationTriggered".equals(output.type()))
+                {
+                    liquidations.add(output);
+                }
+            }
         }
+        // the liquidation the corrupted heaps hid: account 1's isolated short on instrument 1, at the last tick
+        assertThat(liquidations).last().satisfies(last ->
+        {
+            assertThat(last.get("accountId")).isEqualTo(1L);
+            assertThat(last.get("instrumentId")).isEqualTo(1L);
+            assertThat(last.get("markPrice")).isEqualTo(341_731L);
+        });
     }
 }
