@@ -57,7 +57,6 @@ final class SimulatedBook
     private long filledInFull;
     private long filledInPart;
     private long notFilled;
-    private long fundOrders;
     private long fundFilledInFull;
     private long fundFilledInPart;
     private long fundNotFilled;
@@ -234,7 +233,6 @@ final class SimulatedBook
             fundNotFilled += fundOrder ? 1 : 0;
             notFilled += fundOrder ? 0 : 1;
         }
-        fundOrders += fundOrder ? 1 : 0;
     }
 
     /** SplitMix64 of the seed and the order's id: the same order gets the same answer in every run. */
@@ -249,7 +247,7 @@ final class SimulatedBook
     /** The fund's unwind orders the book answered. */
     long fundOrders()
     {
-        return fundOrders;
+        return fundFilledInFull + fundFilledInPart + fundNotFilled;
     }
 
     long fundFilledInFull()
