@@ -32,7 +32,38 @@ class CalledShortBandTest
         assertThat(indexed).as("the indexed checks").isEqualTo(scan);
     }
 
-    private static List<String> run(final boolean indexedChecks)
+    /**
+     * The refresh after a deposit may skip its walk only when the stored bands' needs fit the new budgets
+     * ({@link BandNeeds}); a called short's need counts its distance down. Account 2 (wallet 100, short 10 at 100)
+     * is called at 108.9: E = 11, MM = 10.89, ratio 99%; its exact band is stored, its low end 10 price units down
+     * (call budget MM − 0.8·E = 2.09 over 2 × 10 × 0.01 a unit). A deposit of 2 leaves it called (13, ratio 84%)
+     * but shrinks that budget to 10.89 − 10.4 = 0.49, while the distance up (the liquidation budget, 0.11) grows:
+     * counted without the distance down the stored band would look covered and stay. With the wallet at 102 the
+     * call clears below 881.6 / 8.1 = 108.8395: at 108.83 (ratio 10.883 / 13.7 = 79.4%), inside the stale band, and
+     * 108.86 (10.886 / 13.4 = 81.2%) calls it again.
+     */
+    @Test
+    void aDepositThatShrinksACalledShortsBudgetMovesItsLowerEnd()
+    {
+        final List<String> scan = runWithDeposit(false);
+        final List<String> indexed = runWithDeposit(true);
+        assertThat(scan).as("the full scan: called, cleared after the deposit, called again").containsExactly(
+            "MarginCall 108.9", "MarginCall 108.86");
+        assertThat(indexed).as("the indexed checks").isEqualTo(scan);
+    }
+
+    private static List<String> runWithDeposit(final boolean indexedChecks)
+    {
+        final EngineHarness h = market(indexedChecks);
+        final List<String> calls = new ArrayList<>();
+        collect(h, calls, "104", "108.9");
+        assertThat(types(h.deposit(2, "2"))).containsExactly("RequestAccepted");
+        collect(h, calls, "108.83", "108.86");
+        assertThat(types(h.outputs)).doesNotContain("LiquidationTriggered");
+        return calls;
+    }
+
+    private static EngineHarness market(final boolean indexedChecks)
     {
         final EngineHarness h = new EngineHarness(new EngineSettings().indexedChecks(indexedChecks));
         final int x = h.define("X", simpleTiers(), "0", 0);
@@ -41,10 +72,15 @@ class CalledShortBandTest
         h.deposit(3, "10000");
         h.sell(2, x, "10", "100");
         h.buy(3, x, "10", "100");
-        final List<String> calls = new ArrayList<>();
-        for (final String mark : new String[] {"104", "108.7", "106", "100", "95", "104", "108.7"})
+        return h;
+    }
+
+    /** Ticks instrument 0 through the marks, noting every output but the acceptance as "type mark". */
+    private static void collect(final EngineHarness h, final List<String> calls, final String... marks)
+    {
+        for (final String mark : marks)
         {
-            for (final OutputRecord output : h.mark(x, mark))
+            for (final OutputRecord output : h.mark(0, mark))
             {
                 if (!"RequestAccepted".equals(output.type()))
                 {
@@ -52,6 +88,13 @@ class CalledShortBandTest
                 }
             }
         }
+    }
+
+    private static List<String> run(final boolean indexedChecks)
+    {
+        final EngineHarness h = market(indexedChecks);
+        final List<String> calls = new ArrayList<>();
+        collect(h, calls, "104", "108.7", "106", "100", "95", "104", "108.7");
         assertThat(types(h.outputs)).doesNotContain("LiquidationTriggered");
         return calls;
     }
