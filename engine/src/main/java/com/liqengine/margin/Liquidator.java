@@ -16,6 +16,15 @@ final class Liquidator
     private static final int CROSS_ACCOUNT = -1;
     /** Fewer slots than this keep their lines in the caches: reading them ahead would only cost (JMH at 1k). */
     private static final int PREFETCH_FROM_SLOTS = 4096;
+    /** What a check did, returned to its caller: nothing that the steps after it need to know. */
+    private static final int UNCHANGED = 0;
+    /** The check liquidated something, so that the account's flat slots are forgotten. */
+    private static final int LIQUIDATED = 1;
+    /**
+     * The check left the account's cross totals in {@link MarginMath} current (computed and nothing moved since), so
+     * that the band refresh right after it need not add them up again.
+     */
+    private static final int TOTALS_CURRENT = 2;
 
     private final Instrument[] instruments;
     private final Accounts accounts;
@@ -32,13 +41,6 @@ final class Liquidator
     private final boolean indexed;
     private final LiquidationIndex index;
     private final PriceBands bands;
-    /** Whether the last check liquidated something, so that the account's flat slots are forgotten. */
-    private boolean liquidated;
-    /**
-     * Whether the last check left the account's cross totals in {@link MarginMath} current (computed and nothing
-     * moved since), so that the band refresh right after it need not add them up again.
-     */
-    private boolean totalsCurrent;
     /** Sum of what {@link #prefetch(int, int)} read, kept only so that the reads cannot be optimized away. */
     private long prefetched;
 
@@ -99,9 +101,7 @@ final class Liquidator
                 final int accountIndex = holders.account(n);
                 if (accountIndex != fundIndex)
                 {
-                    liquidated = false;
-                    slotCheck(accountIndex, holders.slot(n));
-                    releaseIfLiquidated(accountIndex);
+                    releaseIfLiquidated(accountIndex, slotCheck(accountIndex, holders.slot(n)));
                 }
             }
             return;
@@ -111,11 +111,9 @@ final class Liquidator
         {
             final int accountIndex = index.candidateAccount(n);
             final int slot = index.candidateSlot(n);
-            liquidated = false;
-            totalsCurrent = false;
-            slotCheck(accountIndex, slot);
-            refreshBands(accountIndex, slot, true);
-            releaseIfLiquidated(accountIndex);
+            final int outcome = slotCheck(accountIndex, slot);
+            refreshBands(accountIndex, slot, true, outcome);
+            releaseIfLiquidated(accountIndex, outcome);
         }
     }
 
@@ -181,28 +179,24 @@ final class Liquidator
         {
             return;
         }
-        liquidated = false;
-        totalsCurrent = false;
-        slotCheck(accountIndex, slot);
+        final int outcome = slotCheck(accountIndex, slot);
         if (indexed)
         {
             // a liquidation of the slot or of the cross account changes nothing else of the account
-            refreshBands(accountIndex, slot, false);
+            refreshBands(accountIndex, slot, false, outcome);
         }
-        releaseIfLiquidated(accountIndex);
+        releaseIfLiquidated(accountIndex, outcome);
     }
 
     /** After a change of the cross wallet (deposit, withdrawal, isolated margin moved, an isolated fill). */
     void checkCross(final int accountIndex)
     {
-        liquidated = false;
-        totalsCurrent = false;
-        crossCheck(accountIndex);
+        final int outcome = crossCheck(accountIndex);
         if (indexed)
         {
-            refreshBands(accountIndex, PriceBands.CROSS_ONLY, false);
+            refreshBands(accountIndex, PriceBands.CROSS_ONLY, false, outcome);
         }
-        releaseIfLiquidated(accountIndex);
+        releaseIfLiquidated(accountIndex, outcome);
     }
 
     /**
@@ -210,11 +204,11 @@ final class Liquidator
      * without open cross positions that nothing was liquidated of needs only that slot's band: the other isolated
      * slots did not change, and no cross band exists. Otherwise every band of the account is walked.
      */
-    private void refreshBands(final int accountIndex, final int slot, final boolean reset)
+    private void refreshBands(final int accountIndex, final int slot, final boolean reset, final int outcome)
     {
-        if (liquidated || slots.openCross(accountIndex) != 0)
+        if ((outcome & LIQUIDATED) != 0 || slots.openCross(accountIndex) != 0)
         {
-            bands.refresh(accountIndex, slot, reset, totalsCurrent);
+            bands.refresh(accountIndex, slot, reset, (outcome & TOTALS_CURRENT) != 0);
         }
         else if (slot >= 0)
         {
@@ -238,35 +232,29 @@ final class Liquidator
     }
 
     /** Forgets the account's slots a liquidation left flat at their defaults (their bands are already gone). */
-    private void releaseIfLiquidated(final int accountIndex)
+    private void releaseIfLiquidated(final int accountIndex, final int outcome)
     {
-        if (liquidated)
+        if ((outcome & LIQUIDATED) != 0)
         {
             releaseIdle(accountIndex);
         }
     }
 
-    private void slotCheck(final int accountIndex, final int slot)
+    /** The check of the slot's isolated position or of its cross account; returns what it did. */
+    private int slotCheck(final int accountIndex, final int slot)
     {
         if (accountIndex == fundIndex)
         {
-            return;
+            return UNCHANGED;
         }
-        if (slots.isolated(slot))
-        {
-            checkIsolated(accountIndex, slot);
-        }
-        else
-        {
-            crossCheck(accountIndex);
-        }
+        return slots.isolated(slot) ? checkIsolated(accountIndex, slot) : crossCheck(accountIndex);
     }
 
-    private void checkIsolated(final int accountIndex, final int slot)
+    private int checkIsolated(final int accountIndex, final int slot)
     {
         if (slots.size(slot) == 0 || slots.inLiquidation(slot))
         {
-            return;
+            return UNCHANGED;
         }
         final long equity = math.isolatedEquity(slot);
         final long maintenance = math.maintenanceMargin(slot);
@@ -274,19 +262,18 @@ final class Liquidator
         if (equity <= maintenance)
         {
             liquidateIsolated(accountIndex, slot, equity, maintenance, ratio);
+            return LIQUIDATED;
         }
-        else
-        {
-            slots.setMarginCall(slot, marginCall(
-                slots.marginCall(slot), accountIndex, slots.instrument(slot), true, equity, maintenance, ratio));
-        }
+        slots.setMarginCall(slot, marginCall(
+            slots.marginCall(slot), accountIndex, slots.instrument(slot), true, equity, maintenance, ratio));
+        return UNCHANGED;
     }
 
-    private void crossCheck(final int accountIndex)
+    private int crossCheck(final int accountIndex)
     {
         if (accountIndex == fundIndex || !math.hasOpenCross(accountIndex) || accounts.crossInLiquidation(accountIndex))
         {
-            return;
+            return UNCHANGED;
         }
         math.crossTotals(accountIndex);
         // decided on the exact sums; reported (and the ratio computed) clamped to a long (docs/margin.md, section 3)
@@ -296,15 +283,12 @@ final class Liquidator
         if (math.crossLiquidatable())
         {
             liquidateCross(accountIndex, equity, maintenance, ratio);
+            return LIQUIDATED;
         }
-        else
-        {
-            accounts.setCrossMarginCall(accountIndex, marginCall(
-                accounts.crossMarginCall(accountIndex), accountIndex, CROSS_ACCOUNT, false, equity, maintenance,
-                ratio));
-            // a margin call moves no money: the totals still describe the account
-            totalsCurrent = true;
-        }
+        accounts.setCrossMarginCall(accountIndex, marginCall(
+            accounts.crossMarginCall(accountIndex), accountIndex, CROSS_ACCOUNT, false, equity, maintenance, ratio));
+        // a margin call moves no money: the totals still describe the account
+        return TOTALS_CURRENT;
     }
 
     private boolean marginCall(
@@ -344,7 +328,6 @@ final class Liquidator
         {
             market.offerIsolated(accountIndex, slot);
         }
-        liquidated = true;
     }
 
     /**
@@ -375,7 +358,6 @@ final class Liquidator
         {
             market.offerCross(accountIndex);
         }
-        liquidated = true;
     }
 
     /**
@@ -447,8 +429,7 @@ final class Liquidator
             return;
         }
         accounts.setCrossInLiquidation(accountIndex, false);
-        liquidated = false;
-        totalsCurrent = false;
+        int outcome = UNCHANGED;
         if (math.hasOpenCross(accountIndex))
         {
             math.crossTotals(accountIndex);
@@ -462,17 +443,17 @@ final class Liquidator
                 {
                     takeovers.takeCross(accountIndex);
                 }
-                liquidated = true;
+                outcome = LIQUIDATED;
             }
             else
             {
-                crossCheck(accountIndex);
+                outcome = crossCheck(accountIndex);
             }
         }
         if (indexed)
         {
             bands.refresh(accountIndex);
         }
-        releaseIfLiquidated(accountIndex);
+        releaseIfLiquidated(accountIndex, outcome);
     }
 }

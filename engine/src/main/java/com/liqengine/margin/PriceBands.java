@@ -42,7 +42,6 @@ final class PriceBands
     /** The account's whole budgets, not split: what {@link BandNeeds} are compared with. */
     private long liquidationWhole;
     private long callWhole;
-    private boolean reset;
     /** The ADL queues keyed from the bands (Deleveraging), or null. */
     private AdlQueues adlQueues;
 
@@ -94,7 +93,6 @@ final class PriceBands
      */
     void refresh(final int accountIndex, final int changedSlot, final boolean reset, final boolean totalsCurrent)
     {
-        this.reset = reset;
         if (accountIndex == fundIndex)
         {
             return;
@@ -122,7 +120,7 @@ final class PriceBands
             }
             else if (!isolated)
             {
-                setBand(slot, SlotRecords.instrument(links), records[at + SlotRecords.SIZE], crossActs);
+                setBand(slot, SlotRecords.instrument(links), records[at + SlotRecords.SIZE], crossActs, reset);
             }
             slot = (int)links;
         }
@@ -133,14 +131,14 @@ final class PriceBands
             {
                 if (slots.size(s) != 0 && slots.isolated(s) && !slots.inLiquidation(s))
                 {
-                    refreshIsolated(s);
+                    refreshIsolated(s, reset);
                 }
             }
         }
         else if (changedSlot >= 0 && slots.size(changedSlot) != 0 && slots.isolated(changedSlot) &&
             !slots.inLiquidation(changedSlot))
         {
-            refreshIsolated(changedSlot);
+            refreshIsolated(changedSlot, reset);
         }
         if (adlQueues != null)
         {
@@ -154,7 +152,6 @@ final class PriceBands
      */
     void refreshSlot(final int slot, final boolean reset)
     {
-        this.reset = reset;
         if (slots.account[slot] == fundIndex)
         {
             return;
@@ -165,7 +162,7 @@ final class PriceBands
         }
         else if (slots.isolated(slot))
         {
-            refreshIsolated(slot);
+            refreshIsolated(slot, reset);
         }
         if (adlQueues != null)
         {
@@ -173,12 +170,12 @@ final class PriceBands
         }
     }
 
-    private void refreshIsolated(final int slot)
+    private void refreshIsolated(final int slot, final boolean reset)
     {
         // within the bounds of docs/margin.md section 1 both fit far inside 2^62
         final int acts = budgets(
             math.isolatedEquity(slot), math.maintenanceMargin(slot), slots.marginCall(slot), 1, false);
-        setBand(slot, slots.instrument(slot), slots.size(slot), acts);
+        setBand(slot, slots.instrument(slot), slots.size(slot), acts, reset);
     }
 
     /** The cross account's budgets, split between its open cross positions; returns what {@link #budgets} does. */
@@ -243,7 +240,8 @@ final class PriceBands
      * called, fall by that much before the call clears. When the check would act now ({@code acts} is 1) the
      * band is empty: every tick of the instrument checks the slot.
      */
-    private void setBand(final int slot, final int instrumentId, final long size, final int acts)
+    private void setBand(
+        final int slot, final int instrumentId, final long size, final int acts, final boolean reset)
     {
         final long mark = marks.markPrice[instrumentId];
         final long perTick = Math.max(1, Math.abs(size) * marks.valueFactor[instrumentId]);
