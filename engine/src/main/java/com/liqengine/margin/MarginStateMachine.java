@@ -56,6 +56,10 @@ public final class MarginStateMachine extends MarginStateView
     private final SnapshotRequestDecoder snapshot = new SnapshotRequestDecoder();
     private final LiquidationOrderDoneDecoder orderDone = new LiquidationOrderDoneDecoder();
 
+    /**
+     * The input being applied, as far as it has been decoded: what its {@code RequestAccepted} or
+     * {@code RequestRejected} echoes, whichever handler ends it (reset at the start of every input).
+     */
     private int templateId;
     private long accountId;
     private int instrumentId;
