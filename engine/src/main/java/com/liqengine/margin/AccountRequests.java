@@ -1,6 +1,7 @@
 package com.liqengine.margin;
 
 import com.liqengine.codec.RejectReason;
+import com.liqengine.math.FixedPoint;
 
 /**
  * Checked account requests (docs/margin.md, section 4): deposits, withdrawals, margin mode, leverage and

@@ -1,5 +1,6 @@
 package com.liqengine.margin;
 
+import com.liqengine.math.FixedPoint;
 import org.agrona.collections.Long2LongHashMap;
 
 import java.util.Arrays;

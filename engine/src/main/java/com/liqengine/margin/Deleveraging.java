@@ -1,5 +1,8 @@
 package com.liqengine.margin;
 
+import com.liqengine.math.FixedPoint;
+import com.liqengine.math.WideSum;
+
 /**
  * Auto-deleveraging (docs/liquidation.md, "Auto-deleveraging"): when a takeover cost the fund money (a gap through
  * the bankruptcy price) and, once the input's checks are done, the fund's equity is below {@code fundFloor}, the

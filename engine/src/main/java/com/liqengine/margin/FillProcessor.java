@@ -1,6 +1,7 @@
 package com.liqengine.margin;
 
 import com.liqengine.codec.RejectReason;
+import com.liqengine.math.FixedPoint;
 
 /**
  * Applies fills (docs/margin.md, section 4, "Fill"): open, increase, reduce, close and flip, realized PnL,

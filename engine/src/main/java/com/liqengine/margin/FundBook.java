@@ -1,5 +1,7 @@
 package com.liqengine.margin;
 
+import com.liqengine.math.FixedPoint;
+
 /**
  * Books a taken-over position into the insurance fund's slot (docs/margin.md, section 6): adds to a position
  * on the same side, or closes against an opposite one (realizing PnL to the fund's wallet) and opens the rest.

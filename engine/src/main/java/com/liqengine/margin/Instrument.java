@@ -2,6 +2,7 @@ package com.liqengine.margin;
 
 import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.RejectReason;
+import com.liqengine.math.FixedPoint;
 
 /**
  * One perpetual instrument: its scales, risk tiers, defaults for new accounts, mark price and the last trade

@@ -3,6 +3,7 @@ package com.liqengine.margin;
 import com.liqengine.codec.InstrumentDefinitionDecoder;
 import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.RejectReason;
+import com.liqengine.math.FixedPoint;
 
 /**
  * Inputs about an instrument as a whole (docs/margin.md, section 4): its definition and risk tiers, mark

@@ -1,5 +1,7 @@
 package com.liqengine.margin;
 
+import com.liqengine.math.WideSum;
+
 /**
  * Running totals of every flow of money in and out of the engine's books, for the ledger identity
  * (docs/margin.md, section 8): {@code Σ W + Σ B = deposits − withdrawals + realized − fees + funding}. They are

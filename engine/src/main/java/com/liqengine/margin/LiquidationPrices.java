@@ -1,5 +1,8 @@
 package com.liqengine.margin;
 
+import com.liqengine.math.FixedPoint;
+import com.liqengine.math.WideSum;
+
 /**
  * Liquidation and bankruptcy prices (docs/margin.md, section 7): with every other mark held, the extreme
  * mark at which the position is liquidatable (equity ≤ MM) or bankrupt (equity ≤ 0). Because equity − MM is

@@ -1,6 +1,9 @@
 package com.liqengine.margin;
 
-import static com.liqengine.margin.FixedPoint.SCALE;
+import com.liqengine.math.FixedPoint;
+import com.liqengine.math.WideSum;
+
+import static com.liqengine.math.FixedPoint.SCALE;
 
 /**
  * Derived margin values of slots and cross accounts at the current marks (docs/margin.md, section 3):

@@ -1,6 +1,8 @@
 package com.liqengine.margin;
 
 import com.liqengine.codec.MarginMode;
+import com.liqengine.math.FixedPoint;
+import com.liqengine.math.WideSum;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.math.BigInteger;

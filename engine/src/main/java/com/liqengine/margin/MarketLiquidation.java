@@ -1,6 +1,8 @@
 package com.liqengine.margin;
 
 import com.liqengine.codec.RejectReason;
+import com.liqengine.math.FixedPoint;
+import com.liqengine.math.WideSum;
 
 /**
  * The {@code market} mode of docs/liquidation.md: a liquidated isolated position, or a cross account one position

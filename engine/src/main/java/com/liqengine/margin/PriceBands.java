@@ -1,8 +1,9 @@
 package com.liqengine.margin;
 
 import com.liqengine.index.LiquidationIndex;
+import com.liqengine.math.WideSum;
 
-import static com.liqengine.margin.FixedPoint.SCALE;
+import static com.liqengine.math.FixedPoint.SCALE;
 
 /**
  * Computes, for every open slot of an account, the band of its instrument's mark inside which the slot's check

@@ -1,6 +1,8 @@
 package com.liqengine.margin;
 
-import static com.liqengine.margin.FixedPoint.SCALE;
+import com.liqengine.math.FixedPoint;
+
+import static com.liqengine.math.FixedPoint.SCALE;
 
 /**
  * The risk tiers (brackets) of one instrument: notional cap, maximum leverage, maintenance margin rate and

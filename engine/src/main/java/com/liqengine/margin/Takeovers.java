@@ -1,5 +1,8 @@
 package com.liqengine.margin;
 
+import com.liqengine.math.FixedPoint;
+import com.liqengine.math.WideSum;
+
 /**
  * The insurance fund's takeover of liquidated positions (docs/margin.md section 5, docs/liquidation.md): an
  * isolated position, or part of it, at its bankruptcy price with its share of the pool; a cross account's every

@@ -7,6 +7,7 @@ import com.liqengine.api.TierSpec;
 import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.RejectReason;
 import com.liqengine.codec.Side;
+import com.liqengine.math.FixedPoint;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,32 +1,32 @@
-package com.liqengine.margin;
+package com.liqengine.math;
 
 /**
  * An exact signed 128-bit sum of {@code long}s, reused in place: the sums over an account's cross positions
  * (equity, maintenance margin, available balance) may pass 64 bits when an account holds many large positions,
  * and a liquidation decision must not be lost to an overflow (docs/margin.md, section 3). No allocation.
  */
-final class WideSum
+public final class WideSum
 {
     private static final long LARGEST_REPORTED = Long.MAX_VALUE;
 
     private long high;
     private long low;
 
-    WideSum set(final long value)
+    public WideSum set(final long value)
     {
         high = value >> 63;
         low = value;
         return this;
     }
 
-    WideSum set(final long highWord, final long lowWord)
+    public WideSum set(final long highWord, final long lowWord)
     {
         high = highWord;
         low = lowWord;
         return this;
     }
 
-    WideSum add(final long value)
+    public WideSum add(final long value)
     {
         final long sum = low + value;
         high = highAfterAdd(high, low, value);
@@ -38,7 +38,7 @@ final class WideSum
      * The high word of {@code (high, low) + value}, whose low word is {@code low + value}: for sums kept in locals
      * over a loop, where the fields' stores at every step would cost more than the adding.
      */
-    static long highAfterAdd(final long high, final long low, final long value)
+    public static long highAfterAdd(final long high, final long low, final long value)
     {
         // carry out of the low word: unsigned sum below an unsigned operand (compiled without a branch; the top bit
         // of (x & y) | ((x | y) & ~(x + y)) measured slower)
@@ -53,13 +53,13 @@ final class WideSum
     }
 
     /** -1, 0 or 1. */
-    int signum()
+    public int signum()
     {
         return high != 0 ? Long.signum(high) : (low == 0 ? 0 : 1);
     }
 
     /** Compares with another sum: negative, zero or positive as this is below, equal or above. */
-    int compareTo(final WideSum other)
+    public int compareTo(final WideSum other)
     {
         if (high != other.high)
         {
@@ -69,7 +69,7 @@ final class WideSum
     }
 
     /** Compares with a {@code long}. */
-    int compareTo(final long value)
+    public int compareTo(final long value)
     {
         final long valueHigh = value >> 63;
         if (high != valueHigh)
@@ -80,7 +80,7 @@ final class WideSum
     }
 
     /** The sum as reported in an output: clamped to {@code [−2^63 + 1, 2^63 − 1]}. */
-    long clamped()
+    public long clamped()
     {
         if (fitsLong())
         {
@@ -90,7 +90,7 @@ final class WideSum
     }
 
     /** The sum clamped to {@code [−limit, limit]} for a positive limit. */
-    long clamped(final long limit)
+    public long clamped(final long limit)
     {
         if (!fitsLong())
         {
@@ -99,12 +99,12 @@ final class WideSum
         return Math.max(-limit, Math.min(limit, low));
     }
 
-    long high()
+    public long high()
     {
         return high;
     }
 
-    long low()
+    public long low()
     {
         return low;
     }

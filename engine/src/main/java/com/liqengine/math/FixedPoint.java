@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.math;
 
 /**
  * Fixed-point arithmetic of the margin model (docs/margin.md, section 1): amounts and rates have 8 decimals,

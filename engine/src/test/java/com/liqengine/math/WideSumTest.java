@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.math;
 
 import org.junit.jupiter.api.Test;
 

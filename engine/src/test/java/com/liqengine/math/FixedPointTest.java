@@ -1,10 +1,10 @@
-package com.liqengine.margin;
+package com.liqengine.math;
 
 import org.junit.jupiter.api.Test;
 
-import static com.liqengine.margin.FixedPoint.ceilDiv;
-import static com.liqengine.margin.FixedPoint.mulDivCeil;
-import static com.liqengine.margin.FixedPoint.mulDivFloor;
+import static com.liqengine.math.FixedPoint.ceilDiv;
+import static com.liqengine.math.FixedPoint.mulDivCeil;
+import static com.liqengine.math.FixedPoint.mulDivFloor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
