@@ -1,5 +1,10 @@
 package com.liqengine.margin;
 
+import com.liqengine.account.Accounts;
+import com.liqengine.account.InstrumentMarks;
+import com.liqengine.account.SlotRecords;
+import com.liqengine.account.Slots;
+
 /**
  * The ADL queues of every instrument's side, kept in two orders so that {@link CounterpartySearch} can read the
  * best-ranked positions first without ranking all holders (docs/liquidation.md, "Finding the counterparties"). Per

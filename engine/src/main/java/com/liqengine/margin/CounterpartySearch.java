@@ -1,5 +1,9 @@
 package com.liqengine.margin;
 
+import com.liqengine.account.AccountList;
+import com.liqengine.account.Accounts;
+import com.liqengine.account.Slots;
+
 /**
  * Finds the counterparties of one ADL close in rank order (rank descending, then account id ascending) by reading
  * the side's positions bucket by bucket of base equity per unit ({@link AdlBuckets}), each bucket from its best

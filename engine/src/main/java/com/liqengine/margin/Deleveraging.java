@@ -1,5 +1,11 @@
 package com.liqengine.margin;
 
+import com.liqengine.account.AccountList;
+import com.liqengine.account.Accounts;
+import com.liqengine.account.Instrument;
+import com.liqengine.account.Ledger;
+import com.liqengine.account.MarginMath;
+import com.liqengine.account.Slots;
 import com.liqengine.math.FixedPoint;
 import com.liqengine.math.WideSum;
 

@@ -1,5 +1,7 @@
 package com.liqengine.margin;
 
+import com.liqengine.account.SlotHash;
+
 /**
  * The liquidation orders that are open (docs/liquidation.md): flat arrays indexed by a handle, found by their id
  * {@code (sequence, index)} through a {@link SlotHash}, and linked in the order they were emitted, which is the

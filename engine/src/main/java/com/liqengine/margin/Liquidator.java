@@ -1,5 +1,12 @@
 package com.liqengine.margin;
 
+import com.liqengine.account.Accounts;
+import com.liqengine.account.Holders;
+import com.liqengine.account.Instrument;
+import com.liqengine.account.LiquidationPrices;
+import com.liqengine.account.MarginMath;
+import com.liqengine.account.SlotRecords;
+import com.liqengine.account.Slots;
 import com.liqengine.index.LiquidationIndex;
 
 /**

@@ -1,5 +1,9 @@
 package com.liqengine.margin;
 
+import com.liqengine.account.AccountList;
+import com.liqengine.account.Accounts;
+import com.liqengine.account.Holders;
+import com.liqengine.account.Slots;
 import com.liqengine.api.OutputSink;
 import com.liqengine.codec.AddIsolatedMarginDecoder;
 import com.liqengine.codec.DepositDecoder;

@@ -1,5 +1,13 @@
 package com.liqengine.margin;
 
+import com.liqengine.account.Accounts;
+import com.liqengine.account.Instrument;
+import com.liqengine.account.InstrumentMarks;
+import com.liqengine.account.Ledger;
+import com.liqengine.account.LedgerTotals;
+import com.liqengine.account.LiquidationPrices;
+import com.liqengine.account.MarginMath;
+import com.liqengine.account.Slots;
 import com.liqengine.codec.MarginMode;
 import com.liqengine.math.FixedPoint;
 import com.liqengine.math.WideSum;

@@ -1,5 +1,11 @@
 package com.liqengine.margin;
 
+import com.liqengine.account.Accounts;
+import com.liqengine.account.BandNeeds;
+import com.liqengine.account.InstrumentMarks;
+import com.liqengine.account.MarginMath;
+import com.liqengine.account.SlotRecords;
+import com.liqengine.account.Slots;
 import com.liqengine.index.LiquidationIndex;
 import com.liqengine.math.WideSum;
 

@@ -1,5 +1,7 @@
 package com.liqengine.margin;
 
+import com.liqengine.account.Instrument;
+import com.liqengine.account.RiskTiers;
 import com.liqengine.api.InputEncoder;
 import com.liqengine.api.InstrumentSpec;
 import com.liqengine.api.OutputRecord;

@@ -1,5 +1,7 @@
 package com.liqengine.margin;
 
+import com.liqengine.account.SlotHash;
+import com.liqengine.account.Slots;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.account;
 
 import com.liqengine.math.FixedPoint;
 import com.liqengine.math.WideSum;
@@ -10,7 +10,7 @@ import com.liqengine.math.WideSum;
  * so {@code mark ≤ liquidationPrice} (long) holds exactly when the position is liquidatable. The search starts
  * from a floating-point solution of the tier's linear equation, so it takes a handful of checks, not sixty.
  */
-final class LiquidationPrices
+public final class LiquidationPrices
 {
     /** Positions are valued up to this amount while searching, far from overflow. */
     private static final long SEARCH_LIMIT = 1L << 60;
@@ -22,19 +22,19 @@ final class LiquidationPrices
     private final MarginMath math;
     private final WideSum base = new WideSum();
 
-    LiquidationPrices(final Accounts accounts, final Slots slots, final MarginMath math)
+    public LiquidationPrices(final Accounts accounts, final Slots slots, final MarginMath math)
     {
         this.accounts = accounts;
         this.slots = slots;
         this.math = math;
     }
 
-    long liquidationPrice(final int slot)
+    public long liquidationPrice(final int slot)
     {
         return search(slot, true);
     }
 
-    long bankruptcyPrice(final int slot)
+    public long bankruptcyPrice(final int slot)
     {
         return search(slot, false);
     }

@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.account;
 
 import com.liqengine.math.WideSum;
 
@@ -7,13 +7,13 @@ import com.liqengine.math.WideSum;
  * (docs/margin.md, section 8): {@code Σ W + Σ B = deposits − withdrawals + realized − fees + funding}. They are
  * what happened since the engine started, so they are exact in 128 bits: they never refuse an input and never wrap.
  */
-final class Ledger
+public final class Ledger
 {
-    final WideSum deposits = new WideSum();
-    final WideSum withdrawals = new WideSum();
-    final WideSum realizedPnl = new WideSum();
-    final WideSum fees = new WideSum();
-    final WideSum funding = new WideSum();
+    public final WideSum deposits = new WideSum();
+    public final WideSum withdrawals = new WideSum();
+    public final WideSum realizedPnl = new WideSum();
+    public final WideSum fees = new WideSum();
+    public final WideSum funding = new WideSum();
 
     void clear()
     {

@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.account;
 
 import com.liqengine.math.FixedPoint;
 
@@ -29,12 +29,12 @@ public final class RiskTiers
         return count;
     }
 
-    void clear()
+    public void clear()
     {
         count = 0;
     }
 
-    void add(final long cap, final int leverage, final long mmr, final long cum)
+    public void add(final long cap, final int leverage, final long mmr, final long cum)
     {
         maxNotional[count] = cap;
         maxLeverage[count] = leverage;
@@ -43,7 +43,7 @@ public final class RiskTiers
         count++;
     }
 
-    void copyFrom(final RiskTiers other)
+    public void copyFrom(final RiskTiers other)
     {
         count = other.count;
         System.arraycopy(other.maxNotional, 0, maxNotional, 0, count);

@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.account;
 
 /**
  * The maintenance margin of every slot at the notional it was last computed for: a check or band refresh of an
@@ -10,7 +10,7 @@ package com.liqengine.margin;
  * ({@link #clear}). A read therefore checks only the notional, not the tiers: a check walks one record per slot and
  * nothing else of its instrument. Pre-sized; nothing is allocated once built.
  */
-final class SlotMaintenanceMargins
+public final class SlotMaintenanceMargins
 {
     /** Notional of an entry that holds nothing: notionals are never negative. */
     private static final long EMPTY = -1;
@@ -19,7 +19,7 @@ final class SlotMaintenanceMargins
     /** The slots' records: each holds its entry, the notional and its maintenance margin ({@link SlotRecords}). */
     private final long[] records;
 
-    SlotMaintenanceMargins(final Slots slots)
+    public SlotMaintenanceMargins(final Slots slots)
     {
         this.slots = slots;
         this.records = slots.records;
@@ -34,7 +34,7 @@ final class SlotMaintenanceMargins
      * @param notional the slot's absolute notional at the current mark.
      * @return {@code ceil(N × mmr / R) − cum} of the notional's tier.
      */
-    long maintenanceMargin(final int slot, final Instrument instrument, final long notional)
+    public long maintenanceMargin(final int slot, final Instrument instrument, final long notional)
     {
         final int at = SlotRecords.at(slot) + SlotRecords.MAINTENANCE_NOTIONAL;
         if (records[at] == notional)
@@ -64,7 +64,7 @@ final class SlotMaintenanceMargins
     }
 
     /** Forgets every entry (a restore). */
-    void clear()
+    public void clear()
     {
         for (int s = 0; s < slots.capacity(); s++)
         {
@@ -76,7 +76,7 @@ final class SlotMaintenanceMargins
      * Forgets the entries of the instrument's stored slots: its tiers were just replaced. A slot not stored has
      * none, and a flat stored slot's is forgotten anyway when its position opens. O(the instrument's holders).
      */
-    void tiersChanged(final int instrumentId)
+    public void tiersChanged(final int instrumentId)
     {
         for (int s = slots.firstHolder(instrumentId); s != Slots.NONE; s = slots.nextHolder(s))
         {

@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.account;
 
 import java.util.Arrays;
 
@@ -7,23 +7,23 @@ import java.util.Arrays;
  * asking and emptying cost nothing per account not in it, and no bound on its length is needed (auto-deleveraging's
  * accounts closed against, docs/liquidation.md).
  */
-final class AccountList
+public final class AccountList
 {
-    static final int NONE = -1;
+    public static final int NONE = -1;
     private static final int NOT_LISTED = -2;
 
     private final int[] next;
     private int first = NONE;
     private int last = NONE;
 
-    AccountList(final int maxAccounts)
+    public AccountList(final int maxAccounts)
     {
         this.next = new int[maxAccounts];
         Arrays.fill(next, NOT_LISTED);
     }
 
     /** Adds an account at the end, unless it is in already. */
-    void add(final int accountIndex)
+    public void add(final int accountIndex)
     {
         if (next[accountIndex] != NOT_LISTED)
         {
@@ -41,25 +41,25 @@ final class AccountList
         last = accountIndex;
     }
 
-    boolean contains(final int accountIndex)
+    public boolean contains(final int accountIndex)
     {
         return next[accountIndex] != NOT_LISTED;
     }
 
     /** The first account added, or {@link #NONE}. */
-    int first()
+    public int first()
     {
         return first;
     }
 
     /** The account added after this one, or {@link #NONE}. */
-    int next(final int accountIndex)
+    public int next(final int accountIndex)
     {
         return next[accountIndex];
     }
 
     /** Empties the list: a walk of what it holds. */
-    void clear()
+    public void clear()
     {
         int a = first;
         while (a != NONE)

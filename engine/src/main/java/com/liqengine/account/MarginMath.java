@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.account;
 
 import com.liqengine.math.FixedPoint;
 import com.liqengine.math.WideSum;
@@ -11,26 +11,27 @@ import static com.liqengine.math.FixedPoint.SCALE;
  * bounds of section 1 a slot's values fit in 64 bits; sums over an account's cross slots are exact in 128 bits
  * ({@link WideSum}). Pure reads of the state; no allocation, nothing thrown.
  */
-final class MarginMath
+public final class MarginMath
 {
     /** Margin ratio reported when equity is zero or negative, or the ratio does not fit. */
     static final long INFINITE_RATIO = Long.MAX_VALUE;
 
     private final Instrument[] instruments;
     /** Marks and value factors by instrument, read by the walks over an account's slots. */
-    final InstrumentMarks marks;
+    public final InstrumentMarks marks;
     private final Accounts accounts;
     private final Slots slots;
     private final SlotMaintenanceMargins maintenanceMargins;
     /** Cross equity of the account of the last {@link #crossTotals(int)}. */
-    final WideSum crossEquity = new WideSum();
+    public final WideSum crossEquity = new WideSum();
     /** Cross maintenance margin of the account of the last {@link #crossTotals(int)}. */
-    final WideSum crossMaintenance = new WideSum();
+    public final WideSum crossMaintenance = new WideSum();
     private final WideSum available = new WideSum();
     /** What the account's stored cross bands need of its budgets, by the last {@link #crossTotals(int)}. */
-    final BandNeeds bandNeeds = new BandNeeds();
+    public final BandNeeds bandNeeds = new BandNeeds();
 
-    MarginMath(final Instrument[] instruments, final InstrumentMarks marks, final Accounts accounts, final Slots slots)
+    public MarginMath(
+        final Instrument[] instruments, final InstrumentMarks marks, final Accounts accounts, final Slots slots)
     {
         this.instruments = instruments;
         this.marks = marks;
@@ -40,44 +41,44 @@ final class MarginMath
         slots.maintenanceMargins(maintenanceMargins);
     }
 
-    SlotMaintenanceMargins maintenanceMargins()
+    public SlotMaintenanceMargins maintenanceMargins()
     {
         return maintenanceMargins;
     }
 
-    Instrument instrumentOf(final int slot)
+    public Instrument instrumentOf(final int slot)
     {
         return instruments[slots.instrument(slot)];
     }
 
-    long unrealizedPnl(final int slot)
+    public long unrealizedPnl(final int slot)
     {
         final Instrument instrument = instrumentOf(slot);
         return instrument.value(slots.size(slot), instrument.markPrice) - slots.cost(slot);
     }
 
-    long notional(final int slot)
+    public long notional(final int slot)
     {
         final Instrument instrument = instrumentOf(slot);
         return Math.abs(instrument.value(slots.size(slot), instrument.markPrice));
     }
 
-    long maintenanceMargin(final int slot)
+    public long maintenanceMargin(final int slot)
     {
         return maintenanceMargins.maintenanceMargin(slot, instrumentOf(slot), notional(slot));
     }
 
-    static long initialMargin(final long notional, final int leverage)
+    public static long initialMargin(final long notional, final int leverage)
     {
         return FixedPoint.ceilDiv(notional, leverage);
     }
 
-    long isolatedEquity(final int slot)
+    public long isolatedEquity(final int slot)
     {
         return slots.pool(slot) + unrealizedPnl(slot);
     }
 
-    boolean hasOpenCross(final int accountIndex)
+    public boolean hasOpenCross(final int accountIndex)
     {
         return slots.openCross(accountIndex) > 0;
     }
@@ -89,7 +90,7 @@ final class MarginMath
      * @param sum where to add it up.
      * @return {@code sum}.
      */
-    WideSum crossEquity(final int accountIndex, final int excludedSlot, final WideSum sum)
+    public WideSum crossEquity(final int accountIndex, final int excludedSlot, final WideSum sum)
     {
         sum.set(accounts.crossWallet(accountIndex));
         for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
@@ -106,7 +107,7 @@ final class MarginMath
      * Fills {@link #crossEquity} ({@code W + Σ U}) and {@link #crossMaintenance} ({@code Σ MM}) of the account, and
      * {@link #bandNeeds} from the bands stored in the records it reads anyway.
      */
-    void crossTotals(final int accountIndex)
+    public void crossTotals(final int accountIndex)
     {
         // one record per slot (its links, size, cost, band and remembered margin), the sums in locals
         final long[] records = slots.records;
@@ -171,7 +172,7 @@ final class MarginMath
     }
 
     /** Whether the cross account of the last {@link #crossTotals(int)} is liquidatable: equity ≤ Σ MM. */
-    boolean crossLiquidatable()
+    public boolean crossLiquidatable()
     {
         return crossEquity.compareTo(crossMaintenance) <= 0;
     }
@@ -184,7 +185,7 @@ final class MarginMath
      * @param leverage the replacing leverage.
      * @return the balance, exact (valid until the next call).
      */
-    WideSum crossAvailable(final int accountIndex, final int replacedSlot, final int leverage)
+    public WideSum crossAvailable(final int accountIndex, final int replacedSlot, final int leverage)
     {
         final WideSum balance = available.set(accounts.crossWallet(accountIndex));
         for (int s = slots.firstOf(accountIndex); s != Slots.NONE; s = slots.nextOf(s))
@@ -203,13 +204,13 @@ final class MarginMath
         return balance;
     }
 
-    WideSum crossAvailable(final int accountIndex)
+    public WideSum crossAvailable(final int accountIndex)
     {
         return crossAvailable(accountIndex, Slots.NONE, 1);
     }
 
     /** Removable isolated margin {@code max(0, B + min(U, 0) − IM)}. */
-    long removableIsolatedMargin(final int slot)
+    public long removableIsolatedMargin(final int slot)
     {
         final long unrealized = unrealizedPnl(slot);
         final long initial = initialMargin(notional(slot), slots.leverage[slot]);
@@ -217,7 +218,7 @@ final class MarginMath
     }
 
     /** {@code ceil(MM × R / equity)}, saturated at {@link #INFINITE_RATIO}; infinite when equity ≤ 0. */
-    static long marginRatio(final long maintenanceMargin, final long equity)
+    public static long marginRatio(final long maintenanceMargin, final long equity)
     {
         return equity <= 0 ? INFINITE_RATIO : FixedPoint.mulDivCeilSaturated(maintenanceMargin, SCALE, equity);
     }

@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.account;
 
 import java.util.Arrays;
 
@@ -8,7 +8,7 @@ import java.util.Arrays;
  * registration index, a fill's slot lookup does not wait for the account lookup: the two run at the same time.
  * Sized from the capacity at a load of at most 0.65, so it never grows; nothing is allocated once built.
  */
-final class SlotHash
+public final class SlotHash
 {
     /** Second word of a free entry. */
     private static final long FREE = -1L;
@@ -26,7 +26,7 @@ final class SlotHash
     private long missAccountId;
     private int missInstrumentId;
 
-    SlotHash(final int capacity)
+    public SlotHash(final int capacity)
     {
         final long wanted = (long)(capacity / LOAD_FACTOR) + 1;
         int size = 8;
@@ -39,7 +39,7 @@ final class SlotHash
         clear();
     }
 
-    void clear()
+    public void clear()
     {
         missAt = -1;
         Arrays.fill(entries, 0);
@@ -50,7 +50,7 @@ final class SlotHash
     }
 
     /** The slot of (account id, instrument), or {@link Slots#NONE}. */
-    int get(final long accountId, final int instrumentId)
+    public int get(final long accountId, final int instrumentId)
     {
         int i = home(accountId, instrumentId);
         while (true)
@@ -72,7 +72,7 @@ final class SlotHash
     }
 
     /** Stores (account id, instrument) → slot; the pair must not be stored yet. */
-    void put(final long accountId, final int instrumentId, final int slot)
+    public void put(final long accountId, final int instrumentId, final int slot)
     {
         int i;
         if (missAt >= 0 && missAccountId == accountId && missInstrumentId == instrumentId)
@@ -94,7 +94,7 @@ final class SlotHash
     }
 
     /** Forgets (account id, instrument), moving later entries of its probe run back (no tombstones). */
-    void remove(final long accountId, final int instrumentId)
+    public void remove(final long accountId, final int instrumentId)
     {
         missAt = -1;
         int i = home(accountId, instrumentId);

@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.account;
 
 import java.math.BigInteger;
 

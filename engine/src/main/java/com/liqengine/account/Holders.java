@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.account;
 
 import com.liqengine.index.LiquidationIndex;
 
@@ -8,14 +8,14 @@ import com.liqengine.index.LiquidationIndex;
  * It walks the instrument's stored slots, flat ones with settings included. One pre-sized array, reused; read
  * the result before the next {@link #collect}.
  */
-final class Holders
+public final class Holders
 {
     private static final long SLOT_MASK = 0xFFFF_FFFFL;
 
     private final Slots slots;
     private final long[] ordered;
 
-    Holders(final Slots slots)
+    public Holders(final Slots slots)
     {
         this.slots = slots;
         this.ordered = new long[slots.capacity()];
@@ -26,7 +26,7 @@ final class Holders
      *
      * @return how many.
      */
-    int collect(final int instrumentId)
+    public int collect(final int instrumentId)
     {
         int count = 0;
         for (int s = slots.firstHolder(instrumentId); s != Slots.NONE; s = slots.nextHolder(s))
@@ -40,12 +40,12 @@ final class Holders
         return count;
     }
 
-    int slot(final int n)
+    public int slot(final int n)
     {
         return (int)(ordered[n] & SLOT_MASK);
     }
 
-    int account(final int n)
+    public int account(final int n)
     {
         return (int)(ordered[n] >>> 32);
     }

@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.account;
 
 import com.liqengine.codec.MarginMode;
 
@@ -17,9 +17,9 @@ import java.util.Arrays;
  * <p>Each instrument's list holds all its stored slots, flat ones with settings included: a redefinition visits
  * them to forget the ones at the old defaults, and funding and the full scan skip the flat ones.
  */
-final class Slots
+public final class Slots
 {
-    static final int NONE = -1;
+    public static final int NONE = -1;
     private static final int BIT_LENGTHS = 64;
 
     private final int maxPositions;
@@ -32,9 +32,9 @@ final class Slots
      * slot), instrument and flags, one line per slot ({@link SlotRecords}). The flag "in liquidation" marks an
      * isolated position with an open liquidation order (docs/liquidation.md): never idle, never checked.
      */
-    final long[] records;
-    final int[] account;
-    final int[] leverage;
+    public final long[] records;
+    public final int[] account;
+    public final int[] leverage;
 
     private final int[] previousHolder;
     private final int[] nextHolder;
@@ -50,7 +50,7 @@ final class Slots
     /** Slots forgotten so far (wraps): a caller holding a handle sees whether it may have been forgotten since. */
     private int releases;
 
-    Slots(final Accounts accounts, final int maxInstruments, final int maxPositions, final int fundIndex)
+    public Slots(final Accounts accounts, final int maxInstruments, final int maxPositions, final int fundIndex)
     {
         this.accounts = accounts;
         this.maxPositions = maxPositions;
@@ -71,25 +71,25 @@ final class Slots
     }
 
     /** The cache whose entry of a slot is forgotten when the slot's position opens. */
-    void maintenanceMargins(final SlotMaintenanceMargins margins)
+    public void maintenanceMargins(final SlotMaintenanceMargins margins)
     {
         this.maintenanceMargins = margins;
     }
 
     /** Capacity of the handle arrays: {@code maxPositions} plus the fund's reserve. */
-    int capacity()
+    public int capacity()
     {
         return account.length;
     }
 
     /** Slots in use, the fund's included. */
-    int used()
+    public int used()
     {
         return used;
     }
 
     /** Forgets every slot (cold path, before a restore, after {@link Accounts#reset}: it forgets their lists). */
-    void reset()
+    public void reset()
     {
         byKey.clear();
         Arrays.fill(firstHolder, NONE);
@@ -106,7 +106,7 @@ final class Slots
     }
 
     /** The stored slot of (account, instrument), or {@link #NONE}: it then reads as the instrument's defaults. */
-    int find(final int accountIndex, final int instrumentId)
+    public int find(final int accountIndex, final int instrumentId)
     {
         return byKey.get(accounts.idAt(accountIndex), instrumentId);
     }
@@ -115,7 +115,7 @@ final class Slots
      * The stored slot of (account id, instrument), or {@link #NONE}; needs no account index, so a fill can look it
      * up while the account's index is looked up.
      */
-    int findById(final long accountId, final int instrumentId)
+    public int findById(final long accountId, final int instrumentId)
     {
         return byKey.get(accountId, instrumentId);
     }
@@ -124,13 +124,13 @@ final class Slots
      * How many slots were forgotten so far (wrapping): unchanged between two reads means a handle stored at the
      * first is still stored at the second.
      */
-    int releases()
+    public int releases()
     {
         return releases;
     }
 
     /** Whether a new slot of the account can be stored ({@code maxPositions}; the fund always can). */
-    boolean hasRoom(final int accountIndex)
+    public boolean hasRoom(final int accountIndex)
     {
         return accountIndex == fundIndex || userSlots < maxPositions;
     }
@@ -140,7 +140,7 @@ final class Slots
      *
      * @return its handle.
      */
-    int open(final int accountIndex, final Instrument instrumentOf)
+    public int open(final int accountIndex, final Instrument instrumentOf)
     {
         final int slot = freeHead;
         freeHead = nextOf(slot);
@@ -171,13 +171,13 @@ final class Slots
      * Whether a stored slot's position is in liquidation (docs/liquidation.md): an isolated slot with its order
      * open, or a cross slot of a cross account with one.
      */
-    boolean isInLiquidation(final int slot)
+    public boolean isInLiquidation(final int slot)
     {
         return isolated(slot) ? inLiquidation(slot) : accounts.crossInLiquidation(account[slot]);
     }
 
     /** {@link #isInLiquidation(int)} of a slot that may not be stored ({@link #NONE}): its default mode decides. */
-    boolean isInLiquidation(final int accountIndex, final int slot, final Instrument instrumentOf)
+    public boolean isInLiquidation(final int accountIndex, final int slot, final Instrument instrumentOf)
     {
         if (slot != NONE)
         {
@@ -187,13 +187,13 @@ final class Slots
     }
 
     /** The default mode of (account, instrument): the fund is always cross. */
-    boolean isDefaultIsolated(final int accountIndex, final Instrument instrumentOf)
+    public boolean isDefaultIsolated(final int accountIndex, final Instrument instrumentOf)
     {
         return accountIndex != fundIndex && instrumentOf.defaultMode == MarginMode.ISOLATED;
     }
 
     /** Whether the slot reads exactly as the instrument's defaults (docs/margin.md, section 3). */
-    boolean isAtDefaults(final int slot, final Instrument instrumentOf)
+    public boolean isAtDefaults(final int slot, final Instrument instrumentOf)
     {
         return size(slot) == 0 && pool(slot) == 0 && !marginCall(slot) && !inLiquidation(slot) &&
             isolated(slot) == isDefaultIsolated(account[slot], instrumentOf) &&
@@ -205,7 +205,7 @@ final class Slots
      *
      * @return true when forgotten.
      */
-    boolean releaseIfIdle(final int slot, final Instrument instrumentOf)
+    public boolean releaseIfIdle(final int slot, final Instrument instrumentOf)
     {
         // a slot the liquidation index still lists is kept: its next owner would inherit the heap entry
         if (!isAtDefaults(slot, instrumentOf) || records[SlotRecords.at(slot) + SlotRecords.BAND_HIGH] != 0)
@@ -249,7 +249,7 @@ final class Slots
      * Sets a slot's size, keeping the instrument's holders, the size counts and the account's open cross
      * positions in step. Every change of a size goes through here.
      */
-    void setSize(final int slot, final long newSize)
+    public void setSize(final int slot, final long newSize)
     {
         final int at = SlotRecords.at(slot);
         final long oldSize = records[at + SlotRecords.SIZE];
@@ -286,7 +286,7 @@ final class Slots
      * The largest capacity {@code 2^k − 1} among the open positions of the instrument other than the fund's
      * (docs/margin.md, section 1), 0 when there are none.
      */
-    long largestCapacity(final int instrumentId)
+    public long largestCapacity(final int instrumentId)
     {
         final long lengths = bitLengths[instrumentId];
         if (lengths == 0)
@@ -298,7 +298,7 @@ final class Slots
     }
 
     /** The capacity of a size: {@code 2^k − 1} for the least k with {@code |size| < 2^k}. */
-    static long capacityOf(final long size)
+    public static long capacityOf(final long size)
     {
         final long magnitude = Math.abs(size);
         final int bitLength = 64 - Long.numberOfLeadingZeros(magnitude);
@@ -306,78 +306,78 @@ final class Slots
     }
 
     /** The insurance fund's slot of the instrument, or {@link #NONE}. */
-    int fundSlot(final int instrumentId)
+    public int fundSlot(final int instrumentId)
     {
         return fundSlot[instrumentId];
     }
 
-    int firstOf(final int accountIndex)
+    public int firstOf(final int accountIndex)
     {
         return accounts.firstSlot(accountIndex);
     }
 
-    int nextOf(final int slot)
+    public int nextOf(final int slot)
     {
         return (int)records[SlotRecords.at(slot) + SlotRecords.LINKS];
     }
 
-    long size(final int slot)
+    public long size(final int slot)
     {
         return records[SlotRecords.at(slot) + SlotRecords.SIZE];
     }
 
-    long cost(final int slot)
+    public long cost(final int slot)
     {
         return records[SlotRecords.at(slot) + SlotRecords.COST];
     }
 
-    long pool(final int slot)
+    public long pool(final int slot)
     {
         return records[SlotRecords.at(slot) + SlotRecords.POOL];
     }
 
-    int instrument(final int slot)
+    public int instrument(final int slot)
     {
         return SlotRecords.instrument(records[SlotRecords.at(slot) + SlotRecords.LINKS]);
     }
 
-    boolean isolated(final int slot)
+    public boolean isolated(final int slot)
     {
         return (records[SlotRecords.at(slot) + SlotRecords.LINKS] & SlotRecords.ISOLATED) != 0;
     }
 
-    boolean marginCall(final int slot)
+    public boolean marginCall(final int slot)
     {
         return (records[SlotRecords.at(slot) + SlotRecords.LINKS] & SlotRecords.MARGIN_CALL) != 0;
     }
 
     /** An isolated position with an open liquidation order (docs/liquidation.md): never idle, never checked. */
-    boolean inLiquidation(final int slot)
+    public boolean inLiquidation(final int slot)
     {
         return (records[SlotRecords.at(slot) + SlotRecords.LINKS] & SlotRecords.IN_LIQUIDATION) != 0;
     }
 
-    void setCost(final int slot, final long cost)
+    public void setCost(final int slot, final long cost)
     {
         records[SlotRecords.at(slot) + SlotRecords.COST] = cost;
     }
 
-    void setPool(final int slot, final long pool)
+    public void setPool(final int slot, final long pool)
     {
         records[SlotRecords.at(slot) + SlotRecords.POOL] = pool;
     }
 
-    void setIsolated(final int slot, final boolean isolated)
+    public void setIsolated(final int slot, final boolean isolated)
     {
         setFlag(slot, SlotRecords.ISOLATED, isolated);
     }
 
-    void setMarginCall(final int slot, final boolean called)
+    public void setMarginCall(final int slot, final boolean called)
     {
         setFlag(slot, SlotRecords.MARGIN_CALL, called);
     }
 
-    void setInLiquidation(final int slot, final boolean inLiquidation)
+    public void setInLiquidation(final int slot, final boolean inLiquidation)
     {
         setFlag(slot, SlotRecords.IN_LIQUIDATION, inLiquidation);
     }
@@ -399,18 +399,18 @@ final class Slots
         return (next & SlotRecords.NEXT_MASK) | ((long)instrumentId << SlotRecords.INSTRUMENT_SHIFT) | flags;
     }
 
-    int openCross(final int accountIndex)
+    public int openCross(final int accountIndex)
     {
         return accounts.openCross(accountIndex);
     }
 
     /** The first stored slot of the instrument (open or flat); follow with {@link #nextHolder}. */
-    int firstHolder(final int instrumentId)
+    public int firstHolder(final int instrumentId)
     {
         return firstHolder[instrumentId];
     }
 
-    int nextHolder(final int slot)
+    public int nextHolder(final int slot)
     {
         return nextHolder[slot];
     }

@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.account;
 
 import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.RejectReason;
@@ -14,48 +14,48 @@ public final class Instrument
         1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L
     };
 
-    final int id;
-    final RiskTiers tiers = new RiskTiers();
-    boolean defined;
-    final byte[] symbol = new byte[16];
-    int symbolLength;
-    int priceDecimals;
-    int qtyDecimals;
-    long tickSize;
-    long stepSize;
+    public final int id;
+    public final RiskTiers tiers = new RiskTiers();
+    public boolean defined;
+    public final byte[] symbol = new byte[16];
+    public int symbolLength;
+    public int priceDecimals;
+    public int qtyDecimals;
+    public long tickSize;
+    public long stepSize;
     /** Written only by {@link #setValueFactor}, which keeps {@link InstrumentMarks} in step. */
-    long valueFactor;
-    int defaultLeverage;
-    MarginMode defaultMode;
+    public long valueFactor;
+    public int defaultLeverage;
+    public MarginMode defaultMode;
     /** Rate of a liquidation order's filled notional charged to the fund (docs/liquidation.md). */
-    long liquidationFeeRate;
+    public long liquidationFeeRate;
     /** 1-based tier from which a liquidation order steps the position down one tier; 0: always in full. */
-    int partialFromTier;
+    public int partialFromTier;
     /** Written only by {@link #setMarkPrice}, which keeps {@link InstrumentMarks} in step. */
-    long markPrice;
-    long lastBuyTradeId;
-    long lastSellTradeId;
+    public long markPrice;
+    public long lastBuyTradeId;
+    public long lastSellTradeId;
     private final InstrumentMarks marks;
 
-    Instrument(final int id, final InstrumentMarks marks)
+    public Instrument(final int id, final InstrumentMarks marks)
     {
         this.id = id;
         this.marks = marks;
     }
 
     /** An instrument alone (tests). */
-    Instrument(final int id)
+    public Instrument(final int id)
     {
         this(id, new InstrumentMarks(id + 1));
     }
 
-    void setMarkPrice(final long price)
+    public void setMarkPrice(final long price)
     {
         markPrice = price;
         marks.markPrice[id] = price;
     }
 
-    void setValueFactor(final long factor)
+    public void setValueFactor(final long factor)
     {
         valueFactor = factor;
         marks.valueFactor[id] = factor;
@@ -67,7 +67,7 @@ public final class Instrument
      *
      * @return null when it passes, else why it is rejected.
      */
-    RejectReason checkTrade(final boolean buy, final long quantity, final long price, final long tradeId)
+    public RejectReason checkTrade(final boolean buy, final long quantity, final long price, final long tradeId)
     {
         if (quantity % stepSize != 0 || price % tickSize != 0)
         {
@@ -77,7 +77,7 @@ public final class Instrument
     }
 
     /** A trade applied: its id is now the last of its side. */
-    void recordTrade(final boolean buy, final long tradeId)
+    public void recordTrade(final boolean buy, final long tradeId)
     {
         if (buy)
         {
@@ -89,7 +89,7 @@ public final class Instrument
         }
     }
 
-    static long powerOfTen(final int exponent)
+    public static long powerOfTen(final int exponent)
     {
         return POWERS_OF_TEN[exponent];
     }

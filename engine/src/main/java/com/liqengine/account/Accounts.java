@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.account;
 
 import com.liqengine.math.FixedPoint;
 import org.agrona.collections.Long2LongHashMap;
@@ -11,9 +11,9 @@ import java.util.Arrays;
  * line): a fill reads one line of its account instead of one per array. Its (account, instrument) slots are in
  * {@link Slots}. Pre-sized; no allocation once built.
  */
-final class Accounts
+public final class Accounts
 {
-    static final int MISSING = -1;
+    public static final int MISSING = -1;
     private static final float LOAD_FACTOR = 0.65f;
 
     private static final int WALLET = 0;
@@ -36,7 +36,7 @@ final class Accounts
     private final long[] records;
     private int count;
 
-    Accounts(final int maxAccounts)
+    public Accounts(final int maxAccounts)
     {
         this.maxAccounts = maxAccounts;
         // sized so that it never grows: a table of the next power of two above maxAccounts / 0.65
@@ -54,53 +54,53 @@ final class Accounts
         return PAD + (index << SHIFT);
     }
 
-    int count()
+    public int count()
     {
         return count;
     }
 
-    int indexOf(final long accountId)
+    public int indexOf(final long accountId)
     {
         return (int)indexById.get(accountId);
     }
 
-    long idAt(final int index)
+    public long idAt(final int index)
     {
         return records[at(index) + ID];
     }
 
-    int maxAccounts()
+    public int maxAccounts()
     {
         return maxAccounts;
     }
 
-    long crossWallet(final int index)
+    public long crossWallet(final int index)
     {
         return records[at(index) + WALLET];
     }
 
-    void setCrossWallet(final int index, final long wallet)
+    public void setCrossWallet(final int index, final long wallet)
     {
         records[at(index) + WALLET] = wallet;
     }
 
-    boolean crossMarginCall(final int index)
+    public boolean crossMarginCall(final int index)
     {
         return (records[at(index) + LINKS] & MARGIN_CALL) != 0;
     }
 
-    void setCrossMarginCall(final int index, final boolean called)
+    public void setCrossMarginCall(final int index, final boolean called)
     {
         setFlag(index, MARGIN_CALL, called);
     }
 
     /** A cross account with an open liquidation order (docs/liquidation.md): its cross check does not run. */
-    boolean crossInLiquidation(final int index)
+    public boolean crossInLiquidation(final int index)
     {
         return (records[at(index) + LINKS] & IN_LIQUIDATION) != 0;
     }
 
-    void setCrossInLiquidation(final int index, final boolean inLiquidation)
+    public void setCrossInLiquidation(final int index, final boolean inLiquidation)
     {
         setFlag(index, IN_LIQUIDATION, inLiquidation);
     }
@@ -139,7 +139,7 @@ final class Accounts
      *
      * @return the new index, or {@link #MISSING} when full or the id is already registered.
      */
-    int open(final long accountId)
+    public int open(final long accountId)
     {
         if (count == maxAccounts || indexById.get(accountId) != MISSING)
         {
@@ -155,13 +155,13 @@ final class Accounts
      * Money into the insurance fund's wallet (out of it when negative), which saturates at {@code ±2^62}
      * (docs/margin.md section 1): what the fund receives or pays comes from inputs that cannot be refused.
      */
-    void payFund(final int fundIndex, final long amount)
+    public void payFund(final int fundIndex, final long amount)
     {
         setCrossWallet(fundIndex, FixedPoint.addSaturated(crossWallet(fundIndex), amount, FixedPoint.FUND_SATURATION));
     }
 
     /** Forgets every account, before a restore (cold path); their slots are forgotten by {@link Slots#reset}. */
-    void reset()
+    public void reset()
     {
         indexById.clear();
         Arrays.fill(records, 0, at(count), 0);

@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.account;
 
 /**
  * What the stored bands of a cross account's open positions need of its budgets, added up by the walk of
@@ -10,21 +10,21 @@ package com.liqengine.margin;
  * its positions) every stored band is still valid as it is, and a refresh after a fill need not walk the bands.
  * Nothing is allocated.
  */
-final class BandNeeds
+public final class BandNeeds
 {
     /** The sum; meaningless when {@link #stale}. */
-    long total;
+    public long total;
     /** The account's margin-call flag the sum was added up for (an uncalled short's lower end counts only then). */
-    boolean called;
+    public boolean called;
     /**
      * Some slot's band is not what the refresh walk would leave as it is: an open cross position without a band, with
      * an empty one or one that does not hold its mark, or one whose need does not fit in 63 bits; a flat slot or an
      * isolated one in liquidation with a band still listed.
      */
-    boolean stale;
+    public boolean stale;
 
     /** Whether every stored cross band is valid with these whole budgets and the account's flag. */
-    boolean coveredBy(final long liquidationBudget, final long callBudget, final boolean calledNow)
+    public boolean coveredBy(final long liquidationBudget, final long callBudget, final boolean calledNow)
     {
         return !stale & called == calledNow & total <= Math.min(liquidationBudget, callBudget);
     }
