@@ -20,6 +20,12 @@ import com.liqengine.codec.SetLeverageDecoder;
 import com.liqengine.codec.SetMarginModeDecoder;
 import com.liqengine.codec.SnapshotRequestDecoder;
 import com.liqengine.codec.WithdrawalDecoder;
+import com.liqengine.liquidation.FundBook;
+import com.liqengine.liquidation.LiquidationOrders;
+import com.liqengine.liquidation.Liquidator;
+import com.liqengine.liquidation.MarketLiquidation;
+import com.liqengine.liquidation.Takeovers;
+import com.liqengine.liquidation.adl.Deleveraging;
 import org.agrona.DirectBuffer;
 
 import java.nio.ByteOrder;

@@ -9,6 +9,8 @@ import com.liqengine.account.LiquidationPrices;
 import com.liqengine.account.MarginMath;
 import com.liqengine.account.Slots;
 import com.liqengine.codec.MarginMode;
+import com.liqengine.liquidation.LiquidationOrders;
+import com.liqengine.liquidation.OpenLiquidation;
 import com.liqengine.math.FixedPoint;
 import com.liqengine.math.WideSum;
 import org.agrona.concurrent.UnsafeBuffer;

@@ -6,6 +6,7 @@ import com.liqengine.account.Ledger;
 import com.liqengine.account.RiskTiers;
 import com.liqengine.account.Slots;
 import com.liqengine.codec.MarginMode;
+import com.liqengine.liquidation.LiquidationOrders;
 import com.liqengine.math.FixedPoint;
 import com.liqengine.math.WideSum;
 import org.agrona.DirectBuffer;

@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.liquidation;
 
 import com.liqengine.account.Accounts;
 import com.liqengine.account.Instrument;
@@ -6,6 +6,7 @@ import com.liqengine.account.Ledger;
 import com.liqengine.account.MarginMath;
 import com.liqengine.account.Slots;
 import com.liqengine.codec.RejectReason;
+import com.liqengine.margin.OutputEmitter;
 import com.liqengine.math.FixedPoint;
 import com.liqengine.math.WideSum;
 
@@ -17,7 +18,7 @@ import com.liqengine.math.WideSum;
  * ({@link Liquidator#orderEnded}). When every order is open a trigger is taken over at once, as in
  * {@code takeover} mode, so that no liquidation waits.
  */
-final class MarketLiquidation
+public final class MarketLiquidation
 {
     /** Whatever the other positions are worth, a price outside {@code [1, 2^60 / (|q| f)]} is clamped anyway. */
     private static final long BASE_LIMIT = 1L << 62;
@@ -36,7 +37,7 @@ final class MarketLiquidation
     private long sequence;
     private int emitted;
 
-    MarketLiquidation(
+    public MarketLiquidation(
         final Instrument[] instruments,
         final Accounts accounts,
         final Slots slots,
@@ -59,7 +60,7 @@ final class MarketLiquidation
     }
 
     /** The input being applied: the first part of the ids of the orders it emits. */
-    void beginInput(final long inputSequence)
+    public void beginInput(final long inputSequence)
     {
         sequence = inputSequence;
         emitted = 0;
@@ -179,7 +180,7 @@ final class MarketLiquidation
      *
      * @return null when applied, else why it was rejected (nothing changed).
      */
-    RejectReason fill(
+    public RejectReason fill(
         final int order, final int accountIndex, final Instrument instrument, final boolean buy, final long quantity,
         final long price, final long fee, final long tradeId)
     {
@@ -255,7 +256,7 @@ final class MarketLiquidation
      * the pool of a closed position to the fund; the position leaves liquidation. A cross account stays in
      * liquidation: the caller decides what follows ({@link Liquidator#orderEnded}).
      */
-    void end(final int order, final long reported)
+    public void end(final int order, final long reported)
     {
         final int accountIndex = orders.account[order];
         final Instrument instrument = instruments[orders.instrument[order]];

@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.liquidation;
 
 import com.liqengine.account.Accounts;
 import com.liqengine.account.BandNeeds;
@@ -7,6 +7,7 @@ import com.liqengine.account.MarginMath;
 import com.liqengine.account.SlotRecords;
 import com.liqengine.account.Slots;
 import com.liqengine.index.LiquidationIndex;
+import com.liqengine.liquidation.adl.AdlQueues;
 import com.liqengine.math.WideSum;
 
 import static com.liqengine.math.FixedPoint.SCALE;
@@ -20,7 +21,7 @@ import static com.liqengine.math.FixedPoint.SCALE;
  * bands hold together while any of its marks move inside theirs. A slot whose check would act at the current
  * marks gets an empty band (checked on every tick of its instrument).
  */
-final class PriceBands
+public final class PriceBands
 {
     /** Equity and maintenance margin beyond this are always checked: the budgets below must not wrap. */
     private static final long EXPOSURE_LIMIT = 1L << 61;

@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.liquidation.adl;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.liquidation.adl;
 
 import com.liqengine.account.AccountList;
 import com.liqengine.account.Accounts;
@@ -6,6 +6,10 @@ import com.liqengine.account.Instrument;
 import com.liqengine.account.Ledger;
 import com.liqengine.account.MarginMath;
 import com.liqengine.account.Slots;
+import com.liqengine.liquidation.FundBook;
+import com.liqengine.liquidation.PriceBands;
+import com.liqengine.margin.EngineSettings;
+import com.liqengine.margin.OutputEmitter;
 import com.liqengine.math.FixedPoint;
 import com.liqengine.math.WideSum;
 
@@ -27,7 +31,7 @@ import com.liqengine.math.WideSum;
  * sent after the round's ADL for what ADL left of that position (docs/liquidation.md, "The fund's unwind order"): an
  * order sent at the takeover would be stale once ADL closed part of what it unwinds.
  */
-final class Deleveraging
+public final class Deleveraging
 {
     /** How many counterparties one walk of the holders ranks; more are found by walking again. */
     static final int TOP = 256;
@@ -91,7 +95,7 @@ final class Deleveraging
     /** Positions ranked to find counterparties, searched or walked, since the engine was built. */
     private long ranked;
 
-    Deleveraging(
+    public Deleveraging(
         final Instrument[] instruments,
         final Accounts accounts,
         final Slots slots,
@@ -142,19 +146,19 @@ final class Deleveraging
     }
 
     /** The queues {@link PriceBands} keeps, or null when there are none. */
-    AdlQueues queues()
+    public AdlQueues queues()
     {
         return queues;
     }
 
     /** Positions ranked to find ADL counterparties since the engine was built (searched or walked). */
-    long ranked()
+    public long ranked()
     {
         return ranked + (search == null ? 0 : search.reads());
     }
 
     /** A takeover begins: its positions follow through {@link #taken}, then {@link #takeoverEnded}. */
-    void takeoverBegins()
+    public void takeoverBegins()
     {
         groupStart = pending;
         groupNotional.set(0);
@@ -167,7 +171,7 @@ final class Deleveraging
      * @return whether that order waits for the round's ADL (a floor is set and the position was recorded); if not,
      *     the caller sends it now, and ADL never closes this position.
      */
-    boolean taken(final int instrumentId, final long size, final long orderPrice)
+    public boolean taken(final int instrumentId, final long size, final long orderPrice)
     {
         if (!enabled)
         {
@@ -192,7 +196,7 @@ final class Deleveraging
      * marks). With {@code D ≤ 0} its positions need no ADL; otherwise each gets its ADL price: the mark moved
      * against the counterparties by {@code D / N}, on the tick in the fund's favour, at least one tick.
      */
-    void takeoverEnded(final long loss)
+    public void takeoverEnded(final long loss)
     {
         if (!enabled)
         {
@@ -220,7 +224,7 @@ final class Deleveraging
     }
 
     /** Whether positions taken over in this round wait for ADL or for their orders. */
-    boolean hasPending()
+    public boolean hasPending()
     {
         return pending > 0;
     }
@@ -231,7 +235,7 @@ final class Deleveraging
      * accounts closed against are then {@link #touched()}: the caller checks them again (which may take more
      * over), then empties the list.
      */
-    void run()
+    public void run()
     {
         final int entries = pending;
         System.arraycopy(pendingInstrument, 0, activeInstrument, 0, entries);
@@ -273,7 +277,7 @@ final class Deleveraging
     }
 
     /** The accounts the last run closed positions of, in the order of their first close. */
-    AccountList touched()
+    public AccountList touched()
     {
         return touched;
     }
@@ -543,7 +547,7 @@ final class Deleveraging
      * The ADL rank: with {@code PnL% = U / |C|} and effective leverage {@code |value at mark| / equity}, PnL% times
      * the leverage when in profit, else PnL% divided by it; a position whose equity is not positive ranks last.
      */
-    double rank(final int slot)
+    public double rank(final int slot)
     {
         final long equity = equityOf(slot);
         if (equity <= 0)

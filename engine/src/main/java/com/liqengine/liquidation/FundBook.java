@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.liquidation;
 
 import com.liqengine.account.Accounts;
 import com.liqengine.account.Instrument;
@@ -11,7 +11,7 @@ import com.liqengine.math.FixedPoint;
  * on the same side, or closes against an opposite one (realizing PnL to the fund's wallet) and opens the rest.
  * Takeovers cannot be refused, so the fund's size, cost and wallet saturate at {@code ±2^62} (section 1).
  */
-final class FundBook
+public final class FundBook
 {
     private static final long LIMIT = FixedPoint.FUND_SATURATION;
 
@@ -21,7 +21,7 @@ final class FundBook
     private final Instrument[] instruments;
     private final int fundIndex;
 
-    FundBook(
+    public FundBook(
         final Accounts accounts, final Slots slots, final Ledger ledger, final Instrument[] instruments,
         final int fundIndex)
     {
@@ -35,7 +35,7 @@ final class FundBook
     /**
      * Books signed size {@code size} at exact signed cost {@code value} (both within {@code ±2^61}) into the fund.
      */
-    void book(final int instrumentId, final long size, final long value)
+    public void book(final int instrumentId, final long size, final long value)
     {
         int slot = slots.find(fundIndex, instrumentId);
         if (slot == Slots.NONE)

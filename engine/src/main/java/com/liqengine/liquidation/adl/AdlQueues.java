@@ -1,9 +1,10 @@
-package com.liqengine.margin;
+package com.liqengine.liquidation.adl;
 
 import com.liqengine.account.Accounts;
 import com.liqengine.account.InstrumentMarks;
 import com.liqengine.account.SlotRecords;
 import com.liqengine.account.Slots;
+import com.liqengine.liquidation.PriceBands;
 
 /**
  * The ADL queues of every instrument's side, kept in two orders so that {@link CounterpartySearch} can read the
@@ -19,7 +20,7 @@ import com.liqengine.account.Slots;
  * account ({@link AdlPending}); the keys are brought up to date by {@link #prepare} when an ADL searches a side. The
  * fund is never kept. Heap and tree {@code 2 × instrument} hold shorts, {@code 2 × instrument + 1} longs.
  */
-final class AdlQueues
+public final class AdlQueues
 {
     /** Key of a position whose bound is not known (a band that does not hold its mark): read first. */
     static final long UNKNOWN = Long.MIN_VALUE;
@@ -141,13 +142,13 @@ final class AdlQueues
      * The account's bands were refreshed (after every change of it, and when a mark left one of its bands): its
      * positions' keys may have moved. Only marked here (O(1), the fill path); keyed by {@link #prepare}.
      */
-    void accountChanged(final int accountIndex)
+    public void accountChanged(final int accountIndex)
     {
         pending.markAccount(accountIndex);
     }
 
     /** One slot's band was refreshed (of an account without open cross positions): its account is marked. */
-    void slotChanged(final int slot)
+    public void slotChanged(final int slot)
     {
         pending.markAccount(slots.account[slot]);
     }
@@ -267,13 +268,13 @@ final class AdlQueues
     }
 
     /** Sides keyed anew in bulk ({@link #rebuild}) since the engine was built. Not part of the state. */
-    long rebuilds()
+    public long rebuilds()
     {
         return rebuilds;
     }
 
     /** Searches that keyed their side's waiting positions one by one since the engine was built (not state). */
-    long keyedOneByOne()
+    public long keyedOneByOne()
     {
         return keyedOneByOne;
     }

@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.liquidation.adl;
 
 /**
  * One ordering of the ADL queues: per instrument and side, an indexed binary min-heap of (key, slot) with at most

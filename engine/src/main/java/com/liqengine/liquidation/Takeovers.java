@@ -1,10 +1,12 @@
-package com.liqengine.margin;
+package com.liqengine.liquidation;
 
 import com.liqengine.account.Accounts;
 import com.liqengine.account.Instrument;
 import com.liqengine.account.Ledger;
 import com.liqengine.account.LiquidationPrices;
 import com.liqengine.account.Slots;
+import com.liqengine.liquidation.adl.Deleveraging;
+import com.liqengine.margin.OutputEmitter;
 import com.liqengine.math.FixedPoint;
 import com.liqengine.math.WideSum;
 
@@ -15,7 +17,7 @@ import com.liqengine.math.WideSum;
  * {@code PositionTakenOver} and the fund's own {@code LiquidationOrder} to unwind what it took: at once without a
  * fund floor, else after the round's ADL for what ADL left of it ({@link Deleveraging#run}).
  */
-final class Takeovers
+public final class Takeovers
 {
     private final Instrument[] instruments;
     private final Accounts accounts;
@@ -30,7 +32,7 @@ final class Takeovers
     /** The wallet of a cross account being taken over, plus what its positions realized: exact. */
     private final WideSum takeoverWallet = new WideSum();
 
-    Takeovers(
+    public Takeovers(
         final Instrument[] instruments,
         final Accounts accounts,
         final Slots slots,

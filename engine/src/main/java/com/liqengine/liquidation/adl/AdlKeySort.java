@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.liquidation.adl;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.liquidation;
 
 import com.liqengine.account.SlotHash;
 
@@ -8,22 +8,22 @@ import com.liqengine.account.SlotHash;
  * order of their ids, so that a snapshot writes them in an order that does not depend on the handles. Sized once
  * from {@code maxOpenLiquidations}: nothing is allocated once built.
  */
-final class LiquidationOrders
+public final class LiquidationOrders
 {
-    static final int NONE = -1;
+    public static final int NONE = -1;
 
     private final int capacity;
     private final SlotHash byId;
-    final long[] sequence;
-    final int[] index;
-    final int[] account;
-    final int[] instrument;
-    final boolean[] isolated;
-    final long[] quantity;
-    final long[] limit;
-    final long[] filled;
+    public final long[] sequence;
+    public final int[] index;
+    public final int[] account;
+    public final int[] instrument;
+    public final boolean[] isolated;
+    public final long[] quantity;
+    public final long[] limit;
+    public final long[] filled;
     /** Σ |value(Δ, p)| over the order's fills, saturated at 2^62 (only a fee capped far below is taken from it). */
-    final long[] filledValue;
+    public final long[] filledValue;
     /** Whether the order sells: it closes a long. */
     private final boolean[] sells;
     private final int[] next;
@@ -33,7 +33,7 @@ final class LiquidationOrders
     private int freeHead;
     private int open;
 
-    LiquidationOrders(final int capacity)
+    public LiquidationOrders(final int capacity)
     {
         this.capacity = capacity;
         this.byId = new SlotHash(capacity);
@@ -52,7 +52,7 @@ final class LiquidationOrders
         clear();
     }
 
-    void clear()
+    public void clear()
     {
         byId.clear();
         for (int h = 0; h < capacity; h++)
@@ -70,18 +70,18 @@ final class LiquidationOrders
         return open == capacity;
     }
 
-    int open()
+    public int open()
     {
         return open;
     }
 
-    int capacity()
+    public int capacity()
     {
         return capacity;
     }
 
     /** The open order with this id, or {@link #NONE}. */
-    int find(final long orderSequence, final int orderIndex)
+    public int find(final long orderSequence, final int orderIndex)
     {
         return orderSequence <= 0 ? NONE : byId.get(orderSequence, orderIndex);
     }
@@ -91,7 +91,7 @@ final class LiquidationOrders
      *
      * @return its handle.
      */
-    int add(
+    public int add(
         final long orderSequence, final int orderIndex, final int accountIndex, final int instrumentId,
         final boolean isolatedOrder, final boolean closesLong, final long orderQuantity, final long limitPrice)
     {
@@ -124,12 +124,12 @@ final class LiquidationOrders
     }
 
     /** Whether the order sells (it closes a long). */
-    boolean sells(final int h)
+    public boolean sells(final int h)
     {
         return sells[h];
     }
 
-    long remaining(final int h)
+    public long remaining(final int h)
     {
         return quantity[h] - filled[h];
     }
@@ -160,13 +160,13 @@ final class LiquidationOrders
     }
 
     /** The oldest open order, or {@link #NONE}. */
-    int first()
+    public int first()
     {
         return first;
     }
 
     /** The next open order in emission order, or {@link #NONE}. */
-    int next(final int h)
+    public int next(final int h)
     {
         return next[h];
     }

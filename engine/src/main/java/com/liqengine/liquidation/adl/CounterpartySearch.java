@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.liquidation.adl;
 
 import com.liqengine.account.AccountList;
 import com.liqengine.account.Accounts;

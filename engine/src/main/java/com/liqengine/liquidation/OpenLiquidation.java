@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.liquidation;
 
 /**
  * An open liquidation order as the state views show it (docs/liquidation.md).

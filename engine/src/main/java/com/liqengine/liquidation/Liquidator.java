@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.liquidation;
 
 import com.liqengine.account.Accounts;
 import com.liqengine.account.Holders;
@@ -8,6 +8,9 @@ import com.liqengine.account.MarginMath;
 import com.liqengine.account.SlotRecords;
 import com.liqengine.account.Slots;
 import com.liqengine.index.LiquidationIndex;
+import com.liqengine.liquidation.adl.AdlQueues;
+import com.liqengine.margin.EngineSettings;
+import com.liqengine.margin.OutputEmitter;
 
 /**
  * Liquidation checks after every event that can change them, the triggers, and margin calls (docs/margin.md,
@@ -18,7 +21,7 @@ import com.liqengine.index.LiquidationIndex;
  * the slots the {@link LiquidationIndex} finds outside their price band; every change of an account recomputes
  * its bands ({@link PriceBands}). Positions are handed down as slot handles, resolved once per input.
  */
-final class Liquidator
+public final class Liquidator
 {
     private static final int CROSS_ACCOUNT = -1;
     /** Fewer slots than this keep their lines in the caches: reading them ahead would only cost (JMH at 1k). */
@@ -49,7 +52,7 @@ final class Liquidator
     /** Sum of what {@link #prefetch(int, int)} read, kept only so that the reads cannot be optimized away. */
     private long prefetched;
 
-    Liquidator(
+    public Liquidator(
         final Instrument[] instruments,
         final Accounts accounts,
         final Slots slots,
@@ -83,7 +86,7 @@ final class Liquidator
     }
 
     /** The ADL queues are keyed by every band refresh from now on (without the index there are no bands). */
-    void keepAdlQueues(final AdlQueues queues)
+    public void keepAdlQueues(final AdlQueues queues)
     {
         if (bands != null && queues != null)
         {
@@ -96,7 +99,7 @@ final class Liquidator
      * act. Indexed, only the slots whose price band the mark left are checked; every other one would do
      * nothing (docs/index.md), so the outputs are those of the full scan.
      */
-    void checkInstrument(final int instrumentId)
+    public void checkInstrument(final int instrumentId)
     {
         if (!indexed)
         {
@@ -127,7 +130,7 @@ final class Liquidator
     }
 
     /** After funding: every holder's pool or wallet moved, so their bands are recomputed before the check. */
-    void checkFunded(final int instrumentId)
+    public void checkFunded(final int instrumentId)
     {
         refreshHolders(instrumentId);
         checkInstrument(instrumentId);
@@ -137,7 +140,7 @@ final class Liquidator
      * After an instrument definition: new tiers move every holder's maintenance margin, so their bands are
      * recomputed, then the instrument check runs (docs/margin.md section 5).
      */
-    void instrumentDefined(final int instrumentId)
+    public void instrumentDefined(final int instrumentId)
     {
         refreshHolders(instrumentId);
         checkInstrument(instrumentId);
@@ -147,7 +150,7 @@ final class Liquidator
      * Recomputes the whole index from the current state: call after the state was loaded in bulk (a snapshot
      * restore). O(accounts + slots).
      */
-    void rebuildIndex()
+    public void rebuildIndex()
     {
         if (!indexed)
         {
@@ -168,7 +171,7 @@ final class Liquidator
      * millions of slots each line is a cache miss; read here, right after the slot is found, they are loaded at
      * the same time instead of one after another as the code comes to them.
      */
-    void prefetch(final int accountIndex, final int slot)
+    public void prefetch(final int accountIndex, final int slot)
     {
         if (slot == Slots.NONE || slots.used() < PREFETCH_FROM_SLOTS)
         {
@@ -182,7 +185,7 @@ final class Liquidator
     }
 
     /** After a fill or a request on one slot (stored, or {@link Slots#NONE} for a flat default one). */
-    void checkSlot(final int accountIndex, final int slot)
+    public void checkSlot(final int accountIndex, final int slot)
     {
         if (slot == Slots.NONE)
         {
@@ -200,7 +203,7 @@ final class Liquidator
     }
 
     /** After a change of the cross wallet (deposit, withdrawal, isolated margin moved, an isolated fill). */
-    void checkCross(final int accountIndex)
+    public void checkCross(final int accountIndex)
     {
         liquidated = false;
         totalsCurrent = false;
@@ -390,7 +393,7 @@ final class Liquidator
      * of its open isolated positions is checked, in instrument order, then its cross account (docs/liquidation.md).
      * Found again by instrument after each check, since a check may forget the account's flat slots.
      */
-    void checkDeleveraged(final int accountIndex)
+    public void checkDeleveraged(final int accountIndex)
     {
         int after = -1;
         while (true)
@@ -446,7 +449,8 @@ final class Liquidator
      * the book took all of the last order, else the fund takes every cross position over; not liquidatable, it
      * leaves liquidation with the check's margin call.
      */
-    void orderEnded(final int accountIndex, final int instrumentId, final boolean isolated, final boolean filledInFull)
+    public void orderEnded(
+        final int accountIndex, final int instrumentId, final boolean isolated, final boolean filledInFull)
     {
         if (isolated)
         {
