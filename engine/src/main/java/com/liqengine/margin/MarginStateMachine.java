@@ -26,6 +26,7 @@ import com.liqengine.liquidation.Liquidator;
 import com.liqengine.liquidation.MarketLiquidation;
 import com.liqengine.liquidation.Takeovers;
 import com.liqengine.liquidation.adl.Deleveraging;
+import com.liqengine.state.StateCodec;
 import org.agrona.DirectBuffer;
 
 import java.nio.ByteOrder;

@@ -13,6 +13,7 @@ import com.liqengine.liquidation.LiquidationOrders;
 import com.liqengine.liquidation.OpenLiquidation;
 import com.liqengine.math.FixedPoint;
 import com.liqengine.math.WideSum;
+import com.liqengine.state.StateCodec;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.math.BigInteger;
@@ -77,24 +78,29 @@ public class MarginStateView
         return StateCodec.stateHash(buffer, 0, length);
     }
 
-    Instrument[] instrumentArray()
+    public Instrument[] instrumentArray()
     {
         return instruments;
     }
 
-    Accounts accountTable()
+    public Accounts accountTable()
     {
         return accounts;
     }
 
-    Slots slotTable()
+    public Slots slotTable()
     {
         return slots;
     }
 
-    Ledger ledgerTable()
+    public Ledger ledgerTable()
     {
         return ledger;
+    }
+
+    public LiquidationOrders orderTable()
+    {
+        return orders;
     }
 
     /**

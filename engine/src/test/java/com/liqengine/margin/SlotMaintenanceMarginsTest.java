@@ -9,6 +9,7 @@ import com.liqengine.api.InstrumentSpec;
 import com.liqengine.api.OutputRecord;
 import com.liqengine.api.TierSpec;
 import com.liqengine.codec.MarginMode;
+import com.liqengine.state.StateCodec;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package com.liqengine.margin;
+package com.liqengine.state;
 
 import com.liqengine.account.Accounts;
 import com.liqengine.account.Instrument;
@@ -7,6 +7,9 @@ import com.liqengine.account.RiskTiers;
 import com.liqengine.account.Slots;
 import com.liqengine.codec.MarginMode;
 import com.liqengine.liquidation.LiquidationOrders;
+import com.liqengine.margin.EngineSettings;
+import com.liqengine.margin.LiquidationMode;
+import com.liqengine.margin.MarginStateView;
 import com.liqengine.math.FixedPoint;
 import com.liqengine.math.WideSum;
 import org.agrona.DirectBuffer;
@@ -73,7 +76,7 @@ public final class StateCodec
         {
             length += ACCOUNT_FIXED_LENGTH + (long)storedSlots(slots, instruments, a) * SLOT_LENGTH;
         }
-        length += (long)engine.orders.open() * ORDER_LENGTH;
+        length += (long)engine.orderTable().open() * ORDER_LENGTH;
         if (length > Integer.MAX_VALUE - 8)
         {
             throw new IllegalStateException("state of " + length + " bytes does not fit one buffer");
@@ -110,7 +113,7 @@ public final class StateCodec
         p = putInt(buffer, p, instruments.length);
         p = putInt(buffer, p, defined);
         p = putInt(buffer, p, accounts.count());
-        final LiquidationOrders orders = engine.orders;
+        final LiquidationOrders orders = engine.orderTable();
         p = putInt(buffer, p, orders.open());
         for (final Instrument instrument : instruments)
         {
@@ -210,7 +213,7 @@ public final class StateCodec
      * @return the restored input sequence.
      * @throws IllegalArgumentException naming what does not fit.
      */
-    static long read(
+    public static long read(
         final DirectBuffer buffer,
         final int offset,
         final int length,
