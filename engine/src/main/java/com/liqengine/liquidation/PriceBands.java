@@ -21,7 +21,7 @@ import static com.liqengine.math.FixedPoint.SCALE;
  * bands hold together while any of its marks move inside theirs. A slot whose check would act at the current
  * marks gets an empty band (checked on every tick of its instrument).
  */
-public final class PriceBands
+final class PriceBands
 {
     /** Equity and maintenance margin beyond this are always checked: the budgets below must not wrap. */
     private static final long EXPOSURE_LIMIT = 1L << 61;

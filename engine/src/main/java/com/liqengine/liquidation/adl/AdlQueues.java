@@ -4,7 +4,6 @@ import com.liqengine.account.Accounts;
 import com.liqengine.account.InstrumentMarks;
 import com.liqengine.account.SlotRecords;
 import com.liqengine.account.Slots;
-import com.liqengine.liquidation.PriceBands;
 
 /**
  * The ADL queues of every instrument's side, kept in two orders so that {@link CounterpartySearch} can read the
@@ -15,7 +14,7 @@ import com.liqengine.liquidation.PriceBands;
  * {@code m} is {@code x / P × m / e} when {@code x > 0}, else {@code x / P × e / m}, with per unit {@code x = side × (m
  * − P)}, base equity {@code b = E₀ / u} and equity {@code e ≥ b + x}. The orders, fixed between the account's band
  * refreshes: the entry price (a heap: the side's best PnL%), and the base equity by bucket then entry price (a tree,
- * {@link AdlBuckets}: {@link #baseKey}). {@link PriceBands} calls {@link #accountChanged} and {@link #slotChanged}
+ * {@link AdlBuckets}: {@link #baseKey}). {@code PriceBands} calls {@link #accountChanged} and {@link #slotChanged}
  * after it refreshes bands (after every change of an account, and when a mark leaves a band), which only mark the
  * account ({@link AdlPending}); the keys are brought up to date by {@link #prepare} when an ADL searches a side. The
  * fund is never kept. Heap and tree {@code 2 × instrument} hold shorts, {@code 2 × instrument + 1} longs.

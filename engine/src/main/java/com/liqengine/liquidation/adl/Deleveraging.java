@@ -7,7 +7,6 @@ import com.liqengine.account.Ledger;
 import com.liqengine.account.MarginMath;
 import com.liqengine.account.Slots;
 import com.liqengine.liquidation.FundBook;
-import com.liqengine.liquidation.PriceBands;
 import com.liqengine.margin.EngineSettings;
 import com.liqengine.margin.OutputEmitter;
 import com.liqengine.math.FixedPoint;
@@ -145,7 +144,7 @@ public final class Deleveraging
         }
     }
 
-    /** The queues {@link PriceBands} keeps, or null when there are none. */
+    /** The queues {@link com.liqengine.liquidation.PriceBands} keeps, or null when there are none. */
     public AdlQueues queues()
     {
         return queues;
