@@ -1,7 +1,5 @@
-package com.liqengine.margin;
+package com.liqengine.account;
 
-import com.liqengine.account.SlotHash;
-import com.liqengine.account.Slots;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
