@@ -1,6 +1,12 @@
 package com.liqengine.margin;
 
+import com.liqengine.account.Accounts;
+import com.liqengine.account.Instrument;
+import com.liqengine.account.Ledger;
+import com.liqengine.account.MarginMath;
+import com.liqengine.account.Slots;
 import com.liqengine.codec.RejectReason;
+import com.liqengine.math.FixedPoint;
 
 /**
  * Checked account requests (docs/margin.md, section 4): deposits, withdrawals, margin mode, leverage and

@@ -1,5 +1,7 @@
 package com.liqengine.margin;
 
+import com.liqengine.math.FixedPoint;
+
 /**
  * Settings of the margin state machine, as a context: fluent setters, then {@link #conclude()} checks them.
  * Defaults are documented on each setter.

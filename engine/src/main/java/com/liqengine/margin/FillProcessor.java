@@ -1,6 +1,12 @@
 package com.liqengine.margin;
 
+import com.liqengine.account.Accounts;
+import com.liqengine.account.Instrument;
+import com.liqengine.account.Ledger;
+import com.liqengine.account.MarginMath;
+import com.liqengine.account.Slots;
 import com.liqengine.codec.RejectReason;
+import com.liqengine.math.FixedPoint;
 
 /**
  * Applies fills (docs/margin.md, section 4, "Fill"): open, increase, reduce, close and flip, realized PnL,

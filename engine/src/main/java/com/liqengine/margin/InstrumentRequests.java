@@ -1,8 +1,16 @@
 package com.liqengine.margin;
 
+import com.liqengine.account.Accounts;
+import com.liqengine.account.Holders;
+import com.liqengine.account.Instrument;
+import com.liqengine.account.Ledger;
+import com.liqengine.account.RiskTiers;
+import com.liqengine.account.SlotMaintenanceMargins;
+import com.liqengine.account.Slots;
 import com.liqengine.codec.InstrumentDefinitionDecoder;
 import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.RejectReason;
+import com.liqengine.math.FixedPoint;
 
 /**
  * Inputs about an instrument as a whole (docs/margin.md, section 4): its definition and risk tiers, mark

@@ -1,5 +1,9 @@
 package com.liqengine.margin;
 
+import com.liqengine.account.AccountList;
+import com.liqengine.account.Accounts;
+import com.liqengine.account.Holders;
+import com.liqengine.account.Slots;
 import com.liqengine.api.OutputSink;
 import com.liqengine.codec.AddIsolatedMarginDecoder;
 import com.liqengine.codec.DepositDecoder;
@@ -16,6 +20,13 @@ import com.liqengine.codec.SetLeverageDecoder;
 import com.liqengine.codec.SetMarginModeDecoder;
 import com.liqengine.codec.SnapshotRequestDecoder;
 import com.liqengine.codec.WithdrawalDecoder;
+import com.liqengine.liquidation.FundBook;
+import com.liqengine.liquidation.LiquidationOrders;
+import com.liqengine.liquidation.Liquidator;
+import com.liqengine.liquidation.MarketLiquidation;
+import com.liqengine.liquidation.Takeovers;
+import com.liqengine.liquidation.adl.Deleveraging;
+import com.liqengine.state.StateCodec;
 import org.agrona.DirectBuffer;
 
 import java.nio.ByteOrder;

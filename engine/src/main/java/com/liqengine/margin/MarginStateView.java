@@ -1,6 +1,19 @@
 package com.liqengine.margin;
 
+import com.liqengine.account.Accounts;
+import com.liqengine.account.Instrument;
+import com.liqengine.account.InstrumentMarks;
+import com.liqengine.account.Ledger;
+import com.liqengine.account.LedgerTotals;
+import com.liqengine.account.LiquidationPrices;
+import com.liqengine.account.MarginMath;
+import com.liqengine.account.Slots;
 import com.liqengine.codec.MarginMode;
+import com.liqengine.liquidation.LiquidationOrders;
+import com.liqengine.liquidation.OpenLiquidation;
+import com.liqengine.math.FixedPoint;
+import com.liqengine.math.WideSum;
+import com.liqengine.state.StateCodec;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.math.BigInteger;
@@ -65,24 +78,29 @@ public class MarginStateView
         return StateCodec.stateHash(buffer, 0, length);
     }
 
-    Instrument[] instrumentArray()
+    public Instrument[] instrumentArray()
     {
         return instruments;
     }
 
-    Accounts accountTable()
+    public Accounts accountTable()
     {
         return accounts;
     }
 
-    Slots slotTable()
+    public Slots slotTable()
     {
         return slots;
     }
 
-    Ledger ledgerTable()
+    public Ledger ledgerTable()
     {
         return ledger;
+    }
+
+    public LiquidationOrders orderTable()
+    {
+        return orders;
     }
 
     /**

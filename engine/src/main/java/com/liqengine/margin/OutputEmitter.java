@@ -25,7 +25,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  * Encodes the engine's outputs into one reused buffer and hands each to the sink. Every output carries the
  * sequence, correlation id and event time of the input being applied, set by {@link #beginInput}.
  */
-final class OutputEmitter
+public final class OutputEmitter
 {
     private static final int BUFFER_LENGTH = 256;
 
@@ -62,7 +62,7 @@ final class OutputEmitter
         this.eventTime = eventTime;
     }
 
-    void liquidationTriggered(
+    public void liquidationTriggered(
         final long accountId, final int instrumentId, final boolean isolated, final long size, final long mark,
         final long liquidationPrice, final long bankruptcyPrice, final long equity, final long maintenanceMargin,
         final long marginRatio)
@@ -76,7 +76,7 @@ final class OutputEmitter
         send(liquidationTriggered.encodedLength());
     }
 
-    void positionTakenOver(
+    public void positionTakenOver(
         final long accountId, final int instrumentId, final boolean isolated, final long size, final long price,
         final long value, final long realizedPnl, final long clearanceFee, final long fundBalance)
     {
@@ -88,13 +88,14 @@ final class OutputEmitter
     }
 
     /** The fund's order to unwind a position it took over (id 0: its fills are ordinary fills of the fund). */
-    void liquidationOrder(final long fundAccountId, final int instrumentId, final long takenSize, final long price)
+    public void liquidationOrder(
+        final long fundAccountId, final int instrumentId, final long takenSize, final long price)
     {
         liquidationOrder(fundAccountId, instrumentId, takenSize, Math.abs(takenSize), price, 0, 0);
     }
 
     /** An order closing {@code quantity} of the signed position {@code size}. */
-    void liquidationOrder(
+    public void liquidationOrder(
         final long accountId, final int instrumentId, final long size, final long quantity, final long price,
         final long liquidationSequence, final int liquidationIndex)
     {
@@ -106,7 +107,7 @@ final class OutputEmitter
         send(liquidationOrder.encodedLength());
     }
 
-    void autoDeleveraged(
+    public void autoDeleveraged(
         final long accountId, final int instrumentId, final long quantity, final long price, final long realizedPnl)
     {
         autoDeleveraged.wrapAndApplyHeader(buffer, 0, header)
@@ -115,7 +116,7 @@ final class OutputEmitter
         send(autoDeleveraged.encodedLength());
     }
 
-    void insuranceFundDeficit(final long amount, final long fundEquity)
+    public void insuranceFundDeficit(final long amount, final long fundEquity)
     {
         fundDeficit.wrapAndApplyHeader(buffer, 0, header)
             .sequence(sequence).correlationId(correlationId).eventTime(eventTime)
@@ -123,7 +124,7 @@ final class OutputEmitter
         send(fundDeficit.encodedLength());
     }
 
-    void cancelOpenOrders(final long accountId, final int instrumentId)
+    public void cancelOpenOrders(final long accountId, final int instrumentId)
     {
         cancelOpenOrders.wrapAndApplyHeader(buffer, 0, header)
             .sequence(sequence).correlationId(correlationId).eventTime(eventTime)
@@ -131,7 +132,7 @@ final class OutputEmitter
         send(cancelOpenOrders.encodedLength());
     }
 
-    void liquidationFill(
+    public void liquidationFill(
         final long liquidationSequence, final int liquidationIndex, final long accountId, final int instrumentId,
         final boolean buy, final long quantity, final long price, final long realizedPnl, final long remaining)
     {
@@ -143,7 +144,7 @@ final class OutputEmitter
         send(liquidationFill.encodedLength());
     }
 
-    void liquidationFeeCharged(
+    public void liquidationFeeCharged(
         final long liquidationSequence, final int liquidationIndex, final long accountId, final int instrumentId,
         final long filled, final long reported, final long amount, final long fundBalance)
     {
@@ -155,7 +156,7 @@ final class OutputEmitter
         send(feeCharged.encodedLength());
     }
 
-    void clearanceFee(
+    public void clearanceFee(
         final long liquidationSequence, final int liquidationIndex, final long accountId, final int instrumentId,
         final long amount, final long fundBalance)
     {
@@ -166,7 +167,7 @@ final class OutputEmitter
         send(clearanceFee.encodedLength());
     }
 
-    void marginCall(
+    public void marginCall(
         final long accountId, final int instrumentId, final boolean isolated, final long equity,
         final long maintenanceMargin, final long marginRatio)
     {

@@ -1,5 +1,8 @@
 package com.liqengine.margin;
 
+import com.liqengine.account.BandNeeds;
+import com.liqengine.account.MarginMath;
+import com.liqengine.account.SlotRecords;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

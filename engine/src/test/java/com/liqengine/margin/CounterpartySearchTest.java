@@ -12,10 +12,11 @@ import static com.liqengine.margin.EngineHarness.simpleTiers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The ADL search ({@link CounterpartySearch}) in random books: isolated and cross positions at random entry prices
- * and margins, cross accounts holding a second instrument (keys from price bands), marks moved about before each
- * gap. Every counterparty the search hands out is checked against ranking all holders by the engine itself
- * ({@code liqengine.adl.verifySearch}, set for the tests in the engine's pom), which throws on a difference.
+ * The ADL search ({@link com.liqengine.liquidation.adl.CounterpartySearch}) in random books: isolated and cross
+ * positions at random entry prices and margins, cross accounts holding a second instrument (keys from price bands),
+ * marks moved about before each gap. Every counterparty the search hands out is checked against ranking all holders by
+ * the engine itself ({@code liqengine.adl.verifySearch}, set for the tests in the engine's pom), which throws on a
+ * difference.
  */
 class CounterpartySearchTest
 {

@@ -1,5 +1,7 @@
 package com.liqengine.margin;
 
+import com.liqengine.account.Instrument;
+import com.liqengine.account.RiskTiers;
 import com.liqengine.api.InputEncoder;
 import com.liqengine.api.InstrumentSpec;
 import com.liqengine.api.OutputRecord;
@@ -7,6 +9,7 @@ import com.liqengine.api.TierSpec;
 import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.RejectReason;
 import com.liqengine.codec.Side;
+import com.liqengine.math.FixedPoint;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

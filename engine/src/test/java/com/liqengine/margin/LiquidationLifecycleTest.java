@@ -5,6 +5,7 @@ import com.liqengine.codec.FillDecoder;
 import com.liqengine.codec.MessageHeaderDecoder;
 import com.liqengine.codec.RejectReason;
 import com.liqengine.codec.Side;
+import com.liqengine.state.StateCodec;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package com.liqengine.margin;
 
+import com.liqengine.account.RiskTiers;
 import com.liqengine.api.InstrumentSpec;
 import com.liqengine.api.OutputRecord;
 import com.liqengine.api.TierSpec;

@@ -1,9 +1,15 @@
 package com.liqengine.margin;
 
+import com.liqengine.account.Accounts;
+import com.liqengine.account.Instrument;
+import com.liqengine.account.RiskTiers;
+import com.liqengine.account.SlotMaintenanceMargins;
+import com.liqengine.account.Slots;
 import com.liqengine.api.InstrumentSpec;
 import com.liqengine.api.OutputRecord;
 import com.liqengine.api.TierSpec;
 import com.liqengine.codec.MarginMode;
+import com.liqengine.state.StateCodec;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package com.liqengine.margin;
 
 import com.liqengine.api.InputEncoder;
+import com.liqengine.state.StateCodec;
 import com.liqengine.testing.MixedEvents;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;

@@ -9,7 +9,7 @@ import com.liqengine.codec.Side;
 import com.liqengine.margin.EngineSettings;
 import com.liqengine.margin.LiquidationMode;
 import com.liqengine.margin.MarginStateMachine;
-import com.liqengine.margin.OpenLiquidation;
+import com.liqengine.liquidation.OpenLiquidation;
 import com.liqengine.testing.Theories;
 import org.junit.jupiter.api.Test;
 

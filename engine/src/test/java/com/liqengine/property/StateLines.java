@@ -41,7 +41,7 @@ final class StateLines
                     Integer.toString(engine.adlIndicator(id, i))));
             }
         }
-        for (final com.liqengine.margin.OpenLiquidation o : engine.openLiquidations())
+        for (final com.liqengine.liquidation.OpenLiquidation o : engine.openLiquidations())
         {
             lines.add(order(o.liquidationSequence(), o.liquidationIndex(), o.accountId(), o.instrumentId(), o.sells(),
                 !o.isolated(), o.quantity(), o.limitPrice(), o.filledQuantity()));

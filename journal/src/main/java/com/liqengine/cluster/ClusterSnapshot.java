@@ -2,7 +2,7 @@ package com.liqengine.cluster;
 
 import com.liqengine.margin.MarginStateMachine;
 import com.liqengine.margin.MarginStateView;
-import com.liqengine.margin.StateCodec;
+import com.liqengine.state.StateCodec;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;

@@ -6,7 +6,7 @@ import com.liqengine.journal.JournalReader;
 import com.liqengine.journal.OutputQueueEnd;
 import com.liqengine.journal.QueueContext;
 import com.liqengine.margin.MarginStateMachine;
-import com.liqengine.margin.StateCodec;
+import com.liqengine.state.StateCodec;
 import com.liqengine.pipeline.CountingOutputChannel;
 import com.liqengine.pipeline.InputSlot;
 import com.liqengine.runtime.DeduplicatingOutputChannel;

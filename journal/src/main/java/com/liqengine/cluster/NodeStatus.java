@@ -24,7 +24,7 @@ import java.util.Map;
  * @param memberId the node's cluster member id, -1 while not known (before it joins the log).
  * @param role leader, follower or candidate.
  * @param engineSequence the engine sequence (inputs applied).
- * @param stateHash the state hash ({@link com.liqengine.margin.StateCodec#stateHash}).
+ * @param stateHash the state hash ({@link com.liqengine.state.StateCodec#stateHash}).
  * @param stateHashSequence the engine sequence the hash was computed at.
  * @param logPosition the log position of the last message the service saw.
  * @param duplicatesIgnored envelopes ignored as resends (replicated: the same on every node at a log position).

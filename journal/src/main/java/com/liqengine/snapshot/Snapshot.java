@@ -22,7 +22,7 @@ import java.nio.file.Path;
  * @param stateHash {@link MarginStateMachine#stateHash()} when it was taken.
  * @param injectedRequests snapshot requests the engine injected in the journal up to the sequence (its own
  *     {@code SnapshotRequest} included when injected), or {@link SnapshotFile#UNKNOWN} in a format 1 file.
- * @param state the canonical state bytes ({@link com.liqengine.margin.StateCodec}).
+ * @param state the canonical state bytes ({@link com.liqengine.state.StateCodec}).
  * @param formatVersion the file's format version.
  * @param liquidation the liquidation settings it was taken with (format 3; before it: takeover, no fund floor).
  */

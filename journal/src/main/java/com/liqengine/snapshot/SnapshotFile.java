@@ -5,7 +5,7 @@ import com.liqengine.codec.SnapshotRequestDecoder;
 import com.liqengine.margin.EngineSettings;
 import com.liqengine.margin.LiquidationMode;
 import com.liqengine.margin.MarginStateMachine;
-import com.liqengine.margin.StateCodec;
+import com.liqengine.state.StateCodec;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;

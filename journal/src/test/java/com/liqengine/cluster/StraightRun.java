@@ -1,7 +1,7 @@
 package com.liqengine.cluster;
 
 import com.liqengine.margin.MarginStateMachine;
-import com.liqengine.margin.StateCodec;
+import com.liqengine.state.StateCodec;
 import com.liqengine.runtime.EngineConfig;
 import org.agrona.concurrent.UnsafeBuffer;
 

@@ -15,7 +15,7 @@ import com.liqengine.codec.SetMarginModeDecoder;
 import com.liqengine.codec.SnapshotRequestDecoder;
 import com.liqengine.codec.WithdrawalDecoder;
 import com.liqengine.margin.MarginStateMachine;
-import com.liqengine.margin.OpenLiquidation;
+import com.liqengine.liquidation.OpenLiquidation;
 import com.liqengine.tools.simulate.Units;
 import org.agrona.DirectBuffer;
 

@@ -3,7 +3,7 @@ package com.liqengine.tools.engine;
 import com.liqengine.journal.FsyncPolicy;
 import com.liqengine.journal.RollCycleNames;
 import com.liqengine.margin.EngineSettings;
-import com.liqengine.margin.FixedPoint;
+import com.liqengine.math.FixedPoint;
 import com.liqengine.pipeline.IdleStrategyName;
 import com.liqengine.pipeline.Topology;
 import com.liqengine.runtime.CorePinning;

@@ -1,7 +1,7 @@
 package com.liqengine.tools.simulate;
 
 import com.liqengine.margin.MarginStateMachine;
-import com.liqengine.margin.OpenLiquidation;
+import com.liqengine.liquidation.OpenLiquidation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -6,7 +6,7 @@ import com.liqengine.tools.yaml.YamlMap;
 import com.liqengine.codec.MarginMode;
 import com.liqengine.codec.Side;
 import com.liqengine.margin.LiquidationMode;
-import com.liqengine.margin.RiskTiers;
+import com.liqengine.account.RiskTiers;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 import java.io.Reader;

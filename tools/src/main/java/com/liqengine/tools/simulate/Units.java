@@ -1,6 +1,6 @@
 package com.liqengine.tools.simulate;
 
-import com.liqengine.margin.FixedPoint;
+import com.liqengine.math.FixedPoint;
 
 import java.math.BigDecimal;
 

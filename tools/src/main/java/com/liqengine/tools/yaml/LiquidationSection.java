@@ -1,7 +1,7 @@
 package com.liqengine.tools.yaml;
 
 import com.liqengine.margin.EngineSettings;
-import com.liqengine.margin.FixedPoint;
+import com.liqengine.math.FixedPoint;
 import com.liqengine.margin.LiquidationMode;
 
 import java.math.BigDecimal;
