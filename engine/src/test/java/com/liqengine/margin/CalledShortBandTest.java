@@ -34,7 +34,7 @@ class CalledShortBandTest
 
     /**
      * The refresh after a deposit may skip its walk only when the stored bands' needs fit the new budgets
-     * ({@link BandNeeds}); a called short's need counts its distance down. Account 2 (wallet 100, short 10 at 100)
+     * ({@code BandNeeds}); a called short's need counts its distance down. Account 2 (wallet 100, short 10 at 100)
      * is called at 108.9: E = 11, MM = 10.89, ratio 99%; its exact band is stored, its low end 10 price units down
      * (call budget MM − 0.8·E = 2.09 over 2 × 10 × 0.01 a unit). A deposit of 2 leaves it called (13, ratio 84%)
      * but shrinks that budget to 10.89 − 10.4 = 0.49, while the distance up (the liquidation budget, 0.11) grows:
