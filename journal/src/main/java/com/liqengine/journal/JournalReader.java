@@ -257,19 +257,24 @@ public final class JournalReader implements AutoCloseable
      */
     private boolean readDocumentAt(final long index, final boolean last)
     {
-        if (!moveTo(index))
+        // a fault on a mapped file cut short is delivered as an InternalError at the next safepoint poll, which may
+        // come after moveTo has returned: the whole read is inside the handler
+        try
         {
-            return absent(index, last);
-        }
-        try (DocumentContext context = next(index))
-        {
-            if (!context.isPresent())
+            if (!moveTo(index))
             {
                 return absent(index, last);
             }
-            load(context, index);
-            check(NO_INDEX, "the document at ", index);
-            return true;
+            try (DocumentContext context = next(index))
+            {
+                if (!context.isPresent())
+                {
+                    return absent(index, last);
+                }
+                load(context, index);
+                check(NO_INDEX, "the document at ", index);
+                return true;
+            }
         }
         catch (final InternalError ex)
         {
