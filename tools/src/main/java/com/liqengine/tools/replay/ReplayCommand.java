@@ -96,6 +96,10 @@ public final class ReplayCommand implements Callable<Integer>
             err.println("liq replay: no journal at " + journalPath);
             return 2;
         }
+        // the settings decide the outputs and the state hash: an auditor must see which ones this replay used
+        out.println(Files.isRegularFile(configFile) ? "liq replay: engine settings from " + configFile :
+            "liq replay: engine settings: the defaults (no " + configFile + "); give --config the configuration "
+                + "the journal was written with");
         if (outputs != null && !Files.isDirectory(outputs))
         {
             err.println("liq replay: no output queue at " + outputs);

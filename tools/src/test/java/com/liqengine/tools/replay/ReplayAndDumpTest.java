@@ -57,10 +57,23 @@ class ReplayAndDumpTest
             data.resolve("outputs").toString());
 
         assertThat(replay.code).isZero();
-        assertThat(replay.out).contains("identical: 28 inputs, 25 outputs").contains("inputs/s");
+        assertThat(replay.out).contains("identical: 28 inputs, 25 outputs").contains("inputs/s")
+            .contains("liq replay: engine settings from " + config(data));
         final String hash = runLog.substring(runLog.indexOf("liq run: state hash", runLog.indexOf("reading")))
             .substring("liq run: ".length(), "liq run: state hash 0123456789abcdef at sequence 28".length());
         assertThat(replay.out).contains(hash);
+    }
+
+    @Test
+    void aReplayWithoutItsConfigurationSaysItUsedTheDefaults()
+    {
+        final Path missing = dir.resolve("engine.yaml");
+        final Result replay = liq("replay", "--config", missing.toString(), "--journal",
+            data.resolve("journal").toString());
+
+        assertThat(replay.code).as(replay.err).isZero();
+        assertThat(replay.out).contains("liq replay: engine settings: the defaults (no " + missing + ")")
+            .contains("28 inputs replayed");
     }
 
     @Test
