@@ -137,7 +137,7 @@ final class AccountRequests
             }
             appliedSlot = slots.open(accountIndex, instrument);
         }
-        slots.leverage[appliedSlot] = leverage;
+        slots.setLeverage(appliedSlot, leverage);
         return null;
     }
 

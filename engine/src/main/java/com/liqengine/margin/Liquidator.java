@@ -167,10 +167,16 @@ final class Liquidator
         {
             return;
         }
-        // the account's record (wallet, flags, first slot, open cross count, id), the slot's record (size, cost,
-        // pool, band, maintenance margin, links), its leverage and account
+        // the account's record (wallet, flags, first slot, open cross count, id), and the slot's block of records
+        // (size, cost, pool, band, maintenance margin, links with the leverage): the account's other slots are
+        // mostly there, and the walks over them would otherwise miss on one line after another
         long sum = accounts.crossWallet(accountIndex);
-        sum += slots.size(slot) + slots.leverage[slot] + slots.account[slot];
+        final long[] records = slots.records;
+        final int block = SlotRecords.at(slot & -SlotRecords.BLOCK);
+        for (int r = 0; r < SlotRecords.BLOCK; r++)
+        {
+            sum += records[block + (r << SlotRecords.SHIFT) + SlotRecords.LINKS];
+        }
         prefetched += sum;
     }
 
@@ -218,7 +224,7 @@ final class Liquidator
         }
         else if (slot >= 0)
         {
-            bands.refreshSlot(slot, reset);
+            bands.refreshSlot(accountIndex, slot, reset);
         }
     }
 

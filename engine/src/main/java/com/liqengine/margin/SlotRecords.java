@@ -3,7 +3,8 @@ package com.liqengine.margin;
 /**
  * The hot fields of every slot in one 64-byte record of eight longs: size, cost, pool, the band's low and high end
  * ({@link com.liqengine.index.LiquidationIndex}), the remembered maintenance margin and its notional
- * ({@link SlotMaintenanceMargins}), and a word packing the next slot of the account, the instrument and the flags.
+ * ({@link SlotMaintenanceMargins}), and a word packing the next slot of the account, the instrument, the flags and
+ * the leverage when it fits (every leverage an instrument's tiers allow in practice).
  * A fill, a check and a band refresh read one line per slot instead of one per array (eight at 10M slots, each a
  * cache miss). Pre-sized; nothing is allocated once built.
  */
@@ -16,15 +17,21 @@ final class SlotRecords
     static final int BAND_HIGH = 4;
     static final int MAINTENANCE_NOTIONAL = 5;
     static final int MAINTENANCE = 6;
-    /** Next of the account (bits 0-31), instrument (32-47), isolated, margin call, in liquidation (48-50). */
+    /**
+     * Next of the account (bits 0-31), instrument (32-47), isolated, margin call, in liquidation (48-50), leverage
+     * (51-63; 0 when it does not fit, and then {@link Slots} keeps it in an array of its own).
+     */
     static final int LINKS = 7;
     /** Words per record, as a shift. */
     static final int SHIFT = 3;
+    /** Records per block: four lines, 256 bytes, inside one page (see {@link #PAD}). */
+    static final int BLOCK = 4;
     /**
      * Words before the first record: a long[]'s elements start 16 bytes into the array, and G1 places an array of
-     * more than half a region at a region's start, so 6 words put every record of a large array on one line.
+     * more than half a region at a region's start, so 30 words put every record of a large array on one line and
+     * every block of {@link #BLOCK} records inside one 4 KB page.
      */
-    static final int PAD = 6;
+    static final int PAD = 30;
 
     static final long NEXT_MASK = 0xFFFF_FFFFL;
     static final int INSTRUMENT_SHIFT = 32;
@@ -32,15 +39,20 @@ final class SlotRecords
     static final long ISOLATED = 1L << 48;
     static final long MARGIN_CALL = 1L << 49;
     static final long IN_LIQUIDATION = 1L << 50;
+    static final int LEVERAGE_SHIFT = 51;
+    /** The largest leverage kept in the word. */
+    static final int INLINE_LEVERAGE = (1 << (64 - LEVERAGE_SHIFT)) - 1;
+    static final long LEVERAGE_BITS = (long)INLINE_LEVERAGE << LEVERAGE_SHIFT;
 
     private SlotRecords()
     {
     }
 
-    /** The array of {@code capacity} records. */
+    /** The array of {@code capacity} records, rounded up to whole blocks. */
     static long[] allocate(final int capacity)
     {
-        return new long[PAD + (capacity << SHIFT)];
+        final int blocks = (capacity + BLOCK - 1) / BLOCK;
+        return new long[PAD + (blocks * BLOCK << SHIFT)];
     }
 
     /** The instrument of a {@link #LINKS} word. */
