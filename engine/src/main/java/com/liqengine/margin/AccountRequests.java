@@ -137,7 +137,7 @@ final class AccountRequests
             }
             appliedSlot = slots.open(accountIndex, instrument);
         }
-        slots.setLeverage(appliedSlot, leverage);
+        slots.leverage[appliedSlot] = leverage;
         return null;
     }
 

@@ -16,10 +16,7 @@ final class Accounts
     private static final float LOAD_FACTOR = 0.65f;
 
     private static final int WALLET = 0;
-    /**
-     * First slot (bits 0-31), open cross positions (32-47), cross margin call, cross in liquidation (48, 49), marked
-     * for the ADL queues (50).
-     */
+    /** First slot (bits 0-31), open cross positions (32-47), cross margin call, cross in liquidation (48, 49). */
     private static final int LINKS = 1;
     private static final int ID = 2;
     private static final int SHIFT = 2;
@@ -30,7 +27,6 @@ final class Accounts
     private static final long OPEN_CROSS_MASK = 0xFFFFL;
     private static final long MARGIN_CALL = 1L << 48;
     private static final long IN_LIQUIDATION = 1L << 49;
-    private static final long ADL_MARKED = 1L << 50;
     /** The links of an account without slots. */
     private static final long NO_SLOTS = Slots.NONE & FIRST_SLOT_MASK;
 
@@ -108,20 +104,6 @@ final class Accounts
         setFlag(index, IN_LIQUIDATION, inLiquidation);
     }
 
-    /**
-     * Whether {@link AdlPending} lists the account (kept by it): a fill reads the flag on the line of the account it
-     * has read anyway, where a flag of its own would be one more cache miss at millions of accounts.
-     */
-    boolean adlMarked(final int index)
-    {
-        return (records[at(index) + LINKS] & ADL_MARKED) != 0;
-    }
-
-    void setAdlMarked(final int index, final boolean marked)
-    {
-        setFlag(index, ADL_MARKED, marked);
-    }
-
     /** The account's first stored slot (instrument order), or {@link Slots#NONE} (kept by {@link Slots}). */
     int firstSlot(final int index)
     {
@@ -177,19 +159,14 @@ final class Accounts
         setCrossWallet(fundIndex, FixedPoint.addSaturated(crossWallet(fundIndex), amount, FixedPoint.FUND_SATURATION));
     }
 
-    /**
-     * Forgets every account, before a restore (cold path); their slots are forgotten by {@link Slots#reset}. The ADL
-     * marks stay: {@link AdlPending} still lists those indexes, and a mark keeps an index from being listed twice.
-     */
+    /** Forgets every account, before a restore (cold path); their slots are forgotten by {@link Slots#reset}. */
     void reset()
     {
         indexById.clear();
+        Arrays.fill(records, 0, at(count), 0);
         for (int a = 0; a < count; a++)
         {
-            final int at = at(a);
-            final long marked = records[at + LINKS] & ADL_MARKED;
-            Arrays.fill(records, at, at + (1 << SHIFT), 0);
-            records[at + LINKS] = NO_SLOTS | marked;
+            records[at(a) + LINKS] = NO_SLOTS;
         }
         count = 0;
     }

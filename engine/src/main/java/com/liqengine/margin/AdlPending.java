@@ -13,8 +13,8 @@ final class AdlPending
 {
     static final int NONE = -1;
 
-    /** Per account, whether it is in {@link #markedAccounts}: a flag of its record ({@link Accounts#adlMarked}). */
-    private final Accounts accounts;
+    /** Per account, whether it is in {@link #markedAccounts}. */
+    private final boolean[] marked;
     private final int[] markedAccounts;
     private int markedCount;
     /** Per slot, the side whose list holds it, + 1; 0 when in none. */
@@ -26,10 +26,10 @@ final class AdlPending
     /** Per side, how many slots its list holds. */
     private final int[] counts;
 
-    AdlPending(final Accounts accounts, final int maxSlots, final int sides)
+    AdlPending(final int maxAccounts, final int maxSlots, final int sides)
     {
-        this.accounts = accounts;
-        this.markedAccounts = new int[accounts.maxAccounts()];
+        this.marked = new boolean[maxAccounts];
+        this.markedAccounts = new int[maxAccounts];
         this.listOf = new int[maxSlots];
         this.next = new int[maxSlots];
         this.previous = new int[maxSlots];
@@ -41,9 +41,9 @@ final class AdlPending
     /** The account's keys may have changed (its bands were refreshed): O(1), listed once until the next search. */
     void markAccount(final int accountIndex)
     {
-        if (!accounts.adlMarked(accountIndex))
+        if (!marked[accountIndex])
         {
-            accounts.setAdlMarked(accountIndex, true);
+            marked[accountIndex] = true;
             markedAccounts[markedCount++] = accountIndex;
         }
     }
@@ -63,7 +63,7 @@ final class AdlPending
     {
         for (int n = 0; n < markedCount; n++)
         {
-            accounts.setAdlMarked(markedAccounts[n], false);
+            marked[markedAccounts[n]] = false;
         }
         markedCount = 0;
     }

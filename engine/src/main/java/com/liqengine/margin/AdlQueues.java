@@ -9,7 +9,7 @@ package com.liqengine.margin;
  * {@code m} is {@code x / P × m / e} when {@code x > 0}, else {@code x / P × e / m}, with per unit {@code x = side × (m
  * − P)}, base equity {@code b = E₀ / u} and equity {@code e ≥ b + x}. The orders, fixed between the account's band
  * refreshes: the entry price (a heap: the side's best PnL%), and the base equity by bucket then entry price (a tree,
- * {@link AdlBuckets}: {@link #baseKey}). {@link PriceBands} calls {@link #accountChanged}
+ * {@link AdlBuckets}: {@link #baseKey}). {@link PriceBands} calls {@link #accountChanged} and {@link #slotChanged}
  * after it refreshes bands (after every change of an account, and when a mark leaves a band), which only mark the
  * account ({@link AdlPending}); the keys are brought up to date by {@link #prepare} when an ADL searches a side. The
  * fund is never kept. Heap and tree {@code 2 × instrument} hold shorts, {@code 2 × instrument + 1} longs.
@@ -67,7 +67,7 @@ final class AdlQueues
         this.accounts = accounts;
         this.marks = marks;
         this.fundIndex = fundIndex;
-        this.pending = new AdlPending(accounts, maxSlots, 2 * maxInstruments);
+        this.pending = new AdlPending(accounts.maxAccounts(), maxSlots, 2 * maxInstruments);
         this.entryView = new AdlHeaps(maxSlots, 2 * maxInstruments);
         this.buckets = new AdlBuckets(maxSlots, 2 * maxInstruments);
         this.heapOf = new int[maxSlots];
@@ -139,6 +139,12 @@ final class AdlQueues
     void accountChanged(final int accountIndex)
     {
         pending.markAccount(accountIndex);
+    }
+
+    /** One slot's band was refreshed (of an account without open cross positions): its account is marked. */
+    void slotChanged(final int slot)
+    {
+        pending.markAccount(slots.account[slot]);
     }
 
     /**

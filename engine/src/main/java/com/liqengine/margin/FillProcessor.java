@@ -74,7 +74,7 @@ final class FillProcessor
         }
 
         final boolean isolated = stored ? slots.isolated(slot) : slots.isDefaultIsolated(accountIndex, instrument);
-        final int leverage = stored ? slots.leverage(slot) : instrument.defaultLeverage;
+        final int leverage = stored ? slots.leverage[slot] : instrument.defaultLeverage;
         long cost = stored ? slots.cost(slot) : 0;
         long pool = stored ? slots.pool(slot) : 0;
         // within the bounds: |W| ≤ 2^60 (the fund's 2^62), |fee| ≤ 2^58, values at p ≤ 2^58 (the fund's 2^61)
@@ -144,7 +144,7 @@ final class FillProcessor
         final int target = opens ? slots.open(accountIndex, instrument) : slot;
         accounts.payFund(fundIndex, fundShortfall);
         accounts.setCrossWallet(accountIndex, wallet);
-        slots.setSize(accountIndex, target, size);
+        slots.setSize(target, size);
         slots.setCost(target, cost);
         slots.setPool(target, pool);
         if (size == 0)

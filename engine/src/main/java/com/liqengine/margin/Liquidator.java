@@ -167,10 +167,10 @@ final class Liquidator
         {
             return;
         }
-        // the account's record (wallet, flags, first slot, open cross count, id), and the slot's block of records
-        // (size, cost, pool, band, maintenance margin, links with the leverage): the account's other slots are
-        // mostly there, and the walks over them would otherwise miss on one line after another
-        long sum = accounts.crossWallet(accountIndex);
+        // the account's record (wallet, flags, first slot, open cross count, id), the slot's leverage and account,
+        // and the slot's block of records (size, cost, pool, band, maintenance margin, links): the account's other
+        // slots are mostly there (Slots), and the walks over them would otherwise miss on one line after another
+        long sum = accounts.crossWallet(accountIndex) + slots.leverage[slot] + slots.account[slot];
         final long[] records = slots.records;
         final int block = SlotRecords.at(slot & -SlotRecords.BLOCK);
         for (int r = 0; r < SlotRecords.BLOCK; r++)
@@ -224,7 +224,7 @@ final class Liquidator
         }
         else if (slot >= 0)
         {
-            bands.refreshSlot(accountIndex, slot, reset);
+            bands.refreshSlot(slot, reset);
         }
     }
 

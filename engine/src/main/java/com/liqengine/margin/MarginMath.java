@@ -192,7 +192,7 @@ final class MarginMath
                 // can after a tick's takeovers (docs/margin.md, section 1)
                 final Instrument instrument = instrumentOf(s);
                 final long value = instrument.valueClamped(slots.size(s), instrument.markPrice);
-                final int slotLeverage = s == replacedSlot ? leverage : slots.leverage(s);
+                final int slotLeverage = s == replacedSlot ? leverage : slots.leverage[s];
                 balance.add(Math.min(value - slots.cost(s), 0));
                 balance.add(-initialMargin(Math.abs(value), slotLeverage));
             }
@@ -209,7 +209,7 @@ final class MarginMath
     long removableIsolatedMargin(final int slot)
     {
         final long unrealized = unrealizedPnl(slot);
-        final long initial = initialMargin(notional(slot), slots.leverage(slot));
+        final long initial = initialMargin(notional(slot), slots.leverage[slot]);
         return Math.max(0, slots.pool(slot) + Math.min(unrealized, 0) - initial);
     }
 

@@ -242,7 +242,7 @@ public class MarginStateView
     public int leverage(final long id, final int instrument)
     {
         final int slot = slotOf(id, instrument);
-        return slot == Slots.NONE ? instruments[instrument].defaultLeverage : slots.leverage(slot);
+        return slot == Slots.NONE ? instruments[instrument].defaultLeverage : slots.leverage[slot];
     }
 
     /**

@@ -152,10 +152,10 @@ final class PriceBands
      * Recomputes one slot's band when its account holds no open cross position (so it has no cross band): removed
      * when the slot is flat, else the isolated band.
      */
-    void refreshSlot(final int accountIndex, final int slot, final boolean reset)
+    void refreshSlot(final int slot, final boolean reset)
     {
         this.reset = reset;
-        if (accountIndex == fundIndex)
+        if (slots.account[slot] == fundIndex)
         {
             return;
         }
@@ -169,7 +169,7 @@ final class PriceBands
         }
         if (adlQueues != null)
         {
-            adlQueues.accountChanged(accountIndex);
+            adlQueues.slotChanged(slot);
         }
     }
 

@@ -3,8 +3,7 @@ package com.liqengine.margin;
 /**
  * The hot fields of every slot in one 64-byte record of eight longs: size, cost, pool, the band's low and high end
  * ({@link com.liqengine.index.LiquidationIndex}), the remembered maintenance margin and its notional
- * ({@link SlotMaintenanceMargins}), and a word packing the next slot of the account, the instrument, the flags and
- * the leverage when it fits (every leverage an instrument's tiers allow in practice).
+ * ({@link SlotMaintenanceMargins}), and a word packing the next slot of the account, the instrument and the flags.
  * A fill, a check and a band refresh read one line per slot instead of one per array (eight at 10M slots, each a
  * cache miss). Pre-sized; nothing is allocated once built.
  */
@@ -17,10 +16,7 @@ final class SlotRecords
     static final int BAND_HIGH = 4;
     static final int MAINTENANCE_NOTIONAL = 5;
     static final int MAINTENANCE = 6;
-    /**
-     * Next of the account (bits 0-31), instrument (32-47), isolated, margin call, in liquidation (48-50), leverage
-     * (51-63; 0 when it does not fit, and then {@link Slots} keeps it in an array of its own).
-     */
+    /** Next of the account (bits 0-31), instrument (32-47), isolated, margin call, in liquidation (48-50). */
     static final int LINKS = 7;
     /** Words per record, as a shift. */
     static final int SHIFT = 3;
@@ -39,10 +35,6 @@ final class SlotRecords
     static final long ISOLATED = 1L << 48;
     static final long MARGIN_CALL = 1L << 49;
     static final long IN_LIQUIDATION = 1L << 50;
-    static final int LEVERAGE_SHIFT = 51;
-    /** The largest leverage kept in the word. */
-    static final int INLINE_LEVERAGE = (1 << (64 - LEVERAGE_SHIFT)) - 1;
-    static final long LEVERAGE_BITS = (long)INLINE_LEVERAGE << LEVERAGE_SHIFT;
 
     private SlotRecords()
     {

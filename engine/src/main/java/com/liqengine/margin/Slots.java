@@ -34,8 +34,7 @@ final class Slots
      */
     final long[] records;
     final int[] account;
-    /** The leverage of a slot whose leverage does not fit its record's links word (read rarely). */
-    private final int[] leverage;
+    final int[] leverage;
 
     private final int[] previousHolder;
     private final int[] nextHolder;
@@ -165,7 +164,7 @@ final class Slots
         records[at + SlotRecords.POOL] = 0;
         records[at + SlotRecords.LINKS] =
             links(NONE, instrumentOf.id, isDefaultIsolated(accountIndex, instrumentOf) ? SlotRecords.ISOLATED : 0);
-        setLeverage(slot, instrumentOf.defaultLeverage);
+        leverage[slot] = instrumentOf.defaultLeverage;
         setNext(slot, following);
         if (previous == NONE)
         {
@@ -210,7 +209,7 @@ final class Slots
     {
         return size(slot) == 0 && pool(slot) == 0 && !marginCall(slot) && !inLiquidation(slot) &&
             isolated(slot) == isDefaultIsolated(account[slot], instrumentOf) &&
-            leverage(slot) == instrumentOf.defaultLeverage;
+            leverage[slot] == instrumentOf.defaultLeverage;
     }
 
     /**
@@ -263,12 +262,6 @@ final class Slots
      */
     void setSize(final int slot, final long newSize)
     {
-        setSize(account[slot], slot, newSize);
-    }
-
-    /** {@link #setSize(int, long)} of a slot of the account: a fill knows it and need not read it. */
-    void setSize(final int accountIndex, final int slot, final long newSize)
-    {
         final int at = SlotRecords.at(slot);
         final long oldSize = records[at + SlotRecords.SIZE];
         if (oldSize == newSize)
@@ -276,6 +269,7 @@ final class Slots
             return;
         }
         final int instrumentId = instrument(slot);
+        final int accountIndex = account[slot];
         records[at + SlotRecords.SIZE] = newSize;
         if (oldSize == 0)
         {
@@ -372,24 +366,6 @@ final class Slots
     boolean inLiquidation(final int slot)
     {
         return (records[SlotRecords.at(slot) + SlotRecords.LINKS] & SlotRecords.IN_LIQUIDATION) != 0;
-    }
-
-    /** The slot's leverage: from its record's links word, which the fill reads anyway, when it fits there. */
-    int leverage(final int slot)
-    {
-        final int inline = (int)(records[SlotRecords.at(slot) + SlotRecords.LINKS] >>> SlotRecords.LEVERAGE_SHIFT);
-        return inline != 0 ? inline : leverage[slot];
-    }
-
-    void setLeverage(final int slot, final int value)
-    {
-        final int at = SlotRecords.at(slot) + SlotRecords.LINKS;
-        final long inline = value >= 1 && value <= SlotRecords.INLINE_LEVERAGE ? value : 0;
-        records[at] = (records[at] & ~SlotRecords.LEVERAGE_BITS) | (inline << SlotRecords.LEVERAGE_SHIFT);
-        if (inline == 0)
-        {
-            leverage[slot] = value;
-        }
     }
 
     void setCost(final int slot, final long cost)

@@ -124,7 +124,7 @@ public final class StateCodec
                 {
                     p = putInt(buffer, p, slots.instrument(s));
                     buffer.putByte(p++, (byte)(slots.isolated(s) ? 1 : 0));
-                    p = putInt(buffer, p, slots.leverage(s));
+                    p = putInt(buffer, p, slots.leverage[s]);
                     p = putLong(buffer, p, slots.size(s));
                     p = putLong(buffer, p, slots.cost(s));
                     p = putLong(buffer, p, slots.pool(s));
@@ -287,7 +287,7 @@ public final class StateCodec
                 final boolean isolated = flag(buffer, p + 4);
                 require(!isolated || a != 0, "the insurance fund has an isolated slot");
                 slots.setIsolated(slot, isolated);
-                slots.setLeverage(slot, buffer.getInt(p + 5, ORDER));
+                slots.leverage[slot] = buffer.getInt(p + 5, ORDER);
                 slots.setSize(slot, buffer.getLong(p + 9, ORDER));
                 slots.setCost(slot, buffer.getLong(p + 17, ORDER));
                 slots.setPool(slot, buffer.getLong(p + 25, ORDER));

@@ -1,7 +1,5 @@
 package com.liqengine.margin;
 
-import com.liqengine.api.TierSpec;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -10,14 +8,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 
-import static com.liqengine.margin.EngineHarness.tier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Where {@link Slots} puts a slot's record: an account's slots share a block of {@link SlotRecords#BLOCK} records
  * while it has room, even when other accounts' slots were opened between them; every free handle can still be
- * taken, and none twice. And the leverage kept in a record's links word: a leverage too large for it is kept beside,
- * and neither disturbs the word's other fields.
+ * taken, and none twice.
  */
 class SlotBlocksTest
 {
@@ -142,49 +138,5 @@ class SlotBlocksTest
             assertThat(held.add(slots.open(0, instruments[i]))).isTrue();
         }
         assertThat(held).hasSize(slots.capacity());
-    }
-
-    @Test
-    void aLeverageTooLargeForTheLinksWordIsKeptBesideIt()
-    {
-        final Slots slots = slots(3, 8);
-        final int first = slots.open(1, instruments[2]);
-        final int second = slots.open(1, instruments[5]);
-        slots.setIsolated(first, true);
-        slots.setMarginCall(first, true);
-        for (final int leverage : new int[] {1, SlotRecords.INLINE_LEVERAGE, SlotRecords.INLINE_LEVERAGE + 1,
-            Integer.MAX_VALUE, 125})
-        {
-            slots.setLeverage(first, leverage);
-            assertThat(slots.leverage(first)).isEqualTo(leverage);
-            assertThat(slots.nextOf(first)).isEqualTo(second);
-            assertThat(slots.instrument(first)).isEqualTo(2);
-            assertThat(slots.isolated(first)).isTrue();
-            assertThat(slots.marginCall(first)).isTrue();
-            assertThat(slots.inLiquidation(first)).isFalse();
-        }
-        assertThat(slots.leverage(second)).isEqualTo(20);
-    }
-
-    @Test
-    void aLargeLeverageIsReportedAndSurvivesARestore()
-    {
-        final List<TierSpec> tiers = List.of(tier("10000", 20_000, "0.00001", "0"));
-        final EngineHarness h = new EngineHarness();
-        final int x = h.define("X", 2, 3, tiers);
-        h.deposit(1, "1000");
-        h.deposit(2, "1000");
-        h.leverage(1, x, 8_192);
-        h.leverage(2, x, 8_191);
-        assertThat(h.engine.leverage(1, x)).isEqualTo(8_192);
-        assertThat(h.engine.leverage(2, x)).isEqualTo(8_191);
-
-        final byte[] state = new byte[StateCodec.length(h.engine)];
-        StateCodec.write(h.engine, new UnsafeBuffer(state), 0);
-        final EngineHarness restored = new EngineHarness();
-        restored.engine.restore(new UnsafeBuffer(state), 0, state.length);
-        assertThat(restored.engine.leverage(1, x)).isEqualTo(8_192);
-        assertThat(restored.engine.leverage(2, x)).isEqualTo(8_191);
-        assertThat(restored.engine.stateHash()).isEqualTo(h.engine.stateHash());
     }
 }
