@@ -20,11 +20,14 @@ public final class SlotRecords
     public static final int LINKS = 7;
     /** Words per record, as a shift. */
     public static final int SHIFT = 3;
+    /** Records per block: four lines, 256 bytes, inside one page (see {@link #PAD}). */
+    public static final int BLOCK = 4;
     /**
      * Words before the first record: a long[]'s elements start 16 bytes into the array, and G1 places an array of
-     * more than half a region at a region's start, so 6 words put every record of a large array on one line.
+     * more than half a region at a region's start, so 30 words put every record of a large array on one line and
+     * every block of {@link #BLOCK} records inside one 4 KB page.
      */
-    public static final int PAD = 6;
+    public static final int PAD = 30;
 
     static final long NEXT_MASK = 0xFFFF_FFFFL;
     static final int INSTRUMENT_SHIFT = 32;
@@ -37,10 +40,11 @@ public final class SlotRecords
     {
     }
 
-    /** The array of {@code capacity} records. */
+    /** The array of {@code capacity} records, rounded up to whole blocks. */
     static long[] allocate(final int capacity)
     {
-        return new long[PAD + (capacity << SHIFT)];
+        final int blocks = (capacity + BLOCK - 1) / BLOCK;
+        return new long[PAD + (blocks * BLOCK << SHIFT)];
     }
 
     /** The instrument of a {@link #LINKS} word. */

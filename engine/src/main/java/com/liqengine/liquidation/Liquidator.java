@@ -175,10 +175,16 @@ public final class Liquidator
         {
             return;
         }
-        // the account's record (wallet, flags, first slot, open cross count, id), the slot's record (size, cost,
-        // pool, band, maintenance margin, links), its leverage and account
-        long sum = accounts.crossWallet(accountIndex);
-        sum += slots.size(slot) + slots.leverage[slot] + slots.account[slot];
+        // the account's record (wallet, flags, first slot, open cross count, id), the slot's leverage and account,
+        // and the slot's block of records (size, cost, pool, band, maintenance margin, links): the account's other
+        // slots are mostly there (Slots), and the walks over them would otherwise miss on one line after another
+        long sum = accounts.crossWallet(accountIndex) + slots.leverage[slot] + slots.account[slot];
+        final long[] records = slots.records;
+        final int block = SlotRecords.at(slot & -SlotRecords.BLOCK);
+        for (int r = 0; r < SlotRecords.BLOCK; r++)
+        {
+            sum += records[block + (r << SlotRecords.SHIFT) + SlotRecords.LINKS];
+        }
         prefetched += sum;
     }
 
