@@ -67,6 +67,14 @@ public final class MemoryProbe
         final int instruments = Integer.parseInt(args[2]);
         final int maxAccounts = args.length > 3 ? Integer.parseInt(args[3]) : accounts + 1;
         final int maxPositions = args.length > 4 ? Integer.parseInt(args[4]) : accounts * perAccount + 64;
+        if (maxAccounts < accounts + 1 || maxPositions < accounts * perAccount)
+        {
+            // Refused before the heap is measured: a book that cannot be built measures nothing.
+            System.err.printf("MemoryProbe: maxAccounts %,d must be at least %,d (the accounts and the insurance " +
+                "fund's) and maxPositions %,d at least %,d (the positions opened)%n",
+                maxAccounts, accounts + 1, maxPositions, accounts * perAccount);
+            System.exit(2);
+        }
         final long baseline = usedAfterGc();
         System.out.printf("jvm: %s %s, max heap %,d MB, GC %s%n", System.getProperty("java.vm.name"),
             System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / MB,
