@@ -94,6 +94,15 @@ public class StateMachineBenchmark
     @Param({"false"})
     public boolean fundFloor;
 
+    /**
+     * In what order the book's positions are opened: {@code account}, each account's four one after another; or
+     * {@code scattered}, every account's first, then every second, ... (accounts that open positions at different
+     * times, as on a venue), so that an account's slots are not stored next to each other unless the engine puts
+     * them there. The same accounts, positions and fills either way.
+     */
+    @Param({"account"})
+    public String book;
+
     private final InputEncoder encoder = new InputEncoder();
     private final Outputs outputs = new Outputs();
     private MarginStateMachine engine;
@@ -161,7 +170,23 @@ public class StateMachineBenchmark
     @Setup(Level.Trial)
     public void setUp(final BenchmarkParams params)
     {
-        benchmark = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+        setUp(params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1));
+    }
+
+    /**
+     * Builds the book for the benchmark of this name, outside JMH ({@link Interleaved} runs the operations of two
+     * engines' copies of this class in one JVM).
+     *
+     * @param benchmarkName a {@link Benchmark} method's name.
+     */
+    public void setUp(final String benchmarkName)
+    {
+        benchmark = benchmarkName;
+        final boolean scattered = "scattered".equals(book);
+        if (!scattered && !"account".equals(book))
+        {
+            throw new IllegalStateException("book is account or scattered, not " + book);
+        }
         final boolean crossFifty = "fillCrossFiftyPositions".equals(benchmark);
         if (crossFifty && instruments < CROSS_POSITIONS)
         {
@@ -194,35 +219,46 @@ public class StateMachineBenchmark
         final SplittableRandom random = new SplittableRandom(7);
         // the fill ring picks an account and one of the instruments it holds: the account's draw, kept until then
         final int[] held = new int[bookPositions];
-        for (long a = 1; a <= accounts; a++)
+        // every draw first, in the order the book has always drawn them, so that both orders open the same book
+        final long[] quantities = new long[bookPositions];
+        final boolean[] buy = new boolean[bookPositions];
+        final int[] leverage = new int[accounts];
+        for (int a = 0; a < accounts; a++)
         {
-            final boolean isolated = (a & 1) == 0;
-            final int leverage = 2 + random.nextInt(19);
-            final int first = (int)(a - 1) * POSITIONS_PER_ACCOUNT;
+            leverage[a] = 2 + random.nextInt(19);
+            final int first = a * POSITIONS_PER_ACCOUNT;
             drawDistinct(random, held, first, POSITIONS_PER_ACCOUNT, instruments);
             // notional 1,000 to 20,000 per position; margin for the leverage plus a little more
-            final long[] quantity = new long[POSITIONS_PER_ACCOUNT];
+            for (int p = 0; p < POSITIONS_PER_ACCOUNT; p++)
+            {
+                quantities[first + p] = 33 + random.nextInt(634);
+            }
+            for (int p = 0; p < POSITIONS_PER_ACCOUNT; p++)
+            {
+                buy[first + p] = random.nextBoolean();
+            }
+        }
+        for (int a = 0; a < accounts; a++)
+        {
             long notional = 0;
             for (int p = 0; p < POSITIONS_PER_ACCOUNT; p++)
             {
-                quantity[p] = 33 + random.nextInt(634);
-                notional += quantity[p] * MARK * 1_000;
+                notional += quantities[a * POSITIONS_PER_ACCOUNT + p] * MARK * 1_000;
             }
-            send(encoder.deposit(0, 0, a, notional / leverage + notional / 50));
-            for (int p = 0; p < POSITIONS_PER_ACCOUNT; p++)
+            send(encoder.deposit(0, 0, a + 1, notional / leverage[a] + notional / 50));
+            if (!scattered)
             {
-                final int instrument = held[first + p];
-                if (isolated)
+                for (int p = 0; p < POSITIONS_PER_ACCOUNT; p++)
                 {
-                    send(encoder.setMarginMode(0, 0, a, instrument, MarginMode.ISOLATED));
+                    openBookPosition(a, p, held, quantities, buy, leverage);
                 }
-                send(encoder.setLeverage(0, 0, a, instrument, leverage));
-                final Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
-                send(encoder.fill(0, 0, a, instrument, side, quantity[p], MARK, 0, tradeId++));
-                if (instrument == FUNDED_INSTRUMENT)
-                {
-                    fundedHolders++;
-                }
+            }
+        }
+        for (int p = 0; scattered && p < POSITIONS_PER_ACCOUNT; p++)
+        {
+            for (int a = 0; a < accounts; a++)
+            {
+                openBookPosition(a, p, held, quantities, buy, leverage);
             }
         }
         // the victim: isolated at 125x, liquidated 0.4% away from the mark; nobody else is within 1.5%
@@ -450,6 +486,66 @@ public class StateMachineBenchmark
         final Side side = (crossFillCursor & 1) == 0 ? Side.BUY : Side.SELL;
         send(encoder.fill(0, 0, CROSS_ACCOUNT, crossFillInstruments[n], side, 1, MARK, 0, tradeId++));
         return outputs.count;
+    }
+
+    /** Opens account {@code a}'s {@code p}-th position of the book (account id {@code a + 1}). */
+    private void openBookPosition(
+        final int a, final int p, final int[] held, final long[] quantity, final boolean[] buy, final int[] leverage)
+    {
+        final long account = a + 1;
+        final int position = a * POSITIONS_PER_ACCOUNT + p;
+        final int instrument = held[position];
+        if ((account & 1) == 0)
+        {
+            send(encoder.setMarginMode(0, 0, account, instrument, MarginMode.ISOLATED));
+        }
+        send(encoder.setLeverage(0, 0, account, instrument, leverage[a]));
+        final Side side = buy[position] ? Side.BUY : Side.SELL;
+        send(encoder.fill(0, 0, account, instrument, side, quantity[position], MARK, 0, tradeId++));
+        if (instrument == FUNDED_INSTRUMENT)
+        {
+            fundedHolders++;
+        }
+    }
+
+    /**
+     * Runs the operation of the benchmark named at {@link #setUp(String)} {@code ops} times, as JMH would call it,
+     * between {@link #beforeIteration} and {@link #checkIteration} (which the caller calls).
+     *
+     * @param ops how many operations.
+     * @return what the operations returned, summed (so that nothing is optimised away).
+     */
+    public long repeat(final int ops)
+    {
+        long sum = 0;
+        for (int i = 0; i < ops; i++)
+        {
+            sum += operation();
+        }
+        return sum;
+    }
+
+    private long operation()
+    {
+        switch (benchmark)
+        {
+            case "tickLiquidatingNobody":
+                return tickLiquidatingNobody();
+            case "tickLiquidatingOne":
+                return tickLiquidatingOne();
+            case "fill":
+                return fill();
+            case "fillAfterTick":
+                return fillAfterTick();
+            case "fillOpenClose":
+                return fillOpenClose();
+            case "fillCrossFiftyPositions":
+                return fillCrossFiftyPositions();
+            case "funding":
+                return funding();
+            default:
+                throw new IllegalStateException("no benchmark named " + benchmark);
+        }
     }
 
     private int heldCrossPositions()
