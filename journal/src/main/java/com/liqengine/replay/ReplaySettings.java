@@ -15,9 +15,11 @@ import java.util.List;
  *
  * @param settings the settings to replay with.
  * @param record the journal's settings record, or null when it has none (the configured settings are used).
+ * @param recorded what the record holds, or null without one.
  * @param configuredDiffers each setting the configured ones give otherwise than the record (empty without one).
  */
-public record ReplaySettings(EngineSettings settings, Path record, List<SettingDifference> configuredDiffers)
+public record ReplaySettings(
+    EngineSettings settings, Path record, RecordedSettings recorded, List<SettingDifference> configuredDiffers)
 {
     /**
      * @param journal the journal's folder.
@@ -30,9 +32,9 @@ public record ReplaySettings(EngineSettings settings, Path record, List<SettingD
         final RecordedSettings recorded = JournalSettings.read(journal);
         if (recorded == null)
         {
-            return new ReplaySettings(configured, null, List.of());
+            return new ReplaySettings(configured, null, null, List.of());
         }
-        return new ReplaySettings(recorded.engineSettings(), JournalSettings.file(journal),
+        return new ReplaySettings(recorded.engineSettings(), JournalSettings.file(journal), recorded,
             List.copyOf(recorded.differences(RecordedSettings.of(configured))));
     }
 }

@@ -271,6 +271,7 @@ public final class DumpCommand implements Callable<Integer>
         header.put("maxInstruments", (long)read.maxInstruments());
         header.put("insuranceFundAccount", read.insuranceFundAccountId());
         header.put("liquidation", read.liquidation().toString());
+        header.put("settings", read.recordedSettings().toString());
         header.put("stateHash", SnapshotFile.hex(read.stateHash()));
         header.put("stateBytes", (long)read.state().length);
         header.put("checksum", "ok");

@@ -192,7 +192,8 @@ public final class ReplayCommand implements Callable<Integer>
                     + "the journal was written with");
             return;
         }
-        out.println("liq replay: engine settings from the journal's record " + settings.record());
+        out.println("liq replay: engine settings from the journal's record " + settings.record() + ": "
+            + settings.recorded());
         if (!settings.configuredDiffers().isEmpty())
         {
             final List<String> differences = new ArrayList<>();

@@ -61,7 +61,10 @@ class ReplayAndDumpTest
         assertThat(replay.code).isZero();
         assertThat(replay.out).contains("identical: 28 inputs, 25 outputs").contains("inputs/s")
             .contains("liq replay: engine settings from the journal's record "
-                + data.resolve("journal").resolve("engine-settings.rec"))
+                + data.resolve("journal").resolve("engine-settings.rec") + ": engine.maxAccounts 1000, "
+                + "engine.maxInstruments 8, engine.maxPositions 8000, engine.marginCallRatio 0.8, "
+                + "engine.insuranceFundAccount 0, liquidation.mode takeover, liquidation.maxOpenOrders 65536, "
+                + "liquidation.fundFloor none")
             .doesNotContain("differs from the journal's record");
         final String hash = runLog.substring(runLog.indexOf("liq run: state hash", runLog.indexOf("reading")))
             .substring("liq run: ".length(), "liq run: state hash 0123456789abcdef at sequence 28".length());
@@ -195,6 +198,7 @@ class ReplayAndDumpTest
         final Result dump = liq("dump", "--config", config(data).toString(), "--snapshot", snapshot.toString());
         assertThat(dump.out).contains("formatVersion: 3").contains("sequence: 22").contains("injectedRequests: ")
             .contains("liquidation: liquidation mode TAKEOVER, maxOpenLiquidations 65536, no fund floor")
+            .contains("settings: engine.maxAccounts 1000, engine.maxInstruments 8, engine.marginCallRatio 0.8, ")
             .contains("checksum: ok").contains("accounts: 3");
     }
 
