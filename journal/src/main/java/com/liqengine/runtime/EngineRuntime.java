@@ -135,8 +135,8 @@ public final class EngineRuntime implements AutoCloseable
             this.engine = launched;
             if (!settingsRecorded)
             {
-                // once recovered (a snapshot taken with other settings refused the start before): a new journal,
-                // or one written before the records, is recorded with the settings it is now written with
+                // a new journal, or one written before the records: recorded only once recovery succeeded, so that a
+                // start refused by a snapshot taken with other settings records nothing
                 JournalSettings.write(config.journal(), settings);
             }
         }

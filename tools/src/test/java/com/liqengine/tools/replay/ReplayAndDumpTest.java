@@ -116,6 +116,17 @@ class ReplayAndDumpTest
         assertThat(defaults.code).as(defaults.err).isZero();
         assertThat(defaults.out).contains("liq replay: engine settings: the defaults (no " + missing + ")")
             .contains("28 inputs replayed");
+        // a snapshot of the run is not one of the defaults' engine: refused naming the differences, not "unusable"
+        final Path snapshot;
+        try (Stream<Path> files = Files.list(copy.resolve("snapshots")))
+        {
+            snapshot = files.filter(f -> f.toString().endsWith("22.snap")).findFirst().orElseThrow();
+        }
+        final Result fromSnapshot = liq("replay", "--config", missing.toString(), "--journal",
+            copy.resolve("journal").toString(), "--snapshot", snapshot.toString());
+        assertThat(fromSnapshot.code).as(fromSnapshot.out + fromSnapshot.err).isEqualTo(2);
+        assertThat(fromSnapshot.err).contains("liq replay: snapshot " + snapshot + " was taken with engine.maxAccounts "
+            + "1000 (the engine has 100001)");
 
         // what a replay with another configuration gave without the record: another engine, not the run's
         final Path other = config(Files.createDirectories(dir.resolve("other")),
