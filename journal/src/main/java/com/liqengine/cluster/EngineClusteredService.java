@@ -3,8 +3,10 @@ package com.liqengine.cluster;
 import com.liqengine.journal.ChronicleInputJournal;
 import com.liqengine.journal.ChronicleOutputChannel;
 import com.liqengine.journal.JournalReader;
+import com.liqengine.journal.JournalSettings;
 import com.liqengine.journal.OutputQueueEnd;
 import com.liqengine.journal.QueueContext;
+import com.liqengine.margin.EngineSettings;
 import com.liqengine.margin.MarginStateMachine;
 import com.liqengine.state.StateCodec;
 import com.liqengine.pipeline.CountingOutputChannel;
@@ -107,10 +109,15 @@ public final class EngineClusteredService implements ClusteredService, AutoClose
      * @param snapshot the snapshot's chunks, or null to start empty.
      * @throws ClusterSnapshotException when the snapshot is damaged or does not fit this node.
      * @throws IllegalStateException when the journal copy does not reach the snapshot (the message says what to do).
+     * @throws com.liqengine.journal.JournalSettingsException when the journal copy's settings record is damaged or
+     *     records other settings than this node's (nothing is then opened or written).
      */
     public void start(final Cluster cluster, final SnapshotChunkSource snapshot)
     {
         this.cluster = cluster;
+        // before anything is opened or written: the journal copy is replayed by auditors with the settings it records
+        final EngineSettings settings = config.engineSettings();
+        final boolean settingsRecorded = JournalSettings.check(config.journal(), settings);
         final ClusterSnapshot loaded = snapshot == null ? null : ClusterSnapshot.read(snapshot);
         final long journaled = inputsIn(config.journal());
         final OutputQueueEnd outputEnd = OutputQueueEnd.read(config.outputs());
@@ -123,8 +130,7 @@ public final class EngineClusteredService implements ClusteredService, AutoClose
             outputs = new DeduplicatingOutputChannel(
                 outputQueue, outputEnd.lastSequence(), outputEnd.outputsOfLastSequence());
             // counted before the de-duplication: the counts are what this process's state machine produced
-            engine = new MarginStateMachine(
-                config.engineSettings(), new CountingOutputChannel(outputs, counters.engine()));
+            engine = new MarginStateMachine(settings, new CountingOutputChannel(outputs, counters.engine()));
             if (loaded != null)
             {
                 loaded.restoreInto(engine, sources);
@@ -148,6 +154,10 @@ public final class EngineClusteredService implements ClusteredService, AutoClose
                     + ": its outputs in between are missing here (another node's output queue has them)");
             }
             inputs = new CommittedInputCopy(journal, journaled);
+            if (!settingsRecorded)
+            {
+                JournalSettings.write(config.journal(), settings);
+            }
             report.println("liq cluster: service started " + (loaded == null ? "without a snapshot" :
                 "from a snapshot at engine sequence " + loaded.engineSequence() + " (state hash "
                 + ClusterSnapshot.hex(loaded.stateHash()) + ")") + "; the journal copy holds " + journaled

@@ -21,9 +21,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Replays an input journal through a fresh margin state machine (or one restored from a snapshot), on the calling
- * thread, and compares each output with the recorded output queue when one is given: byte for byte, and at the
- * first difference field by field (docs/replay.md). Stops at the first divergence or after {@link #until}.
+ * Replays an input journal through a fresh margin state machine (or one restored from a snapshot), with the settings
+ * the journal records ({@link ReplaySettings}), on the calling thread, and compares each output with the recorded
+ * output queue when one is given: byte for byte, and at the first difference field by field (docs/replay.md).
+ * Stops at the first divergence or after {@link #until}.
  * The replay is the engine's own code on the journal's own bytes, so a replay of a healthy journal gives the
  * recorded outputs exactly.
  */
@@ -40,7 +41,8 @@ public final class JournalReplay
     };
 
     /**
-     * @param settings the engine settings the journal was written with.
+     * @param settings the engine settings of a journal without a settings record (one written before them): a
+     *     journal with one is replayed with the settings it records ({@link ReplaySettings}).
      */
     public JournalReplay(final EngineSettings settings)
     {
@@ -102,10 +104,11 @@ public final class JournalReplay
      * @return what happened.
      * @throws com.liqengine.journal.JournalCorruptedException when the journal cannot be read to its end.
      * @throws com.liqengine.snapshot.SnapshotCorruptedException when the snapshot does not restore.
+     * @throws com.liqengine.journal.JournalSettingsException when the journal's settings record is damaged.
      */
     public ReplayResult run(final Path journal)
     {
-        final Run run = new Run();
+        final Run run = new Run(ReplaySettings.of(journal, settings).settings());
         final long start = System.nanoTime();
         if (snapshot != null)
         {
@@ -171,7 +174,7 @@ public final class JournalReplay
 
     private final class Run implements OutputSink
     {
-        final MarginStateMachine engine = new MarginStateMachine(settings, this);
+        final MarginStateMachine engine;
         final ExpandableArrayBuffer recordedCopy = new ExpandableArrayBuffer(256);
         final QueuedOutputHandler copyRecorded = (index, buffer, offset, length) ->
         {
@@ -189,6 +192,11 @@ public final class JournalReplay
         long compared;
         Divergence divergence;
         long journalPosition;
+
+        Run(final EngineSettings replayed)
+        {
+            engine = new MarginStateMachine(replayed, this);
+        }
 
         JournaledInputHandler input()
         {

@@ -4,9 +4,11 @@ import com.liqengine.journal.ChronicleInputJournal;
 import com.liqengine.journal.ChronicleOutputChannel;
 import com.liqengine.journal.InputQueueReader;
 import com.liqengine.journal.JournalReader;
+import com.liqengine.journal.JournalSettings;
 import com.liqengine.journal.OutputQueueEnd;
 import com.liqengine.journal.OutputQueueReader;
 import com.liqengine.journal.QueueContext;
+import com.liqengine.margin.EngineSettings;
 import com.liqengine.metrics.LatencyLog;
 import com.liqengine.metrics.MetricsAgent;
 import com.liqengine.metrics.MetricsConfig;
@@ -37,9 +39,11 @@ import java.util.concurrent.TimeUnit;
  * engine: the Chronicle input journal and output queue, the counters file (in memory when the configuration
  * names none), and the pipeline, started together and closed in order (drain the ring, flush and close the
  * queues, then the counters). Publish with {@link #newPublisher()}, read outputs with {@link #newOutputPoller()}.
- * On start it recovers what the journal holds (docs/replay.md): latest valid snapshot, the journal's tail, and no
- * output written twice; it takes a snapshot whenever a {@code SnapshotRequest} is applied (encoded on the engine's
- * thread, written by the {@code liq-snapshot-writer} thread, the older ones beyond the configured count deleted).
+ * On start it checks the journal's settings record ({@link JournalSettings}: the settings the journal is written
+ * with; it is written on the first start) and recovers what the journal holds (docs/replay.md): latest valid
+ * snapshot, the journal's tail, and no output written twice; it takes a snapshot whenever a {@code SnapshotRequest}
+ * is applied (encoded on the engine's thread, written by the {@code liq-snapshot-writer} thread, the older ones
+ * beyond the configured count deleted).
  * Every unexpected exception of its threads (handlers, snapshot writer, metrics) goes to one error handler, the
  * counters file's error log ({@link EngineCounters#errorLog()}), which {@code liq stat} shows.
  * The engine's thread records two latencies ({@link PipelineLatency}); the {@code liq-metrics} thread takes their
@@ -77,6 +81,9 @@ public final class EngineRuntime implements AutoCloseable
     private EngineRuntime(final EngineConfig config, final MetricsConfig metricsConfig, final AppliedListener listener)
     {
         this.config = config;
+        // before anything is opened or written: a journal written with other settings would replay into another state
+        final EngineSettings settings = config.engineSettings();
+        final boolean settingsRecorded = JournalSettings.check(config.journal(), settings);
         if (config.counters() != null)
         {
             createParent(config.counters());
@@ -87,6 +94,7 @@ public final class EngineRuntime implements AutoCloseable
         AgentRunner writer = null;
         ChronicleInputJournal openedJournal = null;
         ChronicleOutputChannel openedOutputs = null;
+        LiquidationEngine launched = null;
         // the log's start time is before the recorders' first interval starts: log readers skip earlier intervals
         final long startMs = System.currentTimeMillis();
         this.latency = new PipelineLatency();
@@ -109,12 +117,12 @@ public final class EngineRuntime implements AutoCloseable
             writer = snapshots == null ? null : startWriter(snapshots, counters.errorLog());
             this.snapshotWriter = writer;
             this.recovery = new Recovery(config.journal(), snapshots, snapshotTaker, outputEnd, deduplicated);
-            this.engine = LiquidationEngine.launch(new EngineContext()
+            launched = LiquidationEngine.launch(new EngineContext()
                 .ringSize(config.ringSize())
                 .idleStrategy(config.idleStrategy())
                 .topology(config.topology())
                 .multiProducer(false)
-                .marginSettings(config.engineSettings())
+                .marginSettings(settings)
                 .inputJournal(journal)
                 .outputChannel(deduplicated)
                 .counters(counters)
@@ -124,9 +132,20 @@ public final class EngineRuntime implements AutoCloseable
                 .snapshotTaker(snapshotTaker)
                 .recovery(recovery)
                 .engineThreadStart(() -> prepareEngineThread(config.cpus(), config.idleStrategy())));
+            this.engine = launched;
+            if (!settingsRecorded)
+            {
+                // a new journal, or one written before the records: recorded only once recovery succeeded, so that a
+                // start refused by a snapshot taken with other settings records nothing
+                JournalSettings.write(config.journal(), settings);
+            }
         }
         catch (final RuntimeException ex)
         {
+            if (launched != null)
+            {
+                launched.close();
+            }
             // whatever was opened before the failure (closing twice is harmless: the queues know they are closed)
             closeWriter(writer);
             if (latencyLog != null)
@@ -157,6 +176,8 @@ public final class EngineRuntime implements AutoCloseable
      * @param listener told of every applied input on the engine's thread (may be null).
      * @return the running engine.
      * @throws RecoveryException when the state cannot be recovered without a gap (the message says why).
+     * @throws com.liqengine.journal.JournalSettingsException when the journal's settings record is damaged or records
+     *     other settings than the configuration's (nothing is then opened or written).
      * @throws com.liqengine.journal.JournalCorruptedException when the journal cannot be read to its end.
      */
     public static EngineRuntime start(final EngineConfig config, final AppliedListener listener)
@@ -173,6 +194,8 @@ public final class EngineRuntime implements AutoCloseable
      * @param listener told of every applied input on the engine's thread (may be null).
      * @return the running engine.
      * @throws RecoveryException when the state cannot be recovered without a gap (the message says why).
+     * @throws com.liqengine.journal.JournalSettingsException when the journal's settings record is damaged or records
+     *     other settings than the configuration's (nothing is then opened or written).
      */
     public static EngineRuntime start(final EngineConfig config, final MetricsConfig metrics,
         final AppliedListener listener)

@@ -56,12 +56,6 @@ public record Snapshot(
         static final LiquidationSettings BEFORE_THE_LIFECYCLE =
             new LiquidationSettings(LiquidationMode.TAKEOVER, EngineSettings.DEFAULT_MAX_OPEN_LIQUIDATIONS, false, 0);
 
-        static LiquidationSettings of(final EngineSettings settings)
-        {
-            return new LiquidationSettings(settings.liquidationMode(), settings.maxOpenLiquidations(),
-                settings.hasFundFloor(), settings.hasFundFloor() ? settings.fundFloor() : 0);
-        }
-
         @Override
         public String toString()
         {
@@ -71,36 +65,26 @@ public record Snapshot(
     }
 
     /**
+     * The settings its header records (not the slot capacity: a snapshot's header does not hold it).
+     *
+     * @return the settings.
+     */
+    public RecordedSettings recordedSettings()
+    {
+        return new RecordedSettings(maxAccounts, maxInstruments, RecordedSettings.NOT_RECORDED,
+            insuranceFundAccountId, marginCallRatio, liquidation.mode(), liquidation.maxOpenLiquidations(),
+            liquidation.hasFundFloor(), liquidation.fundFloor());
+    }
+
+    /**
      * Why this snapshot cannot be restored into an engine with these settings.
      *
      * @param settings the engine's settings.
-     * @return the difference in words, or null when they match.
+     * @return every difference in words ({@link RecordedSettings#mismatch}), or null when they match.
      */
     public String settingsMismatch(final EngineSettings settings)
     {
-        if (settings.maxAccounts() != maxAccounts)
-        {
-            return "maxAccounts " + maxAccounts + " (the engine has " + settings.maxAccounts() + ")";
-        }
-        if (settings.maxInstruments() != maxInstruments)
-        {
-            return "maxInstruments " + maxInstruments + " (the engine has " + settings.maxInstruments() + ")";
-        }
-        if (settings.insuranceFundAccountId() != insuranceFundAccountId)
-        {
-            return "insurance fund account " + insuranceFundAccountId + " (the engine has "
-                + settings.insuranceFundAccountId() + ")";
-        }
-        if (settings.marginCallRatio() != marginCallRatio)
-        {
-            return "margin call ratio " + marginCallRatio + " (the engine has " + settings.marginCallRatio() + ")";
-        }
-        final LiquidationSettings engine = LiquidationSettings.of(settings);
-        if (!engine.equals(liquidation))
-        {
-            return liquidation + " (the engine has " + engine + ")";
-        }
-        return null;
+        return recordedSettings().mismatch(settings);
     }
 
     /**

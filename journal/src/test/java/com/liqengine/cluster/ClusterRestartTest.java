@@ -1,20 +1,32 @@
 package com.liqengine.cluster;
 
 import com.liqengine.journal.JournalReader;
+import com.liqengine.journal.JournalSettings;
+import com.liqengine.journal.JournalSettingsException;
+import com.liqengine.margin.LiquidationMode;
+import com.liqengine.runtime.EngineConfig;
+import com.liqengine.runtime.FolderContents;
 import com.liqengine.runtime.Queues;
+import com.liqengine.snapshot.RecordedSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A node restarted from its snapshot plus the log after it (as Aeron Cluster replays it) ends with the state of a
- * node that never stopped, and its journal copy and output queue hold every input and output exactly once.
+ * node that never stopped, and its journal copy and output queue hold every input and output exactly once; the
+ * copy's folder records the member's settings and a restart with others is refused.
  */
 class ClusterRestartTest
 {
@@ -97,6 +109,29 @@ class ClusterRestartTest
             assertSameAsReference(second);
         }
         assertFilesSameAsReference(node);
+    }
+
+    @Test
+    void aMembersJournalCopyRecordsItsSettingsAndARestartWithOthersIsRefusedWritingNothing()
+    {
+        final Path node = dir.resolve("node");
+        final EngineConfig config = ServiceNode.config(node);
+        try (ServiceNode first = new ServiceNode(node, null))
+        {
+            first.deliverAll(log.subList(0, 200));
+        }
+        assertThat(JournalSettings.read(config.journal())).isEqualTo(RecordedSettings.of(config.engineSettings()));
+        final Map<String, String> before = FolderContents.of(node);
+
+        final EngineClusteredService other = new EngineClusteredService(
+            config.withLiquidation(LiquidationMode.MARKET, config.maxOpenLiquidationOrders(), null),
+            ServiceNode.CAPACITY, new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> other.start(new StubCluster(), null))
+            .isInstanceOf(JournalSettingsException.class)
+            .hasMessageContaining("the journal at " + config.journal() + " was written with liquidation.mode takeover "
+                + "(the engine has market)");
+        other.close();
+        assertThat(FolderContents.of(node)).isEqualTo(before);
     }
 
     /**

@@ -94,8 +94,8 @@ class SnapshotWriterTest
         assertThat(snapshot.settingsMismatch(new com.liqengine.margin.EngineSettings()
             .maxAccounts(engine.settings().maxAccounts()).maxInstruments(engine.settings().maxInstruments())
             .liquidationMode(com.liqengine.margin.LiquidationMode.MARKET).fundFloor(0).conclude()))
-            .isEqualTo("liquidation mode TAKEOVER, maxOpenLiquidations 65536, no fund floor (the engine has "
-                + "liquidation mode MARKET, maxOpenLiquidations 65536, fund floor 0)");
+            .isEqualTo("liquidation.mode takeover (the engine has market); liquidation.fundFloor none (the engine has "
+                + "0)");
     }
 
     @Test

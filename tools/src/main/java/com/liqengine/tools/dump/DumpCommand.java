@@ -271,17 +271,11 @@ public final class DumpCommand implements Callable<Integer>
         header.put("maxInstruments", (long)read.maxInstruments());
         header.put("insuranceFundAccount", read.insuranceFundAccountId());
         header.put("liquidation", read.liquidation().toString());
+        header.put("settings", read.recordedSettings().toString());
         header.put("stateHash", SnapshotFile.hex(read.stateHash()));
         header.put("stateBytes", (long)read.state().length);
         header.put("checksum", "ok");
-        final EngineSettings settings = new EngineSettings().maxAccounts(read.maxAccounts())
-            .maxInstruments(read.maxInstruments()).insuranceFundAccountId(read.insuranceFundAccountId())
-            .marginCallRatio(read.marginCallRatio()).liquidationMode(read.liquidation().mode())
-            .maxOpenLiquidations(read.liquidation().maxOpenLiquidations());
-        if (read.liquidation().hasFundFloor())
-        {
-            settings.fundFloor(read.liquidation().fundFloor());
-        }
+        final EngineSettings settings = read.recordedSettings().engineSettings();
         final MarginStateMachine state = new MarginStateMachine(settings, (b, o, l) ->
             {
             });

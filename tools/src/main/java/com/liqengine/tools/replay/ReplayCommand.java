@@ -1,11 +1,15 @@
 package com.liqengine.tools.replay;
 
 import com.liqengine.journal.JournalCorruptedException;
+import com.liqengine.journal.JournalSettingsException;
 import com.liqengine.margin.MarginStateMachine;
 import com.liqengine.replay.JournalReplay;
 import com.liqengine.replay.ReplayListener;
 import com.liqengine.replay.ReplayResult;
+import com.liqengine.replay.ReplaySettings;
 import com.liqengine.runtime.EngineConfig;
+import com.liqengine.snapshot.SettingDifference;
+import com.liqengine.snapshot.Snapshot;
 import com.liqengine.snapshot.SnapshotCorruptedException;
 import com.liqengine.snapshot.SnapshotFile;
 import com.liqengine.tools.engine.EngineConfigFile;
@@ -16,6 +20,8 @@ import picocli.CommandLine.Option;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -30,21 +36,22 @@ import java.util.concurrent.TimeUnit;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
-        "Replays an input journal through a fresh engine with the configuration's settings. With --outputs, "
+        "Replays an input journal through a fresh engine with the settings the journal's folder records (those of "
+            + "the configuration for a journal written before the records). With --outputs, "
             + "compares every replayed output with the recorded output queue and reports 'identical: N inputs, M "
             + "outputs' or the first divergence (input sequence, output type, field, recorded and replayed values).",
         "--until SEQ stops after that input; --account ID prints that account's history (inputs naming it, outputs "
             + "about it, the ticks that moved it, every number of its liquidations) and its state at the end."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:replayed (identical when compared)", "1:the replay diverges from the recorded outputs",
-        "2:bad options or configuration", "3:a damaged journal or snapshot"})
+        "2:bad options or configuration", "3:a damaged journal, snapshot or settings record"})
 public final class ReplayCommand implements Callable<Integer>
 {
     private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     @Option(names = "--config", defaultValue = "config/engine.yaml",
-        description = "The engine configuration: the settings the journal was written with and the default journal "
-            + "(default: ${DEFAULT-VALUE}; its defaults when the file is missing).")
+        description = "The engine configuration: the default journal, and the settings of a journal without a "
+            + "settings record (default: ${DEFAULT-VALUE}; its defaults when the file is missing).")
     private Path configFile;
 
     @Option(names = "--journal", paramLabel = "DIR", description = "The input journal (default: the configuration's).")
@@ -97,16 +104,24 @@ public final class ReplayCommand implements Callable<Integer>
             return 2;
         }
         // the settings decide the outputs and the state hash: an auditor must see which ones this replay used
-        out.println(Files.isRegularFile(configFile) ? "liq replay: engine settings from " + configFile :
-            "liq replay: engine settings: the defaults (no " + configFile + "); give --config the configuration "
-                + "the journal was written with");
+        final ReplaySettings settings;
+        try
+        {
+            settings = ReplaySettings.of(journalPath, config.engineSettings());
+        }
+        catch (final JournalSettingsException ex)
+        {
+            err.println("liq replay: " + ex.getMessage());
+            return 3;
+        }
+        reportSettings(settings);
         if (outputs != null && !Files.isDirectory(outputs))
         {
             err.println("liq replay: no output queue at " + outputs);
             return 2;
         }
         final AccountHistory history = account == null ? null : new AccountHistory(account, out);
-        final JournalReplay replay = new JournalReplay(config.engineSettings()).compareWith(outputs)
+        final JournalReplay replay = new JournalReplay(settings.settings()).compareWith(outputs)
             .listener(new Progress(history));
         if (until != null)
         {
@@ -117,11 +132,19 @@ public final class ReplayCommand implements Callable<Integer>
         {
             if (snapshot != null)
             {
-                replay.from(SnapshotFile.read(snapshot));
+                final Snapshot start = SnapshotFile.read(snapshot);
+                final String mismatch = start.settingsMismatch(settings.settings());
+                if (mismatch != null)
+                {
+                    err.println("liq replay: snapshot " + snapshot + " was taken with " + mismatch + ": it is not a "
+                        + "snapshot of this journal's engine");
+                    return 2;
+                }
+                replay.from(start);
             }
             result = replay.run(journalPath);
         }
-        catch (final JournalCorruptedException | SnapshotCorruptedException ex)
+        catch (final JournalCorruptedException | SnapshotCorruptedException | JournalSettingsException ex)
         {
             out.flush();
             err.println("liq replay: " + ex.getMessage());
@@ -152,6 +175,36 @@ public final class ReplayCommand implements Callable<Integer>
         }
         out.println("state hash " + SnapshotFile.hex(result.stateHash()) + " at sequence " + result.sequence());
         return exitCode;
+    }
+
+    /**
+     * Which settings the replay uses: the journal's record (and how the configuration differs from it), or, for a
+     * journal without one, the configuration's.
+     */
+    private void reportSettings(final ReplaySettings settings)
+    {
+        final String configured = Files.isRegularFile(configFile) ? configFile.toString() :
+            "the defaults (no " + configFile + ")";
+        if (settings.record() == null)
+        {
+            out.println(Files.isRegularFile(configFile) ? "liq replay: engine settings from " + configFile :
+                "liq replay: engine settings: the defaults (no " + configFile + "); give --config the configuration "
+                    + "the journal was written with");
+            return;
+        }
+        out.println("liq replay: engine settings from the journal's record " + settings.record() + ": "
+            + settings.recorded());
+        if (!settings.configuredDiffers().isEmpty())
+        {
+            final List<String> differences = new ArrayList<>();
+            for (final SettingDifference difference : settings.configuredDiffers())
+            {
+                differences.add(difference.name() + " " + difference.other() + " (the record has "
+                    + difference.recorded() + ")");
+            }
+            out.println("liq replay: " + configured + " differs from the journal's record, which is used (the journal "
+                + "was written with it): " + String.join("; ", differences));
+        }
     }
 
     /** Progress on standard error every two seconds, and the account's history when asked. */

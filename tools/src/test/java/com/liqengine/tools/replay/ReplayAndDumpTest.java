@@ -3,6 +3,7 @@ package com.liqengine.tools.replay;
 import com.liqengine.tools.LiqProcess;
 import com.liqengine.codec.MessageHeaderEncoder;
 import com.liqengine.tools.Liq;
+import com.liqengine.runtime.FolderContents;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,22 +60,112 @@ class ReplayAndDumpTest
 
         assertThat(replay.code).isZero();
         assertThat(replay.out).contains("identical: 28 inputs, 25 outputs").contains("inputs/s")
-            .contains("liq replay: engine settings from " + config(data));
+            .contains("liq replay: engine settings from the journal's record "
+                + data.resolve("journal").resolve("engine-settings.rec") + ": engine.maxAccounts 1000, "
+                + "engine.maxInstruments 8, engine.maxPositions 8000, engine.marginCallRatio 0.8, "
+                + "engine.insuranceFundAccount 0, liquidation.mode takeover, liquidation.maxOpenOrders 65536, "
+                + "liquidation.fundFloor none")
+            .doesNotContain("differs from the journal's record");
         final String hash = runLog.substring(runLog.indexOf("liq run: state hash", runLog.indexOf("reading")))
             .substring("liq run: ".length(), "liq run: state hash 0123456789abcdef at sequence 28".length());
         assertThat(replay.out).contains(hash);
     }
 
     @Test
-    void aReplayWithoutItsConfigurationSaysItUsedTheDefaults()
+    void aReplayFromAnotherFolderWhoseConfigurationDiffersUsesTheJournalsRecordAndGivesTheRunsStateHash()
     {
-        final Path missing = dir.resolve("engine.yaml");
-        final Result replay = liq("replay", "--config", missing.toString(), "--journal",
-            data.resolve("journal").toString());
+        // before the records, this replay used these settings and diverged: see the test below, without the record
+        final Path other = config(dir, "engine: { maxAccounts: 1000, marginCallRatio: \"0.9\" }\n"
+            + "liquidation: { mode: market, maxOpenOrders: 16 }\n");
+        final Result replay = liq("replay", "--config", other.toString(), "--journal",
+            data.resolve("journal").toString(), "--outputs", data.resolve("outputs").toString());
 
-        assertThat(replay.code).as(replay.err).isZero();
-        assertThat(replay.out).contains("liq replay: engine settings: the defaults (no " + missing + ")")
+        assertThat(replay.code).as(replay.out + replay.err).isZero();
+        assertThat(replay.out).contains("liq replay: engine settings from the journal's record "
+                + data.resolve("journal").resolve("engine-settings.rec"))
+            .contains("liq replay: " + other + " differs from the journal's record, which is used (the journal was "
+                + "written with it): engine.marginCallRatio 0.9 (the record has 0.8); liquidation.mode market (the "
+                + "record has takeover); liquidation.maxOpenOrders 16 (the record has 65536)")
+            .contains("identical: 28 inputs, 25 outputs").contains(runHash());
+
+        final Path missing = dir.resolve("missing.yaml");
+        final Result defaults = liq("replay", "--config", missing.toString(), "--journal",
+            data.resolve("journal").toString());
+        assertThat(defaults.code).as(defaults.err).isZero();
+        assertThat(defaults.out).contains("liq replay: the defaults (no " + missing + ") differs from the journal's "
+            + "record, which is used (the journal was written with it): engine.maxAccounts 100001 (the record has "
+            + "1000)")
+            .contains("28 inputs replayed").contains(runHash());
+    }
+
+    @Test
+    void aJournalWithoutARecordReplaysWithTheConfigurationsSettingsAsBefore() throws IOException
+    {
+        final Path copy = copyData();
+        Files.delete(copy.resolve("journal").resolve("engine-settings.rec"));
+
+        final Result replay = liq("replay", "--config", config(copy).toString(), "--outputs",
+            copy.resolve("outputs").toString());
+        assertThat(replay.code).as(replay.out + replay.err).isZero();
+        assertThat(replay.out).contains("liq replay: engine settings from " + config(copy))
+            .contains("identical: 28 inputs, 25 outputs").contains(runHash());
+
+        final Path missing = dir.resolve("missing.yaml");
+        final Result defaults = liq("replay", "--config", missing.toString(), "--journal",
+            copy.resolve("journal").toString());
+        assertThat(defaults.code).as(defaults.err).isZero();
+        assertThat(defaults.out).contains("liq replay: engine settings: the defaults (no " + missing + ")")
             .contains("28 inputs replayed");
+        // a snapshot of the run is not one of the defaults' engine: refused naming the differences, not "unusable"
+        final Path snapshot;
+        try (Stream<Path> files = Files.list(copy.resolve("snapshots")))
+        {
+            snapshot = files.filter(f -> f.toString().endsWith("22.snap")).findFirst().orElseThrow();
+        }
+        final Result fromSnapshot = liq("replay", "--config", missing.toString(), "--journal",
+            copy.resolve("journal").toString(), "--snapshot", snapshot.toString());
+        assertThat(fromSnapshot.code).as(fromSnapshot.out + fromSnapshot.err).isEqualTo(2);
+        assertThat(fromSnapshot.err).contains("liq replay: snapshot " + snapshot + " was taken with engine.maxAccounts "
+            + "1000 (the engine has 100001)");
+
+        // what a replay with another configuration gave without the record: another engine, not the run's
+        final Path other = config(Files.createDirectories(dir.resolve("other")),
+            "engine: { maxAccounts: 1000, marginCallRatio: \"0.9\" }\n"
+                + "liquidation: { mode: market, maxOpenOrders: 16 }\n");
+        final Result diverged = liq("replay", "--config", other.toString(), "--journal",
+            copy.resolve("journal").toString(), "--outputs", copy.resolve("outputs").toString());
+        assertThat(diverged.code).as(diverged.out + diverged.err).isEqualTo(1);
+        assertThat(diverged.out).contains("liq replay: engine settings from " + other).doesNotContain("identical")
+            .doesNotContain(runHash());
+    }
+
+    @Test
+    void aDamagedSettingsRecordIsReportedWithItsPathByReplayAndRun() throws IOException
+    {
+        final Path copy = copyData();
+        final Path record = copy.resolve("journal").resolve("engine-settings.rec");
+        final byte[] whole = Files.readAllBytes(record);
+        Files.write(record, java.util.Arrays.copyOf(whole, 30));
+
+        final Result replay = liq("replay", "--config", config(copy).toString());
+        assertThat(replay.code).as(replay.out + replay.err).isEqualTo(3);
+        assertThat(replay.err).contains("liq replay: the journal's settings record " + record + " is unusable: "
+            + "truncated: 30 bytes, a record has 64").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(replay.out).doesNotContain("inputs replayed");
+
+        final Map<String, String> before = FolderContents.of(copy);
+        final Result run = liq("run", "--config", config(copy).toString(), "--exit-when-idle", "0.5");
+        assertThat(run.code).as(run.out + run.err).isEqualTo(3);
+        assertThat(run.err).contains("liq run: cannot start: the journal's settings record " + record
+            + " is unusable: truncated").doesNotContain("\tat ");
+        assertThat(FolderContents.of(copy)).isEqualTo(before);
+    }
+
+    /** "state hash H at sequence 28" as the run that wrote the journal reported it. */
+    private static String runHash()
+    {
+        return runLog.substring(runLog.indexOf("liq run: state hash", runLog.indexOf("reading")))
+            .substring("liq run: ".length(), "liq run: state hash 0123456789abcdef at sequence 28".length());
     }
 
     @Test
@@ -117,6 +209,7 @@ class ReplayAndDumpTest
         final Result dump = liq("dump", "--config", config(data).toString(), "--snapshot", snapshot.toString());
         assertThat(dump.out).contains("formatVersion: 3").contains("sequence: 22").contains("injectedRequests: ")
             .contains("liquidation: liquidation mode TAKEOVER, maxOpenLiquidations 65536, no fund floor")
+            .contains("settings: engine.maxAccounts 1000, engine.maxInstruments 8, engine.marginCallRatio 0.8, ")
             .contains("checksum: ok").contains("accounts: 3");
     }
 
