@@ -10,6 +10,7 @@ import com.liqengine.margin.MarginStateMachine;
 import com.liqengine.pipeline.InputPublisher;
 import com.liqengine.runtime.EngineConfig;
 import com.liqengine.runtime.EngineRuntime;
+import com.liqengine.runtime.MixedPublishing;
 import com.liqengine.snapshot.SnapshotFile;
 import com.liqengine.testing.MixedEvents;
 import org.agrona.DirectBuffer;
@@ -47,18 +48,8 @@ class JournalReplayTest
         try (EngineRuntime engine = EngineRuntime.start(config, null))
         {
             final InputPublisher publisher = engine.newPublisher();
-            for (int i = 0; i < events.setUpCount(); i++)
-            {
-                publisher.commit(events.setUp(i, publisher.claim()));
-            }
-            for (int n = 1; n <= EVENTS; n++)
-            {
-                publisher.commit(events.next(n, publisher.claim()));
-                if (n % SNAPSHOT_EVERY == 0)
-                {
-                    publisher.commit(publisher.claim().snapshotRequest(-n, n));
-                }
-            }
+            MixedPublishing.setUp(publisher, events);
+            MixedPublishing.events(publisher, events, 0, EVENTS, SNAPSHOT_EVERY);
             engine.close();
             liveHash = engine.engine().stateMachine().stateHash();
             liveOutputs = engine.counters().outputs();

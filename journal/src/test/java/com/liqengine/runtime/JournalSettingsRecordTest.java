@@ -158,18 +158,8 @@ class JournalSettingsRecordTest
         try (EngineRuntime engine = EngineRuntime.start(config, null))
         {
             final InputPublisher publisher = engine.newPublisher();
-            for (int i = 0; i < events.setUpCount(); i++)
-            {
-                publisher.commit(events.setUp(i, publisher.claim()));
-            }
-            for (int n = 1; n <= EVENTS; n++)
-            {
-                publisher.commit(events.next(n, publisher.claim()));
-                if (n % SNAPSHOT_EVERY == 0)
-                {
-                    publisher.commit(publisher.claim().snapshotRequest(-n, n));
-                }
-            }
+            MixedPublishing.setUp(publisher, events);
+            MixedPublishing.events(publisher, events, 0, EVENTS, SNAPSHOT_EVERY);
             engine.close();
             return engine.engine().stateMachine().stateHash();
         }

@@ -278,10 +278,7 @@ class RecoveryTest
         try (EngineRuntime engine = EngineRuntime.start(config, null))
         {
             final InputPublisher publisher = engine.newPublisher();
-            for (int i = 0; i < events.setUpCount(); i++)
-            {
-                publisher.commit(events.setUp(i, publisher.claim()));
-            }
+            MixedPublishing.setUp(publisher, events);
             publishWithInjected(publisher, events, 0, 20_500);
         }
         // the newest snapshot answers the outside request at 20,000: the six own requests before it are in it
@@ -395,10 +392,7 @@ class RecoveryTest
             final InputPublisher publisher = engine.newPublisher();
             if (setUp)
             {
-                for (int i = 0; i < events.setUpCount(); i++)
-                {
-                    publisher.commit(events.setUp(i, publisher.claim()));
-                }
+                MixedPublishing.setUp(publisher, events);
             }
             publish(publisher, events, from, to);
             engine.close();
@@ -413,14 +407,7 @@ class RecoveryTest
 
     private static void publish(final InputPublisher publisher, final MixedEvents events, final int from, final int to)
     {
-        for (int n = from + 1; n <= to; n++)
-        {
-            publisher.commit(events.next(n, publisher.claim()));
-            if (n % SNAPSHOT_EVERY == 0)
-            {
-                publisher.commit(publisher.claim().snapshotRequest(-n, n));
-            }
-        }
+        MixedPublishing.events(publisher, events, from, to, SNAPSHOT_EVERY);
     }
 
     private static void assertSameQueues(final EngineConfig actual, final EngineConfig expected)
