@@ -28,9 +28,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The ADL indicators of every position of a book (docs/liquidation.md, "The ADL indicator"): N positions in one
- * instrument, half long and half short at random entry prices (−3% to +5% of the mark), half isolated at 2x to 20x,
- * half cross with 5% to 50% of the notional, a fund floor, the mark then moved 1%. {@code wholeState}: the view of
- * a whole state ({@code adlIndicators()}, each side ranked once and sorted, then looked up); {@code eachPosition}:
+ * instrument, half long and half short, drawn as {@link DeleveragingBenchmark}'s random book's (entries −3% to +5% of
+ * the mark, isolated at 2x to 20x or cross with 5% to 50% of the notional), a fund floor, the mark then moved 1%.
+ * {@code wholeState}: the view of a whole state ({@code adlIndicators()}, each side ranked once and sorted, then
+ * looked up); {@code eachPosition}:
  * {@code adlIndicator} asked for each position (its side ranked for it: n² for a side of n). One operation is every
  * position's indicator. The setup checks that the two give the same indicators (for up to 1,000 positions).
  */
@@ -44,8 +45,7 @@ import java.util.concurrent.TimeUnit;
     "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED", "-Dchronicle.analytics.disable=true"})
 public class AdlIndicatorsBenchmark
 {
-    /** 30,000.00 a unit, quantities with 3 decimals. */
-    private static final long MARK = 3_000_000L;
+    private static final long MARK = DeleveragingBenchmark.MARK;
 
     /** Positions in the instrument, both sides. */
     @Param({"1000", "10000"})
@@ -68,21 +68,8 @@ public class AdlIndicatorsBenchmark
         final SplittableRandom random = new SplittableRandom(11);
         for (long a = 1; a <= positions; a++)
         {
-            final long quantity = 1 + random.nextInt(1_000_000);
-            final long price = MARK - MARK * 3 / 100 + random.nextLong(MARK * 8 / 100);
-            final long notional = quantity * price * 1_000;
-            if (random.nextBoolean())
-            {
-                final int leverage = 2 + random.nextInt(19);
-                send(encoder.deposit(0, 0, a, notional / leverage + notional / 10));
-                send(encoder.setMarginMode(0, 0, a, 0, MarginMode.ISOLATED));
-                send(encoder.setLeverage(0, 0, a, 0, leverage));
-            }
-            else
-            {
-                send(encoder.deposit(0, 0, a, notional / (2 + random.nextInt(19))));
-            }
-            send(encoder.fill(0, 0, a, 0, (a & 1) == 0 ? Side.SELL : Side.BUY, quantity, price, 0, tradeId++));
+            tradeId = DeleveragingBenchmark.randomPosition(engine, encoder, random, a,
+                (a & 1) == 0 ? Side.SELL : Side.BUY, false, tradeId);
         }
         send(encoder.markPriceTick(0, 0, 0, MARK + MARK / 100));
         if (outputs.byTemplate[RequestRejectedDecoder.TEMPLATE_ID] != 0)
