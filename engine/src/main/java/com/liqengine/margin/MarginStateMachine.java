@@ -25,6 +25,7 @@ import com.liqengine.liquidation.LiquidationOrders;
 import com.liqengine.liquidation.Liquidator;
 import com.liqengine.liquidation.MarketLiquidation;
 import com.liqengine.liquidation.Takeovers;
+import com.liqengine.liquidation.adl.AdlIndicators;
 import com.liqengine.liquidation.adl.Deleveraging;
 import com.liqengine.state.StateCodec;
 import org.agrona.DirectBuffer;
@@ -621,9 +622,9 @@ public final class MarginStateMachine extends MarginStateView
     /**
      * The ADL indicator a venue shows for a position (docs/liquidation.md): its rank's quintile in the queue of
      * the instrument's open positions on its side (the fund's aside), 5 for the first fifth, 1 for the last.
-     * Walks the instrument's holders, ranking those on its side (cold path: a view of all n positions of a side ranks
-     * n² times). Computed with or without a fund floor; the state views show it only when ADL runs
-     * ({@link EngineSettings#hasFundFloor()}).
+     * Walks the instrument's holders, ranking those on its side (cold path: O(n) for a side of n positions; a view of
+     * every position uses {@link #adlIndicators()}, O(n log n) a side). Computed with or without a fund floor; the
+     * state views show it only when ADL runs ({@link EngineSettings#hasFundFloor()}).
      *
      * @param id account id.
      * @param instrument instrument id.
@@ -632,31 +633,20 @@ public final class MarginStateMachine extends MarginStateView
      */
     public int adlIndicator(final long id, final int instrument)
     {
-        final int accountIndex = accounts.indexOf(id);
-        final int slot = accountIndex == Accounts.MISSING || !isDefined(instrument) ?
-            Slots.NONE : slots.find(accountIndex, instrument);
-        if (slot == Slots.NONE || slots.size(slot) == 0 || accountIndex == fundIndex || slots.isInLiquidation(slot))
-        {
-            return 0;
-        }
-        final double rank = deleveraging.rank(slot);
-        int queue = 0;
-        int ahead = 0;
-        for (int s = slots.firstHolder(instrument); s != Slots.NONE; s = slots.nextHolder(s))
-        {
-            if (slots.account[s] != fundIndex && slots.size(s) != 0 && !slots.isInLiquidation(s) &&
-                Long.signum(slots.size(s)) == Long.signum(slots.size(slot)))
-            {
-                queue++;
-                final double other = deleveraging.rank(s);
-                final int byRank = Double.compare(other, rank);
-                if (byRank > 0 || byRank == 0 && accounts.idAt(slots.account[s]) < id)
-                {
-                    ahead++;
-                }
-            }
-        }
-        return 5 - (int)(5L * ahead / queue);
+        return deleveraging.indicators().of(id, instrument);
+    }
+
+    /**
+     * The ADL indicators of every position, for a view of the whole state: each side of every instrument ranked once
+     * and sorted (O(n log n) for a side of n positions), then looked up with {@link AdlIndicators#ranked}, which
+     * gives what {@link #adlIndicator} gives until the next input changes the state. Cold path: allocates its arrays
+     * at the first call and when a side outgrows them.
+     *
+     * @return the indicators, ranked now.
+     */
+    public AdlIndicators adlIndicators()
+    {
+        return deleveraging.indicators().rankAll();
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.liqengine.property;
 
+import com.liqengine.liquidation.adl.AdlIndicators;
 import com.liqengine.margin.MarginStateMachine;
 import com.liqengine.reference.ReferenceEngine;
 
@@ -28,6 +29,8 @@ final class StateLines
         {
             lines.add("instrument " + i + " mark " + engine.markPrice(i));
         }
+        // every side ranked once (the whole-state view), compared with the reference's ranking per position
+        final AdlIndicators adl = engine.adlIndicators();
         for (int a = 0; a < engine.accountCount(); a++)
         {
             final long id = engine.accountIdAt(a);
@@ -38,7 +41,7 @@ final class StateLines
                     engine.positionSize(id, i), engine.costBasis(id, i), engine.isolatedMargin(id, i),
                     engine.unrealizedPnl(id, i), engine.maintenanceMargin(id, i), engine.marginRatio(id, i),
                     engine.liquidationPrice(id, i), engine.bankruptcyPrice(id, i), engine.isInLiquidation(id, i),
-                    Integer.toString(engine.adlIndicator(id, i))));
+                    Integer.toString(adl.ranked(id, i))));
             }
         }
         for (final com.liqengine.liquidation.OpenLiquidation o : engine.openLiquidations())

@@ -53,7 +53,7 @@ public class DeleveragingBenchmark
 {
     private static final int TEMPLATES = 64;
     /** 30,000.00 a unit, quantities with 3 decimals. */
-    private static final long MARK = 3_000_000L;
+    static final long MARK = 3_000_000L;
     /** 3% below: through the victim's bankruptcy price at 100x (1% away). */
     private static final long GAP = MARK - MARK * 3 / 100;
     private static final long VICTIM = Long.MAX_VALUE - 1;
@@ -144,33 +144,45 @@ public class DeleveragingBenchmark
         }
     }
 
-    /**
-     * One short of the random book: 0.001 to 1,000 units at −3% to +5% of the mark; isolated at 2x to 20x, or cross
-     * with 5% to 50% of the notional, a quarter of the cross ones also long the other instrument.
-     */
+    /** One short of the random book ({@link #randomPosition}); in {@code random}, some cross ones long the other. */
     private void randomShort(final SplittableRandom random, final long account)
     {
+        tradeId = randomPosition(engine, encoder, random, account, Side.SELL, "random".equals(book), tradeId);
+    }
+
+    /**
+     * Opens a random position of the account through the engine's inputs: 0.001 to 1,000 units at −3% to +5% of the
+     * mark ({@link #MARK}) in instrument 0; isolated at 2x to 20x, or cross with 5% to 50% of the notional, a quarter
+     * of the cross ones also long instrument 1 when {@code withOther}. Returns the next trade id.
+     */
+    static long randomPosition(final MarginStateMachine engine, final InputEncoder encoder,
+        final SplittableRandom random, final long account, final Side side, final boolean withOther,
+        final long firstTradeId)
+    {
+        long tradeId = firstTradeId;
         final long quantity = 1 + random.nextInt(1_000_000);
         final long price = MARK - MARK * 3 / 100 + random.nextLong(MARK * 8 / 100);
         final long notional = quantity * price * 1_000;
         if (random.nextBoolean())
         {
             final int leverage = 2 + random.nextInt(19);
-            send(encoder.deposit(0, 0, account, notional / leverage + notional / 10));
-            send(encoder.setMarginMode(0, 0, account, 0, MarginMode.ISOLATED));
-            send(encoder.setLeverage(0, 0, account, 0, leverage));
+            engine.onInput(encoder.buffer(), 0, encoder.deposit(0, 0, account, notional / leverage + notional / 10));
+            engine.onInput(encoder.buffer(), 0, encoder.setMarginMode(0, 0, account, 0, MarginMode.ISOLATED));
+            engine.onInput(encoder.buffer(), 0, encoder.setLeverage(0, 0, account, 0, leverage));
         }
         else
         {
-            send(encoder.deposit(0, 0, account, notional / (2 + random.nextInt(19))));
-            if (random.nextInt(4) == 0 && "random".equals(book))
+            engine.onInput(encoder.buffer(), 0, encoder.deposit(0, 0, account, notional / (2 + random.nextInt(19))));
+            if (random.nextInt(4) == 0 && withOther)
             {
                 final long other = 1 + random.nextInt(100_000);
-                send(encoder.deposit(0, 0, account, other * MARK * 1_000 / 5));
-                send(encoder.fill(0, 0, account, 1, Side.BUY, other, MARK, 0, tradeId++));
+                engine.onInput(encoder.buffer(), 0, encoder.deposit(0, 0, account, other * MARK * 1_000 / 5));
+                engine.onInput(encoder.buffer(), 0,
+                    encoder.fill(0, 0, account, 1, Side.BUY, other, MARK, 0, tradeId++));
             }
         }
-        send(encoder.fill(0, 0, account, 0, Side.SELL, quantity, price, 0, tradeId++));
+        engine.onInput(encoder.buffer(), 0, encoder.fill(0, 0, account, 0, side, quantity, price, 0, tradeId++));
+        return tradeId;
     }
 
     /** Counts before the iteration, to check it after. */

@@ -62,6 +62,10 @@ public final class AdlQueues
     private final double[] exactUnits;
     /** The scratch of a side's rebuild. */
     private final AdlKeySort sort;
+    /** The keys {@link #keyOf} computed last: the entry view's, the tree's, and the exact class. */
+    private long keyedEntry;
+    private long keyedBase;
+    private long keyedClass;
     private long rebuilds;
     private long keyedOneByOne;
 
@@ -241,7 +245,6 @@ public final class AdlQueues
         exactUnits[side] = 0;
         final int instrumentId = side >>> 1;
         final boolean longs = (side & 1) == 1;
-        final long valueFactor = marks.valueFactor[instrumentId];
         for (int s = slots.firstHolder(instrumentId); s != Slots.NONE; s = slots.nextHolder(s))
         {
             final long size = slots.size(s);
@@ -252,13 +255,10 @@ public final class AdlQueues
             // kept on the other side still (flipped since it was last keyed): out of it
             remove(s);
             heapOf[s] = side + 1;
-            final double units = Math.abs((double)size) * (double)valueFactor;
-            final double entry = Math.abs((double)slots.cost(s)) / units;
-            entryView.append(s, side, entryKey(entry, size < 0));
-            final double floor = equityFloor(s);
-            final long key = baseKey(units, entry, floor, size < 0);
-            buckets.label(s, key, exactClass(s, side, key, units, entry, floor), accounts.idAt(slots.account[s]));
-            sort.add(key, s);
+            keyOf(s, side);
+            entryView.append(s, side, keyedEntry);
+            buckets.label(s, keyedBase, keyedClass, accounts.idAt(slots.account[s]));
+            sort.add(keyedBase, s);
         }
         sort.sort(buckets.ties(), buckets.ids());
         buckets.build(side, sort.slots(), sort.size(), sort.spare());
@@ -301,13 +301,25 @@ public final class AdlQueues
             remove(slot);
             heapOf[slot] = heap + 1;
         }
+        keyOf(slot, heap);
+        entryView.set(slot, heap, keyedEntry);
+        buckets.set(slot, heap, keyedBase, keyedClass, accounts.idAt(accountIndex));
+    }
+
+    /**
+     * Computes the open slot's keys on {@code side} from the current state into {@link #keyedEntry}, {@link
+     * #keyedBase} and {@link #keyedClass} (fields, so that nothing is allocated): its units {@code u = |q| f}, entry
+     * price {@code P = |C| / u}, equity floor and, from them, its entry key, base key and exact class.
+     */
+    private void keyOf(final int slot, final int side)
+    {
         final long size = slots.size(slot);
         final double units = Math.abs((double)size) * (double)marks.valueFactor[slots.instrument(slot)];
         final double entry = Math.abs((double)slots.cost(slot)) / units;
-        entryView.set(slot, heap, entryKey(entry, size < 0));
         final double floor = equityFloor(slot);
-        final long key = baseKey(units, entry, floor, size < 0);
-        buckets.set(slot, heap, key, exactClass(slot, heap, key, units, entry, floor), accounts.idAt(accountIndex));
+        keyedEntry = entryKey(entry, size < 0);
+        keyedBase = baseKey(units, entry, floor, size < 0);
+        keyedClass = exactClass(slot, side, keyedBase, units, entry, floor);
     }
 
     /**

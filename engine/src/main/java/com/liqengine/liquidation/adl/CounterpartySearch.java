@@ -325,12 +325,6 @@ final class CounterpartySearch
         cursorSlot[at] = slot;
         cursorBound[at] = bound;
     }
-    /** Whether (rank1, id1) comes before (rank2, id2): higher rank first, then the lower account id. */
-    private static boolean before(final double rank1, final long id1, final double rank2, final long id2)
-    {
-        final int byRank = Double.compare(rank2, rank1);
-        return byRank < 0 || byRank == 0 && id1 < id2;
-    }
 
     private void add(final int slot, final double rank, final long id, final boolean leads)
     {
@@ -338,7 +332,7 @@ final class CounterpartySearch
         while (at > 0)
         {
             final int parent = (at - 1) >>> 1;
-            if (!before(rank, id, candidateRank[parent], candidateId[parent]))
+            if (!Deleveraging.before(rank, id, candidateRank[parent], candidateId[parent]))
             {
                 break;
             }
@@ -371,12 +365,12 @@ final class CounterpartySearch
             {
                 break;
             }
-            if (child + 1 < candidates &&
-                before(candidateRank[child + 1], candidateId[child + 1], candidateRank[child], candidateId[child]))
+            if (child + 1 < candidates && Deleveraging.before(
+                candidateRank[child + 1], candidateId[child + 1], candidateRank[child], candidateId[child]))
             {
                 child++;
             }
-            if (!before(candidateRank[child], candidateId[child], rank, id))
+            if (!Deleveraging.before(candidateRank[child], candidateId[child], rank, id))
             {
                 break;
             }

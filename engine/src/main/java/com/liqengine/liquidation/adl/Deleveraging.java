@@ -93,6 +93,8 @@ public final class Deleveraging
     private final CounterpartySearch search;
     /** Positions ranked to find counterparties, searched or walked, since the engine was built. */
     private long ranked;
+    /** The ADL indicators of the state views (off the event path). */
+    private final AdlIndicators indicators;
 
     public Deleveraging(
         final Instrument[] instruments,
@@ -142,6 +144,13 @@ public final class Deleveraging
             this.queues = null;
             this.search = null;
         }
+        this.indicators = new AdlIndicators(instruments, accounts, slots, this, fundIndex);
+    }
+
+    /** The ADL indicators of positions, for the state views (off the event path). */
+    public AdlIndicators indicators()
+    {
+        return indicators;
     }
 
     /** The queues {@link com.liqengine.liquidation.PriceBands} keeps, or null when there are none. */
@@ -322,6 +331,9 @@ public final class Deleveraging
         {
             search.start(instrumentId, fundLong, mark);
         }
+        // the walk's next in its ranked top, and its end: the walk ranks again once it has gone through them all
+        int walked = 0;
+        int walkEnd = 0;
         while (left > 0 && shortfall > 0)
         {
             final int fundSlot = slots.fundSlot(instrumentId);
@@ -331,9 +343,10 @@ public final class Deleveraging
             {
                 break;
             }
+            final int s;
             if (searching)
             {
-                final int s = search.next(closed);
+                s = search.next(closed);
                 if (search.overflowed())
                 {
                     // read too many: the walk goes on from the last counterparty the search gave
@@ -350,32 +363,26 @@ public final class Deleveraging
                 }
                 afterRank = search.lastRank();
                 afterAccount = search.lastId();
-                final long quantity = quantity(s, left, shortfall, perUnit, step);
-                if (quantity > 0)
-                {
-                    touched.add(slots.account[s]);
-                    closed.add(slots.account[s]);
-                    close(s, quantity, price, instrument);
-                    left -= quantity;
-                    closedQuantity += quantity;
-                    shortfall -= quantity * perUnit;
-                }
-                continue;
             }
-            if (!rankTop(instrumentId, fundLong, afterRank, afterAccount))
+            else
             {
-                break;
-            }
-            for (int n = 0; n < topCount && left > 0 && shortfall > 0; n++)
-            {
-                final int s = topSlot[n];
-                afterRank = topRank[n];
-                afterAccount = topId[n];
-                final long quantity = quantity(s, left, shortfall, perUnit, step);
-                if (quantity <= 0)
+                if (walked == walkEnd)
                 {
-                    continue;
+                    if (!rankTop(instrumentId, fundLong, afterRank, afterAccount))
+                    {
+                        break;
+                    }
+                    walked = 0;
+                    walkEnd = topCount;
                 }
+                s = topSlot[walked];
+                afterRank = topRank[walked];
+                afterAccount = topId[walked];
+                walked++;
+            }
+            final long quantity = quantity(s, left, shortfall, perUnit, step);
+            if (quantity > 0)
+            {
                 touched.add(slots.account[s]);
                 closed.add(slots.account[s]);
                 close(s, quantity, price, instrument);
@@ -461,8 +468,11 @@ public final class Deleveraging
         return topCount > 0;
     }
 
-    /** Whether (rank1, id1) comes strictly before (rank2, id2): higher rank first, then the lower account id. */
-    private static boolean before(final double rank1, final long id1, final double rank2, final long id2)
+    /**
+     * Whether (rank1, id1) comes strictly before (rank2, id2) in the ADL order: higher rank first ({@link
+     * Double#compare}'s), then the lower account id. The order of the search, the walk and the indicators.
+     */
+    static boolean before(final double rank1, final long id1, final double rank2, final long id2)
     {
         final int byRank = Double.compare(rank2, rank1);
         return byRank < 0 || byRank == 0 && id1 < id2;

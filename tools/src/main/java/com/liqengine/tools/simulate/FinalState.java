@@ -2,6 +2,7 @@ package com.liqengine.tools.simulate;
 
 import com.liqengine.margin.MarginStateMachine;
 import com.liqengine.liquidation.OpenLiquidation;
+import com.liqengine.liquidation.adl.AdlIndicators;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -115,13 +116,15 @@ public record FinalState(
     {
         final List<AccountState> accounts = new ArrayList<>();
         final long fund = engine.insuranceFundAccountId();
+        // every side ranked once, then looked up: O(n log n) a side where ranking per position costs n²
+        final AdlIndicators adl = engine.settings().hasFundFloor() ? engine.adlIndicators() : null;
         for (int i = 0; i < engine.accountCount(); i++)
         {
             final long id = engine.accountIdAt(i);
             if (id != fund)
             {
                 accounts.add(new AccountState(id, Units.decimal(engine.crossWallet(id), Units.AMOUNT_DECIMALS),
-                    positions(engine, id, true)));
+                    positions(engine, id, adl)));
             }
         }
         final List<OrderState> orders = new ArrayList<>();
@@ -135,12 +138,15 @@ public record FinalState(
                 Units.decimal(o.filledQuantity(), qd)));
         }
         return new FinalState(List.copyOf(accounts), Units.decimal(engine.insuranceFundBalance(),
-            Units.AMOUNT_DECIMALS), positions(engine, fund, false), List.copyOf(orders),
+            Units.AMOUNT_DECIMALS), positions(engine, fund, null), List.copyOf(orders),
             engine.settings().hasFundFloor());
     }
 
-    private static List<PositionState> positions(final MarginStateMachine engine, final long id, final boolean risk)
+    /** The account's open positions; {@code adl} null for the fund's (no risk columns) and without a fund floor. */
+    private static List<PositionState> positions(final MarginStateMachine engine, final long id,
+        final AdlIndicators adl)
     {
+        final boolean risk = id != engine.insuranceFundAccountId();
         final List<PositionState> positions = new ArrayList<>();
         for (int i = 0; i < engine.settings().maxInstruments(); i++)
         {
@@ -168,14 +174,14 @@ public record FinalState(
                 risk ? price(engine.liquidationPrice(id, i), pd) : null,
                 risk ? price(engine.bankruptcyPrice(id, i), pd) : null,
                 risk && engine.isInLiquidation(id, i),
-                risk ? adlIndicator(engine, id, i) : null));
+                risk && adl != null ? shown(adl.ranked(id, i)) : null));
         }
         return List.copyOf(positions);
     }
 
     /**
-     * The position's ADL indicator, or null when ADL is off (no fund floor) or it is in no queue. Each indicator ranks
-     * the instrument's holders on its side (cold path: a state of n positions in one instrument ranks n² times).
+     * One position's ADL indicator, or null when ADL is off (no fund floor) or it is in no queue: ranks the
+     * instrument's holders on its side (cold path, O(n); {@link #of} ranks each side once for all its positions).
      *
      * @param engine the engine.
      * @param id account id.
@@ -184,7 +190,12 @@ public record FinalState(
      */
     public static Integer adlIndicator(final MarginStateMachine engine, final long id, final int instrument)
     {
-        final int indicator = engine.settings().hasFundFloor() ? engine.adlIndicator(id, instrument) : 0;
+        return shown(engine.settings().hasFundFloor() ? engine.adlIndicator(id, instrument) : 0);
+    }
+
+    /** An indicator as shown: null for 0 (in no queue). */
+    private static Integer shown(final int indicator)
+    {
         return indicator == 0 ? null : indicator;
     }
 
