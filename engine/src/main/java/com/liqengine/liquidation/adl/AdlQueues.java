@@ -62,10 +62,8 @@ public final class AdlQueues
     private final double[] exactUnits;
     /** The scratch of a side's rebuild. */
     private final AdlKeySort sort;
-    /** The keys {@link #keyOf} computed last: the entry view's, the tree's, and the exact class. */
-    private long keyedEntry;
-    private long keyedBase;
-    private long keyedClass;
+    /** Reused by {@link #keyOf}'s callers for what it computes, so that nothing is allocated. */
+    private final PositionKeys keys = new PositionKeys();
     private long rebuilds;
     private long keyedOneByOne;
 
@@ -255,10 +253,10 @@ public final class AdlQueues
             // kept on the other side still (flipped since it was last keyed): out of it
             remove(s);
             heapOf[s] = side + 1;
-            keyOf(s, side);
-            entryView.append(s, side, keyedEntry);
-            buckets.label(s, keyedBase, keyedClass, accounts.idAt(slots.account[s]));
-            sort.add(keyedBase, s);
+            keyOf(s, side, keys);
+            entryView.append(s, side, keys.entry);
+            buckets.label(s, keys.base, keys.exactClass, accounts.idAt(slots.account[s]));
+            sort.add(keys.base, s);
         }
         sort.sort(buckets.ties(), buckets.ids());
         buckets.build(side, sort.slots(), sort.size(), sort.spare());
@@ -301,25 +299,24 @@ public final class AdlQueues
             remove(slot);
             heapOf[slot] = heap + 1;
         }
-        keyOf(slot, heap);
-        entryView.set(slot, heap, keyedEntry);
-        buckets.set(slot, heap, keyedBase, keyedClass, accounts.idAt(accountIndex));
+        keyOf(slot, heap, keys);
+        entryView.set(slot, heap, keys.entry);
+        buckets.set(slot, heap, keys.base, keys.exactClass, accounts.idAt(accountIndex));
     }
 
     /**
-     * Computes the open slot's keys on {@code side} from the current state into {@link #keyedEntry}, {@link
-     * #keyedBase} and {@link #keyedClass} (fields, so that nothing is allocated): its units {@code u = |q| f}, entry
-     * price {@code P = |C| / u}, equity floor and, from them, its entry key, base key and exact class.
+     * Computes the open slot's keys on {@code side} from the current state into {@code into}: its units {@code u =
+     * |q| f}, entry price {@code P = |C| / u}, equity floor and, from them, its entry key, base key and exact class.
      */
-    private void keyOf(final int slot, final int side)
+    private void keyOf(final int slot, final int side, final PositionKeys into)
     {
         final long size = slots.size(slot);
         final double units = Math.abs((double)size) * (double)marks.valueFactor[slots.instrument(slot)];
         final double entry = Math.abs((double)slots.cost(slot)) / units;
         final double floor = equityFloor(slot);
-        keyedEntry = entryKey(entry, size < 0);
-        keyedBase = baseKey(units, entry, floor, size < 0);
-        keyedClass = exactClass(slot, side, keyedBase, units, entry, floor);
+        into.entry = entryKey(entry, size < 0);
+        into.base = baseKey(units, entry, floor, size < 0);
+        into.exactClass = exactClass(slot, side, into.base, units, entry, floor);
     }
 
     /**
@@ -479,5 +476,13 @@ public final class AdlQueues
         final boolean priced = entry > 0 && !Double.isInfinite(entry);
         final boolean bounded = priced && !Double.isNaN(perUnit) && !Double.isInfinite(perUnit);
         return bounded ? baseKey(perUnit, entry, shorts) : 0;
+    }
+
+    /** A position's keys on a side: the entry view's, the tree's (base), and its exact class. */
+    private static final class PositionKeys
+    {
+        long entry;
+        long base;
+        long exactClass;
     }
 }
